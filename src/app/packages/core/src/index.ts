@@ -1,0 +1,2 @@
+export type { Result } from './result.ts';
+export { err, ok } from './result.ts';
