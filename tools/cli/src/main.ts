@@ -1,0 +1,19 @@
+// The `strategy-fit` program: a small registry of commands, each in src/commands/.
+import { Command } from 'commander';
+import { registerSandboxCommand } from './commands/sandbox.ts';
+
+/** Every command of the CLI; a command module adds itself to the program. */
+const COMMANDS: readonly ((program: Command) => void)[] = [registerSandboxCommand];
+
+export function buildProgram(): Command {
+  const program = new Command('strategy-fit')
+    .description('Strategy Fit: score HubSpot companies and deals against the sales strategy.')
+    .showHelpAfterError();
+  for (const register of COMMANDS) register(program);
+  return program;
+}
+
+/** Runs the CLI with `argv` (as in `process.argv`). */
+export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  await buildProgram().parseAsync([...argv]);
+}

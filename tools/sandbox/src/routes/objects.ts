@@ -1,0 +1,448 @@
+// /crm/v3/objects/{objectType}: get, list, create, update, archive, batch read/create/update/
+// archive and search, for standard objects (by name or id) and custom objects.
+import type { Hono } from 'hono';
+import type { ObjectTypeInfo } from '../catalogue/object-types.ts';
+import {
+  MESSAGES,
+  notFoundFailure,
+  validationFailure,
+  type BatchError,
+  type PropertyIssue,
+} from '../errors.ts';
+import {
+  BatchArchiveSchema,
+  BatchCreateSchema,
+  BatchReadSchema,
+  BatchUpdateSchema,
+  ObjectCreateSchema,
+  ObjectUpdateSchema,
+  SearchRequestSchema,
+} from '../schema.ts';
+import { searchObjects } from '../search/search-objects.ts';
+import type { CrmStore, Result } from '../store/crm-store.ts';
+import { formatInstant } from '../store/time.ts';
+import {
+  batchTooLarge,
+  injectedBatchError,
+  noContent,
+  parseBody,
+  queryBoolean,
+  queryList,
+  resolveType,
+  sendFailure,
+  sendJson,
+  type Ctx,
+  type RouteDeps,
+  type SandboxEnv,
+} from './http.ts';
+import { checkInlineAssociations, createInlineAssociations } from './object-associations.ts';
+import {
+  allStoredProperties,
+  presentAssociations,
+  presentObject,
+  selectProperties,
+} from './present-object.ts';
+
+/** HubSpot's limit of inputs per batch request for the object APIs. */
+export const OBJECT_BATCH_LIMIT = 100;
+const LIST_LIMIT = 100;
+
+export function registerObjectRoutes(app: Hono<SandboxEnv>, { store }: RouteDeps): void {
+  const base = '/crm/v3/objects/:objectType';
+
+  app.get(base, (c) => withType(c, store, (info) => list(c, store, info)));
+  app.post(base, (c) => withType(c, store, (info) => create(c, store, info)));
+  app.post(`${base}/batch/read`, (c) => withType(c, store, (info) => batchRead(c, store, info)));
+  app.post(`${base}/batch/create`, (c) =>
+    withType(c, store, (info) => batchCreate(c, store, info)),
+  );
+  app.post(`${base}/batch/update`, (c) =>
+    withType(c, store, (info) => batchUpdate(c, store, info)),
+  );
+  app.post(`${base}/batch/archive`, (c) =>
+    withType(c, store, (info) => batchArchive(c, store, info)),
+  );
+  app.post(`${base}/search`, (c) => withType(c, store, (info) => search(c, store, info)));
+  app.get(`${base}/:objectId`, (c) => withType(c, store, (info) => getOne(c, store, info)));
+  app.patch(`${base}/:objectId`, (c) => withType(c, store, (info) => updateOne(c, store, info)));
+  app.delete(`${base}/:objectId`, (c) => withType(c, store, (info) => archiveOne(c, store, info)));
+}
+
+async function withType(
+  c: Ctx,
+  store: CrmStore,
+  handler: (info: ObjectTypeInfo) => Response | Promise<Response>,
+): Promise<Response> {
+  const info = resolveType(store, c.req.param('objectType') ?? '');
+  return info.ok ? handler(info.value) : sendFailure(c, info.failure);
+}
+
+/** The row named by a path id or by an `idProperty` value. */
+function locate(
+  store: CrmStore,
+  info: ObjectTypeInfo,
+  id: string,
+  idProperty: string | undefined,
+  archived: boolean,
+): Result<number> {
+  if (idProperty !== undefined && idProperty !== 'hs_object_id') {
+    const definition = store.property(info, idProperty);
+    if (definition === undefined || !definition.hasUniqueValue) {
+      return {
+        ok: false,
+        failure: validationFailure(`${idProperty} is not a unique identifier property.`),
+      };
+    }
+    const table = store.table(info);
+    const row = table.rowsWithValue(idProperty, id).find((r) => table.isLive(r) === !archived);
+    return row === undefined ? { ok: false, failure: notFoundFailure() } : { ok: true, value: row };
+  }
+  if (!/^\d+$/.test(id)) {
+    return { ok: false, failure: notFoundFailure(MESSAGES.idNotNumeric(), { id: [id] }) };
+  }
+  const row = store.findRow(info, id, archived);
+  return row === undefined ? { ok: false, failure: notFoundFailure() } : { ok: true, value: row };
+}
+
+function getOne(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
+  const archived = queryBoolean(c, 'archived');
+  const found = locate(
+    store,
+    info,
+    c.req.param('objectId') ?? '',
+    c.req.query('idProperty'),
+    archived,
+  );
+  if (!found.ok) return sendFailure(c, found.failure);
+  const names = selectProperties(store, info, queryList(c, 'properties'));
+  const presented = presentObject(store, info, found.value, names);
+  const associations = queryList(c, 'associations');
+  const linked =
+    associations === undefined
+      ? undefined
+      : presentAssociations(store, info, found.value, associations);
+  return sendJson(
+    c,
+    200,
+    linked === undefined || Object.keys(linked).length === 0
+      ? presented
+      : { ...presented, associations: linked },
+  );
+}
+
+function list(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
+  const limitText = c.req.query('limit');
+  const limit = limitText === undefined ? 10 : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMIT) {
+    return sendFailure(c, validationFailure(MESSAGES.listLimit()));
+  }
+  const after = Number(c.req.query('after') ?? '0');
+  if (!Number.isFinite(after))
+    return sendFailure(c, validationFailure(MESSAGES.invalidJson('after is not a paging cursor')));
+  const archived = queryBoolean(c, 'archived');
+  const names = selectProperties(store, info, queryList(c, 'properties'));
+  const associations = queryList(c, 'associations');
+  const table = store.table(info);
+  const results = [];
+  let nextId: number | undefined;
+  for (let row = 0; row < table.size; row += 1) {
+    if (table.isLive(row) === archived || (table.ids[row] ?? 0) < after) continue;
+    if (results.length === limit) {
+      nextId = table.ids[row];
+      break;
+    }
+    const presented = presentObject(store, info, row, names);
+    const linked =
+      associations === undefined ? undefined : presentAssociations(store, info, row, associations);
+    results.push(
+      linked === undefined || Object.keys(linked).length === 0
+        ? presented
+        : { ...presented, associations: linked },
+    );
+  }
+  const link = `${c.get('baseUrl')}/crm/v3/objects/${info.name}?after=${nextId}`;
+  return sendJson(c, 200, {
+    results,
+    ...(nextId === undefined ? {} : { paging: { next: { after: String(nextId), link } } }),
+  });
+}
+
+async function create(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Response> {
+  const body = await parseBody(c, ObjectCreateSchema);
+  if (!body.ok) return sendFailure(c, body.failure);
+  const prepared = store.prepareWrite(info, body.value.properties, undefined);
+  if (!prepared.ok) return sendFailure(c, store.issuesFailure(prepared.issues));
+  const links = checkInlineAssociations(store, info, body.value.associations ?? []);
+  if (!links.ok) return sendFailure(c, links.failure);
+  let row = 0;
+  store.persistence.transaction(() => {
+    row = store.insert(info, prepared.changes);
+    createInlineAssociations(store, info, row, links.value);
+  });
+  return sendJson(c, 201, presentObject(store, info, row, allStoredProperties(store, info, row)));
+}
+
+async function updateOne(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Response> {
+  const found = locate(
+    store,
+    info,
+    c.req.param('objectId') ?? '',
+    c.req.query('idProperty'),
+    false,
+  );
+  if (!found.ok) return sendFailure(c, found.failure);
+  const body = await parseBody(c, ObjectUpdateSchema);
+  if (!body.ok) return sendFailure(c, body.failure);
+  const prepared = store.prepareWrite(info, body.value.properties, found.value);
+  if (!prepared.ok) return sendFailure(c, store.issuesFailure(prepared.issues));
+  store.update(info, found.value, prepared.changes);
+  return sendJson(
+    c,
+    200,
+    presentObject(store, info, found.value, allStoredProperties(store, info, found.value)),
+  );
+}
+
+function archiveOne(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
+  const id = c.req.param('objectId') ?? '';
+  const row = store.findRow(info, id);
+  // HubSpot answers 204 for ids that do not exist (or are already archived) as well.
+  if (row !== undefined) store.archive(info, row);
+  return noContent();
+}
+
+function batchEnvelope(
+  startedAt: number,
+  results: unknown[],
+  errors: BatchError[],
+): Record<string, unknown> {
+  return {
+    status: 'COMPLETE',
+    results,
+    ...(errors.length === 0 ? {} : { numErrors: errors.length, errors }),
+    startedAt: formatInstant(startedAt),
+    completedAt: formatInstant(Date.now()),
+  };
+}
+
+async function batchRead(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Response> {
+  const startedAt = Date.now();
+  const body = await parseBody(c, BatchReadSchema);
+  if (!body.ok) return sendFailure(c, body.failure);
+  const tooLarge = batchTooLarge(OBJECT_BATCH_LIMIT, body.value.inputs.length);
+  if (tooLarge !== undefined) return sendFailure(c, tooLarge);
+  const archived = queryBoolean(c, 'archived');
+  const names = selectProperties(store, info, body.value.properties);
+  const failed = c.get('partialBatch')?.(body.value.inputs.length) ?? new Set<number>();
+  const results = [];
+  const missing: string[] = [];
+  const injected: string[] = [];
+  const seen = new Set<number>();
+  for (const [index, input] of body.value.inputs.entries()) {
+    if (failed.has(index)) {
+      injected.push(input.id);
+      continue;
+    }
+    const found = locate(store, info, input.id, body.value.idProperty, archived);
+    if (!found.ok) {
+      missing.push(input.id);
+      continue;
+    }
+    if (seen.has(found.value)) continue;
+    seen.add(found.value);
+    results.push(presentObject(store, info, found.value, names));
+  }
+  const errors: BatchError[] = [];
+  if (missing.length > 0) {
+    errors.push({
+      status: 'error',
+      category: 'OBJECT_NOT_FOUND',
+      message: MESSAGES.batchNotFound(info.errorName),
+      context: { ids: missing },
+    });
+  }
+  if (injected.length > 0) errors.push(injectedBatchError({ ids: injected }));
+  return sendJson(c, errors.length === 0 ? 200 : 207, batchEnvelope(startedAt, results, errors));
+}
+
+/** HubSpot's per-input error of a batch write with `objectWriteTraceId` (multi-status mode). */
+function inputError(
+  issues: readonly PropertyIssue[],
+  traceId: string | undefined,
+  store: CrmStore,
+): BatchError {
+  const body = store.issuesFailure(issues).body;
+  return {
+    status: 'error',
+    category: body.category,
+    message: body.message,
+    context: traceId === undefined ? {} : { objectWriteTraceId: [traceId] },
+  };
+}
+
+async function batchCreate(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Response> {
+  const startedAt = Date.now();
+  const body = await parseBody(c, BatchCreateSchema);
+  if (!body.ok) return sendFailure(c, body.failure);
+  const inputs = body.value.inputs;
+  const tooLarge = batchTooLarge(OBJECT_BATCH_LIMIT, inputs.length);
+  if (tooLarge !== undefined) return sendFailure(c, tooLarge);
+  const failed = c.get('partialBatch')?.(inputs.length) ?? new Set<number>();
+  const multiStatus =
+    inputs.length > 0 && inputs.every((input) => input.objectWriteTraceId !== undefined);
+  const prepared = inputs.map((input) => ({
+    input,
+    write: store.prepareWrite(info, input.properties, undefined),
+    links: checkInlineAssociations(store, info, input.associations ?? []),
+  }));
+  if (!multiStatus) {
+    const issues = prepared.flatMap((p) => (p.write.ok ? [] : p.write.issues));
+    if (issues.length > 0) return sendFailure(c, store.issuesFailure(issues));
+    const badLinks = prepared.find((p) => !p.links.ok);
+    if (badLinks !== undefined && !badLinks.links.ok) return sendFailure(c, badLinks.links.failure);
+  }
+  const results: unknown[] = [];
+  const errors: BatchError[] = [];
+  store.persistence.transaction(() => {
+    for (const [index, { input, write, links }] of prepared.entries()) {
+      if (failed.has(index)) {
+        errors.push(
+          injectedBatchError(
+            input.objectWriteTraceId === undefined
+              ? {}
+              : { objectWriteTraceId: [input.objectWriteTraceId] },
+          ),
+        );
+        continue;
+      }
+      if (!write.ok) {
+        errors.push(inputError(write.issues, input.objectWriteTraceId, store));
+        continue;
+      }
+      if (!links.ok) {
+        errors.push({
+          status: 'error',
+          category: links.failure.body.category,
+          message: links.failure.body.message,
+          context:
+            input.objectWriteTraceId === undefined
+              ? {}
+              : { objectWriteTraceId: [input.objectWriteTraceId] },
+        });
+        continue;
+      }
+      const row = store.insert(info, write.changes);
+      createInlineAssociations(store, info, row, links.value);
+      const presented = presentObject(store, info, row, allStoredProperties(store, info, row));
+      results.push(
+        input.objectWriteTraceId === undefined
+          ? presented
+          : { ...presented, objectWriteTraceId: input.objectWriteTraceId },
+      );
+    }
+  });
+  return sendJson(c, errors.length === 0 ? 201 : 207, batchEnvelope(startedAt, results, errors));
+}
+
+async function batchUpdate(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Response> {
+  const startedAt = Date.now();
+  const body = await parseBody(c, BatchUpdateSchema);
+  if (!body.ok) return sendFailure(c, body.failure);
+  const inputs = body.value.inputs;
+  const tooLarge = batchTooLarge(OBJECT_BATCH_LIMIT, inputs.length);
+  if (tooLarge !== undefined) return sendFailure(c, tooLarge);
+  const failed = c.get('partialBatch')?.(inputs.length) ?? new Set<number>();
+  const multiStatus =
+    inputs.length > 0 && inputs.every((input) => input.objectWriteTraceId !== undefined);
+  const located = inputs.map((input) => {
+    const found = locate(store, info, input.id, input.idProperty, false);
+    return {
+      input,
+      found,
+      write: found.ok ? store.prepareWrite(info, input.properties, found.value) : undefined,
+    };
+  });
+  if (!multiStatus) {
+    const issues = located.flatMap((l) =>
+      l.write === undefined || l.write.ok ? [] : l.write.issues,
+    );
+    if (issues.length > 0) return sendFailure(c, store.issuesFailure(issues));
+  }
+  const results: unknown[] = [];
+  const errors: BatchError[] = [];
+  const missing: { id: string; traceId: string | undefined }[] = [];
+  store.persistence.transaction(() => {
+    for (const [index, { input, found, write }] of located.entries()) {
+      const traceContext: Record<string, string[]> =
+        input.objectWriteTraceId === undefined
+          ? {}
+          : { objectWriteTraceId: [input.objectWriteTraceId] };
+      if (failed.has(index)) {
+        errors.push(injectedBatchError({ ids: [input.id], ...traceContext }));
+        continue;
+      }
+      if (!found.ok || write === undefined) {
+        missing.push({ id: input.id, traceId: input.objectWriteTraceId });
+        continue;
+      }
+      if (!write.ok) {
+        errors.push(inputError(write.issues, input.objectWriteTraceId, store));
+        continue;
+      }
+      store.update(info, found.value, write.changes);
+      const presented = presentObject(
+        store,
+        info,
+        found.value,
+        allStoredProperties(store, info, found.value),
+      );
+      results.push(
+        input.objectWriteTraceId === undefined
+          ? presented
+          : { ...presented, objectWriteTraceId: input.objectWriteTraceId },
+      );
+    }
+  });
+  if (missing.length > 0) {
+    const traceIds = missing.flatMap((m) => (m.traceId === undefined ? [] : [m.traceId]));
+    errors.push({
+      status: 'error',
+      category: 'OBJECT_NOT_FOUND',
+      message: MESSAGES.batchNotFound(info.errorName),
+      context: {
+        ids: missing.map((m) => m.id),
+        ...(traceIds.length === 0 ? {} : { objectWriteTraceId: traceIds }),
+      },
+    });
+  }
+  return sendJson(c, errors.length === 0 ? 200 : 207, batchEnvelope(startedAt, results, errors));
+}
+
+async function batchArchive(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Response> {
+  const body = await parseBody(c, BatchArchiveSchema);
+  if (!body.ok) return sendFailure(c, body.failure);
+  const tooLarge = batchTooLarge(OBJECT_BATCH_LIMIT, body.value.inputs.length);
+  if (tooLarge !== undefined) return sendFailure(c, tooLarge);
+  store.persistence.transaction(() => {
+    for (const input of body.value.inputs) {
+      const row = store.findRow(info, input.id);
+      if (row !== undefined) store.archive(info, row);
+    }
+  });
+  return noContent();
+}
+
+async function search(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Response> {
+  const body = await parseBody(c, SearchRequestSchema);
+  if (!body.ok) return sendFailure(c, body.failure);
+  const page = searchObjects(store, info, body.value);
+  if (!page.ok) return sendFailure(c, page.failure);
+  const names = selectProperties(store, info, body.value.properties);
+  return sendJson(c, 200, {
+    total: page.value.total,
+    results: page.value.rows.map((row) => presentObject(store, info, row, names)),
+    ...(page.value.nextAfter === undefined
+      ? {}
+      : { paging: { next: { after: page.value.nextAfter } } }),
+  });
+}

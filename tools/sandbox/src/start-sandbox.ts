@@ -1,0 +1,101 @@
+// Starts the sandbox in-process: store (SQLite file or memory), optional seed, HTTP server on
+// 127.0.0.1, and a control object for tests to change faults, latency and rate limits.
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp, type TrafficState } from './app.ts';
+import { COMPANIES, DEALS } from './catalogue/object-types.ts';
+import {
+  SandboxOptionsSchema,
+  type FaultPlan,
+  type RateLimitOptions,
+  type SandboxOptions,
+} from './schema.ts';
+import { seedStore, type SeedSummary } from './seed/seed-store.ts';
+import { CrmStore } from './store/crm-store.ts';
+import { MemoryPersistence, SqlitePersistence } from './store/persistence.ts';
+import { FaultInjector } from './traffic/faults.ts';
+import { RateLimiter } from './traffic/rate-limiter.ts';
+
+/** Changes the behaviour of a running sandbox (in-process only; there is no HTTP control route). */
+export type SandboxControl = {
+  /** Replaces the fault plan (request counting restarts) or switches faults off. */
+  setFaults(plan: FaultPlan | undefined): void;
+  setLatency(latencyMs: number): void;
+  /** New rate limits with empty windows, or false to switch them off. */
+  setRateLimit(options: RateLimitOptions | false): void;
+};
+
+export type RunningSandbox = {
+  /** `http://127.0.0.1:<port>`: the `basePath` for `@hubspot/api-client`. */
+  baseUrl: string;
+  token: string;
+  portalId: number;
+  /** What the seed wrote at start-up, when it ran. */
+  seeded: SeedSummary | undefined;
+  control: SandboxControl;
+  close(): Promise<void>;
+};
+
+/**
+ * Starts an embedded HubSpot CRM API on 127.0.0.1.
+ * @example
+ * const sandbox = await startSandbox({ seed: { seed: 1, companies: 50, deals: 80 }, rateLimit: false });
+ * const client = new Client({ accessToken: sandbox.token, basePath: sandbox.baseUrl });
+ * await sandbox.close();
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const resolved = SandboxOptionsSchema.parse(options);
+  const persistence =
+    resolved.dataDir === undefined
+      ? new MemoryPersistence()
+      : new SqlitePersistence(resolved.dataDir);
+  const store = new CrmStore(resolved.portalId, persistence);
+  const token = resolved.token ?? persistence.getMeta('token') ?? `pat-na1-${randomUUID()}`;
+  persistence.setMeta('token', token);
+  const empty = store.table(COMPANIES).size === 0 && store.table(DEALS).size === 0;
+  const seeded = resolved.seed !== undefined && empty ? seedStore(store, resolved.seed) : undefined;
+
+  const traffic: TrafficState = {
+    token,
+    baseUrl: '',
+    latencyMs: resolved.latencyMs,
+    faults: new FaultInjector(resolved.faults),
+    rateLimiter: resolved.rateLimit === false ? undefined : new RateLimiter(resolved.rateLimit),
+  };
+  const app = createApp(store, traffic);
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(resolved.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  traffic.baseUrl = `http://127.0.0.1:${port}`;
+
+  let closed: Promise<void> | undefined;
+  return {
+    baseUrl: traffic.baseUrl,
+    token,
+    portalId: store.portalId,
+    seeded,
+    control: {
+      setFaults: (plan) => traffic.faults.set(plan),
+      setLatency: (latencyMs) => {
+        traffic.latencyMs = Math.max(0, latencyMs);
+      },
+      setRateLimit: (limits) => {
+        traffic.rateLimiter = limits === false ? undefined : new RateLimiter(limits);
+      },
+    },
+    close: () => {
+      closed ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          persistence.close();
+          resolve();
+        });
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}
