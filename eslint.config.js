@@ -27,15 +27,6 @@ export default tseslint.config(
   {
     files: ['src/app/packages/core/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '^(?!zod$|\\.{1,2}/).*', message: 'The core depends on zod only.' },
-            { regex: '^node:', message: 'The core does no I/O.' },
-          ],
-        },
-      ],
       'no-restricted-globals': [
         'error',
         { name: 'fetch', message: 'The core does no I/O.' },
@@ -69,6 +60,38 @@ export default tseslint.config(
             {
               name: '@hubspot/api-client',
               message: 'Only @strategy-fit/hubspot talks to HubSpot.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The core imports zod only (STYLE §A2); its tests may also use vitest and fast-check. After the
+  // block above, whose no-restricted-imports would otherwise replace this one.
+  {
+    files: ['src/app/packages/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!zod$|\\.{1,2}/).*', message: 'The core depends on zod only.' },
+            { regex: '^node:', message: 'The core does no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/packages/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|vitest$|fast-check$|\\.{1,2}/).*',
+              message: 'Core tests use zod, vitest and fast-check only.',
             },
           ],
         },

@@ -1,0 +1,187 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+
+import * as core from './index.ts';
+import type {
+  CompanyEvaluation,
+  CompanyScore,
+  CompiledStrategy,
+  DealFacts,
+  DealScore,
+  ExceptionState,
+  RecordFacts,
+  Result,
+  Strategy,
+  StrategyFitError,
+  StrategyInput,
+  StrategyIssue,
+  Tier,
+} from './index.ts';
+
+describe('the public API of @strategy-fit/core', () => {
+  it('exports the names other packages import', () => {
+    const names = Object.keys(core)
+      .filter((n) => !REVIEW_NAMES.has(n))
+      .sort();
+    expect(names).toMatchInlineSnapshot(`
+      [
+        "CompanyEvaluation",
+        "CompanyScore",
+        "CriterionObject",
+        "CriterionResult",
+        "DREAM_QUESTIONS",
+        "DataQualityFinding",
+        "DealChecksSchema",
+        "DealFacts",
+        "DealScore",
+        "DreamCriterionSchema",
+        "DreamCustomerSchema",
+        "DreamGroup",
+        "DreamGroupResult",
+        "DreamOutcome",
+        "EXCEPTION_NOTE_MIN_CHARS",
+        "EXCEPTION_PROPERTIES",
+        "EXCEPTION_VALIDITY_DAYS",
+        "ErrorCode",
+        "ExceptionState",
+        "ExceptionStatus",
+        "ExclusionResult",
+        "ExclusionSchema",
+        "FIT_PROPERTIES",
+        "FIT_PROPERTY_GROUP",
+        "FitPropertyDefinition",
+        "FitWarning",
+        "LineItemFacts",
+        "MAX_STRATEGY_CHARS",
+        "ManagersSchema",
+        "MissingProperty",
+        "NO_COMPANY_REASON",
+        "OPERATORS",
+        "Operator",
+        "Outcome",
+        "PROPERTY_NAME_PATTERN",
+        "Priority",
+        "PropertyBag",
+        "PropertyDefinition",
+        "PropertyDefinitions",
+        "PropertyOption",
+        "RecordFacts",
+        "SLUG_PATTERN",
+        "STRATEGY_SCHEMA_ID",
+        "SegmentCriterionSchema",
+        "SegmentResult",
+        "SegmentSchema",
+        "StrategyFitError",
+        "StrategyIssue",
+        "StrategyIssueCode",
+        "StrategyPropertyIssue",
+        "StrategyPropertyIssueCode",
+        "StrategySchema",
+        "TIERS_BY_RANK",
+        "TIER_WORDS",
+        "Tier",
+        "Todo",
+        "TodoKind",
+        "checkStrategyProperties",
+        "companyFitProperties",
+        "compileStrategy",
+        "dealFitProperties",
+        "diffFitProperties",
+        "err",
+        "evaluateCompany",
+        "exceptionDecisionProperties",
+        "exceptionFromProperties",
+        "exceptionRequestProperties",
+        "isMissing",
+        "isMultiSelect",
+        "isStrategyManager",
+        "ok",
+        "parseStrategy",
+        "pickDealCompanyId",
+        "readBoolean",
+        "readDateMs",
+        "readNumber",
+        "roundPercent",
+        "scoreCompany",
+        "scoreDeal",
+        "strategyFitError",
+        "strategyIssuesError",
+        "strategyJsonSchema",
+        "strategyPropertyIssuesError",
+        "tierRank",
+      ]
+    `);
+  });
+
+  it('declares each list once as a z.enum, with the type derived from it', () => {
+    expect(core.Tier.options).toEqual([
+      'dream',
+      'fit',
+      'stretch',
+      'needs_data',
+      'off_strategy',
+      'refused',
+    ]);
+    expect(core.Outcome.options).toEqual(['match', 'miss', 'unknown']);
+    expect(core.Priority.options).toEqual(['dream', 'core', 'opportunistic']);
+    expect(core.FitWarning.options).toEqual([
+      'price_competition',
+      'deal_size_outside_segment',
+      'missing_company',
+    ]);
+    expect(core.ExceptionStatus.options).toEqual(['requested', 'approved', 'rejected']);
+    expect(core.Operator.options).toHaveLength(15);
+    expectTypeOf<Tier>().toEqualTypeOf<
+      'dream' | 'fit' | 'stretch' | 'needs_data' | 'off_strategy' | 'refused'
+    >();
+  });
+
+  it('ranks tiers: refused lowest, dream highest', () => {
+    expect(core.TIERS_BY_RANK).toEqual([
+      'refused',
+      'off_strategy',
+      'needs_data',
+      'stretch',
+      'fit',
+      'dream',
+    ]);
+    expect(core.tierRank('dream')).toBeGreaterThan(core.tierRank('fit'));
+    expect(core.tierRank('refused')).toBe(0);
+  });
+
+  it('every product error code is one snake_case union', () => {
+    expect(core.ErrorCode.options.every((c) => /^[a-z]+(_[a-z]+)*$/.test(c))).toBe(true);
+    expectTypeOf<StrategyFitError>().toEqualTypeOf<{
+      code: core.ErrorCode;
+      message: string;
+      path?: string | undefined;
+      property?: string | undefined;
+      objectType?: string | undefined;
+      recordId?: string | undefined;
+    }>();
+  });
+
+  it('has the signatures the adapter, CLI, cards and functions build on', () => {
+    expectTypeOf(core.parseStrategy).toEqualTypeOf<
+      (input: unknown) => Result<Strategy, StrategyIssue[]>
+    >();
+    expectTypeOf(core.compileStrategy).toEqualTypeOf<(strategy: Strategy) => CompiledStrategy>();
+    expectTypeOf(core.evaluateCompany).toEqualTypeOf<
+      (c: CompiledStrategy, f: RecordFacts) => CompanyEvaluation
+    >();
+    expectTypeOf(core.scoreCompany).toEqualTypeOf<
+      (c: CompiledStrategy, f: RecordFacts) => CompanyScore
+    >();
+    expectTypeOf(core.scoreDeal).toEqualTypeOf<(c: CompiledStrategy, f: DealFacts) => DealScore>();
+    expectTypeOf(core.exceptionFromProperties).returns.toEqualTypeOf<ExceptionState>();
+    expectTypeOf(core.diffFitProperties).returns.toEqualTypeOf<Record<string, string> | null>();
+    expectTypeOf(core.companyFitProperties).returns.toEqualTypeOf<Record<string, string>>();
+    expectTypeOf<CompanyScore>().toExtend<CompanyEvaluation>();
+    expectTypeOf<StrategyInput['thresholds']>().toEqualTypeOf<
+      { fit?: number; stretch?: number } | undefined
+    >();
+    expectTypeOf<Strategy['thresholds']>().toEqualTypeOf<{ fit: number; stretch: number }>();
+  });
+});
+
+// Names exported by the review module (another engineer's part of the core).
+const REVIEW_NAMES = new Set(Object.keys(await import('./review/index.ts')));

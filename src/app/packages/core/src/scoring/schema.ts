@@ -1,0 +1,178 @@
+import { z } from 'zod';
+
+import {
+  CriterionObject,
+  DreamGroup,
+  DreamOutcome,
+  ExceptionStatus,
+  FitWarning,
+  Operator,
+  Outcome,
+  Priority,
+  Tier,
+} from '../enums.ts';
+import { LineItemFacts, RecordFacts } from '../facts/schema.ts';
+
+const Percent = z.number().int().min(0).max(100);
+
+/** One evaluated criterion, as explanations show it (SCORING §6.6). */
+export const CriterionResult = z.object({
+  property: z.string(),
+  object: CriterionObject,
+  label: z.string().describe('The criterion label, else the property label, else its name'),
+  operator: Operator,
+  expected: z
+    .string()
+    .describe('Human wording of what the criterion wants, e.g. "one of Computer Software"'),
+  actual: z
+    .string()
+    .nullable()
+    .describe('The value read (option labels where known, truncated), null when missing'),
+  outcome: Outcome,
+  weight: z.number().int(),
+  required: z.boolean(),
+});
+export type CriterionResult = z.output<typeof CriterionResult>;
+
+/** One segment, judged on a company (SCORING §5). */
+export const SegmentResult = z.object({
+  segmentId: z.string(),
+  name: z.string(),
+  priority: Priority,
+  score: Percent,
+  potential: Percent,
+  confidence: z.number().min(0).max(1).describe('Share of the weight whose outcome is known'),
+  disqualified: z.boolean(),
+  criteria: z.array(CriterionResult),
+});
+export type SegmentResult = z.output<typeof SegmentResult>;
+
+/** One exclusion, judged on a company (SCORING §6.1). */
+export const ExclusionResult = z.object({
+  exclusionId: z.string(),
+  reason: z.string(),
+  matched: z.boolean(),
+  criteria: z.array(CriterionResult),
+});
+export type ExclusionResult = z.output<typeof ExclusionResult>;
+
+/** A property with no value whose value could raise the score. */
+export const MissingProperty = z.object({
+  property: z.string(),
+  object: CriterionObject,
+  label: z.string(),
+});
+export type MissingProperty = z.output<typeof MissingProperty>;
+
+/** A value that could not be read as the strategy needs (SCORING §4): shown to reps, never an error. */
+export const DataQualityFinding = z.object({
+  object: z.enum(['company', 'deal', 'line_item']),
+  recordId: z.string(),
+  property: z.string(),
+  label: z.string(),
+  value: z.string().describe('The raw value, truncated'),
+  expected: z.enum(['number', 'date', 'boolean']),
+  message: z.string(),
+});
+export type DataQualityFinding = z.output<typeof DataQualityFinding>;
+
+/** The kinds of "questions for the rep" (SCORING §7). */
+export const TodoKind = z.enum([
+  'add_property',
+  'correct_property',
+  'answer_question',
+  'add_deal_amount',
+  'associate_company',
+]);
+export type TodoKind = z.output<typeof TodoKind>;
+
+/** A short to-do for the rep: "Add the Number of Employees to reach Fit". */
+export const Todo = z.object({
+  kind: TodoKind,
+  text: z.string(),
+  property: z.string().nullable(),
+  object: CriterionObject.nullable(),
+  targetTier: Tier.nullable().describe('The tier the record could reach once this is done'),
+  question: DreamGroup.nullable(),
+});
+export type Todo = z.output<typeof Todo>;
+
+/** What the write-back needs about a company (SCORING §6, §8): the fast path's result. */
+export const CompanyEvaluation = z.object({
+  tier: Tier,
+  fitScore: Percent,
+  segmentId: z.string().nullable(),
+  exclusionId: z.string().nullable().describe('The exclusion that refused the company'),
+  offStrategy: z.boolean(),
+  reason: z.string(),
+});
+export type CompanyEvaluation = z.output<typeof CompanyEvaluation>;
+
+/** A company's full, explained result (SCORING §6.6). */
+export const CompanyScore = CompanyEvaluation.extend({
+  companyId: z.string(),
+  segments: z.array(SegmentResult),
+  exclusions: z.array(ExclusionResult),
+  missing: z.array(MissingProperty),
+  dataQuality: z.array(DataQualityFinding),
+  todos: z.array(Todo),
+});
+export type CompanyScore = z.output<typeof CompanyScore>;
+
+/** One question of the dream-customer test. */
+export const DreamGroupResult = z.object({
+  group: DreamGroup,
+  question: z.string(),
+  outcome: DreamOutcome,
+  criteria: z.array(CriterionResult),
+});
+export type DreamGroupResult = z.output<typeof DreamGroupResult>;
+
+/** A deal's exception, read from its `strategy_fit_exception*` properties (SCORING §7). */
+export const ExceptionState = z.object({
+  status: z.enum(['none', ...ExceptionStatus.options]),
+  active: z
+    .boolean()
+    .describe('Approved and not expired: the deal counts as an approved exception'),
+  expired: z.boolean(),
+  note: z.string().nullable(),
+  by: z.string().nullable(),
+  expiresOn: z
+    .string()
+    .nullable()
+    .describe('YYYY-MM-DD; the approval is valid through this day (UTC)'),
+});
+export type ExceptionState = z.output<typeof ExceptionState>;
+
+/** A deal's full result (SCORING §7). */
+export const DealScore = z.object({
+  dealId: z.string(),
+  companyId: z.string().nullable(),
+  tier: Tier,
+  fitScore: Percent,
+  segmentId: z.string().nullable(),
+  exclusionId: z.string().nullable(),
+  offStrategy: z.boolean(),
+  reason: z.string(),
+  focus: z.boolean(),
+  dreamTest: z
+    .array(DreamGroupResult)
+    .nullable()
+    .describe('null when the strategy has no dream-customer test'),
+  amount: z.number().nullable(),
+  discountPercent: z.number().nullable().describe('Rounded to 2 decimals; null when unknown'),
+  warnings: z.array(FitWarning),
+  exception: ExceptionState,
+  todos: z.array(Todo),
+  dataQuality: z.array(DataQualityFinding),
+});
+export type DealScore = z.output<typeof DealScore>;
+
+/** Everything scoring knows about a deal: the deal, its company (SCORING §7), its line items, now. */
+export const DealFacts = z.object({
+  deal: RecordFacts,
+  company: z.object({ facts: RecordFacts, evaluation: CompanyEvaluation }).nullable(),
+  lineItems: z.array(LineItemFacts),
+  nowMs: z.number(),
+});
+export type DealFacts = z.output<typeof DealFacts>;

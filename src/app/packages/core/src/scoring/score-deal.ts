@@ -1,0 +1,212 @@
+import { UNREADABLE } from '../criteria/evaluate-criterion.ts';
+import type { DreamOutcome, FitWarning } from '../enums.ts';
+import { FitWarning as FitWarnings } from '../enums.ts';
+import type { RecordFacts } from '../facts/schema.ts';
+import { isMissing, readNumber } from '../values/read-value.ts';
+import type { CompiledDreamGroup, CompiledStrategy } from './compile-strategy.ts';
+import { computeDiscountPercent } from './compute-discount-percent.ts';
+import { exceptionFromProperties } from './exception.ts';
+import {
+  createReader,
+  explainCriterion,
+  finding,
+  findingsOf,
+  mergeFindings,
+  unreadableWords,
+} from './explain.ts';
+import type { Explained, Reader } from './explain.ts';
+import { NO_COMPANY_REASON } from './reason.ts';
+import type {
+  CompanyEvaluation,
+  DataQualityFinding,
+  DealFacts,
+  DealScore,
+  DreamGroupResult,
+  Todo,
+} from './schema.ts';
+import { scoreCompany } from './score-company.ts';
+
+/** SCORING §7: a deal without a company is needs_data, "no associated company". */
+const NO_COMPANY: CompanyEvaluation = {
+  tier: 'needs_data',
+  fitScore: 0,
+  segmentId: null,
+  exclusionId: null,
+  offStrategy: false,
+  reason: NO_COMPANY_REASON,
+};
+
+type DreamGroupScore = { result: DreamGroupResult; explained: Explained[] };
+
+/** SCORING §7: a group passes when all its criteria match, fails when any misses, else unknown. */
+const groupOutcome = (explained: readonly Explained[]): DreamOutcome => {
+  if (explained.some((e) => e.result.outcome === 'miss')) return 'fail';
+  return explained.every((e) => e.result.outcome === 'match') ? 'pass' : 'unknown';
+};
+
+const scoreDreamGroup = (g: CompiledDreamGroup, read: Reader, nowMs: number): DreamGroupScore => {
+  const explained = g.criteria.map((c) => explainCriterion(c, read, nowMs));
+  return {
+    explained,
+    result: {
+      group: g.group,
+      question: g.question,
+      outcome: groupOutcome(explained),
+      criteria: explained.map((e) => e.result),
+    },
+  };
+};
+
+const step = (e: Explained): string =>
+  e.code === UNREADABLE && e.value !== null && e.compiled.reads !== null
+    ? `correct the ${e.propertyLabel} (${unreadableWords(e.value.raw, e.compiled.reads)})`
+    : `add the ${e.propertyLabel}`;
+
+/** SCORING §7: every unknown dream-test group is a question for the rep. */
+const dreamTodo = (g: DreamGroupScore): Todo => {
+  const steps = [...new Set(g.explained.filter((e) => e.result.outcome === 'unknown').map(step))];
+  return {
+    kind: 'answer_question',
+    text: `Answer “${g.result.question}”: ${steps.join('; ')}`,
+    property: null,
+    object: null,
+    targetTier: null,
+    question: g.result.group,
+  };
+};
+
+type AmountReading = { amount: number | null; raw: string | null; label: string };
+
+const readAmount = (deal: RecordFacts): AmountReading => {
+  const raw = deal.properties.amount;
+  const label = deal.definitions.amount?.label ?? 'Amount';
+  if (isMissing(raw)) return { amount: null, raw: null, label };
+  return { amount: readNumber(raw), raw: raw.trim(), label };
+};
+
+const amountTodo = (a: AmountReading, segmentName: string): Todo => ({
+  kind: a.raw === null ? 'add_deal_amount' : 'correct_property',
+  text:
+    a.raw === null
+      ? `Add the ${a.label} to check the deal size for ${segmentName}`
+      : `Correct the ${a.label} (${unreadableWords(a.raw, 'number')}) to check the deal size for ${segmentName}`,
+  property: 'amount',
+  object: 'deal',
+  targetTier: null,
+  question: null,
+});
+
+const ASSOCIATE_TODO: Todo = {
+  kind: 'associate_company',
+  text: 'Associate a company with this deal so it can be scored',
+  property: null,
+  object: null,
+  targetTier: null,
+  question: null,
+};
+
+/**
+ * A deal's full result (SCORING §7): it inherits its company's tier, fitScore and segment, and
+ * adds the dream-customer test, focus, discount and deal-size warnings, its exception and to-dos.
+ *
+ * @example
+ * const deal = scoreDeal(compiled, { deal: dealFacts, company: { facts, evaluation }, lineItems, nowMs });
+ */
+export const scoreDeal = (compiled: CompiledStrategy, facts: DealFacts): DealScore => {
+  const { deal, company, nowMs } = facts;
+  const inherited = company?.evaluation ?? NO_COMPANY;
+  const refused = inherited.tier === 'refused';
+  const companyScore = company && !refused ? scoreCompany(compiled, company.facts) : null;
+  const read = createReader({ company: company?.facts ?? null, deal });
+  const groups = compiled.dreamGroups?.map((g) => scoreDreamGroup(g, read, nowMs)) ?? null;
+  const dreamTest = groups?.map((g) => g.result) ?? null;
+  const focus =
+    (inherited.tier === 'dream' || inherited.tier === 'fit') &&
+    (dreamTest === null || dreamTest.every((g) => g.outcome === 'pass'));
+
+  const checks = compiled.strategy.dealChecks;
+  const discountProperty = checks?.discountProperty;
+  const discountLabel =
+    discountProperty === undefined
+      ? ''
+      : (deal.definitions[discountProperty]?.label ?? discountProperty);
+  const discount = computeDiscountPercent(facts.lineItems, deal, discountProperty, discountLabel);
+  const amount = readAmount(deal);
+  const segment = compiled.strategy.segments.find((s) => s.id === inherited.segmentId);
+  const band = segment?.dealAmount;
+  const amountFindings: DataQualityFinding[] =
+    amount.raw !== null && amount.amount === null
+      ? [
+          finding(
+            { object: 'deal', recordId: deal.id, property: 'amount', label: amount.label },
+            amount.raw,
+            'number',
+          ),
+        ]
+      : [];
+
+  const raised = new Set<FitWarning>();
+  const max = checks?.maxDiscountPercent;
+  if (discount.percent !== null && max !== undefined && discount.percent > max)
+    raised.add('price_competition');
+  const a = amount.amount;
+  if (
+    band &&
+    a !== null &&
+    ((band.min !== undefined && a < band.min) || (band.max !== undefined && a > band.max))
+  ) {
+    raised.add('deal_size_outside_segment');
+  }
+  if (company === null) raised.add('missing_company');
+
+  const todos: Todo[] = refused
+    ? []
+    : [
+        ...(company === null ? [ASSOCIATE_TODO] : []),
+        ...(companyScore?.todos ?? []),
+        ...(groups ?? []).filter((g) => g.result.outcome === 'unknown').map(dreamTodo),
+        ...(band && segment && a === null ? [amountTodo(amount, segment.name)] : []),
+      ];
+
+  return {
+    dealId: deal.id,
+    companyId: company?.facts.id ?? null,
+    tier: inherited.tier,
+    fitScore: inherited.fitScore,
+    segmentId: inherited.segmentId,
+    exclusionId: inherited.exclusionId,
+    offStrategy: inherited.offStrategy,
+    reason: inherited.reason,
+    focus,
+    dreamTest,
+    amount: a,
+    discountPercent: discount.percent,
+    warnings: FitWarnings.options.filter((w) => raised.has(w)),
+    exception: exceptionFromProperties(deal.properties, nowMs),
+    todos,
+    dataQuality: mergeFindings(
+      companyScore?.dataQuality ?? [],
+      findingsOf(
+        (groups ?? []).flatMap((g) => g.explained),
+        { company: company?.facts.id ?? null, deal: deal.id },
+      ),
+      amountFindings,
+      discount.dataQuality,
+    ),
+  };
+};
+
+/**
+ * SCORING §7: a deal's company is its primary associated company, else the one with the lowest id;
+ * null when it has none.
+ */
+export const pickDealCompanyId = (
+  associations: readonly { id: string; primary: boolean }[],
+): string | null => {
+  const primaries = associations.filter((a) => a.primary);
+  const candidates = primaries.length > 0 ? primaries : associations;
+  // HubSpot ids are decimal strings: a shorter one is a smaller number.
+  const byId = (x: string, y: string): number =>
+    x.length !== y.length ? x.length - y.length : x < y ? -1 : x > y ? 1 : 0;
+  return candidates.map((a) => a.id).sort(byId)[0] ?? null;
+};

@@ -1,0 +1,52 @@
+import type { PropertyBag } from '../facts/schema.ts';
+import { readNumber, splitMultiSelect } from '../values/read-value.ts';
+import { FIT_PROPERTIES } from './fit-properties.ts';
+
+const SCORED_AT = 'strategy_fit_scored_at';
+const TYPES = new Map(FIT_PROPERTIES.map((p) => [p.name, `${p.type}/${p.fieldType}`]));
+
+/** Missing, null and "" are the same; otherwise the trimmed value. */
+const norm = (v: string | null | undefined): string => (v ?? '').trim();
+
+const sameValue = (name: string, current: string | null | undefined, next: string): boolean => {
+  const a = norm(current);
+  const b = norm(next);
+  if (a === '' || b === '') return a === b;
+  switch (TYPES.get(name)) {
+    case 'number/number': {
+      const x = readNumber(a);
+      return x !== null && x === readNumber(b);
+    }
+    case 'bool/booleancheckbox':
+      return a.toLowerCase() === b.toLowerCase();
+    case 'enumeration/checkbox': {
+      const x = splitMultiSelect(a).sort();
+      const y = splitMultiSelect(b).sort();
+      return x.length === y.length && x.every((v, i) => v === y[i]);
+    }
+    default:
+      return a === b;
+  }
+};
+
+/**
+ * SCORING §8: the fit properties that must be written, or null when nothing but `scored_at`
+ * would change (`scored_at` changes only when something else does). Pure; applying the result
+ * and diffing again gives null.
+ */
+export const diffFitProperties = (
+  current: PropertyBag,
+  next: Readonly<Record<string, string>>,
+): Record<string, string> | null => {
+  const changed: Record<string, string> = {};
+  let any = false;
+  for (const [name, value] of Object.entries(next)) {
+    if (name === SCORED_AT || sameValue(name, current[name], value)) continue;
+    changed[name] = value;
+    any = true;
+  }
+  if (!any) return null;
+  const scoredAt = next[SCORED_AT];
+  if (scoredAt !== undefined) changed[SCORED_AT] = scoredAt;
+  return changed;
+};

@@ -1,0 +1,56 @@
+// Locale-independent number and date wording shared by every report format.
+import { TIER_WORDS } from '@strategy-fit/core';
+import type { Tier } from '@strategy-fit/core';
+
+/** 1234567.8 → "1,234,568": whole currency units with thousands separators. */
+export const formatAmount = (n: number): string => {
+  const rounded = Math.round(n);
+  const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return rounded < 0 ? `-${digits}` : digits;
+};
+
+/** A count with thousands separators. */
+export const formatCount = (n: number): string => formatAmount(n);
+
+const oneDecimal = (n: number): string => n.toFixed(1).replace(/\.0$/, '');
+
+/** 1_234_567 → "1.2M", 12_300 → "12.3k", 950 → "950". */
+export const formatCompactAmount = (n: number): string => {
+  const abs = Math.abs(n);
+  const sign = n < 0 ? '-' : '';
+  if (abs >= 1e9) return `${sign}${oneDecimal(abs / 1e9)}B`;
+  if (abs >= 1e6) return `${sign}${oneDecimal(abs / 1e6)}M`;
+  if (abs >= 1e3) return `${sign}${oneDecimal(abs / 1e3)}k`;
+  return formatAmount(n);
+};
+
+/** A share 0..1 as a percent: 0.65 → "65%", 1/3 → "33.3%"; null → "–". */
+export const formatShare = (share: number | null): string =>
+  share === null ? '–' : `${oneDecimal(share * 100)}%`;
+
+/** A percent value: 17.75 → "17.8%"; null → "–". */
+export const formatPercent = (percent: number | null): string =>
+  percent === null ? '–' : `${oneDecimal(percent)}%`;
+
+/** Lift as SCORING §9 words it: 2.6 → "2.6x"; null → "–". */
+export const formatLift = (lift: number | null): string =>
+  lift === null ? '–' : `${lift.toFixed(1)}x`;
+
+/** Days: 20 → "20 d", 12.25 → "12.3 d"; null → "–". */
+export const formatDays = (days: number | null): string =>
+  days === null ? '–' : `${oneDecimal(days)} d`;
+
+/** An average amount, or "–". */
+export const formatOptionalAmount = (n: number | null): string =>
+  n === null ? '–' : formatAmount(n);
+
+/** Epoch milliseconds as a UTC day: "2026-03-01". */
+export const formatDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** A tier's words; null is a record never scored. */
+export const tierWords = (tier: Tier | null): string =>
+  tier === null ? 'Not scored' : TIER_WORDS[tier];
+
+/** Shortens text to `max` characters with an ellipsis. */
+export const truncate = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
