@@ -39,6 +39,7 @@ describe('SCORING §8 what is written back to HubSpot', () => {
         "strategy_fit_scored_at datetime/date companies,deals",
         "strategy_fit_focus bool/booleancheckbox deals",
         "strategy_fit_warnings enumeration/checkbox deals",
+        "strategy_fit_discount_percent number/number deals",
         "strategy_fit_exception enumeration/select deals (not by scoring)",
         "strategy_fit_exception_note string/text deals (not by scoring)",
         "strategy_fit_exception_by string/text deals (not by scoring)",
@@ -110,6 +111,10 @@ describe('SCORING §8 what is written back to HubSpot', () => {
       strategy_fit_warnings: 'price_competition;deal_size_outside_segment',
     });
     expect(Object.keys(props).some((k) => k.startsWith('strategy_fit_exception'))).toBe(false);
+    expect(props['strategy_fit_discount_percent']).toBe('');
+    expect(dealFitProperties({ ...score, discountPercent: 12.5 }, stamp)).toMatchObject({
+      strategy_fit_discount_percent: '12.5',
+    });
     const notByScoring = FIT_PROPERTIES.filter((p) => !p.writtenByScoring).map((p) => p.name);
     expect(notByScoring).toEqual([
       'strategy_fit_exception',

@@ -149,6 +149,17 @@ export const FIT_PROPERTIES: readonly FitPropertyDefinition[] = [
   },
   {
     ...common,
+    name: 'strategy_fit_discount_percent',
+    label: 'Strategy fit discount %',
+    description:
+      'The deal discount the price-competition check saw (line items, else the discount property); empty when unknown. An extension of SCORING §8 for the strategy evidence (docs/strategy.md).',
+    type: 'number',
+    fieldType: 'number',
+    objects: [...DEALS],
+    writtenByScoring: true,
+  },
+  {
+    ...common,
     name: 'strategy_fit_exception',
     label: 'Strategy exception',
     description: 'An exception for an off-strategy deal: requested, approved or rejected.',
@@ -218,4 +229,5 @@ export const dealFitProperties = (d: DealScore, stamp: FitStamp): Record<string,
   ...companyFitProperties(d, stamp),
   strategy_fit_focus: bool(d.focus),
   strategy_fit_warnings: FitWarning.options.filter((w) => d.warnings.includes(w)).join(';'),
+  strategy_fit_discount_percent: d.discountPercent === null ? '' : String(d.discountPercent),
 });
