@@ -104,6 +104,7 @@ describe('SCORING §8 what is written back to HubSpot', () => {
       ...evaluation,
       focus: true,
       warnings: ['deal_size_outside_segment', 'price_competition'],
+      discountPercent: null,
     } as unknown as DealScore;
     const props = dealFitProperties(score, stamp);
     expect(props).toMatchObject({
