@@ -118,6 +118,9 @@ export const MESSAGES = {
     `Property ${name} is named in the schema but not defined in its properties.`,
   requiredPropertyMissing: (names: readonly string[]) =>
     `Missing required properties: [${names.join(', ')}]`,
+  /** partly captured: integrations match "already has that value" in HubSpot's answer */
+  uniqueValueTaken: (name: string, value: string) =>
+    `${value} is already used by another record, and ${name} requires unique values: another record already has that value.`,
   ownerNotFound: (id: string) => `No owner found with id ${id}.`,
   pipelineNotFound: (id: string) => `Unable to find pipeline ${id}.`,
   stageNotFound: (id: string) => `Unable to find stage ${id}.`,

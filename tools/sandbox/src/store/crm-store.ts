@@ -318,13 +318,31 @@ export class CrmStore {
       const checked = checkValue(definition, value === null ? '' : String(value), (id) =>
         this.isOwner(id),
       );
-      if (checked.ok) changes.set(name, checked.value);
-      else issues.push(checked.issue);
+      if (!checked.ok) issues.push(checked.issue);
+      else if (definition.hasUniqueValue && this.valueTaken(info, name, checked.value, row)) {
+        issues.push({
+          name,
+          error: 'DUPLICATE_UNIQUE_VALUE',
+          message: MESSAGES.uniqueValueTaken(name, checked.value ?? ''),
+        });
+      } else changes.set(name, checked.value);
     }
     if (row === undefined && info.custom) issues.push(...this.missingRequired(info, changes));
     if (info.objectTypeId === '0-3') issues.push(...this.dealRules(info, changes, row));
     if (info.objectTypeId === '0-8') issues.push(...this.lineItemRules(info, changes, row));
     return issues.length === 0 ? { ok: true, changes } : { ok: false, issues };
+  }
+
+  /** Whether another live record already holds `value` in a property that requires unique values. */
+  private valueTaken(
+    info: ObjectTypeInfo,
+    name: string,
+    value: string | null,
+    row: number | undefined,
+  ): boolean {
+    if (value === null) return false;
+    const table = this.table(info);
+    return table.rowsWithValue(name, value).some((other) => other !== row && table.isLive(other));
   }
 
   private missingRequired(

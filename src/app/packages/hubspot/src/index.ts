@@ -1,0 +1,45 @@
+// @strategy-fit/hubspot: the only package that talks to HubSpot (STYLE §A3). Every function takes
+// the handle from `createHubSpotClient` and returns a Result; see docs/team/adapter-api.md.
+
+export { createHubSpotClient, DEFAULT_BASE_PATH, DEFAULT_MAX_ATTEMPTS } from './create-client.ts';
+export type { ClientEvent, HubSpot, HubSpotClientOptions } from './create-client.ts';
+export { DEFAULT_LIMITS } from './rate-limiter.ts';
+export type { Limits } from './rate-limiter.ts';
+export { toStrategyFitError } from './to-strategy-fit-error.ts';
+
+export { ObjectType, RawRecord } from './object-types.ts';
+
+export { readPropertyDefinitions } from './read-property-definitions.ts';
+export { listRecords } from './list-records.ts';
+export type { ListRecordsOptions } from './list-records.ts';
+export { SearchFilter, SearchOperator, SearchWhere, searchRecords } from './search-records.ts';
+export type { SearchPage, SearchRecordsOptions } from './search-records.ts';
+export { readRecords } from './read-records.ts';
+export { readDealCompanyIds, readDealLineItems } from './read-deal-associations.ts';
+export { readCompanyFacts, readDealFacts } from './read-facts.ts';
+export type { DealFactsOptions, FactsOptions } from './read-facts.ts';
+export { listOwners } from './list-owners.ts';
+export type { Owner } from './list-owners.ts';
+export { listDealPipelines } from './list-deal-pipelines.ts';
+export type { Pipeline } from './list-deal-pipelines.ts';
+
+export { writeRecords } from './write-records.ts';
+export type { FailedWrite, RecordUpdate, WriteOutcome } from './write-records.ts';
+export { ensureFitProperties } from './ensure-fit-properties.ts';
+export type { EnsureReport } from './ensure-fit-properties.ts';
+
+export { checkStrategyOnPortal } from './check-strategy-on-portal.ts';
+export { ensureStrategyStore } from './strategy-store/ensure-strategy-store.ts';
+export { publishStrategy } from './strategy-store/publish-strategy.ts';
+export type { PublishMeta } from './strategy-store/publish-strategy.ts';
+export {
+  listStrategyVersions,
+  readPublishedStrategy,
+  readStrategyVersion,
+} from './strategy-store/read-strategies.ts';
+export {
+  STORE_OBJECT,
+  StoredStrategy,
+  StoredStrategySummary,
+  VersionStatus,
+} from './strategy-store/store-schema.ts';

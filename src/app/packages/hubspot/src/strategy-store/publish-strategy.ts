@@ -1,0 +1,141 @@
+// Publishing: check the strategy against the portal, take the next version number, create the
+// record. The `version` property requires unique values, so of two publishes that picked the same
+// number HubSpot accepts one; the other finds the number taken and tries the next.
+import {
+  err,
+  MAX_STRATEGY_CHARS,
+  ok,
+  strategyFitError,
+  strategyPropertyIssuesError,
+} from '@strategy-fit/core';
+import type { Result, Strategy, StrategyFitError } from '@strategy-fit/core';
+
+import { checkStrategyOnPortal } from '../check-strategy-on-portal.ts';
+import { callParsed } from '../create-client.ts';
+import type { HubSpot } from '../create-client.ts';
+import { HsObject } from '../schema.ts';
+import { resolveStore } from './ensure-strategy-store.ts';
+import type { StoreRef } from './ensure-strategy-store.ts';
+import { listStoredVersions } from './read-strategies.ts';
+import { PUBLISHED } from './store-schema.ts';
+import type { Source, StoredStrategy } from './store-schema.ts';
+
+export type PublishMeta = {
+  /** Who publishes: a HubSpot user id, an email or a name. */
+  publishedBy: string;
+  /** The moment of publishing (epoch ms). */
+  nowMs: number;
+  source?: Source;
+  /** For a rollback: the version whose strategy is published again. */
+  rolledBackFrom?: number;
+};
+
+/** Tries before giving up when other publishes keep taking the next number. */
+const MAX_PUBLISH_ATTEMPTS = 5;
+
+/** Failures that no retry with another number can fix. */
+const FINAL_CODES = new Set(['hubspot_unauthorized', 'hubspot_forbidden', 'hubspot_rate_limited']);
+
+const storeMissing = (): StrategyFitError =>
+  strategyFitError(
+    'record_not_found',
+    'This portal has no strategy store yet: run `strategy-fit setup` first (it creates the custom object strategy_fit_strategy).',
+  );
+
+type Attempt =
+  | { kind: 'stored'; recordId: string }
+  | { kind: 'taken' }
+  | { kind: 'failed'; error: StrategyFitError };
+
+/** Creates version `version`; when that fails, finds out whether the number was taken (or is ours). */
+async function tryVersion(
+  hs: HubSpot,
+  store: StoreRef,
+  version: number,
+  properties: Record<string, string>,
+): Promise<Attempt> {
+  const created = await callParsed(
+    hs,
+    { operation: `storing strategy version ${version}`, objectType: store.objectTypeId },
+    HsObject,
+    (api) => api.objects.basic.create(store.objectTypeId, { properties, associations: [] }),
+  );
+  if (created.ok) return { kind: 'stored', recordId: created.value.id };
+  if (FINAL_CODES.has(created.error.code)) return { kind: 'failed', error: created.error };
+  // A refused create (the number is taken), or a lost answer or 5xx after which our own create may
+  // have gone through: whose is the number now?
+  const listed = await listStoredVersions(hs, store);
+  if (!listed.ok) return { kind: 'failed', error: listed.error };
+  const holder = listed.value.find((l) => l.properties.version === version);
+  if (holder === undefined) return { kind: 'failed', error: created.error };
+  const p = holder.properties;
+  const ours =
+    p.published_by === properties['published_by'] &&
+    p.strategy_name === properties['strategy_name'] &&
+    Date.parse(p.published_at ?? '') === Date.parse(properties['published_at'] ?? '');
+  return ours ? { kind: 'stored', recordId: holder.recordId } : { kind: 'taken' };
+}
+
+/**
+ * Publishes a strategy as the next version (all earlier versions stay). The strategy is checked
+ * against the portal first; an error names the first problem's JSON path and property.
+ */
+export async function publishStrategy(
+  hs: HubSpot,
+  strategy: Strategy,
+  meta: PublishMeta,
+): Promise<Result<StoredStrategy, StrategyFitError>> {
+  const json = JSON.stringify(strategy);
+  if (json.length > MAX_STRATEGY_CHARS) {
+    return err(
+      strategyFitError(
+        'strategy_too_large',
+        `The strategy is ${json.length} characters as compact JSON; the limit is ${MAX_STRATEGY_CHARS}, because it is stored in one HubSpot text property.`,
+      ),
+    );
+  }
+  const issues = await checkStrategyOnPortal(hs, strategy);
+  if (!issues.ok) return issues;
+  if (issues.value.length > 0) return err(strategyPropertyIssuesError(issues.value));
+  const store = await resolveStore(hs);
+  if (!store.ok) return store;
+  if (store.value === null) return err(storeMissing());
+  const properties: Record<string, string> = {
+    status: PUBLISHED,
+    strategy_json: json,
+    strategy_name: strategy.name,
+    published_by: meta.publishedBy,
+    published_at: new Date(meta.nowMs).toISOString(),
+    source: meta.source ?? 'publish',
+    ...(meta.rolledBackFrom === undefined ? {} : { rolled_back_from: String(meta.rolledBackFrom) }),
+  };
+  for (let attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt += 1) {
+    const listed = await listStoredVersions(hs, store.value);
+    if (!listed.ok) return listed;
+    const version = listed.value.reduce((max, l) => Math.max(max, l.properties.version), 0) + 1;
+    const outcome = await tryVersion(hs, store.value, version, {
+      ...properties,
+      version: String(version),
+    });
+    if (outcome.kind === 'stored') {
+      return ok({
+        version,
+        status: 'current',
+        strategyName: strategy.name,
+        publishedBy: meta.publishedBy,
+        publishedAt: properties['published_at'] ?? '',
+        source: meta.source ?? 'publish',
+        rolledBackFrom: meta.rolledBackFrom ?? null,
+        recordId: outcome.recordId,
+        strategy,
+      });
+    }
+    if (outcome.kind === 'failed') return err(outcome.error);
+  }
+  return err(
+    strategyFitError(
+      'hubspot_error',
+      `Could not get a version number: other publishes took the next number ${MAX_PUBLISH_ATTEMPTS} times in a row. Try again.`,
+    ),
+  );
+}

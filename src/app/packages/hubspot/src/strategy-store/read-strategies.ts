@@ -1,0 +1,161 @@
+// Reading the strategy store through the list and read APIs, which are consistent right after a
+// write (HubSpot's search index lags behind).
+import { err, ok, parseStrategy, strategyFitError, strategyIssuesError } from '@strategy-fit/core';
+import type { Result, StrategyFitError } from '@strategy-fit/core';
+
+import { callParsed, parseAnswer } from '../create-client.ts';
+import type { HubSpot } from '../create-client.ts';
+import { HsObject, ListAnswer } from '../schema.ts';
+import { resolveStore } from './ensure-strategy-store.ts';
+import type { StoreRef } from './ensure-strategy-store.ts';
+import {
+  ALL_PROPERTIES,
+  PUBLISHED,
+  StoredProperties,
+  SUMMARY_PROPERTIES,
+  toSummary,
+} from './store-schema.ts';
+import type { StoredStrategy, StoredStrategySummary } from './store-schema.ts';
+
+const PAGE = 100;
+
+type Listed = { recordId: string; properties: StoredProperties };
+
+/** Every published version record (without the strategy JSON), in no particular order. */
+export async function listStoredVersions(
+  hs: HubSpot,
+  store: StoreRef,
+): Promise<Result<Listed[], StrategyFitError>> {
+  const listed: Listed[] = [];
+  let after: string | undefined;
+  do {
+    const cursor = after;
+    const page = await callParsed(
+      hs,
+      { operation: 'listing the strategy versions', objectType: store.objectTypeId },
+      ListAnswer,
+      (api) =>
+        api.objects.basic.getPage(
+          store.objectTypeId,
+          PAGE,
+          cursor,
+          SUMMARY_PROPERTIES,
+          undefined,
+          undefined,
+          false,
+        ),
+    );
+    if (!page.ok) return page;
+    for (const record of page.value.results) {
+      const properties = parseAnswer(StoredProperties, record.properties, {
+        operation: `reading strategy record ${record.id}`,
+        objectType: store.objectTypeId,
+        recordId: record.id,
+      });
+      if (!properties.ok) return properties;
+      if ((properties.value.status ?? PUBLISHED) === PUBLISHED) {
+        listed.push({ recordId: record.id, properties: properties.value });
+      }
+    }
+    after = page.value.paging ?? undefined;
+  } while (after !== undefined);
+  return ok(listed);
+}
+
+const highest = (listed: readonly Listed[]): number =>
+  listed.reduce((max, l) => Math.max(max, l.properties.version), 0);
+
+/** One stored record with its strategy, parsed and checked again (the JSON may have been edited). */
+export async function readStoredRecord(
+  hs: HubSpot,
+  store: StoreRef,
+  recordId: string,
+  current: number,
+): Promise<Result<StoredStrategy, StrategyFitError>> {
+  const context = {
+    operation: `reading strategy record ${recordId}`,
+    objectType: store.objectTypeId,
+    recordId,
+  };
+  const record = await callParsed(hs, context, HsObject, (api) =>
+    api.objects.basic.getById(
+      store.objectTypeId,
+      recordId,
+      ALL_PROPERTIES,
+      undefined,
+      undefined,
+      false,
+    ),
+  );
+  if (!record.ok) return record;
+  const properties = parseAnswer(StoredProperties, record.value.properties, context);
+  if (!properties.ok) return properties;
+  const strategy = parseStrategy(properties.value.strategy_json ?? '');
+  if (!strategy.ok) {
+    const invalid = strategyIssuesError(strategy.error);
+    return err(
+      strategyFitError(
+        invalid.code,
+        `Stored strategy version ${properties.value.version} is not valid any more (was it edited in HubSpot?): ${invalid.message}`,
+        { ...(invalid.path === undefined ? {} : { path: invalid.path }), recordId },
+      ),
+    );
+  }
+  return ok({ ...toSummary(recordId, properties.value, current), strategy: strategy.value });
+}
+
+/** Every published version, newest first. */
+export async function listStrategyVersions(
+  hs: HubSpot,
+): Promise<Result<StoredStrategySummary[], StrategyFitError>> {
+  const store = await resolveStore(hs);
+  if (!store.ok) return store;
+  if (store.value === null) return ok([]);
+  const listed = await listStoredVersions(hs, store.value);
+  if (!listed.ok) return listed;
+  const current = highest(listed.value);
+  return ok(
+    listed.value
+      .map((l) => toSummary(l.recordId, l.properties, current))
+      .sort((a, b) => b.version - a.version),
+  );
+}
+
+/** The current strategy: the highest published version; null when none is published. */
+export async function readPublishedStrategy(
+  hs: HubSpot,
+): Promise<Result<StoredStrategy | null, StrategyFitError>> {
+  const store = await resolveStore(hs);
+  if (!store.ok) return store;
+  if (store.value === null) return ok(null);
+  const listed = await listStoredVersions(hs, store.value);
+  if (!listed.ok) return listed;
+  const current = highest(listed.value);
+  const record = listed.value.find((l) => l.properties.version === current);
+  if (record === undefined) return ok(null);
+  return readStoredRecord(hs, store.value, record.recordId, current);
+}
+
+/** One published version by number. */
+export async function readStrategyVersion(
+  hs: HubSpot,
+  version: number,
+): Promise<Result<StoredStrategy, StrategyFitError>> {
+  const store = await resolveStore(hs);
+  if (!store.ok) return store;
+  const listed = store.value === null ? ok([]) : await listStoredVersions(hs, store.value);
+  if (!listed.ok) return listed;
+  const record = listed.value.find((l) => l.properties.version === version);
+  if (store.value === null || record === undefined) {
+    const newest = highest(listed.value);
+    return err(
+      strategyFitError(
+        'record_not_found',
+        newest === 0
+          ? `Strategy version ${version} does not exist: no strategy has been published yet.`
+          : `Strategy version ${version} does not exist; the newest is version ${newest}.`,
+      ),
+    );
+  }
+  return readStoredRecord(hs, store.value, record.recordId, highest(listed.value));
+}

@@ -1,0 +1,499 @@
+// `strategy-fit strategy validate|publish|show|history|diff|rollback`: the strategy store from the
+// command line (docs/strategy-store.md). Results go to stdout, the backend line and errors to stderr.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+
+import { parseStrategy, strategyFitError } from '@strategy-fit/core';
+import type { Result, Strategy, StrategyFitError, StrategyPropertyIssue } from '@strategy-fit/core';
+import {
+  checkStrategyOnPortal,
+  listStrategyVersions,
+  publishStrategy,
+  readPublishedStrategy,
+  readStrategyVersion,
+} from '@strategy-fit/hubspot';
+import type { HubSpot, StoredStrategy, StoredStrategySummary } from '@strategy-fit/hubspot';
+import type { Command } from 'commander';
+import { z } from 'zod';
+
+import {
+  formatError,
+  printErrors,
+  processIo,
+  renderTable,
+  toJson,
+  withBackend,
+} from '../backend/index.ts';
+import type { BackendInfo, CliIo } from '../backend/index.ts';
+import { diffStrategies, renderDiff } from './strategy-diff.ts';
+
+/** Exit codes of the strategy commands. */
+const EXIT = { ok: 0, failed: 1 } as const;
+
+const Version = z.coerce.number().int().min(1);
+
+// ---- reading strategy files ---------------------------------------------------------------------
+
+/** A strategy file, parsed: the strategy, or every problem with its JSON path. */
+export async function readStrategyFile(
+  file: string,
+): Promise<Result<Strategy, StrategyFitError[]>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = z.looseObject({ code: z.string() }).safeParse(e);
+    const missing = code.success && code.data.code === 'ENOENT';
+    return {
+      ok: false,
+      error: [
+        strategyFitError(
+          missing ? 'file_not_found' : 'file_invalid',
+          missing
+            ? `There is no file ${file}.`
+            : `${file} cannot be read: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+      ],
+    };
+  }
+  const parsed = parseStrategy(text);
+  if (parsed.ok) return parsed;
+  return {
+    ok: false,
+    error: parsed.error.map((issue) =>
+      strategyFitError(
+        issue.code === 'strategy_too_large' ? 'strategy_too_large' : 'strategy_invalid',
+        issue.message,
+        issue.path === '' ? {} : { path: issue.path },
+      ),
+    ),
+  };
+}
+
+/** A property issue as a product error (`strategy_property_unknown` / `_unreadable`). */
+export const propertyIssueError = (issue: StrategyPropertyIssue): StrategyFitError =>
+  strategyFitError(
+    issue.code === 'property_unknown' || issue.code === 'property_wrong_object'
+      ? 'strategy_property_unknown'
+      : 'strategy_property_unreadable',
+    issue.message,
+    { path: issue.path, property: issue.property },
+  );
+
+const shapeSummary = (s: Strategy): string => {
+  const criteria =
+    s.segments.reduce((n, x) => n + x.criteria.length, 0) +
+    s.exclusions.reduce((n, x) => n + x.criteria.length, 0);
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(s.segments.length, 'segment')}, ${plural(s.exclusions.length, 'exclusion')}, ${criteria} ${criteria === 1 ? 'criterion' : 'criteria'}`;
+};
+
+const defaultPublisher = (): string => {
+  try {
+    return userInfo().username || 'strategy-fit cli';
+  } catch {
+    return 'strategy-fit cli';
+  }
+};
+
+// ---- validate -----------------------------------------------------------------------------------
+
+export type ValidateArgs = { file: string; offline: boolean; json: boolean };
+
+type ValidationReport = {
+  file: string;
+  valid: boolean;
+  portalChecked: boolean;
+  issues: StrategyFitError[];
+};
+
+const reportValidation = (
+  io: CliIo,
+  args: ValidateArgs,
+  report: ValidationReport,
+  detail: string,
+): number => {
+  if (args.json) io.out(toJson(report));
+  else {
+    printErrors(io, report.issues);
+    if (report.valid) io.out(`${args.file} is valid: ${detail}\n`);
+    else
+      io.err(
+        `${args.file}: ${report.issues.length} ${report.issues.length === 1 ? 'problem' : 'problems'}\n`,
+      );
+  }
+  return report.valid ? EXIT.ok : EXIT.failed;
+};
+
+/** Checks a strategy file's schema (offline) and, against a portal, every property it names. */
+export async function validateStrategy(
+  args: ValidateArgs,
+  io: CliIo,
+  backend: (run: (hs: HubSpot, info: BackendInfo) => Promise<number>) => Promise<number>,
+): Promise<number> {
+  const parsed = await readStrategyFile(args.file);
+  if (!parsed.ok) {
+    return reportValidation(
+      io,
+      args,
+      { file: args.file, valid: false, portalChecked: false, issues: parsed.error },
+      '',
+    );
+  }
+  const summary = shapeSummary(parsed.value);
+  if (args.offline) {
+    return reportValidation(
+      io,
+      args,
+      { file: args.file, valid: true, portalChecked: false, issues: [] },
+      `${summary} (schema only: the properties were not checked against a portal)`,
+    );
+  }
+  return backend(async (hs, info) => {
+    const issues = await checkStrategyOnPortal(hs, parsed.value);
+    if (!issues.ok) {
+      printErrors(io, [issues.error]);
+      io.err('The properties could not be checked; use --offline to check the schema only.\n');
+      return EXIT.failed;
+    }
+    const errors = issues.value.map(propertyIssueError);
+    return reportValidation(
+      io,
+      args,
+      { file: args.file, valid: errors.length === 0, portalChecked: true, issues: errors },
+      `${summary}; every property exists on ${info.kind === 'sandbox' ? 'the sandbox portal' : 'the portal'} with a type its operator can read`,
+    );
+  });
+}
+
+// ---- publish and rollback -----------------------------------------------------------------------
+
+const summaryOf = (s: StoredStrategy | StoredStrategySummary): StoredStrategySummary => ({
+  version: s.version,
+  status: s.status,
+  strategyName: s.strategyName,
+  publishedBy: s.publishedBy,
+  publishedAt: s.publishedAt,
+  source: s.source,
+  rolledBackFrom: s.rolledBackFrom,
+  recordId: s.recordId,
+});
+
+export type PublishArgs = { file: string; by: string; json: boolean; nowMs: number };
+
+/** Publishes a strategy file as the next version, after checking it against the portal. */
+export async function publishFile(hs: HubSpot, args: PublishArgs, io: CliIo): Promise<number> {
+  const parsed = await readStrategyFile(args.file);
+  if (!parsed.ok) {
+    printErrors(io, parsed.error);
+    io.err(`Nothing was published: ${args.file} is not a valid strategy.\n`);
+    return EXIT.failed;
+  }
+  const issues = await checkStrategyOnPortal(hs, parsed.value);
+  if (!issues.ok) {
+    printErrors(io, [issues.error]);
+    return EXIT.failed;
+  }
+  if (issues.value.length > 0) {
+    printErrors(io, issues.value.map(propertyIssueError));
+    io.err(`Nothing was published: the strategy names properties this portal cannot serve.\n`);
+    return EXIT.failed;
+  }
+  const stored = await publishStrategy(hs, parsed.value, {
+    publishedBy: args.by,
+    nowMs: args.nowMs,
+  });
+  if (!stored.ok) {
+    printErrors(io, [stored.error]);
+    return EXIT.failed;
+  }
+  const v = stored.value;
+  if (args.json) io.out(toJson(summaryOf(v)));
+  else {
+    io.out(
+      `Published version ${v.version} of “${v.strategyName}” (by ${v.publishedBy}, ${v.publishedAt}). Earlier versions are kept: strategy-fit strategy history.\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+export type RollbackArgs = { version: number; by: string; json: boolean; nowMs: number };
+
+/** Publishes version N's strategy again as a new version (`source: rollback`). */
+export async function rollbackStrategy(
+  hs: HubSpot,
+  args: RollbackArgs,
+  io: CliIo,
+): Promise<number> {
+  const old = await readStrategyVersion(hs, args.version);
+  if (!old.ok) {
+    printErrors(io, [old.error]);
+    return EXIT.failed;
+  }
+  const stored = await publishStrategy(hs, old.value.strategy, {
+    publishedBy: args.by,
+    nowMs: args.nowMs,
+    source: 'rollback',
+    rolledBackFrom: args.version,
+  });
+  if (!stored.ok) {
+    printErrors(io, [stored.error]);
+    return EXIT.failed;
+  }
+  const v = stored.value;
+  if (args.json) io.out(toJson(summaryOf(v)));
+  else {
+    io.out(
+      `Rolled back: version ${v.version} publishes the strategy of version ${args.version} (“${v.strategyName}”) again. All earlier versions are kept.\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+// ---- show and history ---------------------------------------------------------------------------
+
+const describeVersion = (s: StoredStrategySummary): string =>
+  `version ${s.version} (${s.status}): “${s.strategyName}”, published ${s.publishedAt} by ${s.publishedBy}` +
+  (s.source === 'rollback' ? `, a rollback to version ${s.rolledBackFrom ?? '?'}` : '');
+
+const notPublished = (): StrategyFitError =>
+  strategyFitError(
+    'strategy_not_published',
+    'No strategy is published in this portal yet: publish one with `strategy-fit strategy publish FILE`.',
+  );
+
+export type ShowArgs = { version?: number; json: boolean };
+
+/** Prints a stored strategy: its JSON on stdout (or everything with --json), what it is on stderr. */
+export async function showStrategy(hs: HubSpot, args: ShowArgs, io: CliIo): Promise<number> {
+  const found =
+    args.version === undefined
+      ? await readPublishedStrategy(hs)
+      : await readStrategyVersion(hs, args.version);
+  if (!found.ok) {
+    printErrors(io, [found.error]);
+    return EXIT.failed;
+  }
+  if (found.value === null) {
+    printErrors(io, [notPublished()]);
+    return EXIT.failed;
+  }
+  if (args.json) io.out(toJson(found.value));
+  else {
+    io.err(`${describeVersion(found.value)}\n`);
+    io.out(toJson(found.value.strategy));
+  }
+  return EXIT.ok;
+}
+
+export type HistoryArgs = { json: boolean };
+
+/** Every published version, newest first. */
+export async function strategyHistory(hs: HubSpot, args: HistoryArgs, io: CliIo): Promise<number> {
+  const versions = await listStrategyVersions(hs);
+  if (!versions.ok) {
+    printErrors(io, [versions.error]);
+    return EXIT.failed;
+  }
+  if (args.json) {
+    io.out(toJson(versions.value));
+    return EXIT.ok;
+  }
+  if (versions.value.length === 0) {
+    io.out('No strategy is published yet.\n');
+    return EXIT.ok;
+  }
+  io.out(
+    renderTable(
+      ['version', 'status', 'source', 'published at', 'by', 'name'],
+      versions.value.map((v) => [
+        String(v.version),
+        v.status,
+        v.source === 'rollback' ? `rollback of ${v.rolledBackFrom ?? '?'}` : 'publish',
+        v.publishedAt,
+        v.publishedBy,
+        v.strategyName,
+      ]),
+    ),
+  );
+  return EXIT.ok;
+}
+
+// ---- diff ---------------------------------------------------------------------------------------
+
+/** A side of a diff: a version number (when no file of that name exists) or a file. */
+export type DiffSide = { kind: 'version'; version: number } | { kind: 'file'; file: string };
+
+export const diffSide = (arg: string): DiffSide =>
+  /^\d+$/.test(arg) && !existsSync(arg) && Number(arg) >= 1
+    ? { kind: 'version', version: Number(arg) }
+    : { kind: 'file', file: arg };
+
+const sideLabel = (side: DiffSide): string =>
+  side.kind === 'version' ? `version ${side.version}` : side.file;
+
+async function loadSide(
+  hs: HubSpot | null,
+  side: DiffSide,
+): Promise<Result<Strategy, StrategyFitError[]>> {
+  if (side.kind === 'file') return readStrategyFile(side.file);
+  if (hs === null) throw new Error('a version side needs a backend');
+  const stored = await readStrategyVersion(hs, side.version);
+  return stored.ok
+    ? { ok: true, value: stored.value.strategy }
+    : { ok: false, error: [stored.error] };
+}
+
+export type DiffArgs = { a: DiffSide; b: DiffSide; json: boolean };
+
+/** The structural diff of two strategies (versions or files). */
+export async function diffCommand(hs: HubSpot | null, args: DiffArgs, io: CliIo): Promise<number> {
+  const [a, b] = await Promise.all([loadSide(hs, args.a), loadSide(hs, args.b)]);
+  const errors = [...(a.ok ? [] : a.error), ...(b.ok ? [] : b.error)];
+  if (!a.ok || !b.ok) {
+    printErrors(io, errors);
+    return EXIT.failed;
+  }
+  const changes = diffStrategies(a.value, b.value);
+  const from = sideLabel(args.a);
+  const to = sideLabel(args.b);
+  if (args.json) io.out(toJson({ from, to, changes }));
+  else if (changes.length === 0) io.out(`${from} and ${to} are the same strategy.\n`);
+  else
+    io.out(
+      `${from} → ${to}: ${changes.length} ${changes.length === 1 ? 'change' : 'changes'}\n${renderDiff(changes)}`,
+    );
+  return EXIT.ok;
+}
+
+// ---- registration -------------------------------------------------------------------------------
+
+const Flags = z.looseObject({
+  json: z.boolean().default(false),
+  offline: z.boolean().default(false),
+  by: z.string().min(1).optional(),
+  version: Version.optional(),
+});
+
+/** Parses the options every subcommand shares; a bad value is printed and gives exit code 1. */
+function flags(options: Record<string, unknown>, io: CliIo): z.output<typeof Flags> | null {
+  const parsed = Flags.safeParse(options);
+  if (parsed.success) return parsed.data;
+  printErrors(
+    io,
+    parsed.error.issues.map((i) =>
+      strategyFitError('invalid_input', `--${i.path.join('.')}: ${i.message}`),
+    ),
+  );
+  return null;
+}
+
+function versionArg(raw: string, io: CliIo): number | null {
+  const parsed = Version.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  io.err(
+    `${formatError(strategyFitError('invalid_input', `“${raw}” is not a version number (1, 2, …).`))}\n`,
+  );
+  return null;
+}
+
+export function registerStrategyCommand(program: Command): void {
+  const io = processIo();
+  const strategy = program
+    .command('strategy')
+    .description(
+      'Validate, publish, show and roll back the strategy stored in the portal (one record per version).',
+    );
+
+  strategy
+    .command('validate')
+    .description(
+      'Check a strategy file: its schema, and every property it names against the portal (unless --offline).',
+    )
+    .argument('<file>', 'strategy JSON file')
+    .option('--offline', 'check the schema only; do not contact HubSpot or start the sandbox')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, options: Record<string, unknown>) => {
+      const f = flags(options, io);
+      if (f === null) return void (process.exitCode = EXIT.failed);
+      process.exitCode = await validateStrategy(
+        { file, offline: f.offline, json: f.json },
+        io,
+        (run) => withBackend(options, run),
+      );
+    });
+
+  strategy
+    .command('publish')
+    .description(
+      'Publish a strategy file as the next version, after checking it against the portal. Earlier versions are kept.',
+    )
+    .argument('<file>', 'strategy JSON file')
+    .option('--by <name>', 'who publishes (default: the OS user name)')
+    .option('--json', 'print the stored version as JSON')
+    .action(async (file: string, options: Record<string, unknown>) => {
+      const f = flags(options, io);
+      if (f === null) return void (process.exitCode = EXIT.failed);
+      const args = { file, by: f.by ?? defaultPublisher(), json: f.json, nowMs: Date.now() };
+      process.exitCode = await withBackend(options, (hs) => publishFile(hs, args, io));
+    });
+
+  strategy
+    .command('show')
+    .description(
+      'Print the published strategy (the highest version), or the version given, as JSON.',
+    )
+    .option('--version <n>', 'a version number instead of the current one')
+    .option('--json', 'print the version with its metadata as JSON')
+    .action(async (options: Record<string, unknown>) => {
+      const f = flags(options, io);
+      if (f === null) return void (process.exitCode = EXIT.failed);
+      const args = { json: f.json, ...(f.version === undefined ? {} : { version: f.version }) };
+      process.exitCode = await withBackend(options, (hs) => showStrategy(hs, args, io));
+    });
+
+  strategy
+    .command('history')
+    .description('List every published version, newest first.')
+    .option('--json', 'print the versions as JSON')
+    .action(async (options: Record<string, unknown>) => {
+      const f = flags(options, io);
+      if (f === null) return void (process.exitCode = EXIT.failed);
+      process.exitCode = await withBackend(options, (hs) =>
+        strategyHistory(hs, { json: f.json }, io),
+      );
+    });
+
+  strategy
+    .command('diff')
+    .description(
+      'Show what changed between two strategies: segments, criteria and exclusions added, removed or changed.',
+    )
+    .argument('<a>', 'the earlier side: a version number or a strategy file')
+    .argument('<b>', 'the later side: a version number or a strategy file')
+    .option('--json', 'print the changes as JSON')
+    .action(async (a: string, b: string, options: Record<string, unknown>) => {
+      const f = flags(options, io);
+      if (f === null) return void (process.exitCode = EXIT.failed);
+      const args = { a: diffSide(a), b: diffSide(b), json: f.json };
+      const needsBackend = args.a.kind === 'version' || args.b.kind === 'version';
+      process.exitCode = needsBackend
+        ? await withBackend(options, (hs) => diffCommand(hs, args, io))
+        : await diffCommand(null, args, io);
+    });
+
+  strategy
+    .command('rollback')
+    .description("Publish version N's strategy again, as a new version (source: rollback).")
+    .argument('<n>', 'the version to go back to')
+    .option('--by <name>', 'who rolls back (default: the OS user name)')
+    .option('--json', 'print the new version as JSON')
+    .action(async (n: string, options: Record<string, unknown>) => {
+      const f = flags(options, io);
+      const version = versionArg(n, io);
+      if (f === null || version === null) return void (process.exitCode = EXIT.failed);
+      const args = { version, by: f.by ?? defaultPublisher(), json: f.json, nowMs: Date.now() };
+      process.exitCode = await withBackend(options, (hs) => rollbackStrategy(hs, args, io));
+    });
+}
