@@ -114,3 +114,17 @@ export {
 } from './values/read-value.ts';
 
 export * from './review/index.ts';
+
+export {
+  CardUser,
+  DecideExceptionParams,
+  ExceptionResponse,
+  ExceptionValue,
+  FunctionError,
+  functionResponse,
+  RequestExceptionParams,
+  ScoreRecordParams,
+  ScoreRecordResponse,
+  ScoreRecordValue,
+  StrategyStamp,
+} from './app-contract/schema.ts';
