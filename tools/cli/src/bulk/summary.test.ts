@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+
+import { renderSummary, runFailed } from './summary.ts';
+import type { RunSummary } from './summary.ts';
+
+const base: RunSummary = {
+  mode: { kind: 'all' },
+  strategyVersion: 3,
+  newerVersion: null,
+  resumed: false,
+  durationMs: 12_345,
+  companies: { scanned: 1200, changed: 300, unchanged: 899, failed: 1 },
+  deals: { scanned: 2000, changed: 0, unchanged: 2000, failed: 0 },
+  failed: [
+    {
+      objectType: 'companies',
+      id: '1001',
+      code: 'hubspot_bad_request',
+      message: 'Property values were not valid',
+    },
+  ],
+  failedOmitted: 0,
+  stopped: null,
+  interrupted: false,
+  checkpointPath: '.data/checkpoints/abc.json',
+};
+
+describe('the run summary', () => {
+  it('says what was scanned, changed and failed, with ids and codes', () => {
+    expect(renderSummary(base)).toMatchInlineSnapshot(`
+      "Scored all records with strategy version 3 in 12.3 s
+        companies  scanned     1,200  changed       300  unchanged       899  failed       1
+        deals      scanned     2,000  changed         0  unchanged     2,000  failed       0
+      Failed records (object, id, code: message):
+        companies 1001 hubspot_bad_request: Property values were not valid
+      Some records failed; run the same command again to retry them (diff-only: the rest is not rewritten).
+      "
+    `);
+    expect(runFailed(base)).toBe(true);
+  });
+
+  it('says when a newer version appeared and when the run stopped early', () => {
+    const text = renderSummary({
+      ...base,
+      mode: { kind: 'stale' },
+      companies: { ...base.companies, failed: 0 },
+      failed: [],
+      newerVersion: 4,
+      resumed: true,
+      stopped: { code: 'hubspot_unavailable', message: 'HubSpot did not answer' },
+    });
+    expect(text).toContain(
+      'records with an older or no strategy version with strategy version 3 (resumed run)',
+    );
+    expect(text).toContain(
+      'Strategy version 4 was published during the run; this run kept version 3.',
+    );
+    expect(text).toContain('Stopped early: hubspot_unavailable: HubSpot did not answer');
+    expect(text).toContain('strategy-fit score --resume');
+  });
+
+  it('exits 0 only when every record was scored', () => {
+    const clean = { ...base, companies: { ...base.companies, failed: 0 }, failed: [] };
+    expect(runFailed(clean)).toBe(false);
+    expect(runFailed({ ...clean, interrupted: true })).toBe(true);
+  });
+});

@@ -1,0 +1,105 @@
+// `strategy-fit report`: the strategy review (SCORING §9) as a table, JSON, CSV or one HTML file.
+import { writeFile } from 'node:fs/promises';
+import type { HubSpot } from '@strategy-fit/hubspot';
+import type { Command } from 'commander';
+import { z } from 'zod';
+
+import { withBackend } from '../backend/index.ts';
+import { bindCrm } from '../bulk/bind-crm.ts';
+import { argumentErrors, describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
+import type { CommandIo } from '../bulk/command-io.ts';
+import { readReview } from '../bulk/read-review.ts';
+import type { ReviewRead } from '../bulk/read-review.ts';
+import {
+  renderReportCsv,
+  renderReportHtml,
+  renderReportJson,
+  renderReportTable,
+} from '../report/index.ts';
+
+export const ReportFormat = z.enum(['table', 'json', 'csv', 'html']);
+export type ReportFormat = z.output<typeof ReportFormat>;
+
+export const ReportArgsSchema = z.strictObject({
+  format: ReportFormat.default('table'),
+  out: z.string().min(1).optional(),
+  progress: z.boolean().default(true),
+});
+export type ReportArgs = z.output<typeof ReportArgsSchema>;
+
+/** The review in one format. */
+export const renderReview = (read: ReviewRead, format: ReportFormat): string => {
+  const options = read.names;
+  switch (format) {
+    case 'table':
+      return renderReportTable(read.review, options);
+    case 'json':
+      return renderReportJson(read.review);
+    case 'csv':
+      return renderReportCsv(read.review, options);
+    case 'html':
+      return renderReportHtml(read.review, options);
+    default:
+      return format satisfies never;
+  }
+};
+
+/** Reads the portal into the review and renders it, to stdout or `--out`; returns the exit code. */
+export const reportCommand = async (
+  hs: HubSpot,
+  args: ReportArgs,
+  io: CommandIo,
+  /** Already read (the demo renders one read twice). */
+  read?: ReviewRead,
+): Promise<number> => {
+  let review = read;
+  if (review === undefined) {
+    const result = await readReview(bindCrm(hs), {
+      nowMs: io.nowMs,
+      progress: progressFor(io, args.progress),
+    });
+    if (!result.ok) {
+      io.stderr.write(`strategy-fit report: ${describeError(result.error)}\n`);
+      return EXIT.unusable;
+    }
+    review = result.value;
+  }
+  const text = renderReview(review, args.format);
+  if (args.out === undefined) {
+    io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    return EXIT.ok;
+  }
+  try {
+    await writeFile(args.out, text);
+  } catch (e) {
+    io.stderr.write(
+      `strategy-fit report: cannot write ${args.out}: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
+    return EXIT.unusable;
+  }
+  io.stderr.write(`Wrote the ${args.format} report to ${args.out}\n`);
+  return EXIT.ok;
+};
+
+export function registerReportCommand(program: Command): void {
+  const command = program
+    .command('report')
+    .description(
+      'The strategy review: off-strategy pipeline, tier distribution, strategy evidence, false negatives, dream capacity and stale scores.',
+    )
+    .option('--format <format>', 'table, json, csv or html', 'table')
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--no-progress', 'no progress bar or progress lines')
+    .action(async (options: Record<string, unknown>) => {
+      const parsed = ReportArgsSchema.safeParse(options);
+      if (!parsed.success) {
+        command.error(`strategy-fit report: ${argumentErrors(parsed.error.issues)}`, {
+          exitCode: EXIT.unusable,
+        });
+        return;
+      }
+      process.exitCode = await withBackend({ failureExitCode: EXIT.unusable }, (hs) =>
+        reportCommand(hs, parsed.data, streamsIo()),
+      );
+    });
+}
