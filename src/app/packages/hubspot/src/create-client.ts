@@ -33,6 +33,12 @@ export type HubSpotClientOptions = {
   limits?: Limits | false;
   /** Attempts per call, the first included; default 6. */
   maxAttempts?: number;
+  /**
+   * The longest wait before a retry; a failure that asks for a longer wait (a 429 whose window
+   * has seconds to run) is returned at once. Default: no cap. App functions set it, so a call
+   * answers `hubspot_rate_limited` within HubSpot's time limit instead of timing out.
+   */
+  maxRetryWaitMs?: number;
   onEvent?: (e: ClientEvent) => void;
 };
 
@@ -54,6 +60,7 @@ type Internals = {
   apis: Apis;
   limiter: RequestLimiter | undefined;
   maxAttempts: number;
+  maxRetryWaitMs: number;
   secrets: readonly string[];
   onEvent: (e: ClientEvent) => void;
   definitions: Map<string, Promise<Result<PropertyDefinitions, StrategyFitError>>>;
@@ -100,6 +107,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpot {
     apis: bindApis(client),
     limiter: limits === false ? undefined : new RequestLimiter(limits),
     maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)),
+    maxRetryWaitMs: options.maxRetryWaitMs ?? Number.POSITIVE_INFINITY,
     secrets: [options.accessToken],
     onEvent: options.onEvent ?? (() => {}),
     definitions: new Map(),
@@ -179,7 +187,7 @@ export async function call<T>(
     } catch (e) {
       const failure = classifyFailure(e);
       const decision = decide(failure, attempt);
-      if (!decision.retry || attempt >= state.maxAttempts)
+      if (!decision.retry || attempt >= state.maxAttempts || decision.waitMs > state.maxRetryWaitMs)
         return err(toStrategyFitError(e, context));
       if (decision.kind === 'rate_limited') state.limiter?.pause(decision.waitMs);
       state.onEvent({

@@ -9,7 +9,7 @@ export { toStrategyFitError } from './to-strategy-fit-error.ts';
 
 export { ObjectType, RawRecord } from './object-types.ts';
 
-export { readPropertyDefinitions } from './read-property-definitions.ts';
+export { forgetPropertyDefinitions, readPropertyDefinitions } from './read-property-definitions.ts';
 export { listRecords } from './list-records.ts';
 export type { ListRecordsOptions } from './list-records.ts';
 export { SearchFilter, SearchOperator, SearchWhere, searchRecords } from './search-records.ts';
@@ -20,9 +20,12 @@ export { readCompanyFacts, readDealFacts } from './read-facts.ts';
 export type { DealFactsOptions, FactsOptions } from './read-facts.ts';
 export { listOwners } from './list-owners.ts';
 export type { Owner } from './list-owners.ts';
+export { readOwnerByUserId } from './read-owner.ts';
 export { listDealPipelines } from './list-deal-pipelines.ts';
 export type { Pipeline } from './list-deal-pipelines.ts';
 
+export { ASSOCIATION_TYPES, createRecords } from './create-records.ts';
+export type { NewAssociation, NewRecord } from './create-records.ts';
 export { writeRecords } from './write-records.ts';
 export type { FailedWrite, RecordUpdate, WriteOutcome } from './write-records.ts';
 export { ensureFitProperties } from './ensure-fit-properties.ts';
@@ -32,6 +35,8 @@ export { checkStrategyOnPortal } from './check-strategy-on-portal.ts';
 export { ensureStrategyStore } from './strategy-store/ensure-strategy-store.ts';
 export { publishStrategy } from './strategy-store/publish-strategy.ts';
 export type { PublishMeta } from './strategy-store/publish-strategy.ts';
+export { readCurrentStrategy } from './strategy-store/read-current-strategy.ts';
+export type { CurrentStrategy } from './strategy-store/read-current-strategy.ts';
 export {
   listStrategyVersions,
   readPublishedStrategy,

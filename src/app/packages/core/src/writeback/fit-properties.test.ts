@@ -44,6 +44,7 @@ describe('SCORING §8 what is written back to HubSpot', () => {
         "strategy_fit_exception_note string/text deals (not by scoring)",
         "strategy_fit_exception_by string/text deals (not by scoring)",
         "strategy_fit_exception_expires date/date deals (not by scoring)",
+        "strategy_fit_exception_log string/textarea deals (not by scoring)",
       ]
     `);
     expect(
@@ -122,6 +123,7 @@ describe('SCORING §8 what is written back to HubSpot', () => {
       'strategy_fit_exception_note',
       'strategy_fit_exception_by',
       'strategy_fit_exception_expires',
+      'strategy_fit_exception_log',
     ]);
   });
 });

@@ -17,7 +17,15 @@ export const FitPropertyDefinition = z.object({
   description: z.string(),
   groupName: z.literal(FIT_PROPERTY_GROUP.name),
   type: z.enum(['number', 'string', 'enumeration', 'bool', 'datetime', 'date']),
-  fieldType: z.enum(['number', 'text', 'select', 'checkbox', 'booleancheckbox', 'date']),
+  fieldType: z.enum([
+    'number',
+    'text',
+    'textarea',
+    'select',
+    'checkbox',
+    'booleancheckbox',
+    'date',
+  ]),
   options: z
     .array(z.object({ label: z.string(), value: z.string(), displayOrder: z.number().int() }))
     .optional(),
@@ -200,6 +208,17 @@ export const FIT_PROPERTIES: readonly FitPropertyDefinition[] = [
     description: 'The last day the approved exception is valid.',
     type: 'date',
     fieldType: 'date',
+    objects: [...DEALS],
+    writtenByScoring: false,
+  },
+  {
+    ...common,
+    name: 'strategy_fit_exception_log',
+    label: 'Strategy exception history',
+    description:
+      'Who requested, approved or rejected the exception, and when: one line each, newest last. An extension of SCORING §8 written by the app functions (docs/functions.md).',
+    type: 'string',
+    fieldType: 'textarea',
     objects: [...DEALS],
     writtenByScoring: false,
   },

@@ -19,12 +19,16 @@ import type { StoredStrategy, StoredStrategySummary } from './store-schema.ts';
 
 const PAGE = 100;
 
-type Listed = { recordId: string; properties: StoredProperties };
+export type Listed = { recordId: string; properties: StoredProperties };
 
-/** Every published version record (without the strategy JSON), in no particular order. */
+/**
+ * Every published version record, in no particular order; without the strategy JSON unless
+ * `properties` asks for it.
+ */
 export async function listStoredVersions(
   hs: HubSpot,
   store: StoreRef,
+  properties: readonly string[] = SUMMARY_PROPERTIES,
 ): Promise<Result<Listed[], StrategyFitError>> {
   const listed: Listed[] = [];
   let after: string | undefined;
@@ -39,7 +43,7 @@ export async function listStoredVersions(
           store.objectTypeId,
           PAGE,
           cursor,
-          SUMMARY_PROPERTIES,
+          [...properties],
           undefined,
           undefined,
           false,
@@ -62,7 +66,7 @@ export async function listStoredVersions(
   return ok(listed);
 }
 
-const highest = (listed: readonly Listed[]): number =>
+export const highest = (listed: readonly Listed[]): number =>
   listed.reduce((max, l) => Math.max(max, l.properties.version), 0);
 
 /** One stored record with its strategy, parsed and checked again (the JSON may have been edited). */
@@ -90,18 +94,27 @@ export async function readStoredRecord(
   if (!record.ok) return record;
   const properties = parseAnswer(StoredProperties, record.value.properties, context);
   if (!properties.ok) return properties;
-  const strategy = parseStrategy(properties.value.strategy_json ?? '');
+  return toStoredStrategy({ recordId, properties: properties.value }, current);
+}
+
+/** A listed record whose properties include `strategy_json`, parsed and checked again. */
+export function toStoredStrategy(
+  listed: Listed,
+  current: number,
+): Result<StoredStrategy, StrategyFitError> {
+  const { recordId, properties } = listed;
+  const strategy = parseStrategy(properties.strategy_json ?? '');
   if (!strategy.ok) {
     const invalid = strategyIssuesError(strategy.error);
     return err(
       strategyFitError(
         invalid.code,
-        `Stored strategy version ${properties.value.version} is not valid any more (was it edited in HubSpot?): ${invalid.message}`,
+        `Stored strategy version ${properties.version} is not valid any more (was it edited in HubSpot?): ${invalid.message}`,
         { ...(invalid.path === undefined ? {} : { path: invalid.path }), recordId },
       ),
     );
   }
-  return ok({ ...toSummary(recordId, properties.value, current), strategy: strategy.value });
+  return ok({ ...toSummary(recordId, properties, current), strategy: strategy.value });
 }
 
 /** Every published version, newest first. */

@@ -1,0 +1,20 @@
+import type { ExtensionPointApiActions, ExtensionPointApiContext } from '@hubspot/ui-extensions';
+import { hubspot } from '@hubspot/ui-extensions';
+
+import { CompanyFit } from './components/CompanyFit.tsx';
+import type { FunctionRunner } from './hooks/call-function.ts';
+
+type Props = {
+  context: ExtensionPointApiContext<'crm.record.sidebar'>;
+  actions: ExtensionPointApiActions<'crm.record.sidebar'>;
+  run?: FunctionRunner;
+};
+
+/** The compact company sidebar (uid company_fit_sidebar); tests pass their own `run`. */
+export const CompanyFitSidebarCard = ({ context, actions, run = hubspot.serverless }: Props) => (
+  <CompanyFit context={context} actions={actions} run={run} layout="sidebar" />
+);
+
+hubspot.extend<'crm.record.sidebar'>(({ context, actions }) => (
+  <CompanyFitSidebarCard context={context} actions={actions} />
+));

@@ -1,0 +1,20 @@
+import type { ExtensionPointApiActions, ExtensionPointApiContext } from '@hubspot/ui-extensions';
+import { hubspot } from '@hubspot/ui-extensions';
+
+import { DealFit } from './components/DealFit.tsx';
+import type { FunctionRunner } from './hooks/call-function.ts';
+
+type Props = {
+  context: ExtensionPointApiContext<'crm.record.tab'>;
+  actions: ExtensionPointApiActions<'crm.record.tab'>;
+  run?: FunctionRunner;
+};
+
+/** The deal record tab (uid deal_fit_card); tests pass their own `run`. */
+export const DealFitCard = ({ context, actions, run = hubspot.serverless }: Props) => (
+  <DealFit context={context} actions={actions} run={run} />
+);
+
+hubspot.extend<'crm.record.tab'>(({ context, actions }) => (
+  <DealFitCard context={context} actions={actions} />
+));

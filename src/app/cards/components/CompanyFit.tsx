@@ -1,0 +1,45 @@
+import type { CrmContext, CrmHostActions } from '@hubspot/ui-extensions';
+
+import type { FunctionRunner } from '../hooks/call-function.ts';
+import { useScoreRecord } from '../hooks/useScoreRecord.ts';
+import { companyCardView } from '../view-model/company-card.ts';
+import { CompanyFitView, CompanySidebarView } from './CompanyFitView.tsx';
+import { CardErrorState, ScoreGate } from './ScoreGate.tsx';
+
+export type CompanyFitProps = {
+  context: Pick<CrmContext, 'crm' | 'user'>;
+  actions: Partial<Pick<CrmHostActions, 'refreshObjectProperties'>>;
+  run: FunctionRunner;
+  /** `tab`: everything; `sidebar`: the compact variant. */
+  layout: 'tab' | 'sidebar';
+};
+
+/** A company's fit: scores the record with `score_record` and shows the result. */
+export const CompanyFit = ({ context, actions, run, layout }: CompanyFitProps) => {
+  const { state, rescore } = useScoreRecord(
+    run,
+    'company',
+    context,
+    actions.refreshObjectProperties,
+  );
+  return (
+    <ScoreGate state={state} onRetry={rescore}>
+      {(value, refreshing) => {
+        if (value.company === null) {
+          return (
+            <CardErrorState
+              error={{ code: 'invalid_response', message: 'The answer has no company score.' }}
+              onRetry={rescore}
+            />
+          );
+        }
+        const view = companyCardView(value.strategy, value.company);
+        return layout === 'tab' ? (
+          <CompanyFitView view={view} refreshing={refreshing} onRescore={rescore} />
+        ) : (
+          <CompanySidebarView view={view} refreshing={refreshing} onRescore={rescore} />
+        );
+      }}
+    </ScoreGate>
+  );
+};

@@ -1,0 +1,101 @@
+import type { CrmContext, JsonValue } from '@hubspot/ui-extensions';
+import {
+  DecideExceptionParams,
+  ExceptionResponse,
+  RequestExceptionParams,
+} from '@strategy-fit/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+import type { CardError } from '../view-model/card-error.ts';
+import type { FunctionRunner } from './call-function.ts';
+import { callFunction } from './call-function.ts';
+import { cardUserOf } from './card-user.ts';
+
+export type ExceptionAction = 'request' | 'approve' | 'reject';
+
+/** The exception call under way, if any, and the error of the last one. */
+export type ExceptionActionsState = {
+  readonly pending: ExceptionAction | null;
+  readonly error: CardError | null;
+};
+
+type Call = {
+  name: 'request_exception' | 'decide_exception';
+  action: ExceptionAction;
+  parameters: JsonValue;
+  /** The contract's verdict on `parameters` (zod safeParse). */
+  check: { success: true } | { success: false; error: { issues: { message: string }[] } };
+};
+
+/**
+ * Requests (`request_exception`) and decides (`decide_exception`) a deal's exception. After a
+ * change, `onChanged` runs (the card refreshes the record and rescores).
+ */
+export const useExceptionActions = (input: {
+  run: FunctionRunner;
+  dealId: string;
+  user: CrmContext['user'];
+  onChanged: () => void;
+}): ExceptionActionsState & {
+  request: (reason: string) => void;
+  decide: (decision: 'approve' | 'reject', expiresOn?: string) => void;
+} => {
+  const { run, dealId, user, onChanged } = input;
+  const [state, setState] = useState<ExceptionActionsState>({ pending: null, error: null });
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const submit = useCallback(
+    ({ name, action, parameters, check }: Call) => {
+      if (!check.success) {
+        const message = check.error.issues.map((i) => i.message).join('; ');
+        setState({ pending: null, error: { code: 'invalid_input', message } });
+        return;
+      }
+      setState({ pending: action, error: null });
+      // hs_object_id lets the function check the deal is the one this card is on.
+      const options = { parameters, propertiesToSend: ['hs_object_id'] };
+      void callFunction(run, name, options, ExceptionResponse).then((result) => {
+        if (!mounted.current) return;
+        setState({ pending: null, error: result.ok ? null : result.error });
+        if (result.ok) onChanged();
+      });
+    },
+    [run, onChanged],
+  );
+
+  const request = useCallback(
+    (reason: string) => {
+      const parameters = { dealId, reason: reason.trim(), user: cardUserOf(user) };
+      submit({
+        name: 'request_exception',
+        action: 'request',
+        parameters,
+        check: RequestExceptionParams.safeParse(parameters),
+      });
+    },
+    [submit, dealId, user],
+  );
+
+  const decide = useCallback(
+    (decision: 'approve' | 'reject', expiresOn?: string) => {
+      const base = { dealId, decision, user: cardUserOf(user) };
+      const parameters =
+        decision === 'approve' && expiresOn !== undefined ? { ...base, expiresOn } : base;
+      submit({
+        name: 'decide_exception',
+        action: decision,
+        parameters,
+        check: DecideExceptionParams.safeParse(parameters),
+      });
+    },
+    [submit, dealId, user],
+  );
+
+  return { ...state, request, decide };
+};

@@ -1,0 +1,12 @@
+// The card tests answer their injected runner with what the real app functions produced against
+// the sandbox (src/app/functions/src/testing/produce-card-fixtures.ts), never with hand-written
+// scores. Test-only: the cards' bundles never import this.
+export {
+  produceCardFixtures as loadCardFixtures,
+  SCORE_FIXTURE_NAMES,
+} from '@strategy-fit/functions/src/testing/produce-card-fixtures.ts';
+export type {
+  CardFixtures,
+  ExceptionFixtureName,
+  ScoreFixtureName,
+} from '@strategy-fit/functions/src/testing/produce-card-fixtures.ts';

@@ -1,0 +1,89 @@
+// What a warm function container keeps between calls (HUBSPOT.md §6: one api-client per process):
+// the HubSpot handle, the compiled strategy and the property definitions. Configured from the
+// environment only: the token from PRIVATE_APP_ACCESS_TOKEN, the API origin from
+// HUBSPOT_API_BASE_URL when set (the sandbox in local development and tests).
+import { err, ok, strategyFitError } from '@strategy-fit/core';
+import type { Result, StrategyFitError } from '@strategy-fit/core';
+import { createHubSpotClient, DEFAULT_BASE_PATH } from '@strategy-fit/hubspot';
+import type { HubSpot } from '@strategy-fit/hubspot';
+
+import { createStrategyCache } from './active-strategy.ts';
+import type { StrategyCache } from './active-strategy.ts';
+import { createDefinitionsCache } from './definitions.ts';
+import type { DefinitionsCache } from './definitions.ts';
+
+export type Runtime = {
+  readonly hs: HubSpot;
+  readonly now: () => number;
+  readonly strategies: StrategyCache;
+  readonly definitions: DefinitionsCache;
+  /** Values that never leave the function (the token). */
+  readonly secrets: readonly string[];
+};
+
+/**
+ * How a function talks to HubSpot. No process-local rate limiter: a call makes a handful of
+ * requests and containers cannot share one; HubSpot's 429s are retried instead, but only within
+ * the function's time budget (HubSpot stops a function after about 10–15 s).
+ */
+export const FUNCTION_CLIENT = { maxAttempts: 3, maxRetryWaitMs: 2_000, limits: false } as const;
+
+export type RuntimeOptions = { accessToken: string; basePath?: string; now?: () => number };
+
+/** A runtime for one token and API origin (tests and the fixture producer make their own). */
+export function createRuntime(options: RuntimeOptions): Runtime {
+  const now = options.now ?? Date.now;
+  const hs = createHubSpotClient({
+    accessToken: options.accessToken,
+    ...(options.basePath === undefined ? {} : { basePath: options.basePath }),
+    ...FUNCTION_CLIENT,
+  });
+  const definitions = createDefinitionsCache(hs, now);
+  return {
+    hs,
+    now,
+    definitions,
+    strategies: createStrategyCache(hs, () => definitions.forget()),
+    secrets: [options.accessToken],
+  };
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+let warm: { key: string; runtime: Runtime } | undefined;
+
+/** The runtime of this container, made on the first call and kept while the container is warm. */
+export function runtimeFromEnv(env: Env = process.env): Result<Runtime, StrategyFitError> {
+  const accessToken = env['PRIVATE_APP_ACCESS_TOKEN']?.trim() ?? '';
+  if (accessToken === '') {
+    return err(
+      strategyFitError(
+        'hubspot_unauthorized',
+        'The app has no access token (PRIVATE_APP_ACCESS_TOKEN is not set). Reinstall the app; in local development, set it in src/app/functions/.env.',
+      ),
+    );
+  }
+  const basePath = env['HUBSPOT_API_BASE_URL']?.trim() || DEFAULT_BASE_PATH;
+  if (!/^https?:\/\/[^\s/]+/.test(basePath)) {
+    return err(
+      strategyFitError('hubspot_error', `HUBSPOT_API_BASE_URL is not an http(s) URL: ${basePath}`),
+    );
+  }
+  const key = `${basePath}\n${accessToken}`;
+  if (warm?.key !== key) warm = { key, runtime: createRuntime({ accessToken, basePath }) };
+  return ok(warm.runtime);
+}
+
+/**
+ * Runs a handler on parsed input with this container's runtime; the input's error (or the
+ * runtime's) is answered as it is.
+ */
+export async function handle<I, T>(
+  input: Result<I, StrategyFitError>,
+  handler: (runtime: Runtime, input: I) => Promise<Result<T, StrategyFitError>>,
+  runtime: () => Result<Runtime, StrategyFitError> = runtimeFromEnv,
+): Promise<Result<T, StrategyFitError>> {
+  if (!input.ok) return input;
+  const rt = runtime();
+  return rt.ok ? handler(rt.value, input.value) : rt;
+}

@@ -1,0 +1,233 @@
+// Card fixtures made by the real functions against a sandbox, not by hand: the cards' tests
+// import `produceCardFixtures()` in `beforeAll` and answer their serverless spy with these.
+// Each answer is checked against the contract and against the state its name promises, so a
+// change in scoring shows up here rather than as a silently different card test.
+import { ExceptionResponse, ScoreRecordResponse } from '@strategy-fit/core';
+import type { CardUser } from '@strategy-fit/core';
+
+import { createRuntime } from '../lib/runtime.ts';
+import type { Runtime } from '../lib/runtime.ts';
+import { invokeDecideException, invokeRequestException, invokeScoreRecord } from './invoke.ts';
+import {
+  closedOrigin,
+  COMPANIES,
+  createCompany,
+  createDeal,
+  focusDeal,
+  hubspotContext,
+  MANAGER,
+  plainDeal,
+  REP,
+  startTestPortal,
+} from './test-portal.ts';
+
+/** `score_record` answers, one per state a card shows. */
+export const SCORE_FIXTURE_NAMES = [
+  'company_dream',
+  'company_fit',
+  'company_stretch',
+  'company_needs_data',
+  'company_off_strategy',
+  'company_refused',
+  'deal_fit_focus',
+  'deal_off_strategy',
+  'deal_refused',
+  'deal_price_competition',
+  'deal_exception_requested',
+  'deal_exception_requested_manager',
+  'deal_exception_approved',
+  'deal_no_company',
+  'no_strategy',
+  'error_unavailable',
+] as const;
+
+/** `request_exception` / `decide_exception` answers, for the exception form's tests. */
+export const EXCEPTION_FIXTURE_NAMES = [
+  'exception_request_answer',
+  'exception_request_too_short',
+  'exception_approve_answer',
+  'exception_reject_answer',
+  'exception_decide_not_allowed',
+] as const;
+
+export type ScoreFixtureName = (typeof SCORE_FIXTURE_NAMES)[number];
+export type ExceptionFixtureName = (typeof EXCEPTION_FIXTURE_NAMES)[number];
+export type FixtureName = ScoreFixtureName | ExceptionFixtureName;
+
+export type CardFixtures = Record<ScoreFixtureName, ScoreRecordResponse> &
+  Record<ExceptionFixtureName, ExceptionResponse>;
+
+type Expectation = (answer: unknown) => string | null;
+
+const scored =
+  (check: (v: Extract<ScoreRecordResponse, { ok: true }>['value']) => boolean): Expectation =>
+  (answer) => {
+    const parsed = ScoreRecordResponse.safeParse(answer);
+    if (!parsed.success) return 'is outside the contract';
+    if (!parsed.data.ok) return `failed: ${parsed.data.error.code} ${parsed.data.error.message}`;
+    return check(parsed.data.value) ? null : 'is not in the expected state';
+  };
+
+const failed =
+  (schema: typeof ScoreRecordResponse | typeof ExceptionResponse, code: string): Expectation =>
+  (answer) => {
+    const parsed = schema.safeParse(answer);
+    if (!parsed.success) return 'is outside the contract';
+    return !parsed.data.ok && parsed.data.error.code === code ? null : `is not a ${code} error`;
+  };
+
+const exception =
+  (status: string): Expectation =>
+  (answer) => {
+    const parsed = ExceptionResponse.safeParse(answer);
+    if (!parsed.success) return 'is outside the contract';
+    if (!parsed.data.ok) return `failed: ${parsed.data.error.code} ${parsed.data.error.message}`;
+    return parsed.data.value.exception.status === status ? null : `is not ${status}`;
+  };
+
+const EXPECT: Record<FixtureName, Expectation> = {
+  company_dream: scored((v) => v.company?.tier === 'dream'),
+  company_fit: scored((v) => v.company?.tier === 'fit'),
+  company_stretch: scored((v) => v.company?.tier === 'stretch'),
+  company_needs_data: scored((v) => v.company?.tier === 'needs_data'),
+  company_off_strategy: scored((v) => v.company?.tier === 'off_strategy'),
+  company_refused: scored((v) => v.company?.tier === 'refused'),
+  deal_fit_focus: scored((v) => v.deal?.tier === 'fit' && v.deal.focus),
+  deal_off_strategy: scored(
+    (v) => v.deal?.tier === 'off_strategy' && v.deal.exception.status === 'none',
+  ),
+  deal_refused: scored((v) => v.deal?.tier === 'refused'),
+  deal_price_competition: scored((v) => v.deal?.warnings.includes('price_competition') === true),
+  deal_exception_requested: scored(
+    (v) => v.deal?.exception.status === 'requested' && !v.viewerIsManager,
+  ),
+  deal_exception_requested_manager: scored(
+    (v) => v.deal?.exception.status === 'requested' && v.viewerIsManager,
+  ),
+  deal_exception_approved: scored((v) => v.deal?.exception.active === true),
+  deal_no_company: scored((v) => v.deal?.companyId === null && v.company === null),
+  no_strategy: failed(ScoreRecordResponse, 'strategy_not_published'),
+  error_unavailable: failed(ScoreRecordResponse, 'hubspot_unavailable'),
+  exception_request_answer: exception('requested'),
+  exception_request_too_short: failed(ExceptionResponse, 'invalid_input'),
+  exception_approve_answer: exception('approved'),
+  exception_reject_answer: exception('rejected'),
+  exception_decide_not_allowed: failed(ExceptionResponse, 'not_allowed'),
+};
+
+const score = (
+  rt: Runtime,
+  objectType: 'company' | 'deal',
+  objectId: string,
+  user: CardUser = REP,
+) =>
+  invokeScoreRecord(
+    rt,
+    hubspotContext({ objectType, objectId, user }, { hs_object_id: objectId }),
+    true,
+  );
+
+const requestFor = (rt: Runtime, dealId: string, reason: string) =>
+  invokeRequestException(
+    rt,
+    hubspotContext({ dealId, reason, user: REP }, { hs_object_id: dealId }),
+    true,
+  );
+
+const decideFor = (rt: Runtime, dealId: string, decision: 'approve' | 'reject', user: CardUser) =>
+  invokeDecideException(
+    rt,
+    hubspotContext({ dealId, decision, user }, { hs_object_id: dealId }),
+    true,
+  );
+
+const REASON = 'Lighthouse logo in a new region; the retail board asked for a pilot';
+
+/**
+ * Starts a sandbox, sets it up, creates companies and deals that land in each state, runs the
+ * real handlers (as HubSpot would call them, with `propertiesToSend.hs_object_id`) and returns
+ * their answers, checked. Takes a few seconds; the sandbox is closed before it returns.
+ *
+ * @example
+ * let fixtures: CardFixtures;
+ * beforeAll(async () => { fixtures = await produceCardFixtures(); });
+ */
+export async function produceCardFixtures(): Promise<CardFixtures> {
+  const portal = await startTestPortal({ publish: false });
+  try {
+    const rt = portal.runtime;
+    const { hs } = portal;
+    const dreamId = await createCompany(hs, COMPANIES.dream);
+    const no_strategy = await score(rt, 'company', dreamId);
+    await portal.publish();
+
+    const ids = {
+      fit: await createCompany(hs, COMPANIES.fit),
+      stretch: await createCompany(hs, COMPANIES.stretch),
+      needs_data: await createCompany(hs, COMPANIES.needs_data),
+      off_strategy: await createCompany(hs, COMPANIES.off_strategy),
+      refused: await createCompany(hs, COMPANIES.refused),
+    };
+    const deals = {
+      focus: await createDeal(hs, focusDeal(), { companyId: ids.fit }),
+      off: await createDeal(hs, plainDeal('Grocery POS pilot'), { companyId: ids.off_strategy }),
+      refused: await createDeal(hs, plainDeal('Smokestack CRM'), { companyId: ids.refused }),
+      price: await createDeal(hs, plainDeal('Brightloop renewal', '35000'), {
+        companyId: ids.fit,
+        lineItems: [{ name: 'Seats', price: '1000', quantity: '50', discount: '300' }],
+      }),
+      requested: await createDeal(hs, plainDeal('Grocery analytics'), {
+        companyId: ids.off_strategy,
+      }),
+      approved: await createDeal(hs, plainDeal('Grocery loyalty app'), {
+        companyId: ids.off_strategy,
+      }),
+      rejected: await createDeal(hs, plainDeal('Grocery kiosks'), { companyId: ids.off_strategy }),
+      none: await createDeal(hs, plainDeal('Orphan opportunity')),
+    };
+
+    const exception_request_too_short = await requestFor(rt, deals.requested, 'Because.');
+    const exception_request_answer = await requestFor(rt, deals.requested, REASON);
+    await requestFor(rt, deals.approved, REASON);
+    await requestFor(rt, deals.rejected, REASON);
+    const exception_decide_not_allowed = await decideFor(rt, deals.approved, 'approve', REP);
+    const exception_approve_answer = await decideFor(rt, deals.approved, 'approve', MANAGER);
+    const exception_reject_answer = await decideFor(rt, deals.rejected, 'reject', MANAGER);
+
+    const unavailable = createRuntime({
+      accessToken: portal.sandbox.token,
+      basePath: await closedOrigin(),
+    });
+    const fixtures: CardFixtures = {
+      company_dream: await score(rt, 'company', dreamId),
+      company_fit: await score(rt, 'company', ids.fit),
+      company_stretch: await score(rt, 'company', ids.stretch),
+      company_needs_data: await score(rt, 'company', ids.needs_data),
+      company_off_strategy: await score(rt, 'company', ids.off_strategy),
+      company_refused: await score(rt, 'company', ids.refused),
+      deal_fit_focus: await score(rt, 'deal', deals.focus),
+      deal_off_strategy: await score(rt, 'deal', deals.off),
+      deal_refused: await score(rt, 'deal', deals.refused),
+      deal_price_competition: await score(rt, 'deal', deals.price),
+      deal_exception_requested: await score(rt, 'deal', deals.requested),
+      deal_exception_requested_manager: await score(rt, 'deal', deals.requested, MANAGER),
+      deal_exception_approved: await score(rt, 'deal', deals.approved, MANAGER),
+      deal_no_company: await score(rt, 'deal', deals.none),
+      no_strategy,
+      error_unavailable: await score(unavailable, 'deal', deals.focus),
+      exception_request_answer,
+      exception_request_too_short,
+      exception_approve_answer,
+      exception_reject_answer,
+      exception_decide_not_allowed,
+    };
+    const wrong = [...SCORE_FIXTURE_NAMES, ...EXCEPTION_FIXTURE_NAMES].flatMap((name) => {
+      const problem = EXPECT[name](fixtures[name]);
+      return problem === null ? [] : [`${name} ${problem}`];
+    });
+    if (wrong.length > 0) throw new Error(`card fixtures are wrong: ${wrong.join('; ')}`);
+    return fixtures;
+  } finally {
+    await portal.close();
+  }
+}

@@ -1,0 +1,235 @@
+// Test support (never bundled: no entry imports it): an in-process sandbox set up as `strategy-fit
+// setup` and `strategy publish` would, the example strategy, records that land in each state,
+// and function contexts shaped like HubSpot's.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+import { parseStrategy } from '@strategy-fit/core';
+import type { CardUser, Strategy } from '@strategy-fit/core';
+import {
+  ASSOCIATION_TYPES,
+  createHubSpotClient,
+  createRecords,
+  ensureFitProperties,
+  ensureStrategyStore,
+  publishStrategy,
+  readRecords,
+} from '@strategy-fit/hubspot';
+import type { HubSpot, NewAssociation } from '@strategy-fit/hubspot';
+import { startSandbox } from '@strategy-fit/sandbox';
+import type { RunningSandbox, SandboxOptions } from '@strategy-fit/sandbox';
+
+import { createRuntime } from '../lib/runtime.ts';
+import type { Runtime } from '../lib/runtime.ts';
+
+/** examples/strategies/02-b2b-saas.json: its manager is the demo's user 9100001 (Maya Okafor). */
+export const EXAMPLE_STRATEGY_FILE = new URL(
+  '../../../../../examples/strategies/02-b2b-saas.json',
+  import.meta.url,
+);
+
+/** Unwraps a Result in test code: throws with the error when there is one. */
+export function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+export const loadExampleStrategy = (): Strategy =>
+  value(parseStrategy(readFileSync(EXAMPLE_STRATEGY_FILE, 'utf8')));
+
+/** The demo portal's users (the sandbox's owners): a rep, the example strategy's manager. */
+export const REP: CardUser = {
+  id: '9100003',
+  email: 'priya.raman@demo-sales.example',
+  teamIds: ['4810002'],
+};
+export const MANAGER: CardUser = {
+  id: '9100001',
+  email: 'maya.okafor@demo-sales.example',
+  teamIds: ['4810001'],
+};
+
+/** A context as HubSpot builds it for `main` (HUBSPOT.md §3). */
+export const hubspotContext = (
+  parameters: unknown,
+  propertiesToSend: Record<string, string> = {},
+): { parameters: unknown; propertiesToSend: Record<string, string>; secrets: object } => ({
+  parameters,
+  propertiesToSend,
+  secrets: {},
+});
+
+export type TestPortal = {
+  readonly sandbox: RunningSandbox;
+  /** An adapter handle for arranging data and reading it back. */
+  readonly hs: HubSpot;
+  /** A function runtime on the sandbox (as a warm container has). */
+  readonly runtime: Runtime;
+  /** What HubSpot's function environment holds, pointed at the sandbox. */
+  readonly env: { PRIVATE_APP_ACCESS_TOKEN: string; HUBSPOT_API_BASE_URL: string };
+  publish(strategy?: Strategy): Promise<number>;
+  close(): Promise<void>;
+};
+
+/** A sandbox with `setup` done and, unless `publish: false`, the example strategy published. */
+export async function startTestPortal(
+  options: { publish?: boolean } & Pick<SandboxOptions, 'latencyMs' | 'rateLimit'> = {},
+): Promise<TestPortal> {
+  const sandbox = await startSandbox({
+    rateLimit: options.rateLimit ?? false,
+    latencyMs: options.latencyMs ?? 0,
+  });
+  const hs = createHubSpotClient({
+    accessToken: sandbox.token,
+    basePath: sandbox.baseUrl,
+    limits: false,
+  });
+  value(await ensureFitProperties(hs));
+  value(await ensureStrategyStore(hs));
+  const portal: TestPortal = {
+    sandbox,
+    hs,
+    runtime: createRuntime({ accessToken: sandbox.token, basePath: sandbox.baseUrl }),
+    env: { PRIVATE_APP_ACCESS_TOKEN: sandbox.token, HUBSPOT_API_BASE_URL: sandbox.baseUrl },
+    async publish(strategy = loadExampleStrategy()) {
+      const stored = value(
+        await publishStrategy(hs, strategy, { publishedBy: MANAGER.id, nowMs: Date.now() }),
+      );
+      return stored.version;
+    },
+    close: () => sandbox.close(),
+  };
+  if (options.publish !== false) await portal.publish();
+  return portal;
+}
+
+const DAY_MS = 86_400_000;
+/** A day `days` from today (UTC), as HubSpot's date properties take it. */
+export const dayFromToday = (days: number): string =>
+  new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * Companies that land in each tier of the example strategy (SCORING §6): dream (Enterprise SaaS
+ * at 100%), fit (Mid-market tech at 100%), stretch (Mid-market tech at 57%), needs_data (only the
+ * industry known), off_strategy (every segment disqualified), refused (an excluded industry).
+ */
+export const COMPANIES = {
+  dream: {
+    name: 'Northwind Software',
+    industry: 'COMPUTER_SOFTWARE',
+    numberofemployees: '2400',
+    annualrevenue: '180000000',
+    web_technologies: 'salesforce;google_analytics',
+    country: 'United States',
+  },
+  fit: {
+    name: 'Brightloop',
+    industry: 'INTERNET',
+    numberofemployees: '180',
+    annualrevenue: '30000000',
+    web_technologies: 'hubspot',
+    founded_year: '2014',
+    country: 'Germany',
+  },
+  stretch: {
+    name: 'Granite Web Services',
+    industry: 'INTERNET',
+    numberofemployees: '320',
+    web_technologies: 'google_tag_manager',
+    founded_year: '1998',
+    country: 'Japan',
+  },
+  needs_data: { name: 'Unknown Quantity Ltd', industry: 'COMPUTER_SOFTWARE' },
+  off_strategy: {
+    name: 'Corner Grocers',
+    industry: 'RETAIL',
+    numberofemployees: '5000',
+    web_technologies: 'google_analytics',
+    country: 'France',
+  },
+  refused: {
+    name: 'Smokestack Tobacco',
+    industry: 'TOBACCO',
+    numberofemployees: '900',
+    country: 'United States',
+  },
+} as const satisfies Record<string, Record<string, string>>;
+
+/** A deal that passes the example's dream-customer test (need, ability to pay, urgency). */
+export const focusDeal = (amount = '60000'): Record<string, string> => ({
+  dealname: 'Platform rollout',
+  amount,
+  pipeline: 'default',
+  dealstage: 'presentationscheduled',
+  pain_identified: 'true',
+  budget_confirmed: 'true',
+  decision_date: dayFromToday(30),
+});
+
+export const plainDeal = (name: string, amount = '40000'): Record<string, string> => ({
+  dealname: name,
+  amount,
+  pipeline: 'default',
+  dealstage: 'qualifiedtobuy',
+});
+
+export async function createCompany(
+  hs: HubSpot,
+  properties: Record<string, string>,
+): Promise<string> {
+  const [id] = value(await createRecords(hs, 'companies', [{ properties }]));
+  if (id === undefined) throw new Error('no company created');
+  return id;
+}
+
+/** A deal, with its primary company and line items (`price`, `quantity`, per-unit `discount`). */
+export async function createDeal(
+  hs: HubSpot,
+  properties: Record<string, string>,
+  links: { companyId?: string; lineItems?: Record<string, string>[] } = {},
+): Promise<string> {
+  const associations: NewAssociation[] =
+    links.companyId === undefined
+      ? []
+      : [{ toId: links.companyId, associationTypeId: ASSOCIATION_TYPES.dealToPrimaryCompany }];
+  const [id] = value(await createRecords(hs, 'deals', [{ properties, associations }]));
+  if (id === undefined) throw new Error('no deal created');
+  if (links.lineItems !== undefined && links.lineItems.length > 0) {
+    value(
+      await createRecords(
+        hs,
+        'line_items',
+        links.lineItems.map((item) => ({
+          properties: item,
+          associations: [{ toId: id, associationTypeId: ASSOCIATION_TYPES.lineItemToDeal }],
+        })),
+      ),
+    );
+  }
+  return id;
+}
+
+/** A record's properties as HubSpot holds them now (with `hs_lastmodifieddate`). */
+export async function readBack(
+  hs: HubSpot,
+  objectType: 'companies' | 'deals',
+  id: string,
+  properties: readonly string[],
+): Promise<Record<string, string | null>> {
+  const read = value(
+    await readRecords(hs, objectType, [id], [...properties, 'hs_lastmodifieddate']),
+  );
+  const record = read.records[0];
+  if (record === undefined) throw new Error(`${objectType} ${id} not found`);
+  return record.properties;
+}
+
+/** An origin nothing listens on: calls to it are refused (HubSpot unreachable). */
+export async function closedOrigin(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return `http://127.0.0.1:${address.port}`;
+}

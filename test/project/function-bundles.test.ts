@@ -1,0 +1,186 @@
+// The artefact HubSpot runs: src/app/functions/dist/<name>.js. The build is deterministic (a
+// fresh build is byte-identical to dist/, so dist/ is also current), and each bundle, `require`d
+// in a fresh Node 24 process with nothing but the function environment, answers main(context)
+// against the sandbox without loading a single file besides itself.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { ExceptionResponse, ScoreRecordResponse } from '@strategy-fit/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+import { buildFunctions, DIST_DIR, functionEntries } from '../../scripts/build-functions.ts';
+import {
+  COMPANIES,
+  createCompany,
+  createDeal,
+  hubspotContext,
+  MANAGER,
+  plainDeal,
+  REP,
+  startTestPortal,
+} from '../../src/app/functions/src/testing/test-portal.ts';
+import type { TestPortal } from '../../src/app/functions/src/testing/test-portal.ts';
+import { ROOT } from './project-layout.ts';
+
+const NODE = join(ROOT, 'node_modules', 'node', 'bin', 'node');
+
+/** The child: require the bundle as HubSpot does, call main, report the answer and what loaded. */
+const RUNNER = `
+const file = process.argv[1];
+const mod = require(file);
+Promise.resolve(mod.main(JSON.parse(process.argv[2]))).then((answer) => {
+  process.stdout.write(JSON.stringify({
+    node: process.version,
+    exports: Object.keys(mod),
+    loaded: Object.keys(require.cache),
+    answer,
+  }));
+});
+`;
+
+const ChildReport = z.object({
+  node: z.string(),
+  exports: z.array(z.string()),
+  loaded: z.array(z.string()),
+  answer: z.unknown(),
+});
+
+type Env = { PRIVATE_APP_ACCESS_TOKEN: string; HUBSPOT_API_BASE_URL: string };
+
+/** Runs `main(context)` of one dist bundle in a new Node process (async: the sandbox is in this one). */
+function runBundle(
+  name: string,
+  context: unknown,
+  env: Env,
+): Promise<z.output<typeof ChildReport> & { stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const file = join(DIST_DIR, `${name}.js`);
+    const child = spawn(NODE, ['-e', RUNNER, file, JSON.stringify(context)], {
+      cwd: tmpdir(),
+      env: { ...env, PATH: '/usr/bin:/bin' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`${name} exited with ${code}: ${stderr}`));
+      else resolve({ ...ChildReport.parse(JSON.parse(stdout)), stderr });
+    });
+  });
+}
+
+describe('the function build', () => {
+  const fresh = mkdtempSync(join(tmpdir(), 'strategy-fit-functions-'));
+  afterAll(() => rmSync(fresh, { recursive: true, force: true }));
+
+  it('bundles one CommonJS file per entry, byte-identical to dist/ (deterministic, and dist/ is current)', async () => {
+    const built = await buildFunctions(fresh);
+    expect(built.map((b) => b.name)).toEqual([
+      'decide-exception',
+      'request-exception',
+      'score-record',
+    ]);
+    expect(functionEntries()).toEqual(built.map((b) => b.name));
+    const names = readdirSync(fresh).sort();
+    expect(
+      readdirSync(DIST_DIR).sort(),
+      'dist/ differs from a fresh build: run `npm run build`',
+    ).toEqual(names);
+    for (const file of names) {
+      expect(
+        readFileSync(join(fresh, file)).equals(readFileSync(join(DIST_DIR, file))),
+        `dist/${file} is not what the build makes: run \`npm run build\` (never edit dist/ by hand)`,
+      ).toBe(true);
+    }
+    for (const b of built) expect(b.bytes).toBeLessThan(3 * 1024 * 1024);
+  });
+});
+
+describe('each dist bundle in a fresh Node 24 process, against the sandbox', () => {
+  let portal: TestPortal;
+  let offDeal: string;
+  let companyId: string;
+
+  beforeAll(async () => {
+    portal = await startTestPortal();
+    companyId = await createCompany(portal.hs, COMPANIES.off_strategy);
+    offDeal = await createDeal(portal.hs, plainDeal('Bundle check'), { companyId });
+  });
+  afterAll(() => portal.close());
+
+  it('score_record: loads as CommonJS on its own, exports main, scores the deal', async () => {
+    const run = await runBundle(
+      'score-record',
+      hubspotContext(
+        { objectType: 'deal', objectId: offDeal, user: REP },
+        { hs_object_id: offDeal },
+      ),
+      portal.env,
+    );
+    expect(run.node).toMatch(/^v24\./);
+    expect(run.exports).toEqual(['main']);
+    expect(run.loaded).toEqual([join(DIST_DIR, 'score-record.js')]);
+    const answer = ScoreRecordResponse.parse(run.answer);
+    expect(
+      answer.ok && [answer.value.deal?.tier, answer.value.company?.companyId, answer.value.written],
+    ).toEqual(['off_strategy', companyId, true]);
+    expect(JSON.stringify(run) + run.stderr).not.toContain(portal.sandbox.token);
+  });
+
+  it('request_exception and decide_exception: a rep asks, the manager approves', async () => {
+    const requested = await runBundle(
+      'request-exception',
+      hubspotContext({ dealId: offDeal, reason: 'Strategic pilot for the region', user: REP }),
+      portal.env,
+    );
+    expect(requested.loaded).toEqual([join(DIST_DIR, 'request-exception.js')]);
+    const asked = ExceptionResponse.parse(requested.answer);
+    expect(asked.ok && asked.value.exception.status).toBe('requested');
+    const decided = await runBundle(
+      'decide-exception',
+      hubspotContext({ dealId: offDeal, decision: 'approve', user: MANAGER }),
+      portal.env,
+    );
+    const approved = ExceptionResponse.parse(decided.answer);
+    expect(approved.ok && approved.value.exception).toMatchObject({
+      status: 'approved',
+      active: true,
+    });
+  });
+
+  it('decide_exception: a spoofed manager (right id, wrong email) is refused', async () => {
+    const run = await runBundle(
+      'decide-exception',
+      hubspotContext({
+        dealId: offDeal,
+        decision: 'reject',
+        user: { ...MANAGER, email: REP.email },
+      }),
+      portal.env,
+    );
+    const answer = ExceptionResponse.parse(run.answer);
+    expect(answer.ok ? null : answer.error.code).toBe('not_allowed');
+    expect(run.stderr).toMatch(/^\[decide_exception\] not_allowed: /);
+  });
+
+  it('bad input answers invalid_input without calling HubSpot; a wrong token is hubspot_unauthorized', async () => {
+    const bad = await runBundle('score-record', hubspotContext({ objectType: 'deal' }), portal.env);
+    expect(ScoreRecordResponse.parse(bad.answer)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    const denied = await runBundle(
+      'score-record',
+      hubspotContext({ objectType: 'deal', objectId: offDeal }),
+      { ...portal.env, PRIVATE_APP_ACCESS_TOKEN: 'pat-na1-not-the-token' },
+    );
+    const answer = ScoreRecordResponse.parse(denied.answer);
+    expect(answer.ok ? null : answer.error.code).toBe('hubspot_unauthorized');
+    expect(JSON.stringify(denied) + denied.stderr).not.toContain('pat-na1-not-the-token');
+  });
+});
