@@ -42,13 +42,13 @@ const storeMissing = (): StrategyFitError =>
     'This portal has no strategy store yet: run `strategy-fit setup` first (it creates the custom object strategy_fit_strategy).',
   );
 
-type Attempt =
+export type Attempt =
   | { kind: 'stored'; recordId: string }
   | { kind: 'taken' }
   | { kind: 'failed'; error: StrategyFitError };
 
 /** Creates version `version`; when that fails, finds out whether the number was taken (or is ours). */
-async function tryVersion(
+export async function tryVersion(
   hs: HubSpot,
   store: StoreRef,
   version: number,
@@ -76,15 +76,15 @@ async function tryVersion(
   return ours ? { kind: 'stored', recordId: holder.recordId } : { kind: 'taken' };
 }
 
-/**
- * Publishes a strategy as the next version (all earlier versions stay). The strategy is checked
- * against the portal first; an error names the first problem's JSON path and property.
- */
-export async function publishStrategy(
+/** A strategy ready to store (size and portal checked): the store, and the record's properties. */
+export type Prepared = { store: StoreRef; properties: Record<string, string> };
+
+/** Everything a publish checks before it takes a number; nothing is written. */
+export async function preparePublish(
   hs: HubSpot,
   strategy: Strategy,
   meta: PublishMeta,
-): Promise<Result<StoredStrategy, StrategyFitError>> {
+): Promise<Result<Prepared, StrategyFitError>> {
   const json = JSON.stringify(strategy);
   if (json.length > MAX_STRATEGY_CHARS) {
     return err(
@@ -109,26 +109,50 @@ export async function publishStrategy(
     source: meta.source ?? 'publish',
     ...(meta.rolledBackFrom === undefined ? {} : { rolled_back_from: String(meta.rolledBackFrom) }),
   };
+  return ok({ store: store.value, properties });
+}
+
+/** The stored version a successful create made. */
+export const storedVersion = (
+  strategy: Strategy,
+  meta: PublishMeta,
+  prepared: Prepared,
+  version: number,
+  recordId: string,
+): StoredStrategy => ({
+  version,
+  status: 'current',
+  strategyName: strategy.name,
+  publishedBy: meta.publishedBy,
+  publishedAt: prepared.properties['published_at'] ?? '',
+  source: meta.source ?? 'publish',
+  rolledBackFrom: meta.rolledBackFrom ?? null,
+  recordId,
+  strategy,
+});
+
+/**
+ * Publishes a strategy as the next version (all earlier versions stay). The strategy is checked
+ * against the portal first; an error names the first problem's JSON path and property.
+ */
+export async function publishStrategy(
+  hs: HubSpot,
+  strategy: Strategy,
+  meta: PublishMeta,
+): Promise<Result<StoredStrategy, StrategyFitError>> {
+  const prepared = await preparePublish(hs, strategy, meta);
+  if (!prepared.ok) return prepared;
+  const { store, properties } = prepared.value;
   for (let attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt += 1) {
-    const listed = await listStoredVersions(hs, store.value);
+    const listed = await listStoredVersions(hs, store);
     if (!listed.ok) return listed;
     const version = listed.value.reduce((max, l) => Math.max(max, l.properties.version), 0) + 1;
-    const outcome = await tryVersion(hs, store.value, version, {
+    const outcome = await tryVersion(hs, store, version, {
       ...properties,
       version: String(version),
     });
     if (outcome.kind === 'stored') {
-      return ok({
-        version,
-        status: 'current',
-        strategyName: strategy.name,
-        publishedBy: meta.publishedBy,
-        publishedAt: properties['published_at'] ?? '',
-        source: meta.source ?? 'publish',
-        rolledBackFrom: meta.rolledBackFrom ?? null,
-        recordId: outcome.recordId,
-        strategy,
-      });
+      return ok(storedVersion(strategy, meta, prepared.value, version, outcome.recordId));
     }
     if (outcome.kind === 'failed') return err(outcome.error);
   }

@@ -1,0 +1,97 @@
+// The strategy editor's five functions as their entries run them, on a given runtime instead of
+// this process's environment (the settings fixture producer and tests with more than one portal).
+import { ok } from '@strategy-fit/core';
+import type {
+  StrategyEditorLoadResponse,
+  StrategyPublishResponse,
+  StrategyRollbackResponse,
+  StrategySimulateResponse,
+  StrategyValidateResponse,
+} from '@strategy-fit/core';
+
+import {
+  loadStrategyEditor,
+  parseStrategyEditorLoad,
+} from '../handlers/editor/strategy-editor-load.ts';
+import {
+  parseStrategyPublish,
+  publishStrategyVersion,
+} from '../handlers/editor/strategy-publish.ts';
+import { parseStrategyRollback, rollbackStrategy } from '../handlers/editor/strategy-rollback.ts';
+import {
+  parseStrategySimulate,
+  SIMULATE_DEFAULTS,
+  simulateStrategy,
+} from '../handlers/editor/strategy-simulate.ts';
+import type { SimulateOptions } from '../handlers/editor/strategy-simulate.ts';
+import { parseStrategyValidate, validateStrategy } from '../handlers/editor/strategy-validate.ts';
+import { respond } from '../lib/respond.ts';
+import { handle } from '../lib/runtime.ts';
+import type { Runtime } from '../lib/runtime.ts';
+
+const optionsFor = (rt: Runtime, quiet: boolean) => ({
+  secrets: rt.secrets,
+  ...(quiet ? { log: () => {} } : {}),
+});
+
+export const invokeEditorLoad = (
+  rt: Runtime,
+  context: unknown,
+  quiet = false,
+): Promise<StrategyEditorLoadResponse> =>
+  respond(
+    'strategy_editor_load',
+    () => handle(parseStrategyEditorLoad(context), loadStrategyEditor, () => ok(rt)),
+    optionsFor(rt, quiet),
+  );
+
+export const invokeValidate = (
+  rt: Runtime,
+  context: unknown,
+  quiet = false,
+): Promise<StrategyValidateResponse> =>
+  respond(
+    'strategy_validate',
+    () => handle(parseStrategyValidate(context), validateStrategy, () => ok(rt)),
+    optionsFor(rt, quiet),
+  );
+
+/** `strategy_simulate`, with smaller chunks when a test asks for them. */
+export const invokeSimulate = (
+  rt: Runtime,
+  context: unknown,
+  options: Partial<SimulateOptions> = {},
+  quiet = false,
+): Promise<StrategySimulateResponse> =>
+  respond(
+    'strategy_simulate',
+    () =>
+      handle(
+        parseStrategySimulate(context),
+        (runtime, input) => simulateStrategy(runtime, input, { ...SIMULATE_DEFAULTS, ...options }),
+        () => ok(rt),
+      ),
+    optionsFor(rt, quiet),
+  );
+
+export const invokePublish = (
+  rt: Runtime,
+  context: unknown,
+  quiet = false,
+): Promise<StrategyPublishResponse> =>
+  respond(
+    'strategy_publish',
+    () => handle(parseStrategyPublish(context), publishStrategyVersion, () => ok(rt)),
+    optionsFor(rt, quiet),
+  );
+
+export const invokeRollback = (
+  rt: Runtime,
+  context: unknown,
+  quiet = false,
+): Promise<StrategyRollbackResponse> =>
+  respond(
+    'strategy_rollback',
+    () => handle(parseStrategyRollback(context), rollbackStrategy, () => ok(rt)),
+    optionsFor(rt, quiet),
+  );

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+
+import { CriterionObject } from '../enums.ts';
+import { SimulationMatrix } from '../review/schema.ts';
+import { StrategyPropertyIssueCode } from '../strategy/check-strategy-properties.ts';
+import { StrategyIssueCode } from '../strategy/issue-messages.ts';
+import { StrategySchema } from '../strategy/strategy-schema.ts';
+import { CardUser, functionResponse } from './schema.ts';
+
+// The contract between the settings page (the strategy editor) and its five app functions:
+// strategy_editor_load, strategy_validate, strategy_simulate, strategy_publish and
+// strategy_rollback (docs/strategy-editor.md). Both sides parse with these schemas.
+
+const Version = z.number().int().min(1).describe('A published strategy version number');
+const Count = z.number().int().min(0);
+
+/**
+ * The editor's functions take a whole strategy (up to 65,536 characters as compact JSON, SCORING
+ * §1) with the user and a cursor, so they accept larger parameters than the cards' functions.
+ */
+export const MAX_EDITOR_PARAMETERS_CHARS = 80_000;
+
+/** The newest versions `strategy_editor_load` lists; `historyTotal` counts them all. */
+export const MAX_HISTORY = 50;
+
+/** One published version, as the history lists it (without its strategy). */
+export const VersionSummary = z.strictObject({
+  version: Version,
+  status: z.enum(['current', 'superseded']).describe('The highest version is current'),
+  strategyName: z.string(),
+  publishedBy: z.string().describe('As stored: a user id, an email, a name, or all three'),
+  publishedByLabel: z
+    .string()
+    .describe("Who published, for people: the owner's name when publishedBy is a user id"),
+  publishedAt: z.string().describe('ISO instant'),
+  source: z.enum(['publish', 'rollback']),
+  rolledBackFrom: Version.nullable().describe('For a rollback: the version published again'),
+});
+export type VersionSummary = z.output<typeof VersionSummary>;
+
+/** A property the pickers offer: what the editor needs of HubSpot's definition. */
+export const EditorProperty = z.strictObject({
+  name: z.string(),
+  label: z.string(),
+  type: z.string().describe('HubSpot type: string, number, date, datetime, enumeration, bool, …'),
+  fieldType: z.string().describe('HubSpot field type: text, select, checkbox, booleancheckbox, …'),
+  options: z.array(z.strictObject({ label: z.string(), value: z.string() })).optional(),
+  optionsTruncated: z.boolean().optional().describe('More options exist than are listed'),
+});
+export type EditorProperty = z.output<typeof EditorProperty>;
+
+/** An active HubSpot user (an owner), for the managers picker. */
+export const EditorUser = z.strictObject({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+});
+export type EditorUser = z.output<typeof EditorUser>;
+
+export const EditorTeam = z.strictObject({ id: z.string(), name: z.string() });
+export type EditorTeam = z.output<typeof EditorTeam>;
+
+/** Who is looking, as HubSpot confirmed it, and whether they may publish and roll back. */
+export const EditorViewer = z.strictObject({
+  userId: z.string(),
+  confirmed: z.boolean().describe("HubSpot confirmed the card's user id and email (owners)"),
+  name: z.string().nullable(),
+  isManager: z
+    .boolean()
+    .describe('Named (or in a team named) in the published strategy’s managers; may publish'),
+  reason: z.string().nullable().describe('Why the viewer may not publish; null when they may'),
+});
+export type EditorViewer = z.output<typeof EditorViewer>;
+
+/** `strategy_editor_load` input. */
+export const StrategyEditorLoadParams = z.strictObject({ user: CardUser });
+export type StrategyEditorLoadParams = z.input<typeof StrategyEditorLoadParams>;
+
+/** `strategy_editor_load` answer: everything the editor shows before the first edit. */
+export const StrategyEditorLoadValue = z.strictObject({
+  current: z
+    .strictObject({ summary: VersionSummary, strategy: StrategySchema })
+    .nullable()
+    .describe('The published strategy; null when none is published yet'),
+  history: z.array(VersionSummary).describe('Newest first, at most MAX_HISTORY'),
+  historyTotal: Count,
+  properties: z.strictObject({
+    company: z.array(EditorProperty),
+    deal: z.array(EditorProperty),
+    truncated: z.boolean().describe('The portal has more properties than are listed'),
+  }),
+  people: z.strictObject({
+    users: z.array(EditorUser),
+    teams: z.array(EditorTeam),
+    truncated: z.boolean(),
+  }),
+  viewer: EditorViewer,
+});
+export type StrategyEditorLoadValue = z.output<typeof StrategyEditorLoadValue>;
+export const StrategyEditorLoadResponse = functionResponse(StrategyEditorLoadValue);
+export type StrategyEditorLoadResponse = z.output<typeof StrategyEditorLoadResponse>;
+
+/** One problem of a strategy: from the schema (parseStrategy) or from the portal (properties). */
+export const EditorIssue = z.strictObject({
+  source: z.enum(['schema', 'portal']),
+  code: z.union([StrategyIssueCode, StrategyPropertyIssueCode]),
+  path: z.string().describe('zod notation: segments[2].criteria[0].values; "" for the document'),
+  message: z.string(),
+  property: z.string().optional(),
+  object: CriterionObject.optional(),
+});
+export type EditorIssue = z.output<typeof EditorIssue>;
+
+/** `strategy_validate` input: the strategy as the editor holds it (checked, never trusted). */
+export const StrategyValidateParams = z.strictObject({ strategy: z.unknown() });
+export type StrategyValidateParams = z.input<typeof StrategyValidateParams>;
+
+export const StrategyValidateValue = z.strictObject({
+  valid: z.boolean(),
+  issues: z.array(EditorIssue),
+  portalChecked: z
+    .boolean()
+    .describe('The properties were checked against the portal (only once the schema passes)'),
+});
+export type StrategyValidateValue = z.output<typeof StrategyValidateValue>;
+export const StrategyValidateResponse = functionResponse(StrategyValidateValue);
+export type StrategyValidateResponse = z.output<typeof StrategyValidateResponse>;
+
+/** Where a simulation goes on: opaque to the page, which sends back what it got. */
+export const SimulationCursor = z.strictObject({
+  after: z.string().min(1).max(200).describe("HubSpot's paging cursor of the companies list"),
+  publishedVersion: Version.describe('The version the simulation compares with'),
+  companiesDone: Count,
+  totalCompanies: Count.nullable(),
+});
+export type SimulationCursor = z.output<typeof SimulationCursor>;
+
+/** `strategy_simulate` input: the proposed strategy, and the cursor of the previous chunk. */
+export const StrategySimulateParams = z.strictObject({
+  user: CardUser,
+  strategy: z.unknown(),
+  cursor: SimulationCursor.optional(),
+});
+export type StrategySimulateParams = z.input<typeof StrategySimulateParams>;
+
+/** One chunk of a simulation: its own matrix (merge with mergeSimulationMatrices) and progress. */
+export const StrategySimulateValue = z.strictObject({
+  publishedVersion: Version,
+  matrix: SimulationMatrix.describe("This chunk's companies only"),
+  chunk: z.strictObject({
+    companies: Count,
+    openDeals: Count,
+    elapsedMs: z.number().min(0).describe("The function's own time for this chunk"),
+  }),
+  progress: z.strictObject({ companiesDone: Count, totalCompanies: Count.nullable() }),
+  cursor: SimulationCursor.nullable().describe('null: every company has been simulated'),
+});
+export type StrategySimulateValue = z.output<typeof StrategySimulateValue>;
+export const StrategySimulateResponse = functionResponse(StrategySimulateValue);
+export type StrategySimulateResponse = z.output<typeof StrategySimulateResponse>;
+
+/** `strategy_publish` input: the strategy and the version the manager edited. */
+export const StrategyPublishParams = z.strictObject({
+  user: CardUser,
+  strategy: z.unknown(),
+  basedOnVersion: Version.describe('Must still be the current version: no silent overwrite'),
+});
+export type StrategyPublishParams = z.input<typeof StrategyPublishParams>;
+
+/** `strategy_rollback` input: the version to publish again, and the version the page showed. */
+export const StrategyRollbackParams = z.strictObject({
+  user: CardUser,
+  version: Version,
+  basedOnVersion: Version.optional().describe('When given, must still be the current version'),
+});
+export type StrategyRollbackParams = z.input<typeof StrategyRollbackParams>;
+
+/**
+ * What a publish or a rollback did: a new version, or nothing, because the strategy has problems
+ * (every issue) or someone else published since the page loaded (who and when).
+ */
+export const PublishOutcome = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('published'), version: VersionSummary }),
+  z.strictObject({ outcome: z.literal('invalid'), issues: z.array(EditorIssue).min(1) }),
+  z.strictObject({
+    outcome: z.literal('conflict'),
+    basedOnVersion: Version,
+    current: VersionSummary.describe('The version published meanwhile'),
+  }),
+]);
+export type PublishOutcome = z.output<typeof PublishOutcome>;
+export const StrategyPublishResponse = functionResponse(PublishOutcome);
+export type StrategyPublishResponse = z.output<typeof StrategyPublishResponse>;
+export const StrategyRollbackResponse = functionResponse(PublishOutcome);
+export type StrategyRollbackResponse = z.output<typeof StrategyRollbackResponse>;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+
+import { segment, strategyOf } from '../_fixtures/build.ts';
+import { describeCriterion, diffStrategies } from './diff-strategies.ts';
+
+// The full wording is pinned by the CLI's `strategy diff` tests (tools/cli), which render it.
+describe('diffStrategies', () => {
+  const base = strategyOf([
+    segment('saas', [{ property: 'industry', operator: 'EQ', value: 'COMPUTER_SOFTWARE' }]),
+  ]);
+
+  it('finds nothing between a strategy and itself', () => {
+    expect(diffStrategies(base, base)).toEqual([]);
+  });
+
+  it('names a changed criterion, a new segment and new managers', () => {
+    const next = strategyOf(
+      [
+        segment('saas', [{ property: 'industry', operator: 'EQ', value: 'INTERNET', weight: 2 }]),
+        segment('fintech', [{ property: 'industry', operator: 'EQ', value: 'BANKING' }]),
+      ],
+      { managers: { userIds: ['9100001'] } },
+    );
+    expect(diffStrategies(base, next)).toEqual([
+      {
+        kind: 'changed',
+        where: 'segment saas',
+        summary: '“saas” (core, 1 criterion)',
+        details: [
+          {
+            kind: 'changed',
+            where: 'criterion',
+            summary: 'industry EQ “COMPUTER_SOFTWARE” → industry EQ “INTERNET” (weight 2)',
+          },
+        ],
+      },
+      { kind: 'added', where: 'segment fintech', summary: '“fintech” (core, 1 criterion)' },
+      { kind: 'changed', where: 'managers.userIds', summary: '[] → [“9100001”]' },
+    ]);
+  });
+
+  it('describes a criterion in one line', () => {
+    const [c] =
+      strategyOf([
+        segment('s', [
+          {
+            property: 'amount',
+            object: 'deal',
+            operator: 'BETWEEN',
+            value: 1,
+            highValue: 9,
+            required: true,
+          },
+        ]),
+      ]).segments[0]?.criteria ?? [];
+    expect(c && describeCriterion(c)).toBe('deal.amount BETWEEN 1..9 (required)');
+  });
+});

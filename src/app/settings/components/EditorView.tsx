@@ -1,0 +1,209 @@
+import { Alert, Divider, Flex, Heading, Text } from '@hubspot/ui-extensions';
+import { diffStrategies } from '@strategy-fit/core';
+import type {
+  CardUser,
+  EditorIssue,
+  PublishOutcome,
+  StrategyEditorLoadValue,
+} from '@strategy-fit/core';
+import type { ReactNode } from 'react';
+import { useCallback, useMemo, useReducer } from 'react';
+
+import type { FunctionRunner } from '../hooks/call-function.ts';
+import { usePublishing } from '../hooks/usePublishing.ts';
+import { useSimulation } from '../hooks/useSimulation.ts';
+import type { Draft } from '../view-model/draft.ts';
+import { draftFromStrategy, draftReducer, starterDraft } from '../view-model/draft.ts';
+import { formatInstant } from '../view-model/format.ts';
+import { checkDraft, indexIssues } from '../view-model/issues.ts';
+import { publishGate, simulateGate } from '../view-model/publish-gate.ts';
+import { DreamCustomerEditor } from './DreamCustomerEditor.tsx';
+import { ExclusionsEditor } from './ExclusionsEditor.tsx';
+import { NameEditor, RulesEditor } from './GeneralEditor.tsx';
+import { IssueSummary } from './IssueSummary.tsx';
+import { ManagersEditor } from './ManagersEditor.tsx';
+import { PublishPanel } from './PublishPanel.tsx';
+import { SegmentsEditor } from './SegmentsEditor.tsx';
+import { VersionHistory } from './VersionHistory.tsx';
+
+type Props = {
+  loaded: StrategyEditorLoadValue;
+  run: FunctionRunner;
+  user: CardUser;
+  /** The last publish or rollback of this page, shown above the editor after the reload. */
+  notice: PublishOutcome | null;
+  onPublished: (outcome: PublishOutcome) => void;
+  onReload: () => void;
+  copyText: (text: string) => void;
+};
+
+const initialDraft = (loaded: StrategyEditorLoadValue): Draft =>
+  loaded.current === null ? starterDraft() : draftFromStrategy(loaded.current.strategy);
+
+const Section = ({
+  title,
+  testId,
+  children,
+}: {
+  title: string;
+  testId: string;
+  children: ReactNode;
+}) => (
+  <Flex direction="column" gap="sm" testId={testId}>
+    <Divider />
+    <Heading>{title}</Heading>
+    {children}
+  </Flex>
+);
+
+const StatusLine = ({ loaded }: { loaded: StrategyEditorLoadValue }) => {
+  const current = loaded.current;
+  if (current === null) {
+    return <Text testId="status">No strategy is published yet.</Text>;
+  }
+  const s = current.summary;
+  return (
+    <Text testId="status">
+      {`Published version ${s.version}: ${s.strategyName}, ${s.source === 'rollback' ? `rolled back to version ${s.rolledBackFrom ?? '?'}` : 'published'} by ${s.publishedByLabel} on ${formatInstant(s.publishedAt)}.`}
+    </Text>
+  );
+};
+
+/** The strategy editor once loaded: the draft, its issues, simulate and publish, the history. */
+export const EditorView = (p: Props) => {
+  const { loaded, run, user } = p;
+  const [draft, dispatch] = useReducer(draftReducer, loaded, initialDraft);
+  const draftJson = JSON.stringify(draft);
+  const checked = useMemo(() => checkDraft(draft), [draft]);
+  const simulation = useSimulation(run, user);
+  const publishing = usePublishing(run, user, p.onPublished);
+  const current = loaded.current;
+  const viewer = loaded.viewer;
+  // Editing needs a manager; an empty portal may prepare its first version (published with the CLI).
+  const readOnly = !viewer.isManager && current !== null;
+
+  // The portal's issues of this exact draft: from the last check before a simulation or publish.
+  const portalIssues: readonly EditorIssue[] = [
+    ...(simulation.state.status === 'blocked' && simulation.state.draftJson === draftJson
+      ? simulation.state.issues
+      : []),
+    ...(publishing.state.status === 'answered' &&
+    publishing.state.action.kind === 'publish' &&
+    publishing.state.action.draftJson === draftJson &&
+    publishing.state.outcome.outcome === 'invalid'
+      ? publishing.state.outcome.issues
+      : []),
+  ];
+  const issues = indexIssues([...checked.issues, ...portalIssues]);
+  const changed =
+    current === null ||
+    checked.strategy === null ||
+    JSON.stringify(checked.strategy) !== JSON.stringify(current.strategy);
+  const changes =
+    current === null || checked.strategy === null
+      ? null
+      : diffStrategies(current.strategy, checked.strategy);
+  const simulated = simulation.state.status === 'done' && simulation.state.draftJson === draftJson;
+  const gateInput = {
+    viewer,
+    currentVersion: current?.summary.version ?? null,
+    issues: issues.all,
+    changed,
+  };
+  const discard = useCallback(() => {
+    simulation.discard();
+    publishing.clear();
+    dispatch({ type: 'reset', draft: initialDraft(loaded) });
+  }, [simulation, publishing, loaded]);
+
+  const editors = { draft, issues, readOnly, dispatch, properties: loaded.properties };
+  return (
+    <Flex direction="column" gap="md" testId="strategy-editor">
+      <Heading>Strategy</Heading>
+      <StatusLine loaded={loaded} />
+      {p.notice?.outcome === 'published' && (
+        <Alert
+          title={`Version ${p.notice.version.version} published`}
+          variant="success"
+          testId="publish-success"
+        >
+          {p.notice.version.source === 'rollback'
+            ? `Version ${p.notice.version.rolledBackFrom ?? '?'} is the strategy again, as version ${p.notice.version.version}. Cards score with it from now on.`
+            : 'Cards score with it from now on. Records keep their old scores until they are rescored (open a record, or rescore stale records on the review page).'}
+        </Alert>
+      )}
+      {current === null ? (
+        <Alert title="No strategy published yet" variant="info" testId="viewer-note">
+          <Flex direction="column" gap="xs">
+            <Text>{viewer.reason ?? ''}</Text>
+            <Text variant="microcopy">
+              You can prepare the first version here and copy its JSON for the CLI.
+            </Text>
+          </Flex>
+        </Alert>
+      ) : (
+        !viewer.isManager && (
+          <Alert title="Read only" variant="warning" testId="viewer-note">
+            {viewer.reason ?? 'Only strategy managers may change the strategy.'}
+          </Alert>
+        )
+      )}
+      <IssueSummary issues={issues.all} />
+      <NameEditor {...editors} />
+      <Section title="Segments" testId="section-segments">
+        <SegmentsEditor {...editors} />
+      </Section>
+      <Section title="Customers we refuse" testId="section-exclusions">
+        <ExclusionsEditor {...editors} />
+      </Section>
+      <Section title="Dream-customer test" testId="section-dream">
+        <DreamCustomerEditor {...editors} />
+      </Section>
+      <Section title="Thresholds, deal checks and focus" testId="section-rules">
+        <RulesEditor {...editors} dealProperties={loaded.properties.deal} />
+      </Section>
+      <Section title="Strategy managers" testId="section-managers">
+        <ManagersEditor
+          {...editors}
+          users={loaded.people.users}
+          teams={loaded.people.teams}
+          viewer={viewer}
+          viewerTeamIds={user.teamIds}
+        />
+      </Section>
+      {!readOnly && (
+        <Section title="Review and publish" testId="section-publish">
+          <PublishPanel
+            draftJson={draftJson}
+            changes={changes}
+            currentVersion={current?.summary.version ?? null}
+            changed={changed && (current !== null || draftJson !== JSON.stringify(starterDraft()))}
+            simulateGate={simulateGate(gateInput)}
+            publishGate={publishGate({ ...gateInput, simulated })}
+            simulation={simulation.state}
+            publishing={publishing.state}
+            onSimulate={() => simulation.start(draft)}
+            onPublish={() => {
+              if (current !== null) publishing.publish(draft, current.summary.version);
+            }}
+            onDiscard={discard}
+            onCopyJson={() => p.copyText(JSON.stringify(draft, null, 2))}
+            onReload={p.onReload}
+          />
+        </Section>
+      )}
+      <Section title="Version history" testId="section-history">
+        <VersionHistory
+          history={loaded.history}
+          historyTotal={loaded.historyTotal}
+          canRollBack={viewer.isManager && current !== null}
+          publishing={publishing.state}
+          onRollback={(version) => {
+            if (current !== null) publishing.rollback(version, current.summary.version);
+          }}
+          onReload={p.onReload}
+        />
+      </Section>
+    </Flex>
+  );
+};

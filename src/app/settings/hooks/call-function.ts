@@ -1,0 +1,58 @@
+import type { JsonValue } from '@hubspot/ui-extensions';
+import { logger } from '@hubspot/ui-extensions';
+import type { Result } from '@strategy-fit/core';
+
+import type { EditorError } from '../view-model/editor-error.ts';
+
+/**
+ * Runs an app function by uid: `hubspot.serverless` in HubSpot, a spy in tests (createRenderer
+ * does not mock `hubspot.serverless`, so the page receives its runner as a prop). The same shape
+ * as the cards' runner; each extension is built on its own, so it cannot import theirs.
+ */
+export type FunctionRunner = (
+  name: string,
+  options: { parameters: JsonValue; propertiesToSend?: string[] },
+) => Promise<unknown>;
+
+/** A contract schema of `{ ok: true, value } | { ok: false, error }` (zod's safeParse). */
+type ResponseSchema<T> = {
+  safeParse: (
+    input: unknown,
+  ) =>
+    | { success: true; data: { ok: true; value: T } | { ok: false; error: EditorError } }
+    | { success: false };
+};
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Calls an app function and parses its answer with the contract's schema. A rejected call is
+ * `function_failed`, an answer outside the contract `invalid_response`; the function's own
+ * `{ ok: false, error }` keeps its code and message.
+ */
+export const callFunction = async <T>(
+  run: FunctionRunner,
+  name: string,
+  parameters: JsonValue,
+  schema: ResponseSchema<T>,
+): Promise<Result<T, EditorError>> => {
+  let answer: unknown;
+  try {
+    answer = await run(name, { parameters });
+  } catch (e) {
+    logger.error(`${name} failed: ${messageOf(e)}`);
+    return { ok: false, error: { code: 'function_failed', message: messageOf(e) } };
+  }
+  const parsed = schema.safeParse(answer);
+  if (!parsed.success) {
+    logger.error(`${name} answered outside the settings page ↔ function contract`);
+    return {
+      ok: false,
+      error: { code: 'invalid_response', message: `${name} answered outside the contract.` },
+    };
+  }
+  const response = parsed.data;
+  return response.ok
+    ? { ok: true, value: response.value }
+    : { ok: false, error: { code: response.error.code, message: response.error.message } };
+};

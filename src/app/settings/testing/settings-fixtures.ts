@@ -1,0 +1,18 @@
+// The settings page's tests answer their injected runner with what the real strategy editor
+// functions produced against the sandbox
+// (src/app/functions/src/testing/produce-settings-fixtures.ts), never with hand-written answers. Test-only: the page's bundle never imports this.
+export {
+  produceSettingsFixtures as loadSettingsFixtures,
+  SETTINGS_FIXTURE_NAMES,
+} from '@strategy-fit/functions/src/testing/produce-settings-fixtures.ts';
+export type {
+  SettingsFixtureName,
+  SettingsFixtures,
+} from '@strategy-fit/functions/src/testing/produce-settings-fixtures.ts';
+export {
+  allText,
+  deferred,
+  runnerAnswering,
+  serverlessFailure,
+  typeInto,
+} from '@strategy-fit/cards/testing/helpers.ts';

@@ -1,0 +1,47 @@
+import { createSimulationAccumulator } from '@strategy-fit/core';
+import { describe, expect, it } from 'vitest';
+
+import { matrixView, progressView } from './simulation-view.ts';
+
+describe('the simulation as the page shows it', () => {
+  const sim = createSimulationAccumulator();
+  sim.add({ oldTier: 'fit', newTier: 'fit', openDeals: 1, openAmount: 1000 });
+  sim.add({ oldTier: 'off_strategy', newTier: 'refused', openDeals: 2, openAmount: 40000.5 });
+  sim.add({ oldTier: null, newTier: 'dream', openDeals: 0, openAmount: 0 });
+  const view = matrixView(sim.finish());
+
+  it('rows that hold companies, every new tier as a column; moves are marked', () => {
+    expect(view.rows.map((r) => r.label)).toEqual(['Fit', 'Off strategy', 'Never scored']);
+    expect(view.columns).toEqual([
+      'Dream',
+      'Fit',
+      'Stretch',
+      'Needs data',
+      'Off strategy',
+      'Refused',
+    ]);
+    const off = view.rows[1]?.cells[5];
+    expect(off).toEqual({ companies: 1, companiesText: '1', amountText: '40,000.50', moves: true });
+    expect(view.rows[0]?.cells[1]?.moves).toBe(false);
+    expect(view.rows[2]?.cells[0]?.moves).toBe(false);
+  });
+
+  it('the headline says how many companies and how much pipeline move', () => {
+    expect(view.headline.map((h) => `${h.label}: ${h.text}`)).toEqual([
+      'Change tier: 1 company, 2 open deals, 40,000.50 open pipeline',
+      'Move up: 0 companies, 0 open deals, 0 open pipeline',
+      'Move down: 1 company, 2 open deals, 40,000.50 open pipeline',
+      'Scored for the first time: 1 company, 0 open deals, 0 open pipeline',
+      'Stay in their tier: 1 company, 1 open deal, 1,000 open pipeline',
+    ]);
+  });
+
+  it('progress with and without a total', () => {
+    expect(progressView(300, 1200)).toEqual({
+      value: 300,
+      maxValue: 1200,
+      text: '300 of 1,200 companies simulated',
+    });
+    expect(progressView(300, null).text).toBe('300 companies simulated so far');
+  });
+});
