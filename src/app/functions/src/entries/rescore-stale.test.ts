@@ -1,0 +1,221 @@
+// rescore_stale: main(context) as HubSpot calls it from the app page, against an in-process
+// sandbox through the real client. Chunks continue on their cursor, past the 10,000 cap, write
+// only what changed, survive a failure of some records and a stop; only managers may run it.
+import { RescoreStaleResponse, StrategySchema } from '@strategy-fit/core';
+import type { CardUser, RescoreStaleValue } from '@strategy-fit/core';
+import { countRecords, createRecords } from '@strategy-fit/hubspot';
+import type { HubSpot } from '@strategy-fit/hubspot';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { UNPACED } from '../handlers/manager/pacer.ts';
+import type { RescoreLimits } from '../handlers/rescore-stale.ts';
+import { useFunctionEnv } from '../testing/hubspot-env.ts';
+import {
+  invokeRescoreStale,
+  rescoreAll,
+  startManagerPortal,
+  UNPACED_RESCORE,
+} from '../testing/manager-portal.ts';
+import {
+  hubspotContext,
+  loadExampleStrategy,
+  MANAGER,
+  REP,
+  value,
+} from '../testing/test-portal.ts';
+import type { TestPortal } from '../testing/test-portal.ts';
+import { main } from './rescore-stale.ts';
+
+/** One page per chunk: every chunk reads a page, then the budget is spent. */
+const ONE_PAGE: RescoreLimits = { chunkBudgetMs: 0, graceMs: 10_000, pacer: UNPACED };
+
+const stale = (hs: HubSpot, objectType: 'companies' | 'deals', version: number) =>
+  countRecords(hs, objectType, { kind: 'staleVersion', version }).then(value);
+
+const chunk = async (
+  portal: TestPortal,
+  cursor: string | null,
+  limits: RescoreLimits = ONE_PAGE,
+  user: CardUser = MANAGER,
+) => {
+  const answer = RescoreStaleResponse.parse(
+    await invokeRescoreStale(
+      portal.runtime,
+      hubspotContext(cursor === null ? { user } : { user, cursor }),
+      limits,
+    ),
+  );
+  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+  return answer.value;
+};
+
+const sum = (chunks: readonly RescoreStaleValue[], key: 'processed' | 'changed') =>
+  chunks.reduce((n, c) => n + c[key], 0);
+
+describe('rescore_stale on a demo portal', () => {
+  let portal: TestPortal;
+  let restoreEnv: () => void;
+  beforeAll(async () => {
+    portal = await startManagerPortal({ seed: { companies: 250, deals: 300 } });
+    restoreEnv = useFunctionEnv(portal.env);
+  });
+  afterAll(async () => {
+    restoreEnv();
+    await portal.close();
+  });
+
+  it('a rep may not run it, nor someone claiming a manager’s id with another email: nothing is written', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    for (const user of [REP, { ...MANAGER, email: 'someone@else.example' }]) {
+      const answer = RescoreStaleResponse.parse(await main(hubspotContext({ user })));
+      expect(answer.ok ? null : answer.error.code).toBe('not_allowed');
+    }
+    // HubSpot's function log gets a line per refusal.
+    expect(logged.mock.calls.map((c) => String(c[0]).slice(0, 29))).toEqual([
+      '[rescore_stale] not_allowed: ',
+      '[rescore_stale] not_allowed: ',
+    ]);
+    logged.mockRestore();
+    expect(await stale(portal.hs, 'companies', 1)).toBe(250);
+    expect(await stale(portal.hs, 'deals', 1)).toBe(300);
+  });
+
+  it('chunk by chunk, companies then deals, each continuing on the last cursor, to nothing stale', async () => {
+    const first = await chunk(portal, null);
+    expect(first).toMatchObject({
+      version: 1,
+      phase: 'companies',
+      processed: 200,
+      changed: 200,
+      failed: [],
+      remainingEstimate: 350,
+      restarted: false,
+      interrupted: null,
+    });
+    expect(first.cursor).toMatch(/^1\.c\.\d+:200$/);
+    const chunks = [first];
+    let cursor = first.cursor;
+    while (cursor !== null) {
+      const next = await chunk(portal, cursor);
+      chunks.push(next);
+      cursor = next.cursor;
+    }
+    expect(chunks.map((c) => [c.phase, c.processed, c.remainingEstimate])).toEqual([
+      ['companies', 200, 350],
+      ['deals', 50, 300],
+      ['deals', 200, 100],
+      ['done', 100, 0],
+    ]);
+    expect(sum(chunks, 'processed')).toBe(550);
+    expect(await stale(portal.hs, 'companies', 1)).toBe(0);
+    expect(await stale(portal.hs, 'deals', 1)).toBe(0);
+  });
+
+  it('diff-only: a second run finds nothing stale and writes nothing', async () => {
+    const again = await rescoreAll(portal.runtime);
+    expect(again.map((c) => [c.phase, c.processed, c.changed, c.cursor])).toEqual([
+      ['done', 0, 0, null],
+    ]);
+  });
+
+  it('a new version published between chunks: the run starts again with it', async () => {
+    const next = StrategySchema.parse({ ...loadExampleStrategy(), name: 'FY2027' });
+    const started = await chunk(portal, null);
+    expect(started.phase).toBe('done');
+    expect(await portal.publish(next)).toBe(2);
+    const resumed = await chunk(portal, '1.d.');
+    expect(resumed).toMatchObject({ version: 2, restarted: true, phase: 'companies' });
+    const rest = await rescoreAll(portal.runtime);
+    expect(sum([resumed, ...rest], 'processed')).toBe(550);
+    expect(await stale(portal.hs, 'deals', 2)).toBe(0);
+  });
+
+  it('a cursor it did not answer is invalid_input', async () => {
+    const answer = RescoreStaleResponse.parse(
+      await main(hubspotContext({ user: MANAGER, cursor: '9.x.12' })),
+    );
+    expect(answer.ok ? null : [answer.error.code, answer.error.path]).toEqual([
+      'invalid_input',
+      'cursor',
+    ]);
+  });
+});
+
+describe('rescore_stale when HubSpot refuses', () => {
+  let portal: TestPortal;
+  beforeAll(async () => {
+    portal = await startManagerPortal({ seed: { companies: 120, deals: 0 } });
+  });
+  afterAll(() => portal.close());
+
+  it('records HubSpot will not write are listed with their code; the run goes on', async () => {
+    portal.sandbox.control.setFaults({
+      schedule: [{ request: 1, fault: 'partialBatch', count: 8 }],
+      partialBatchShare: 0.05,
+      paths: ['/crm/v3/objects/companies/batch/update'],
+    });
+    const chunks = await rescoreAll(portal.runtime);
+    portal.sandbox.control.setFaults(undefined);
+    const failed = chunks.flatMap((c) => c.failed);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const f of failed)
+      expect(f).toMatchObject({ objectType: 'companies', code: 'hubspot_unavailable' });
+    expect(sum(chunks, 'changed')).toBe(120 - failed.length);
+    // They stay stale: the next run picks them up.
+    expect(await stale(portal.hs, 'companies', 1)).toBe(failed.length);
+    const retry = await rescoreAll(portal.runtime);
+    expect(sum(retry, 'changed')).toBe(failed.length);
+  });
+
+  it('a rate limit stops the chunk: interrupted, with the cursor before the page to read again', async () => {
+    const { version } = { version: await portal.publish() };
+    portal.sandbox.control.setFaults({
+      schedule: [{ request: 1, fault: 'rateLimit', count: 10 }],
+      paths: ['/crm/v3/objects/companies/batch/update'],
+    });
+    const stopped = await chunk(portal, null, UNPACED_RESCORE);
+    portal.sandbox.control.setFaults(undefined);
+    expect(stopped.interrupted?.code).toBe('hubspot_rate_limited');
+    expect(stopped.processed).toBe(0);
+    expect(stopped.cursor).toBe(`${version}.c.`);
+    const resumed = await rescoreAll(portal.runtime);
+    expect(sum(resumed, 'changed')).toBe(120);
+  });
+
+  it('a strategy naming no managers lets nobody run it, and says so', async () => {
+    const withoutManagers = Object.entries(loadExampleStrategy()).filter(([k]) => k !== 'managers');
+    await portal.publish(StrategySchema.parse(Object.fromEntries(withoutManagers)));
+    const answer = RescoreStaleResponse.parse(
+      await invokeRescoreStale(portal.runtime, hubspotContext({ user: MANAGER })),
+    );
+    expect(answer.ok ? null : answer.error.code).toBe('not_allowed');
+    expect(answer.ok ? '' : answer.error.message).toMatch(/names no managers/);
+  });
+});
+
+// 10,250 stale companies, created in batches of 100: the stale search pages past HubSpot's
+// 10,000-result cap (keyset on hs_object_id), and every one of them is rescored.
+describe('rescore_stale past the 10,000-result cap', () => {
+  const COUNT = 10_250;
+  let portal: TestPortal;
+  beforeAll(async () => {
+    portal = await startManagerPortal();
+    const records = Array.from({ length: COUNT }, (_, i) => ({
+      properties: { name: `Stale ${i}`, industry: 'COMPUTER_SOFTWARE' },
+    }));
+    value(await createRecords(portal.hs, 'companies', records));
+  }, 120_000);
+  afterAll(() => portal.close());
+
+  it('rescores all 10,250 and leaves nothing stale', async () => {
+    const chunks = await rescoreAll(portal.runtime, MANAGER, {
+      chunkBudgetMs: 1_000,
+      graceMs: 5_000,
+      pacer: UNPACED,
+    });
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(sum(chunks, 'processed')).toBe(COUNT);
+    expect(sum(chunks, 'changed')).toBe(COUNT);
+    expect(await stale(portal.hs, 'companies', 1)).toBe(0);
+  }, 120_000);
+});

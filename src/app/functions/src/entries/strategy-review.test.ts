@@ -1,0 +1,306 @@
+// strategy_review: main(context) as HubSpot calls it from the app page, against an in-process
+// sandbox through the real client. The review is the CLI report's (same core, same mapping), the
+// reads go past the 10,000 cap or say how much they read, and anyone may read it.
+import { ExceptionResponse, StrategyReviewResponse } from '@strategy-fit/core';
+import type { StrategyReviewValue } from '@strategy-fit/core';
+import { createRecords } from '@strategy-fit/hubspot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { bindCrm } from '../../../../../tools/cli/src/bulk/bind-crm.ts';
+import { silentProgress } from '../../../../../tools/cli/src/bulk/progress.ts';
+import { readReview } from '../../../../../tools/cli/src/bulk/read-review.ts';
+import { REVIEW_PACE, UNPACED } from '../handlers/manager/pacer.ts';
+import { createRuntime } from '../lib/runtime.ts';
+import { useFunctionEnv } from '../testing/hubspot-env.ts';
+import { invokeDecideException, invokeRequestException } from '../testing/invoke.ts';
+import {
+  invokeStrategyReview,
+  rescoreAll,
+  reviewContext,
+  startManagerPortal,
+  UNPACED_REVIEW,
+} from '../testing/manager-portal.ts';
+import {
+  closedOrigin,
+  COMPANIES,
+  createCompany,
+  createDeal,
+  hubspotContext,
+  MANAGER,
+  plainDeal,
+  REP,
+} from '../testing/test-portal.ts';
+import type { TestPortal } from '../testing/test-portal.ts';
+import { main } from './strategy-review.ts';
+
+const NOW_MS = Date.parse('2026-11-02T09:00:00Z');
+
+const valueOf = (answer: unknown): StrategyReviewValue => {
+  const parsed = StrategyReviewResponse.parse(answer);
+  if (!parsed.ok) throw new Error(`${parsed.error.code}: ${parsed.error.message}`);
+  return parsed.value;
+};
+
+describe('strategy_review on a scored demo portal', () => {
+  let portal: TestPortal;
+  let restoreEnv: () => void;
+  let offDealId: string;
+
+  beforeAll(async () => {
+    portal = await startManagerPortal({
+      seed: { companies: 300, deals: 450 },
+      now: () => NOW_MS,
+    });
+    const company = await createCompany(portal.hs, COMPANIES.off_strategy);
+    offDealId = await createDeal(portal.hs, plainDeal('Grocery loyalty pilot', '52000'), {
+      companyId: company,
+    });
+    await rescoreAll(portal.runtime);
+    restoreEnv = useFunctionEnv(portal.env);
+  }, 60_000);
+  afterAll(async () => {
+    restoreEnv();
+    await portal.close();
+  });
+  /** The review without pacing (the sandbox has no rate limits here). */
+  const review = async (filters?: { ownerId?: string; pipelineId?: string }) =>
+    valueOf(
+      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER, filters), UNPACED_REVIEW),
+    );
+
+  it('is the review `strategy-fit report` prints: same figures from the same stored scores', async () => {
+    const fn = valueOf(
+      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), UNPACED_REVIEW),
+    );
+    const cli = await readReview(bindCrm(portal.hs), { nowMs: NOW_MS, progress: silentProgress });
+    if (!cli.ok) throw new Error(cli.error.message);
+    expect(fn.review).toEqual(cli.value.review);
+    expect(fn.review.completeness).toEqual({ partial: false, reasons: [] });
+    expect(fn.review.totals.companies).toBe(301);
+    expect(fn.review.totals.deals).toBe(451);
+    expect(fn.reads.companies).toEqual({
+      method: 'list',
+      read: 301,
+      total: 301,
+      complete: true,
+      stoppedBy: null,
+    });
+  });
+
+  it('with HubSpot’s budgets (main, paced) it reads the whole portal and names owners and stages', async () => {
+    const answer = valueOf(await main(reviewContext(REP)));
+    expect(answer.review.completeness.partial).toBe(false);
+    expect(answer.review.staleScores.companies.stale).toBe(0);
+    expect(answer.owners.map((o) => o.name)).toContain('Maya Okafor');
+    expect(answer.pipelines.map((p) => p.label)).toEqual(['Sales Pipeline', 'Enterprise Pipeline']);
+    expect(answer.reads.elapsedMs).toBeLessThan(6_000);
+    expect(answer.strategy.version).toBe(1);
+  });
+
+  it('anyone may read it; viewerIsManager only says whether to show the decision buttons', async () => {
+    expect(valueOf(await main(reviewContext(REP))).viewerIsManager).toBe(false);
+    expect(valueOf(await main(reviewContext(MANAGER))).viewerIsManager).toBe(true);
+  });
+
+  it('the off-strategy pipeline lists each open off-strategy deal with its company', async () => {
+    const answer = await review();
+    const row = answer.review.offStrategyPipeline.deals.find((d) => d.dealId === offDealId);
+    expect(row).toMatchObject({ name: 'Grocery loyalty pilot', amount: 52000, approved: false });
+    expect(row?.companyId).not.toBeNull();
+  });
+
+  it('filters narrow the deals to an owner and a pipeline, and the companies to the owner', async () => {
+    const ownerId = '70110003';
+    const answer = await review({ ownerId, pipelineId: 'default' });
+    expect(answer.filters).toEqual({ ownerId, pipelineId: 'default' });
+    expect(answer.reads.companies.method).toBe('search');
+    expect(answer.reads.deals.method).toBe('search');
+    const rows = answer.review.offStrategyPipeline.deals;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((d) => d.ownerId === ownerId && d.pipelineId === 'default')).toBe(true);
+    expect(answer.review.dreamCapacity.owners.filter((o) => o.scoredAccounts > 0)).toEqual([
+      expect.objectContaining({ ownerId }),
+    ]);
+  });
+
+  it('the exceptions queue: who asked and why, from the audit trail; decisions are the managers’', async () => {
+    const reason = 'Lighthouse logo in a new region; the board sponsors the pilot';
+    const asked = ExceptionResponse.parse(
+      await invokeRequestException(
+        portal.runtime,
+        hubspotContext({ dealId: offDealId, reason, user: REP }),
+        true,
+      ),
+    );
+    expect(asked.ok).toBe(true);
+    const queue = (await review()).exceptionsQueue;
+    expect(queue.completeness.partial).toBe(false);
+    const item = queue.items.find((i) => i.dealId === offDealId);
+    expect(item).toMatchObject({
+      note: reason,
+      requestedBy: {
+        name: 'Priya Raman',
+        email: 'priya.raman@demo-sales.example',
+        userId: '9100003',
+      },
+      tier: 'off_strategy',
+    });
+    expect(item?.requestedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(item?.history.at(-1)).toContain(`requested by Priya Raman`);
+
+    // From the page: no record context (no hs_object_id); a rep is refused, a manager decides.
+    const refused = ExceptionResponse.parse(
+      await invokeDecideException(
+        portal.runtime,
+        hubspotContext({ dealId: offDealId, decision: 'approve', user: REP }),
+        true,
+      ),
+    );
+    expect(refused.ok ? null : refused.error.code).toBe('not_allowed');
+    const still = (await review()).exceptionsQueue.items;
+    expect(still.map((i) => i.dealId)).toContain(offDealId);
+    const approved = ExceptionResponse.parse(
+      await invokeDecideException(
+        portal.runtime,
+        hubspotContext({ dealId: offDealId, decision: 'approve', user: MANAGER }),
+        true,
+      ),
+    );
+    expect(approved.ok && approved.value.exception.status).toBe('approved');
+    const after = await review();
+    expect(after.exceptionsQueue.items.map((i) => i.dealId)).not.toContain(offDealId);
+    const row = after.review.offStrategyPipeline.deals.find((d) => d.dealId === offDealId);
+    expect(row?.approved).toBe(true);
+  });
+
+  it('a budget too short to read everything: partial figures, how much was read, exact counts', async () => {
+    const answer = valueOf(
+      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), {
+        readBudgetMs: 0,
+        finishBudgetMs: 2_000,
+        pacer: UNPACED,
+      }),
+    );
+    expect(answer.review.completeness.partial).toBe(true);
+    expect(answer.reads.companies).toMatchObject({ complete: false, stoppedBy: 'time_budget' });
+    expect(answer.review.completeness.reasons).toEqual([
+      `Read ${answer.reads.companies.read} of 301 companies within the 0.0-second budget.`,
+      `Read ${answer.reads.deals.read} of 451 deals within the 0.0-second budget.`,
+    ]);
+    expect(answer.review.tierDistribution.companies.completeness.partial).toBe(true);
+    expect(answer.review.offStrategyPipeline.completeness.partial).toBe(true);
+    expect(answer.counts.companies).toBe(301);
+    expect(answer.counts.companiesByTier?.reduce((n, r) => n + r.count, 0)).toBe(301);
+    expect(answer.counts.staleCompanies).toBe(0);
+    expect(answer.counts.openDealsByTier?.length).toBe(7);
+  });
+});
+
+describe('strategy_review before anything is scored', () => {
+  let portal: TestPortal;
+  beforeAll(async () => {
+    portal = await startManagerPortal({ publish: false, seed: { companies: 20, deals: 30 } });
+  });
+  afterAll(() => portal.close());
+
+  it('no strategy published: strategy_not_published', async () => {
+    const answer = StrategyReviewResponse.parse(
+      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), UNPACED_REVIEW),
+    );
+    expect(answer.ok ? null : answer.error.code).toBe('strategy_not_published');
+  });
+
+  it('published, nothing scored yet: every record is never scored and stale', async () => {
+    await portal.publish();
+    const answer = valueOf(
+      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), UNPACED_REVIEW),
+    );
+    expect(answer.review.tierDistribution.companies.rows.at(-1)).toEqual({ tier: null, count: 20 });
+    expect(answer.review.staleScores.companies.missingVersion).toBe(20);
+    expect(answer.review.staleScores.deals.missingVersion).toBe(30);
+  });
+
+  it('parameters outside the contract are refused; HubSpot unreachable is hubspot_unavailable', async () => {
+    const bad = StrategyReviewResponse.parse(
+      await invokeStrategyReview(
+        portal.runtime,
+        hubspotContext({ user: MANAGER, filters: { ownerId: 'me' } }),
+      ),
+    );
+    expect(bad.ok ? null : [bad.error.code, bad.error.path]).toEqual([
+      'invalid_input',
+      'filters.ownerId',
+    ]);
+    const down = createRuntime({
+      accessToken: portal.sandbox.token,
+      basePath: await closedOrigin(),
+    });
+    const answer = StrategyReviewResponse.parse(
+      await invokeStrategyReview(down, reviewContext(MANAGER)),
+    );
+    expect(answer.ok ? null : answer.error.code).toBe('hubspot_unavailable');
+  });
+});
+
+// 10,250 companies of one owner, created in batches of 100 (a second or two without rate limits):
+// past HubSpot's 10,000-result cap for a search, which the owner filter makes the review use.
+describe('strategy_review past the 10,000-result cap', () => {
+  const COUNT = 10_250;
+  const OWNER = '70110004';
+  let portal: TestPortal;
+
+  beforeAll(async () => {
+    portal = await startManagerPortal();
+    const records = Array.from({ length: COUNT }, (_, i) => ({
+      properties: { name: `Slice ${i}`, hubspot_owner_id: OWNER, industry: 'RETAIL' },
+    }));
+    const created = await createRecords(portal.hs, 'companies', records);
+    if (!created.ok) throw new Error(created.error.message);
+  }, 120_000);
+  afterAll(() => portal.close());
+
+  it('counts every record through the keyset search (owner filter) and the list API (none)', async () => {
+    const filtered = valueOf(
+      await invokeStrategyReview(
+        portal.runtime,
+        reviewContext(MANAGER, { ownerId: OWNER }),
+        UNPACED_REVIEW,
+      ),
+    );
+    expect(filtered.reads.companies).toEqual({
+      method: 'search',
+      read: COUNT,
+      total: COUNT,
+      complete: true,
+      stoppedBy: null,
+    });
+    expect(filtered.review.totals.companies).toBe(COUNT);
+    expect(filtered.review.tierDistribution.companies.rows.at(-1)).toEqual({
+      tier: null,
+      count: COUNT,
+    });
+    expect(filtered.review.completeness.partial).toBe(false);
+    const all = valueOf(
+      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), UNPACED_REVIEW),
+    );
+    expect(all.reads.companies.method).toBe('list');
+    expect(all.review.totals.companies).toBe(COUNT);
+  });
+
+  it('with HubSpot’s budgets it stops in time and says how much of the 10,250 it read', async () => {
+    const answer = valueOf(
+      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER, { ownerId: OWNER }), {
+        readBudgetMs: 1_000,
+        finishBudgetMs: 500,
+        pacer: REVIEW_PACE,
+      }),
+    );
+    const { companies } = answer.reads;
+    expect(companies.complete).toBe(false);
+    expect(companies.read).toBeLessThan(COUNT);
+    expect(companies.total).toBe(COUNT);
+    expect(answer.review.tierDistribution.companies.completeness.reasons).toEqual([
+      `Read ${companies.read.toLocaleString('en-US')} of 10,250 companies within the 1.0-second budget.`,
+    ]);
+  });
+});

@@ -1,0 +1,92 @@
+// The pieces of the manager functions that need no sandbox: pacing, the rescore cursor, the
+// audit trail's "requested by" line, the exact counts.
+import { describe, expect, it } from 'vitest';
+
+import { exactCounts } from './exact-counts.ts';
+import type { CountKey } from './exact-counts.ts';
+import { latestRequest } from './exceptions-queue.ts';
+import { createPacer } from './pacer.ts';
+import { decodeRescoreCursor, encodeRescoreCursor } from './rescore-cursor.ts';
+
+describe('the pacer', () => {
+  const limits = { burst: 3, perSecond: 10, searchBurst: 1, searchesPerSecond: 2 };
+
+  it('grants a burst at once, then one slot per 1/rate seconds; never past the deadline', async () => {
+    let now = 0;
+    const pacer = createPacer(limits, () => now);
+    const far = { deadlineMs: 1_000_000 };
+    expect(await pacer.take(3, far)).toBe(true);
+    // 3 slots owed to nobody: the 4th comes 100 ms later, so a deadline 50 ms away refuses it.
+    expect(await pacer.take(1, { deadlineMs: 50 })).toBe(false);
+    expect(pacer.granted()).toBe(3);
+    now = 100;
+    expect(await pacer.take(1, { deadlineMs: 100 })).toBe(true);
+    expect(pacer.granted()).toBe(4);
+  });
+
+  it('a search also takes a search slot: 2 per second after a burst of 1', async () => {
+    let now = 0;
+    const pacer = createPacer(limits, () => now);
+    expect(await pacer.take(1, { search: true, deadlineMs: 0 })).toBe(true);
+    expect(await pacer.take(1, { search: true, deadlineMs: 499 })).toBe(false);
+    now = 500;
+    expect(await pacer.take(1, { search: true, deadlineMs: 500 })).toBe(true);
+  });
+});
+
+describe('the rescore cursor', () => {
+  it('round-trips version, phase and the search cursor, and refuses anything else', () => {
+    for (const position of [
+      { version: 3, phase: 'companies', search: null },
+      { version: 12, phase: 'deals', search: '4512:800' },
+    ] as const) {
+      expect(decodeRescoreCursor(encodeRescoreCursor(position))).toEqual(position);
+    }
+    expect(encodeRescoreCursor({ version: 3, phase: 'deals', search: '4512:800' })).toBe(
+      '3.d.4512:800',
+    );
+    for (const bad of ['', '3', '0.c.', '3.x.', '3.c.abc', '3.c.1:2;DROP']) {
+      expect(decodeRescoreCursor(bad)).toBeNull();
+    }
+  });
+});
+
+describe('the exceptions queue’s requester', () => {
+  it('is the latest "requested by" line of the audit trail', () => {
+    const log = [
+      '2026-11-01T08:00:00.000Z requested by Priya Raman <priya@demo.example> (user 9100003): First try',
+      '2026-11-02T09:00:00.000Z rejected by Maya Okafor <maya@demo.example> (user 9100001)',
+      '2026-11-03T10:00:00.000Z requested by lukas@demo.example (user 9100002): Second: a pilot (phase 2)',
+    ].join('\n');
+    expect(latestRequest(log)).toEqual({
+      requestedAt: '2026-11-03T10:00:00.000Z',
+      requestedBy: { name: 'lukas@demo.example', email: 'lukas@demo.example', userId: '9100002' },
+    });
+    expect(latestRequest(log.split('\n').slice(0, 2).join('\n'))).toEqual({
+      requestedAt: '2026-11-01T08:00:00.000Z',
+      requestedBy: { name: 'Priya Raman', email: 'priya@demo.example', userId: '9100003' },
+    });
+    expect(latestRequest(null)).toBeNull();
+    expect(latestRequest('written by hand')).toBeNull();
+  });
+});
+
+describe('exact counts', () => {
+  it('a tier row set only when every tier was counted; never scored = total − the tiers', () => {
+    const counts = new Map<CountKey, number>([
+      ['companies', 10],
+      ['companies:dream', 1],
+      ['companies:fit', 2],
+      ['companies:stretch', 3],
+      ['companies:needs_data', 0],
+      ['companies:off_strategy', 1],
+      ['companies:refused', 1],
+      ['openDeals', 4],
+      ['openDeals:dream', 4],
+    ]);
+    const exact = exactCounts(counts);
+    expect(exact.companiesByTier?.at(-1)).toEqual({ tier: null, count: 2 });
+    expect(exact.openDealsByTier).toBeNull();
+    expect([exact.deals, exact.staleCompanies, exact.staleDeals]).toEqual([null, null, null]);
+  });
+});

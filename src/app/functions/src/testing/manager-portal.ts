@@ -1,0 +1,144 @@
+// Test support for the manager functions (strategy_review, rescore_stale; never bundled): a set-up
+// sandbox with the demo's generated data, and the two functions run as their entries run them, on
+// a given runtime and with given budgets.
+import { ok, RescoreStaleResponse } from '@strategy-fit/core';
+import type { CardUser, RescoreStaleValue, StrategyReviewResponse } from '@strategy-fit/core';
+import type { RescoreStaleResponse as RescoreAnswer } from '@strategy-fit/core';
+import {
+  createHubSpotClient,
+  ensureFitProperties,
+  ensureStrategyStore,
+  publishStrategy,
+} from '@strategy-fit/hubspot';
+import { startSandbox } from '@strategy-fit/sandbox';
+import type { SandboxOptions } from '@strategy-fit/sandbox';
+
+import { RESCORE_LIMITS, parseRescoreStale, rescoreStaleWith } from '../handlers/rescore-stale.ts';
+import type { RescoreLimits } from '../handlers/rescore-stale.ts';
+import {
+  parseStrategyReview,
+  REVIEW_LIMITS,
+  strategyReviewWith,
+} from '../handlers/strategy-review.ts';
+import type { ReviewLimits } from '../handlers/strategy-review.ts';
+import { UNPACED } from '../handlers/manager/pacer.ts';
+import { respond } from '../lib/respond.ts';
+import { createRuntime, handle } from '../lib/runtime.ts';
+import type { Runtime } from '../lib/runtime.ts';
+import { hubspotContext, loadExampleStrategy, MANAGER, value } from './test-portal.ts';
+import type { TestPortal } from './test-portal.ts';
+
+/** The generated history ends here, so the data never depends on the clock. */
+export const SEED_AS_OF = '2026-11-01';
+
+/** Budgets for a sandbox without rate limits: no pacing, time enough to read everything. */
+export const UNPACED_REVIEW: ReviewLimits = {
+  readBudgetMs: 60_000,
+  finishBudgetMs: 10_000,
+  pacer: UNPACED,
+};
+export const UNPACED_RESCORE: RescoreLimits = { chunkBudgetMs: 60_000, graceMs: 0, pacer: UNPACED };
+
+/**
+ * A sandbox with `setup` done and (unless `publish: false`) the example strategy published, seeded
+ * with `seed` generated companies and deals (none by default). Records are not scored.
+ */
+export async function startManagerPortal(
+  options: {
+    publish?: boolean;
+    seed?: { companies: number; deals: number; seed?: number };
+    now?: () => number;
+  } & Pick<SandboxOptions, 'latencyMs' | 'rateLimit'> = {},
+): Promise<TestPortal> {
+  const sandbox = await startSandbox({
+    rateLimit: options.rateLimit ?? false,
+    latencyMs: options.latencyMs ?? 0,
+    ...(options.seed === undefined
+      ? {}
+      : { seed: { seed: options.seed.seed ?? 1, asOf: SEED_AS_OF, ...options.seed } }),
+  });
+  const hs = createHubSpotClient({
+    accessToken: sandbox.token,
+    basePath: sandbox.baseUrl,
+    limits: false,
+  });
+  value(await ensureFitProperties(hs));
+  value(await ensureStrategyStore(hs));
+  const portal: TestPortal = {
+    sandbox,
+    hs,
+    runtime: createRuntime({
+      accessToken: sandbox.token,
+      basePath: sandbox.baseUrl,
+      ...(options.now === undefined ? {} : { now: options.now }),
+    }),
+    env: { PRIVATE_APP_ACCESS_TOKEN: sandbox.token, HUBSPOT_API_BASE_URL: sandbox.baseUrl },
+    async publish(strategy = loadExampleStrategy()) {
+      const stored = value(
+        await publishStrategy(hs, strategy, { publishedBy: MANAGER.id, nowMs: Date.now() }),
+      );
+      return stored.version;
+    },
+    close: () => sandbox.close(),
+  };
+  if (options.publish !== false) await portal.publish();
+  return portal;
+}
+
+const quietly = (rt: Runtime) => ({ secrets: rt.secrets, log: () => {} });
+
+/** `strategy_review` as its entry runs it, on `rt`, with `limits` (default: HubSpot's). */
+export const invokeStrategyReview = (
+  rt: Runtime,
+  context: unknown,
+  limits: ReviewLimits = REVIEW_LIMITS,
+): Promise<StrategyReviewResponse> =>
+  respond(
+    'strategy_review',
+    () => handle(parseStrategyReview(context), strategyReviewWith(limits), () => ok(rt)),
+    quietly(rt),
+  );
+
+/** `rescore_stale` as its entry runs it, on `rt`, with `limits` (default: HubSpot's). */
+export const invokeRescoreStale = (
+  rt: Runtime,
+  context: unknown,
+  limits: RescoreLimits = RESCORE_LIMITS,
+): Promise<RescoreAnswer> =>
+  respond(
+    'rescore_stale',
+    () => handle(parseRescoreStale(context), rescoreStaleWith(limits), () => ok(rt)),
+    quietly(rt),
+  );
+
+/** A review's parameters as the page sends them. */
+export const reviewContext = (
+  user: CardUser,
+  filters?: { ownerId?: string; pipelineId?: string },
+) => hubspotContext(filters === undefined ? { user } : { user, filters });
+
+/** Runs `rescore_stale` chunk after chunk until the cursor is null; every answer, in order. */
+export async function rescoreAll(
+  rt: Runtime,
+  user: CardUser = MANAGER,
+  limits: RescoreLimits = UNPACED_RESCORE,
+): Promise<RescoreStaleValue[]> {
+  const chunks: RescoreStaleValue[] = [];
+  let cursor: string | null = null;
+  do {
+    const answer = RescoreStaleResponse.parse(
+      await invokeRescoreStale(
+        rt,
+        hubspotContext(cursor === null ? { user } : { user, cursor }),
+        limits,
+      ),
+    );
+    if (!answer.ok) throw new Error(`rescore failed: ${answer.error.code} ${answer.error.message}`);
+    chunks.push(answer.value);
+    if (answer.value.interrupted !== null) {
+      throw new Error(`rescore interrupted: ${answer.value.interrupted.message}`);
+    }
+    cursor = answer.value.cursor;
+  } while (cursor !== null);
+  return chunks;
+}

@@ -1,0 +1,482 @@
+import {
+  Alert,
+  BarChart,
+  Button,
+  DateInput,
+  EmptyState,
+  ErrorState,
+  Link,
+  LoadingButton,
+  LoadingSpinner,
+  ProgressBar,
+  Select,
+  StatisticsItem,
+  StatusTag,
+  Table,
+  TableRow,
+  Tag,
+  Text,
+} from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import type { RescoreStaleValue, StrategyReviewValue } from '@strategy-fit/core';
+import {
+  EXCEPTION_VALIDITY_DAYS,
+  RescoreStaleResponse,
+  StrategyReviewResponse,
+  TIER_WORDS,
+} from '@strategy-fit/core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { StrategyReviewPages } from './StrategyReviewPages.tsx';
+import { allText, deferred, runnerAnswering } from './testing/helpers.ts';
+import type { PageFixtures } from './testing/page-fixtures.ts';
+import { loadPageFixtures } from './testing/page-fixtures.ts';
+import { isoDay, utcDay } from './view-model/calendar.ts';
+import { formatAmount, formatNumber } from './view-model/format.ts';
+import { recordUrl } from './view-model/links.ts';
+
+let fixtures: PageFixtures;
+beforeAll(async () => {
+  fixtures = await loadPageFixtures();
+}, 60_000);
+
+type Script = Readonly<Record<string, readonly unknown[]>>;
+
+/** The page at `path` (and URL params); the runner answers from the script. */
+const renderPage = (script: Script, path = '/', params: Record<string, string> = {}) => {
+  const renderer = createRenderer('pages');
+  const { mocks } = renderer;
+  // HubSpot's navigation changes the page's location (after the effect that asked for it); the
+  // mock only records the call.
+  mocks.actions.navigateToPage.willCall((o) => {
+    setTimeout(() => mocks.setPageLocation({ path: o.to, params: o.params ?? {} }), 0);
+  });
+  mocks.setPageLocation({ path, params });
+  const run = runnerAnswering(script);
+  renderer.render(
+    <StrategyReviewPages context={mocks.context} actions={mocks.actions} run={run} />,
+  );
+  return { ...renderer, run };
+};
+
+const reviewOf = (name: keyof PageFixtures): StrategyReviewValue => {
+  const answer = StrategyReviewResponse.parse(fixtures[name]);
+  if (!answer.ok) throw new Error(`${name} is an error`);
+  return answer.value;
+};
+
+const chunkOf = (name: keyof PageFixtures): RescoreStaleValue => {
+  const answer = RescoreStaleResponse.parse(fixtures[name]);
+  if (!answer.ok) throw new Error(`${name} is an error`);
+  return answer.value;
+};
+
+const userOf = (r: ReturnType<typeof renderPage>) => ({
+  id: String(r.mocks.context.user.id),
+  email: r.mocks.context.user.email,
+  teamIds: r.mocks.context.user.teams.map((t) => String(t.id)),
+});
+
+const namesCalled = (r: ReturnType<typeof renderPage>) => r.run.mock.calls.map(([n]) => n);
+
+describe('the review page: loading, errors, empty portals', () => {
+  it('asks strategy_review for the whole portal while showing a spinner', async () => {
+    const answer = deferred<unknown>();
+    const r = renderPage({ strategy_review: [answer.promise] });
+    expect(r.findByTestId(LoadingSpinner, 'review-loading')).toBeDefined();
+    // The call starts in an effect and renders nothing new: poll for it.
+    await vi.waitFor(() =>
+      expect(r.run).toHaveBeenCalledWith('strategy_review', { parameters: { user: userOf(r) } }),
+    );
+    answer.resolve(fixtures.review_manager);
+    await r.waitFor(() =>
+      expect(r.findByTestId(StatisticsItem, 'headline-open-pipeline')).toBeDefined(),
+    );
+  });
+
+  it('an error by its code, with Retry where it may help', async () => {
+    const r = renderPage({
+      strategy_review: [fixtures.review_error_unavailable, fixtures.review_manager],
+    });
+    await r.waitFor(() =>
+      expect(r.findByTestId(ErrorState, 'review-error').props.title).toBe('HubSpot did not answer'),
+    );
+    r.findByTestId(Button, 'review-error-retry').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(StatisticsItem, 'headline-stale')).toBeDefined());
+    expect(namesCalled(r)).toEqual(['strategy_review', 'strategy_review']);
+  });
+
+  it('HubSpot could not run the function, or it answered outside the contract', async () => {
+    const failed = renderPage({
+      strategy_review: [new Error('Task timed out after 15.00 seconds')],
+    });
+    await failed.waitFor(() =>
+      expect(failed.findByTestId(ErrorState, 'review-error').props.title).toBe(
+        'Strategy Fit could not be reached',
+      ),
+    );
+    const odd = renderPage({ strategy_review: [{ ok: true, value: { review: 'all good' } }] });
+    await odd.waitFor(() =>
+      expect(odd.findByTestId(ErrorState, 'review-error').props.title).toBe(
+        'Strategy Fit sent an answer this page does not understand',
+      ),
+    );
+  });
+
+  it('no strategy published yet: an empty state on every route, and Check again', async () => {
+    const r = renderPage({ strategy_review: [fixtures.review_no_strategy] }, '/rescore');
+    await r.waitFor(() => expect(r.findByTestId(EmptyState, 'review-no-strategy')).toBeDefined());
+    expect(r.maybeFindByTestId(Button, 'rescore-start')).toBeNull();
+    r.findByTestId(Button, 'review-no-strategy-retry').trigger('onClick');
+    await r.waitFor(() => expect(r.run).toHaveBeenCalledTimes(2));
+  });
+
+  it('an empty portal: no companies or deals yet', async () => {
+    const r = renderPage({ strategy_review: [fixtures.review_empty_portal] });
+    await r.waitFor(() => expect(r.findByTestId(EmptyState, 'overview-empty')).toBeDefined());
+  });
+
+  it('nothing scored yet: the overview says so, and the Rescore route shows what is stale', async () => {
+    const value = reviewOf('review_nothing_scored');
+    const r = renderPage({ strategy_review: [fixtures.review_nothing_scored] });
+    await r.waitFor(() =>
+      expect(r.findByTestId(EmptyState, 'overview-nothing-scored')).toBeDefined(),
+    );
+    r.mocks.setPageLocation({ path: '/rescore', params: {} });
+    await r.waitFor(() =>
+      expect(r.findByTestId(Text, 'rescore-stale').text).toContain(
+        `${formatNumber(value.review.staleScores.companies.stale)} companies`,
+      ),
+    );
+  });
+
+  it('an unknown route: not found, inside the layout', async () => {
+    const r = renderPage({ strategy_review: [fixtures.review_manager] }, '/nowhere');
+    await r.waitFor(() => expect(r.findByTestId(EmptyState, 'not-found')).toBeDefined());
+  });
+});
+
+describe('overview', () => {
+  it('headline figures and the tier distributions as charts, from the review', async () => {
+    const value = reviewOf('review_manager');
+    const r = renderPage({ strategy_review: [fixtures.review_manager] });
+    await r.waitFor(() => expect(r.findByTestId(BarChart, 'chart-companies')).toBeDefined());
+    expect(r.findByTestId(StatisticsItem, 'headline-open-pipeline').props.number).toBe(
+      formatAmount(value.review.totals.openDeals.amount),
+    );
+    expect(r.findByTestId(StatisticsItem, 'headline-unapproved').props.number).toBe(
+      formatAmount(value.review.offStrategyPipeline.unapproved.amount),
+    );
+    const companies = r.findByTestId(BarChart, 'chart-companies').props.data;
+    expect(companies).toEqual(
+      value.review.tierDistribution.companies.rows.map((row) => ({
+        tier: row.tier === null ? 'Not scored' : TIER_WORDS[row.tier],
+        Companies: row.count,
+      })),
+    );
+    const amounts = r.findByTestId(BarChart, 'chart-open-amount').props.data;
+    expect(amounts).toEqual(
+      value.review.tierDistribution.openDeals.rows.map((row) => ({
+        tier: row.tier === null ? 'Not scored' : TIER_WORDS[row.tier],
+        Amount: row.amount,
+      })),
+    );
+    expect(r.maybeFindByTestId(Alert, 'review-partial')).toBeNull();
+    expect(r.maybeFind(Tag)).toBeNull();
+  });
+
+  it('partial figures: the note says why and how much was read, figures are marked, exact counts stand in', async () => {
+    const value = reviewOf('review_partial');
+    const r = renderPage({ strategy_review: [fixtures.review_partial] });
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'review-partial')).toBeDefined());
+    const note = allText(r.findByTestId(Alert, 'review-partial'));
+    for (const reason of value.review.completeness.reasons) expect(note).toContain(reason);
+    expect(note).toContain(
+      `Companies: ${value.reads.companies.read} of ${formatNumber(value.counts.companies ?? 0)} read (stopped early)`,
+    );
+    expect(r.findByTestId(Tag, 'partial-open-amount').text).toBe('Partial');
+    expect(r.findByTestId(StatisticsItem, 'headline-open-pipeline').props.label).toBe(
+      'Open pipeline (partial)',
+    );
+    // Companies per tier: HubSpot's exact counts replace the partial read.
+    expect(r.findByTestId(Text, 'exact-companies')).toBeDefined();
+    expect(r.maybeFindByTestId(Tag, 'partial-companies')).toBeNull();
+    expect(r.findByTestId(BarChart, 'chart-companies').props.data).toEqual(
+      (value.counts.companiesByTier ?? []).map((row) => ({
+        tier: row.tier === null ? 'Not scored' : TIER_WORDS[row.tier],
+        Companies: row.count,
+      })),
+    );
+  });
+});
+
+describe('off-strategy pipeline', () => {
+  it('each open off-strategy deal with amount, owner, stage, reason, exception and a link', async () => {
+    const value = reviewOf('review_manager');
+    const r = renderPage({ strategy_review: [fixtures.review_manager] }, '/pipeline');
+    await r.waitFor(() => expect(r.findByTestId(Table, 'pipeline-deals')).toBeDefined());
+    const first = value.review.offStrategyPipeline.deals[0];
+    if (first === undefined) throw new Error('no off-strategy deal');
+    expect(r.findByTestId(Link, `deal-link-${first.dealId}`).props.href).toBe(
+      recordUrl(r.mocks.context.portal.id, 'deal', first.dealId),
+    );
+    const status = first.approved
+      ? `Approved until ${first.exception.expiresOn ?? ''}`
+      : first.exception.status === 'requested'
+        ? 'Exception requested'
+        : 'Unapproved';
+    expect(r.findByTestId(StatusTag, `deal-status-${first.dealId}`).text).toBe(status);
+    const rows = r.findByTestId(Table, 'pipeline-deals').findAll(TableRow);
+    expect(rows).toHaveLength(1 + Math.min(25, value.review.offStrategyPipeline.deals.length));
+    expect(allText(rows[1] ?? { text: '' })).toContain(formatAmount(first.amount));
+    const owners = r.findByTestId(Table, 'totals-owner').findAll(TableRow);
+    expect(owners).toHaveLength(1 + value.review.offStrategyPipeline.unapproved.byOwner.length);
+    expect(r.findByTestId(Table, 'totals-reason')).toBeDefined();
+    expect(r.findByTestId(Table, 'totals-stage')).toBeDefined();
+  });
+
+  it('filters by owner and pipeline ask the function again, and the review says it is filtered', async () => {
+    const filtered = reviewOf('review_filtered');
+    const r = renderPage(
+      { strategy_review: [fixtures.review_manager, fixtures.review_filtered] },
+      '/pipeline',
+    );
+    await r.waitFor(() => expect(r.findByTestId(Select, 'filter-owner')).toBeDefined());
+    r.findByTestId(Select, 'filter-owner').props.onChange?.(filtered.filters.ownerId ?? '');
+    await r.waitFor(() => expect(r.run).toHaveBeenCalledTimes(2));
+    expect(r.run).toHaveBeenLastCalledWith('strategy_review', {
+      parameters: { user: userOf(r), filters: { ownerId: filtered.filters.ownerId } },
+    });
+    await r.waitFor(() =>
+      expect(r.findByTestId(Text, 'review-stamp').text).toContain('filtered: owner Priya Raman'),
+    );
+  });
+});
+
+describe('exceptions queue', () => {
+  it('each request with the rep’s reason and who asked; a manager approves until a day', async () => {
+    const value = reviewOf('review_manager');
+    const [item] = value.exceptionsQueue.items;
+    if (item === undefined) throw new Error('empty queue');
+    const r = renderPage(
+      {
+        strategy_review: [fixtures.review_manager, fixtures.review_after_decisions],
+        decide_exception: [fixtures.decide_approved],
+      },
+      '/exceptions',
+    );
+    await r.waitFor(() => expect(r.findByTestId(Table, 'queue')).toBeDefined());
+    expect(r.findByTestId(Text, `queue-note-${item.dealId}`).text).toBe(item.note);
+    expect(r.findByTestId(Text, `queue-by-${item.dealId}`).text).toBe(
+      `Priya Raman <priya.raman@demo-sales.example>, ${item.requestedAt?.slice(0, 10)}`,
+    );
+    expect(r.findByTestId(DateInput, `expiry-${item.dealId}`).props.value).toEqual(
+      utcDay(Date.now(), EXCEPTION_VALIDITY_DAYS),
+    );
+    r.findByTestId(LoadingButton, `approve-${item.dealId}`).trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'decision-done')).toBeDefined());
+    expect(r.run).toHaveBeenCalledWith('decide_exception', {
+      parameters: {
+        dealId: item.dealId,
+        decision: 'approve',
+        user: userOf(r),
+        expiresOn: isoDay(utcDay(Date.now(), EXCEPTION_VALIDITY_DAYS)),
+      },
+    });
+    // The review is read again: the decided request has left the queue.
+    await r.waitFor(() => expect(r.findByTestId(EmptyState, 'queue-empty')).toBeDefined());
+    expect(namesCalled(r)).toEqual(['strategy_review', 'decide_exception', 'strategy_review']);
+  });
+
+  it('a decision the function refuses (not a manager after all) says so in the row; nothing reloads', async () => {
+    const [item] = reviewOf('review_manager').exceptionsQueue.items;
+    if (item === undefined) throw new Error('empty queue');
+    const r = renderPage(
+      {
+        strategy_review: [fixtures.review_manager],
+        decide_exception: [fixtures.decide_not_allowed],
+      },
+      '/exceptions',
+    );
+    await r.waitFor(() => expect(r.findByTestId(Table, 'queue')).toBeDefined());
+    r.findByTestId(LoadingButton, `reject-${item.dealId}`).trigger('onClick');
+    await r.waitFor(() =>
+      expect(r.findByTestId(Alert, `decision-error-${item.dealId}`).props.title).toBe(
+        'You are not allowed to do this',
+      ),
+    );
+    expect(namesCalled(r)).toEqual(['strategy_review', 'decide_exception']);
+  });
+
+  it('a rep sees the queue read-only, with a note and no decision buttons', async () => {
+    const [item] = reviewOf('review_rep').exceptionsQueue.items;
+    if (item === undefined) throw new Error('empty queue');
+    const r = renderPage({ strategy_review: [fixtures.review_rep] }, '/exceptions');
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'queue-read-only')).toBeDefined());
+    expect(r.findByTestId(Text, `queue-note-${item.dealId}`).text).toBe(item.note);
+    expect(r.maybeFindByTestId(LoadingButton, `approve-${item.dealId}`)).toBeNull();
+  });
+});
+
+describe('evidence', () => {
+  it('win rates per tier and segment, lift, the calibration, false negatives, dream capacity', async () => {
+    const value = reviewOf('review_manager');
+    const r = renderPage({ strategy_review: [fixtures.review_manager] }, '/evidence');
+    await r.waitFor(() => expect(r.findByTestId(Table, 'evidence-tier')).toBeDefined());
+    const lift = value.review.lift.fitDeals.lift ?? 0;
+    expect(r.findByTestId(Text, 'lift-sentence').text).toBe(
+      `Dream and fit deals win ${formatNumber(Math.round(lift * 10) / 10)}x as often as off-strategy deals.`,
+    );
+    expect(r.maybeFindByTestId(Alert, 'miscalibration')).toBeNull();
+    expect(r.findByTestId(Table, 'evidence-tier').findAll(TableRow)).toHaveLength(1 + 6);
+    expect(r.findByTestId(Table, 'evidence-segment').findAll(TableRow)).toHaveLength(
+      1 + value.review.strategyEvidence.bySegment.length,
+    );
+    expect(r.findByTestId(Text, 'false-negatives-summary').text).toContain(
+      `${formatNumber(value.review.falseNegatives.total.count)} won deals`,
+    );
+    expect(r.findByTestId(Table, 'capacity').findAll(TableRow)).toHaveLength(
+      1 + value.review.dreamCapacity.owners.length,
+    );
+  });
+});
+
+describe('rescore stale records', () => {
+  it('runs chunk after chunk with progress; a failure is listed; HubSpot’s pause keeps the cursor; Resume finishes', async () => {
+    const first = chunkOf('rescore_first_chunk');
+    const withFailures = chunkOf('rescore_with_failures');
+    const paused = chunkOf('rescore_interrupted');
+    const r = renderPage(
+      {
+        strategy_review: [fixtures.review_manager],
+        rescore_stale: [
+          fixtures.rescore_first_chunk,
+          fixtures.rescore_with_failures,
+          fixtures.rescore_interrupted,
+          fixtures.rescore_resumed,
+          fixtures.rescore_done,
+        ],
+      },
+      '/rescore',
+    );
+    await r.waitFor(() => expect(r.findByTestId(Button, 'rescore-start')).toBeDefined());
+    r.findByTestId(Button, 'rescore-start').trigger('onClick');
+    await r.waitFor(() =>
+      expect(r.findByTestId(Alert, 'rescore-error').props.title).toBe('Paused: HubSpot is busy'),
+    );
+    const calls = r.run.mock.calls.filter(([n]) => n === 'rescore_stale');
+    expect(calls.map(([, o]) => o.parameters)).toEqual([
+      { user: userOf(r) },
+      { user: userOf(r), cursor: first.cursor },
+      { user: userOf(r), cursor: withFailures.cursor },
+    ]);
+    const processed = first.processed + withFailures.processed;
+    const bar = r.findByTestId(ProgressBar, 'rescore-progress').props;
+    expect([bar.value, bar.maxValue, bar.variant]).toEqual([
+      processed,
+      processed + paused.remainingEstimate,
+      'warning',
+    ]);
+    const [failure] = withFailures.failed;
+    expect(allText(r.findByTestId(Table, 'rescore-failures-table'))).toContain(
+      `Company ${failure?.id ?? ''} ${failure?.code ?? ''}`,
+    );
+    // The stopped run's cursor is in the page's address, for a reload.
+    await vi.waitFor(() =>
+      expect(r.mocks.actions.navigateToPage.calls.at(-1)).toEqual([
+        { to: '/rescore', params: { cursor: paused.cursor } },
+      ]),
+    );
+    r.findByTestId(Button, 'rescore-resume').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'rescore-done')).toBeDefined());
+    expect(r.run.mock.calls.filter(([n]) => n === 'rescore_stale').at(3)?.[1].parameters).toEqual({
+      user: userOf(r),
+      cursor: paused.cursor,
+    });
+    // At the end the review is read again.
+    await vi.waitFor(() => expect(namesCalled(r).at(-1)).toBe('strategy_review'));
+  });
+
+  it('Stop ends the run after the chunk under way; after a reload, Resume continues at the URL’s cursor', async () => {
+    const first = chunkOf('rescore_first_chunk');
+    const answer = deferred<unknown>();
+    const r = renderPage(
+      {
+        strategy_review: [fixtures.review_manager],
+        rescore_stale: [answer.promise, fixtures.rescore_with_failures],
+      },
+      '/rescore',
+    );
+    await r.waitFor(() => expect(r.findByTestId(Button, 'rescore-start')).toBeDefined());
+    r.findByTestId(Button, 'rescore-start').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(LoadingButton, 'rescore-stop')).toBeDefined());
+    r.findByTestId(LoadingButton, 'rescore-stop').trigger('onClick');
+    await r.waitFor(() =>
+      expect(r.findByTestId(LoadingButton, 'rescore-stop').props.loading).toBe(true),
+    );
+    answer.resolve(fixtures.rescore_first_chunk);
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'rescore-stopped')).toBeDefined());
+    expect(r.run.mock.calls.filter(([n]) => n === 'rescore_stale')).toHaveLength(1);
+    await vi.waitFor(() =>
+      expect(r.mocks.actions.navigateToPage.calls.at(-1)).toEqual([
+        { to: '/rescore', params: { cursor: first.cursor } },
+      ]),
+    );
+
+    // A reload: a new page at the same address, with nothing in memory.
+    const reloaded = renderPage(
+      {
+        strategy_review: [fixtures.review_manager],
+        rescore_stale: [fixtures.rescore_with_failures, fixtures.rescore_done],
+      },
+      '/rescore',
+      { cursor: first.cursor ?? '' },
+    );
+    await reloaded.waitFor(() =>
+      expect(reloaded.findByTestId(Button, 'rescore-resume')).toBeDefined(),
+    );
+    reloaded.findByTestId(Button, 'rescore-resume').trigger('onClick');
+    await reloaded.waitFor(() =>
+      expect(reloaded.findByTestId(Alert, 'rescore-done')).toBeDefined(),
+    );
+    expect(reloaded.run).toHaveBeenCalledWith('rescore_stale', {
+      parameters: { user: userOf(reloaded), cursor: first.cursor },
+    });
+  });
+
+  it('nothing stale: one chunk, done at once', async () => {
+    const r = renderPage(
+      {
+        strategy_review: [fixtures.review_after_decisions],
+        rescore_stale: [fixtures.rescore_nothing_stale],
+      },
+      '/rescore',
+    );
+    await r.waitFor(() => expect(r.findByTestId(Button, 'rescore-start')).toBeDefined());
+    r.findByTestId(Button, 'rescore-start').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'rescore-done')).toBeDefined());
+    expect(r.findByTestId(ProgressBar, 'rescore-progress').props.valueDescription).toBe(
+      '0 records rescored, 0 written',
+    );
+  });
+
+  it('a rep sees the stale count and a note, and no Start', async () => {
+    const r = renderPage({ strategy_review: [fixtures.review_rep] }, '/rescore');
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'rescore-read-only')).toBeDefined());
+    expect(r.maybeFindByTestId(Button, 'rescore-start')).toBeNull();
+  });
+
+  it('a refusal from the function (not a manager after all) stops the run with the reason', async () => {
+    const r = renderPage(
+      { strategy_review: [fixtures.review_manager], rescore_stale: [fixtures.rescore_not_allowed] },
+      '/rescore',
+    );
+    await r.waitFor(() => expect(r.findByTestId(Button, 'rescore-start')).toBeDefined());
+    r.findByTestId(Button, 'rescore-start').trigger('onClick');
+    await r.waitFor(() =>
+      expect(r.findByTestId(Alert, 'rescore-error').props.title).toBe(
+        'You are not allowed to do this',
+      ),
+    );
+  });
+});

@@ -1,0 +1,50 @@
+import { Button, EmptyState, ErrorState, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+
+import type { PageError } from '../view-model/page-error.ts';
+import { errorView } from '../view-model/page-error.ts';
+
+/** An error by its code: what went wrong, what the manager can do, and Retry where it may help. */
+export const PageErrorState = ({
+  error,
+  onRetry,
+  testId = 'review-error',
+}: {
+  error: PageError;
+  onRetry: () => void;
+  testId?: string;
+}) => {
+  const view = errorView(error);
+  return (
+    <ErrorState title={view.title} testId={testId}>
+      <Text>{view.advice}</Text>
+      {view.detail !== '' && <Text variant="microcopy">{view.detail}</Text>}
+      {view.retry && (
+        <Button onClick={onRetry} testId={`${testId}-retry`}>
+          Retry
+        </Button>
+      )}
+    </ErrorState>
+  );
+};
+
+/** `strategy_not_published`: nothing to review until a manager publishes a strategy. */
+export const NoStrategyState = ({ onRetry }: { onRetry: () => void }) => (
+  <EmptyState title="No strategy published yet" imageName="target" testId="review-no-strategy">
+    <Text>
+      The review compares the team’s companies and deals with the sales manager’s strategy. Publish
+      a strategy in the Strategy Fit settings first.
+    </Text>
+    <Button onClick={onRetry} testId="review-no-strategy-retry">
+      Check again
+    </Button>
+  </EmptyState>
+);
+
+export const ReviewLoading = () => (
+  <LoadingSpinner
+    label="Reading the portal’s scores…"
+    showLabel
+    layout="centered"
+    testId="review-loading"
+  />
+);

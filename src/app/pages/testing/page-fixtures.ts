@@ -1,0 +1,10 @@
+// The page's tests answer their injected runner with what the real app functions produced against
+// the sandbox (src/app/functions/src/testing/produce-page-fixtures.ts), never with hand-written
+// reviews. Test-only: the page's bundle never imports this.
+export {
+  DECIDE_FIXTURE_NAMES,
+  producePageFixtures as loadPageFixtures,
+  RESCORE_FIXTURE_NAMES,
+  REVIEW_FIXTURE_NAMES,
+} from '@strategy-fit/functions/src/testing/produce-page-fixtures.ts';
+export type { PageFixtures } from '@strategy-fit/functions/src/testing/produce-page-fixtures.ts';
