@@ -9,7 +9,13 @@ export default defineConfig({
         test: { name: 'hubspot', include: ['src/app/packages/hubspot/**/*.test.ts'] },
       },
       { extends: true, test: { name: 'sandbox', include: ['tools/sandbox/**/*.test.ts'] } },
-      { extends: true, test: { name: 'cli', include: ['tools/cli/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'cli',
+          include: ['tools/cli/**/*.test.ts', 'tools/workflow-snippet/**/*.test.ts'],
+        },
+      },
       {
         extends: true,
         test: {
@@ -18,6 +24,7 @@ export default defineConfig({
             'src/app/cards/**/*.test.{ts,tsx}',
             'src/app/pages/**/*.test.{ts,tsx}',
             'src/app/settings/**/*.test.{ts,tsx}',
+            'platform-2026.09/**/*.test.{ts,tsx}',
           ],
         },
       },

@@ -7,11 +7,21 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ExceptionResponse, ScoreRecordResponse } from '@strategy-fit/core';
+import {
+  ExceptionResponse,
+  ScoreRecordResponse,
+  StrategyEditorLoadResponse,
+  StrategySimulateResponse,
+} from '@strategy-fit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { buildFunctions, DIST_DIR, functionEntries } from '../../scripts/build-functions.ts';
+import {
+  buildFunctions,
+  DIST_DIR,
+  functionEntries,
+  FUNCTIONS_DIR,
+} from '../../scripts/build-functions.ts';
 import {
   COMPANIES,
   createCompany,
@@ -80,11 +90,13 @@ describe('the function build', () => {
 
   it('bundles one CommonJS file per entry, byte-identical to dist/ (deterministic, and dist/ is current)', async () => {
     const built = await buildFunctions(fresh);
-    expect(built.map((b) => b.name)).toEqual([
-      'decide-exception',
-      'request-exception',
-      'score-record',
-    ]);
+    // One bundle per function metafile (test/project/project-components.test.ts ties them to entries).
+    expect(built.map((b) => b.name)).toEqual(
+      readdirSync(FUNCTIONS_DIR)
+        .filter((f) => f.endsWith('-hsmeta.json'))
+        .map((f) => f.replace(/-hsmeta\.json$/, ''))
+        .sort(),
+    );
     expect(functionEntries()).toEqual(built.map((b) => b.name));
     const names = readdirSync(fresh).sort();
     expect(
@@ -166,6 +178,29 @@ describe('each dist bundle in a fresh Node 24 process, against the sandbox', () 
     const answer = ExceptionResponse.parse(run.answer);
     expect(answer.ok ? null : answer.error.code).toBe('not_allowed');
     expect(run.stderr).toMatch(/^\[decide_exception\] not_allowed: /);
+  });
+
+  it('strategy_editor_load and strategy_simulate (settings page): load on their own, check the manager', async () => {
+    const loaded = await runBundle(
+      'strategy-editor-load',
+      hubspotContext({ user: MANAGER }),
+      portal.env,
+    );
+    expect(loaded.loaded).toEqual([join(DIST_DIR, 'strategy-editor-load.js')]);
+    const answer = StrategyEditorLoadResponse.parse(loaded.answer);
+    expect(
+      answer.ok && [answer.value.current?.summary.version, answer.value.viewer.isManager],
+    ).toEqual([1, true]);
+    const strategy = answer.ok ? answer.value.current?.strategy : null;
+    const simulated = await runBundle(
+      'strategy-simulate',
+      hubspotContext({ user: REP, strategy }),
+      portal.env,
+    );
+    const refused = StrategySimulateResponse.parse(simulated.answer);
+    expect(refused.ok ? null : refused.error.code).toBe('not_allowed');
+    expect(simulated.stderr).toMatch(/^\[strategy_simulate\] not_allowed: /);
+    expect(JSON.stringify([loaded, simulated])).not.toContain(portal.sandbox.token);
   });
 
   it('bad input answers invalid_input without calling HubSpot; a wrong token is hubspot_unauthorized', async () => {

@@ -8,6 +8,7 @@ import type { TranslateResult } from '@hubspot/project-parsing-lib/translate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
+import { functionEntries } from '../../scripts/build-functions.ts';
 import { observeRequests } from '../../src/app/functions/src/testing/hubspot-env.ts';
 import {
   invokeDecideException,
@@ -32,14 +33,20 @@ const INTERNAL_TYPE: Record<string, string> = {
   app: 'APPLICATION',
   card: 'CARD',
   'app-function': 'APP_FUNCTION',
+  settings: 'SETTINGS',
+  page: 'PAGE',
 };
 const SERVERLESS_PACKAGE_UID = 'hubspot-serverless-package-uid';
 
-const FUNCTIONS = [
-  ['decide_exception', '/app/functions/dist/decide-exception.js'],
-  ['request_exception', '/app/functions/dist/request-exception.js'],
-  ['score_record', '/app/functions/dist/score-record.js'],
-];
+/**
+ * The app functions: one per entry `src/app/functions/src/entries/<name>.ts` (what the build
+ * bundles), each with `<name>-hsmeta.json`, uid `<name>` in snake_case, entrypoint its bundle.
+ */
+const FUNCTIONS = functionEntries().map((name) => [
+  name.replaceAll('-', '_'),
+  `/app/functions/dist/${name}.js`,
+  `app/functions/${name}-hsmeta.json`,
+]);
 
 let result: TranslateResult;
 const files = hsMetaFiles();
@@ -52,15 +59,17 @@ beforeAll(async () => {
 const nodes = () => Object.values(result.intermediateRepresentation.intermediateNodesIndexedByUid);
 
 describe('the project as translate() parses it', () => {
-  it('finds the app, the three functions and the cards, and skips no metafile', () => {
+  it('finds the app, a metafile per function entry, the cards and the settings page, and skips no metafile', () => {
     expect(result.skippedHsMetaFiles).toEqual([]);
     expect(files).toContain('app/app-hsmeta.json');
-    expect(files.filter((f) => f.startsWith('app/functions/'))).toEqual([
-      'app/functions/decide-exception-hsmeta.json',
-      'app/functions/request-exception-hsmeta.json',
-      'app/functions/score-record-hsmeta.json',
-    ]);
+    expect(files.filter((f) => f.startsWith('app/functions/'))).toEqual(
+      FUNCTIONS.map(([, , file]) => file).sort(),
+    );
+    expect(FUNCTIONS.map(([uid]) => uid)).toEqual(
+      expect.arrayContaining(['decide_exception', 'request_exception', 'score_record']),
+    );
     expect(files.filter((f) => f.startsWith('app/cards/')).length).toBeGreaterThan(0);
+    expect(files).toContain('app/settings/settings-hsmeta.json');
   });
 
   it('has exactly one component per metafile, of its type, plus the functions package', () => {
@@ -77,7 +86,7 @@ describe('the project as translate() parses it', () => {
     ]);
   });
 
-  it('the three app functions, each tied to the app and the one functions package', () => {
+  it('the app functions, each tied to the app and the one functions package', () => {
     const functions = nodes()
       .filter((n) => n.componentType === 'APP_FUNCTION')
       .map((n) => [
@@ -87,11 +96,13 @@ describe('the project as translate() parses it', () => {
       ])
       .sort();
     expect(functions).toEqual(
-      FUNCTIONS.map(([uid, entrypoint]) => [
-        uid,
-        entrypoint,
-        { app: 'strategy_fit_app', allAppObjects: [], serverlessPackage: SERVERLESS_PACKAGE_UID },
-      ]),
+      [...FUNCTIONS]
+        .sort()
+        .map(([uid, entrypoint]) => [
+          uid,
+          entrypoint,
+          { app: 'strategy_fit_app', allAppObjects: [], serverlessPackage: SERVERLESS_PACKAGE_UID },
+        ]),
     );
   });
 

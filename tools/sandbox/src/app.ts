@@ -25,6 +25,8 @@ export type TrafficState = {
   latencyMs: number;
   faults: FaultInjector;
   rateLimiter: RateLimiter | undefined;
+  /** Requests received, whatever their answer (read by `control.requestCount`). */
+  requests: number;
 };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,10 +69,11 @@ export function createApp(store: CrmStore, traffic: TrafficState): Hono<SandboxE
   const app = new Hono<SandboxEnv>();
 
   app.use('*', async (c, next) => {
+    traffic.requests += 1;
     c.set('baseUrl', traffic.baseUrl);
     c.set('partialBatch', undefined);
     if (traffic.latencyMs > 0) await sleep(traffic.latencyMs);
-    const fault = traffic.faults.decide(c.req.path);
+    const fault = traffic.faults.decide(c.req.path, c.req.method);
     switch (fault.kind) {
       case 'drop':
         c.env.incoming.socket.destroy();

@@ -351,6 +351,8 @@ export const FaultPlanSchema = z.strictObject({
   partialBatchShare: RateSchema.default(0.2),
   /** Only requests whose path starts with one of these prefixes are faulted (all when empty). */
   paths: z.array(z.string()).default([]),
+  /** Only requests with one of these methods are faulted (all when empty), e.g. the writes. */
+  methods: z.array(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])).default([]),
 });
 export type FaultPlan = z.input<typeof FaultPlanSchema>;
 export type ResolvedFaultPlan = z.output<typeof FaultPlanSchema>;

@@ -24,6 +24,13 @@ export type SandboxControl = {
   setLatency(latencyMs: number): void;
   /** New rate limits with empty windows, or false to switch them off. */
   setRateLimit(options: RateLimitOptions | false): void;
+  /** Read-only: requests received since start, whatever their answer (faults, 401, 429 included). */
+  requestCount(): number;
+  /**
+   * Read-only write log: for each record of `objectType` (a name such as `companies`, or an
+   * object type id) updated since start, how many updates it received (creation is not counted).
+   */
+  writeCounts(objectType: string): Map<string, number>;
 };
 
 export type RunningSandbox = {
@@ -62,6 +69,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     latencyMs: resolved.latencyMs,
     faults: new FaultInjector(resolved.faults),
     rateLimiter: resolved.rateLimit === false ? undefined : new RateLimiter(resolved.rateLimit),
+    requests: 0,
   };
   const app = createApp(store, traffic);
   const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
@@ -85,6 +93,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       },
       setRateLimit: (limits) => {
         traffic.rateLimiter = limits === false ? undefined : new RateLimiter(limits);
+      },
+      requestCount: () => traffic.requests,
+      writeCounts: (objectType) => {
+        const info = store.resolveType(objectType);
+        if (info === undefined) throw new Error(`unknown object type ${objectType}`);
+        const table = store.table(info);
+        const counts = new Map<string, number>();
+        table.writes.forEach((n, row) => {
+          if (n > 0) counts.set(String(table.ids[row]), n);
+        });
+        return counts;
       },
     },
     close: () => {

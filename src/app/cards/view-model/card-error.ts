@@ -112,6 +112,11 @@ const WORDING: Readonly<Record<CardErrorCode, Wording>> = {
     advice: 'Retry; if it happens again, report the message below.',
     retry: true,
   },
+  already_running: {
+    title: 'Unexpected error',
+    advice: 'Retry; if it happens again, report the message below.',
+    retry: true,
+  },
   file_not_found: {
     title: 'Unexpected error',
     advice: 'Retry; if it happens again, report the message below.',

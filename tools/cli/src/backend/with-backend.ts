@@ -10,6 +10,8 @@ import type { RunningSandbox } from '@strategy-fit/sandbox';
 
 import { SandboxArgsSchema } from '../commands/sandbox.ts';
 import { formatError } from './output.ts';
+import { lockSandboxDir } from './process-lock.ts';
+import type { ProcessLock } from './process-lock.ts';
 
 /** Where the embedded sandbox keeps its portal (the `sandbox` command's default too). */
 export const DEFAULT_SANDBOX_DIR = '.data/sandbox';
@@ -145,11 +147,19 @@ export async function withBackend<T>(
     return failureExitCode;
   }
   let sandbox: RunningSandbox | undefined;
+  let lock: ProcessLock | undefined;
   let info: BackendInfo;
   let accessToken: string;
   if (target.value.kind === 'sandbox') {
+    const locked = await lockSandboxDir(target.value.dataDir);
+    if (!locked.ok) {
+      stderr.write(`${formatError(locked.error)}\n`);
+      return failureExitCode;
+    }
+    lock = locked.value;
     const started = await startEmbedded(target.value.dataDir);
     if (!started.ok) {
+      await lock.release();
       stderr.write(`${formatError(started.error)}\n`);
       return failureExitCode;
     }
@@ -197,5 +207,6 @@ export async function withBackend<T>(
     const summary = counter.summary();
     if (summary !== null) stderr.write(summary);
     await sandbox?.close();
+    await lock?.release();
   }
 }

@@ -7,6 +7,9 @@ import { err, ErrorCode, ok, strategyFitError } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 import { z } from 'zod';
 
+import { acquireLock } from '../backend/process-lock.ts';
+import type { ProcessLock } from '../backend/process-lock.ts';
+
 /** Where checkpoints live unless `--checkpoint FILE` says otherwise (`.data/` is gitignored). */
 export const DEFAULT_CHECKPOINT_DIR = '.data/checkpoints';
 /** Failed records kept by id in the checkpoint and the summary; every one still counts. */
@@ -119,6 +122,17 @@ export const writeCheckpoint = async (path: string, checkpoint: Checkpoint): Pro
   const temp = `${path}.${process.pid}.tmp`;
   await writeFile(temp, `${JSON.stringify(checkpoint, null, 2)}\n`);
   await rename(temp, path);
+};
+
+/**
+ * Takes the checkpoint for this run (`<checkpoint>.lock`, holding the pid): two runs on one
+ * checkpoint would overwrite each other's progress. A lock left by a killed run is taken over.
+ */
+export const lockCheckpoint = async (
+  path: string,
+): Promise<Result<ProcessLock, StrategyFitError>> => {
+  await mkdir(dirname(path), { recursive: true });
+  return acquireLock(`${path}.lock`, `the checkpoint ${path}`);
 };
 
 export const removeCheckpoint = async (path: string): Promise<void> => {

@@ -7,6 +7,7 @@ import type { PropertyDefinitions, Result, StrategyFitError } from '@strategy-fi
 import {
   addFailures,
   emptyCounters,
+  lockCheckpoint,
   readCheckpoint,
   removeCheckpoint,
   writeCheckpoint,
@@ -206,6 +207,20 @@ const NEXT_PHASE = { companies: 'deals', deals: 'done' } as const;
  * Errors before the first page (no strategy, no setup, a bad checkpoint) are returned as `err`.
  */
 export const runScore = async (
+  crm: BulkCrm,
+  options: ScoreRunOptions,
+): Promise<Result<RunSummary, StrategyFitError>> => {
+  const lock = await lockCheckpoint(options.checkpointPath);
+  if (!lock.ok) return lock;
+  try {
+    return await runLocked(crm, options);
+  } finally {
+    await lock.value.release();
+  }
+};
+
+/** `runScore` once this process holds the checkpoint. */
+const runLocked = async (
   crm: BulkCrm,
   options: ScoreRunOptions,
 ): Promise<Result<RunSummary, StrategyFitError>> => {

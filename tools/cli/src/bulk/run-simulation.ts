@@ -5,10 +5,10 @@ import {
   compileStrategy,
   createSimulationAccumulator,
   err,
-  evaluateCompany,
   isMissing,
   ok,
   readNumber,
+  simulateCompany,
 } from '@strategy-fit/core';
 import type {
   CompiledStrategy,
@@ -148,12 +148,12 @@ export const runSimulation = async (
           nowMs: options.nowMs,
         };
         const pipeline = open.value.get(r.id) ?? { deals: 0, amount: 0 };
-        sim.add({
-          oldTier: current === null ? null : evaluateCompany(current, facts).tier,
-          newTier: evaluateCompany(next, facts).tier,
-          openDeals: pipeline.deals,
-          openAmount: pipeline.amount,
-        });
+        sim.add(
+          simulateCompany(current, next, facts, {
+            openDeals: pipeline.deals,
+            openAmount: pipeline.amount,
+          }),
+        );
       }
       seen += records.length;
       options.progress.update({ done: seen, changed: 0, failed: 0 });

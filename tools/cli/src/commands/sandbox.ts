@@ -5,6 +5,9 @@ import { startSandbox } from '@strategy-fit/sandbox';
 import type { Command } from 'commander';
 import { z } from 'zod';
 
+import { formatError } from '../backend/output.ts';
+import { lockSandboxDir } from '../backend/process-lock.ts';
+
 const DEFAULT_DATA_DIR = '.data/sandbox';
 
 const count = z.coerce.number().int().min(0);
@@ -64,6 +67,12 @@ export function registerSandboxCommand(program: Command): void {
 
 async function runSandbox(args: SandboxArgs): Promise<void> {
   const dataDir = args.memory ? undefined : resolve(args.data ?? DEFAULT_DATA_DIR);
+  const lock = dataDir === undefined ? undefined : await lockSandboxDir(dataDir);
+  if (lock !== undefined && !lock.ok) {
+    process.stderr.write(`${formatError(lock.error)}\n`);
+    process.exitCode = 1;
+    return;
+  }
   const sandbox = await startSandbox({
     port: args.port,
     ...(dataDir === undefined ? {} : { dataDir }),
@@ -90,7 +99,10 @@ async function runSandbox(args: SandboxArgs): Promise<void> {
   await new Promise<void>((done) => {
     const stop = (signal: string): void => {
       process.stderr.write(`sandbox: ${signal}, stopping\n`);
-      void sandbox.close().then(done);
+      void sandbox
+        .close()
+        .then(() => (lock?.ok === true ? lock.value.release() : undefined))
+        .then(done);
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));

@@ -467,6 +467,7 @@ export class CrmStore {
       else table.ensureColumn(name).set(row, value);
     }
     table.updatedAt[row] = Math.max(this.now(), (table.updatedAt[row] ?? 0) + 1);
+    table.writes[row] = (table.writes[row] ?? 0) + 1;
     this.persistRow(table, row);
   }
 

@@ -82,6 +82,8 @@ export class ObjectTable {
   readonly updatedAt: number[] = [];
   /** Epoch ms of archiving, 0 when live. */
   readonly archivedAt: number[] = [];
+  /** Updates of each row since the table was loaded (creation is not one): the write log. */
+  readonly writes: number[] = [];
   readonly columns = new Map<string, Column>();
   private capacity = INITIAL_CAPACITY;
 
@@ -120,6 +122,7 @@ export class ObjectTable {
     this.createdAt.push(createdAtMs);
     this.updatedAt.push(updatedAtMs);
     this.archivedAt.push(archivedAtMs);
+    this.writes.push(0);
     return row;
   }
 

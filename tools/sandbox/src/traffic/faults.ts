@@ -38,11 +38,14 @@ export class FaultInjector {
     return this.plan !== undefined;
   }
 
-  /** The fault for the next request to `path` (one decision per request, in arrival order). */
-  decide(path: string): FaultDecision {
+  /** The fault for the next request (one decision per request, in arrival order). */
+  decide(path: string, method = 'GET'): FaultDecision {
     const plan = this.plan;
     if (plan === undefined) return { kind: 'none' };
     if (plan.paths.length > 0 && !plan.paths.some((prefix) => path.startsWith(prefix))) {
+      return { kind: 'none' };
+    }
+    if (plan.methods.length > 0 && !plan.methods.some((m) => m === method.toUpperCase())) {
       return { kind: 'none' };
     }
     this.requests += 1;

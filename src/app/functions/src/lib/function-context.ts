@@ -11,7 +11,7 @@ const FunctionContext = z.looseObject({
   propertiesToSend: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 
-/** Larger parameters are refused before they are parsed (the contract's largest is far below). */
+/** Larger parameters are refused before they are parsed (the cards' largest is far below). */
 export const MAX_PARAMETERS_CHARS = 16_384;
 
 /** A function's parsed input and the current record's id as HubSpot sent it (null when not sent). */
@@ -60,17 +60,14 @@ const sizeOf = (value: unknown): number | null => {
 export function parseFunctionContext<S extends z.ZodType>(
   context: unknown,
   schema: S,
+  maxChars: number = MAX_PARAMETERS_CHARS,
 ): Result<Parsed<z.output<S>>, StrategyFitError> {
   const shape = FunctionContext.safeParse(context ?? {});
   if (!shape.success) return err(invalid('the function context is not an object'));
   const size = sizeOf(shape.data.parameters);
   if (size === null) return err(invalid('parameters are not JSON'));
-  if (size > MAX_PARAMETERS_CHARS) {
-    return err(
-      invalid(
-        `parameters are ${size} characters long; at most ${MAX_PARAMETERS_CHARS} are accepted`,
-      ),
-    );
+  if (size > maxChars) {
+    return err(invalid(`parameters are ${size} characters long; at most ${maxChars} are accepted`));
   }
   const params = schema.safeParse(shape.data.parameters ?? {});
   if (!params.success) {

@@ -4,7 +4,7 @@
 // HUBSPOT_API_BASE_URL when set (the sandbox in local development and tests).
 import { err, ok, strategyFitError } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
-import { createHubSpotClient, DEFAULT_BASE_PATH } from '@strategy-fit/hubspot';
+import { createHubSpotClient, DEFAULT_BASE_PATH, withDeadline } from '@strategy-fit/hubspot';
 import type { HubSpot } from '@strategy-fit/hubspot';
 
 import { createStrategyCache } from './active-strategy.ts';
@@ -19,6 +19,8 @@ export type Runtime = {
   readonly definitions: DefinitionsCache;
   /** Values that never leave the function (the token). */
   readonly secrets: readonly string[];
+  /** How long one call may wait for HubSpot in all (`FUNCTION_BUDGET_MS` unless a test says). */
+  readonly budgetMs: number;
 };
 
 /**
@@ -28,7 +30,19 @@ export type Runtime = {
  */
 export const FUNCTION_CLIENT = { maxAttempts: 3, maxRetryWaitMs: 2_000, limits: false } as const;
 
-export type RuntimeOptions = { accessToken: string; basePath?: string; now?: () => number };
+/**
+ * One call's time budget for HubSpot: HubSpot stops a function after about 10 s (HUBSPOT.md §2),
+ * so past 8 s a call sends nothing more and answers `hubspot_unavailable` rather than being cut off
+ * mid-way (the card would get an opaque failure, and a write could land after it).
+ */
+export const FUNCTION_BUDGET_MS = 8_000;
+
+export type RuntimeOptions = {
+  accessToken: string;
+  basePath?: string;
+  now?: () => number;
+  budgetMs?: number;
+};
 
 /** A runtime for one token and API origin (tests and the fixture producer make their own). */
 export function createRuntime(options: RuntimeOptions): Runtime {
@@ -45,6 +59,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     definitions,
     strategies: createStrategyCache(hs, () => definitions.forget()),
     secrets: [options.accessToken],
+    budgetMs: options.budgetMs ?? FUNCTION_BUDGET_MS,
   };
 }
 
@@ -75,8 +90,8 @@ export function runtimeFromEnv(env: Env = process.env): Result<Runtime, Strategy
 }
 
 /**
- * Runs a handler on parsed input with this container's runtime; the input's error (or the
- * runtime's) is answered as it is.
+ * Runs a handler on parsed input with this container's runtime, within the runtime's time budget
+ * (`withDeadline`); the input's error (or the runtime's) is answered as it is.
  */
 export async function handle<I, T>(
   input: Result<I, StrategyFitError>,
@@ -85,5 +100,6 @@ export async function handle<I, T>(
 ): Promise<Result<T, StrategyFitError>> {
   if (!input.ok) return input;
   const rt = runtime();
-  return rt.ok ? handler(rt.value, input.value) : rt;
+  if (!rt.ok) return rt;
+  return withDeadline(rt.value.budgetMs, () => handler(rt.value, input.value));
 }

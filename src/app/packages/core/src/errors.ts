@@ -19,6 +19,7 @@ export const ErrorCode = z.enum([
   'hubspot_error',
   'sandbox_unavailable',
   'checkpoint_invalid',
+  'already_running',
   'file_not_found',
   'file_invalid',
 ]);

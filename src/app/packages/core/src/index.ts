@@ -128,3 +128,62 @@ export {
   ScoreRecordValue,
   StrategyStamp,
 } from './app-contract/schema.ts';
+
+// The strategy editor (settings page): its contract and the pure helpers it shares with the CLI.
+export {
+  EditorIssue,
+  EditorProperty,
+  EditorTeam,
+  EditorUser,
+  EditorViewer,
+  MAX_EDITOR_PARAMETERS_CHARS,
+  MAX_HISTORY,
+  PublishOutcome,
+  SimulationCursor,
+  StrategyEditorLoadParams,
+  StrategyEditorLoadResponse,
+  StrategyEditorLoadValue,
+  StrategyPublishParams,
+  StrategyPublishResponse,
+  StrategyRollbackParams,
+  StrategyRollbackResponse,
+  StrategySimulateParams,
+  StrategySimulateResponse,
+  StrategySimulateValue,
+  StrategyValidateParams,
+  StrategyValidateResponse,
+  StrategyValidateValue,
+  VersionSummary,
+} from './app-contract/strategy-editor.ts';
+export { describeCriterion, diffCriteria, diffStrategies } from './strategy/diff-strategies.ts';
+export type { ChangeKind, StrategyChange } from './strategy/diff-strategies.ts';
+export { strategyProperties } from './strategy/strategy-properties.ts';
+export { operatorsForProperty, propertyValueKind } from './strategy/operators-for-property.ts';
+export {
+  emptySimulationMatrix,
+  mergeSimulationMatrices,
+} from './review/merge-simulation-matrices.ts';
+export { openPipelineByCompany, simulateCompany } from './review/simulate-company.ts';
+export type { OpenDeal, OpenPipeline } from './review/simulate-company.ts';
+
+// The manager's app page ↔ its functions (strategy_review, rescore_stale): docs/review-page.md.
+export {
+  ExactCounts,
+  ExceptionsQueue,
+  OwnerInfo,
+  PipelineInfo,
+  QueuedException,
+  ReadReport,
+  ReadStop,
+  Requester,
+  RescoreCursor,
+  RescoreFailure,
+  RescoreStaleParams,
+  RescoreStaleResponse,
+  RescoreStaleValue,
+  ReviewFilters,
+  ReviewReads,
+  StrategyReviewParams,
+  StrategyReviewResponse,
+  StrategyReviewValue,
+} from './app-contract/review.ts';

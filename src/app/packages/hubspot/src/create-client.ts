@@ -2,8 +2,10 @@
 // Retry-After and counts attempts, HUBSPOT.md §6); every call goes through `call`: the limiter,
 // then our retry (Retry-After on 429, exponential backoff with jitter on 5xx and dropped
 // connections), then `toStrategyFitError` for whatever still fails.
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 import { Client } from '@hubspot/api-client';
-import { err, ok } from '@strategy-fit/core';
+import { err, ok, strategyFitError } from '@strategy-fit/core';
 import type { PropertyDefinitions, Result, StrategyFitError } from '@strategy-fit/core';
 import type { z } from 'zod';
 
@@ -125,6 +127,47 @@ export function internals(hs: HubSpot): Internals {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The deadline (epoch ms) of the work in progress, when it has one (`withDeadline`). */
+const deadlines = new AsyncLocalStorage<{ atMs: number; budgetMs: number }>();
+
+/**
+ * Runs `work` with a time budget: every HubSpot call inside it (however deep) stops waiting for
+ * an answer, and sends nothing more, once `budgetMs` have passed; it then fails with
+ * `hubspot_unavailable` instead of outliving the caller (an app function HubSpot stops at ~10 s).
+ * A request already sent cannot be recalled: HubSpot may still apply it.
+ *
+ * @example
+ * const answer = await withDeadline(8_000, () => scoreRecord(runtime, params));
+ */
+export function withDeadline<T>(budgetMs: number, work: () => Promise<T>): Promise<T> {
+  return deadlines.run({ atMs: Date.now() + budgetMs, budgetMs }, work);
+}
+
+/** What a call waiting past its deadline is rejected with (never leaves `call`). */
+const DEADLINE_PASSED = Symbol('deadline passed');
+
+/** `work`, or DEADLINE_PASSED once the deadline is reached (the request itself runs on, unheard). */
+async function beforeDeadline<T>(work: Promise<T>, atMs: number | undefined): Promise<T> {
+  if (atMs === undefined) return work;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const passed = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(DEADLINE_PASSED), Math.max(0, atMs - Date.now()));
+  });
+  work.catch(() => undefined); // an abandoned request's failure is nobody's to report
+  try {
+    return await Promise.race([work, passed]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const outOfTime = (spec: CallSpec, budgetMs: number): StrategyFitError =>
+  strategyFitError(
+    'hubspot_unavailable',
+    `HubSpot did not answer ${spec.operation ?? 'the request'} within the ${(budgetMs / 1000).toFixed(1)}-second time budget. Try again in a moment.`,
+    spec.objectType === undefined ? {} : { objectType: spec.objectType },
+  );
+
 /** Seconds or an HTTP date in Retry-After, as milliseconds; null when absent or unreadable. */
 export function retryAfterMs(header: string | undefined, nowMs: number): number | null {
   if (header === undefined || header.trim() === '') return null;
@@ -180,14 +223,26 @@ export async function call<T>(
 ): Promise<Result<T, StrategyFitError>> {
   const state = internals(hs);
   const context: ErrorContext = { ...spec, secrets: state.secrets };
+  const deadline = deadlines.getStore();
   for (let attempt = 1; ; attempt += 1) {
+    if (deadline !== undefined && Date.now() >= deadline.atMs) {
+      return err(outOfTime(spec, deadline.budgetMs));
+    }
     const slot = await state.limiter?.acquire(spec.search === true);
     try {
-      return ok(await request(state.apis));
+      return ok(await beforeDeadline(request(state.apis), deadline?.atMs));
     } catch (e) {
+      if (e === DEADLINE_PASSED && deadline !== undefined) {
+        return err(outOfTime(spec, deadline.budgetMs));
+      }
       const failure = classifyFailure(e);
       const decision = decide(failure, attempt);
-      if (!decision.retry || attempt >= state.maxAttempts || decision.waitMs > state.maxRetryWaitMs)
+      if (
+        !decision.retry ||
+        attempt >= state.maxAttempts ||
+        decision.waitMs > state.maxRetryWaitMs ||
+        (deadline !== undefined && Date.now() + decision.waitMs >= deadline.atMs)
+      )
         return err(toStrategyFitError(e, context));
       if (decision.kind === 'rate_limited') state.limiter?.pause(decision.waitMs);
       state.onEvent({

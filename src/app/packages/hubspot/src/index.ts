@@ -1,7 +1,12 @@
 // @strategy-fit/hubspot: the only package that talks to HubSpot (STYLE §A3). Every function takes
 // the handle from `createHubSpotClient` and returns a Result; see docs/team/adapter-api.md.
 
-export { createHubSpotClient, DEFAULT_BASE_PATH, DEFAULT_MAX_ATTEMPTS } from './create-client.ts';
+export {
+  createHubSpotClient,
+  DEFAULT_BASE_PATH,
+  DEFAULT_MAX_ATTEMPTS,
+  withDeadline,
+} from './create-client.ts';
 export type { ClientEvent, HubSpot, HubSpotClientOptions } from './create-client.ts';
 export { DEFAULT_LIMITS } from './rate-limiter.ts';
 export type { Limits } from './rate-limiter.ts';
@@ -15,7 +20,21 @@ export type { ListRecordsOptions } from './list-records.ts';
 export { SearchFilter, SearchOperator, SearchWhere, searchRecords } from './search-records.ts';
 export type { SearchPage, SearchRecordsOptions } from './search-records.ts';
 export { readRecords } from './read-records.ts';
+export { countRecords } from './count-records.ts';
+export {
+  REVIEW_COMPANY_PROPERTIES,
+  REVIEW_DEAL_PROPERTIES,
+  reviewOwnerName,
+  stageIndex,
+  stageOf,
+  textOf,
+  toReviewCompany,
+  toReviewDeal,
+  toReviewOwner,
+} from './review-records.ts';
+export type { ReviewDealContext, ReviewStage, StageIndex } from './review-records.ts';
 export { readDealCompanyIds, readDealLineItems } from './read-deal-associations.ts';
+export { readCompanyDealIds } from './read-company-deals.ts';
 export { readCompanyFacts, readDealFacts } from './read-facts.ts';
 export type { DealFactsOptions, FactsOptions } from './read-facts.ts';
 export { listOwners } from './list-owners.ts';
@@ -35,6 +54,8 @@ export { checkStrategyOnPortal } from './check-strategy-on-portal.ts';
 export { ensureStrategyStore } from './strategy-store/ensure-strategy-store.ts';
 export { publishStrategy } from './strategy-store/publish-strategy.ts';
 export type { PublishMeta } from './strategy-store/publish-strategy.ts';
+export { publishStrategyIfCurrent } from './strategy-store/publish-strategy-if-current.ts';
+export type { GuardedPublish } from './strategy-store/publish-strategy-if-current.ts';
 export { readCurrentStrategy } from './strategy-store/read-current-strategy.ts';
 export type { CurrentStrategy } from './strategy-store/read-current-strategy.ts';
 export {

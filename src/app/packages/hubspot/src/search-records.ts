@@ -143,6 +143,8 @@ export type SearchRecordsOptions = {
   where: SearchWhere;
   /** `nextCursor` of the previous page; omit for the first. */
   cursor?: string;
+  /** Records per page, 1–200 (HubSpot's largest); default 200. */
+  limit?: number;
 };
 
 export type SearchPage = {
@@ -150,6 +152,8 @@ export type SearchPage = {
   nextCursor: string | null;
   /** Records matching the search: those before this page plus those from it on. */
   total: number;
+  /** Matching records after this page (as HubSpot counts them now). */
+  remaining: number;
 };
 
 /** One page (up to 200) of a search, in id order; pages on past 10,000 results. */
@@ -179,7 +183,10 @@ export async function searchRecords(
         filterGroups,
         sorts: ['hs_object_id'],
         properties: [...options.properties],
-        limit: SEARCH_PAGE_SIZE,
+        limit: Math.max(
+          1,
+          Math.min(SEARCH_PAGE_SIZE, Math.floor(options.limit ?? SEARCH_PAGE_SIZE)),
+        ),
       }),
   );
   if (!answer.ok) return answer;
@@ -191,5 +198,6 @@ export async function searchRecords(
     records: results,
     nextCursor: more ? `${last.id}:${seen + results.length}` : null,
     total: seen + total,
+    remaining: Math.max(0, total - results.length),
   });
 }
