@@ -218,8 +218,9 @@ const company = (r: () => number, i: number): Record<string, string | null> => {
     ).toISOString(),
     hubspot_owner_id: String(100 + Math.floor(r() * 40)),
   };
-  // Absent properties are absent keys, as in a HubSpot response.
-  return Object.fromEntries(Object.entries(bag).filter(([, v]) => v !== undefined)) as Record<
+  // A property asked for but not set comes back as null (HubSpot's API; docs/sandbox.md), so every
+  // record of an answer has the same keys in the same order.
+  return Object.fromEntries(Object.entries(bag).map(([k, v]) => [k, v ?? null])) as Record<
     string,
     string | null
   >;

@@ -46,7 +46,7 @@ exports.default = NotBundled;
 `;
 
 /** Replaces the api-client's unused, lazily required API groups with a stub that throws. */
-const unusedApiGroups: Plugin = {
+export const unusedApiGroups: Plugin = {
   name: 'strategy-fit-unused-api-groups',
   setup(b) {
     b.onResolve({ filter: /Discovery$/ }, async (args) => {

@@ -1,19 +1,26 @@
 // npm run build:workflow-snippet — bundles the Data Hub custom-code workflow action
-// (src/rescore-company.ts: the core, zod and a few fetch calls) into one CommonJS file to paste into
-// HubSpot's code editor: tools/workflow-snippet/dist/rescore-company.js (docs/rescoring.md).
+// (src/rescore-company.ts over score_record's handler: core, adapter, zod and @hubspot/api-client)
+// into one CommonJS file to paste into HubSpot's code editor:
+// tools/workflow-snippet/dist/rescore-company.js (docs/rescoring.md). The esbuild options are the
+// app functions' (scripts/build-functions.ts), with its stub for the api-client's unused API groups.
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 import { build } from 'esbuild';
 
+import { unusedApiGroups } from '../../scripts/build-functions.ts';
+
 const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
 export const SNIPPET_ENTRY = join(here, 'src', 'rescore-company.ts');
 export const SNIPPET_DIST = join(here, 'dist');
 
 /**
  * Node 20 syntax: HubSpot runs custom code on Node 20 until 2026-11-17 and on Node 24 after
- * (HubSpot's upgrade guide); the entry answers both ways.
+ * (HubSpot's upgrade guide); the entry answers both ways. Node 20 syntax is a subset of the
+ * app functions' node22; the snippet's test runs the bundle on a Node 20 from PATH when there is one.
  */
 export const SNIPPET_TARGET = 'node20';
 
@@ -22,10 +29,10 @@ const HEADER = `// Strategy Fit: rescore the enrolled company (custom code workf
 // do not edit. Needs the secret STRATEGY_FIT_TOKEN. See docs/rescoring.md.
 `;
 
-/** Builds the snippet into `outdir` (emptied first); answers the file and its size. */
-export async function buildWorkflowSnippet(
-  outdir: string = SNIPPET_DIST,
-): Promise<{ file: string; bytes: number }> {
+export type BuiltSnippet = { file: string; bytes: number; gzipBytes: number };
+
+/** Builds the snippet into `outdir` (emptied first); answers the file and its sizes. */
+export async function buildWorkflowSnippet(outdir: string = SNIPPET_DIST): Promise<BuiltSnippet> {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const file = join(outdir, 'rescore-company.js');
@@ -39,18 +46,20 @@ export async function buildWorkflowSnippet(
     minify: true,
     charset: 'utf8',
     legalComments: 'eof',
+    sourcemap: false,
     banner: { js: HEADER },
     logLevel: 'warning',
+    absWorkingDir: root,
+    plugins: [unusedApiGroups],
   });
   // HubSpot's runtime gives the snippet no package.json: a bare CommonJS file.
   writeFileSync(join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
-  return { file, bytes: statSync(file).size };
+  return { file, bytes: statSync(file).size, gzipBytes: gzipSync(readFileSync(file)).length };
 }
 
 if (import.meta.main) {
   const built = await buildWorkflowSnippet();
-  const gz = (await import('node:zlib')).gzipSync(readFileSync(built.file)).length;
   console.log(
-    `${relative(process.cwd(), built.file)}  ${(built.bytes / 1024).toFixed(0)} KiB (${(gz / 1024).toFixed(0)} KiB gzipped)`,
+    `${relative(process.cwd(), built.file)}  ${built.bytes} bytes, ${(built.bytes / 1024).toFixed(0)} KiB (${(built.gzipBytes / 1024).toFixed(0)} KiB gzipped)`,
   );
 }

@@ -1,148 +1,116 @@
-// A Data Hub custom-code workflow action (Node) that rescores the enrolled company with the
-// published strategy and writes back only what changed: the core's own scoring (SCORING §6, §8),
-// bundled into one file by `npm run build:workflow-snippet` (docs/rescoring.md). It needs no
-// library from the workflow runtime: HubSpot's API through Node's fetch, the token from a secret.
-import {
-  compileStrategy,
-  companyFitProperties,
-  diffFitProperties,
-  parseStrategy,
-  scoreCompany,
-} from '@strategy-fit/core';
-import type { PropertyDefinitions } from '@strategy-fit/core';
+// A Data Hub custom-code workflow action (Node) that rescores the enrolled company: a thin shell
+// over the `score_record` app function's own handler, so the workflow, the card and the page
+// read, score and write (diff-only, SCORING §6, §8) through the very same code, and every
+// HubSpot call goes through the adapter and @hubspot/api-client. `npm run build:workflow-snippet`
+// bundles it into one file to paste into HubSpot's code editor (docs/rescoring.md).
+import { err, ok, ScoreRecordParams, strategyFitError } from '@strategy-fit/core';
+import type { Result, StrategyFitError } from '@strategy-fit/core';
+import { DEFAULT_BASE_PATH } from '@strategy-fit/hubspot';
+import { z } from 'zod';
+
+import { scoreRecord } from '../../../src/app/functions/src/handlers/score-record.ts';
+import { createRuntime, handle } from '../../../src/app/functions/src/lib/runtime.ts';
+import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
 
 /** The secret holding a private app token with the app's scopes (docs/rescoring.md). */
 export const TOKEN_SECRET = 'STRATEGY_FIT_TOKEN';
-const STORE = 'strategy_fit_strategy';
 
-type Json = Record<string, unknown>;
-type Call = (method: string, path: string, body?: unknown) => Promise<Json>;
+/**
+ * HubSpot stops a custom code action after 20 s (docs/rescoring.md); past 15 s the snippet sends
+ * nothing more and fails with `hubspot_unavailable`, leaving time for the cold start.
+ */
+export const SNIPPET_BUDGET_MS = 15_000;
 
-/** HubSpot's REST API with the secret's token; a failed call throws (the workflow shows it). */
-const client =
-  (token: string, base: string): Call =>
-  async (method, path, body) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok)
-      throw new Error(
-        `HubSpot answered ${response.status} to ${method} ${path}: ${text.slice(0, 300)}`,
-      );
-    return text === '' ? {} : (JSON.parse(text) as Json);
-  };
+/** The part of HubSpot's workflow event the snippet reads (the enrolled record). */
+const SnippetEvent = z.looseObject({
+  object: z.looseObject({
+    objectId: z.union([z.number(), z.string()]),
+    objectType: z.string().optional(),
+  }),
+});
+export type SnippetEvent = z.input<typeof SnippetEvent>;
 
-const list = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-/** The highest published version in the strategy store (a custom object), or null. */
-async function publishedStrategy(call: Call) {
-  const schemas = await call('GET', '/crm-object-schemas/v3/schemas');
-  const store = list(schemas['results']).find((s) => s['name'] === STORE);
-  if (store === undefined) return null;
-  let best: { version: number; json: string } | null = null;
-  let after = '';
-  do {
-    const page = await call(
-      'GET',
-      `/crm/v3/objects/${str(store['objectTypeId'])}?limit=100&properties=version,status,strategy_json${after === '' ? '' : `&after=${after}`}`,
-    );
-    for (const r of list(page['results'])) {
-      const p = (r['properties'] ?? {}) as Json;
-      const version = Number(p['version']);
-      if ((p['status'] ?? 'published') === 'published' && version > (best?.version ?? 0)) {
-        best = { version, json: str(p['strategy_json']) };
-      }
-    }
-    after = str(((page['paging'] as Json | undefined)?.['next'] as Json | undefined)?.['after']);
-  } while (after !== '');
-  return best;
-}
-
-/** The company property definitions in the core's shape. */
-async function definitions(call: Call): Promise<PropertyDefinitions> {
-  const answer = await call('GET', '/crm/v3/properties/companies');
-  const out: PropertyDefinitions = {};
-  for (const p of list(answer['results'])) {
-    if (p['archived'] === true) continue;
-    const options = list(p['options']).map((o) => ({
-      label: str(o['label']),
-      value: str(o['value']),
-    }));
-    out[str(p['name'])] = {
-      name: str(p['name']),
-      label: str(p['label']),
-      type: str(p['type']),
-      fieldType: str(p['fieldType']),
-      ...(options.length === 0 ? {} : { options }),
-    };
-  }
-  return out;
-}
-
-export type SnippetEvent = { object: { objectId: number | string; objectType?: string } };
 export type SnippetOutput = {
   outputFields: { strategy_fit_tier: string; strategy_fit_score: number; changed: boolean };
 };
 
-/** Rescores one company; `env` is the runtime's process.env (the secret, and a base URL in tests). */
-export async function rescoreCompany(
-  event: SnippetEvent,
-  env: Record<string, string | undefined>,
-  nowMs: number,
-): Promise<SnippetOutput> {
-  const token = env[TOKEN_SECRET];
-  if (token === undefined || token === '') throw new Error(`Add the secret ${TOKEN_SECRET}.`);
-  const call = client(token, env['HUBSPOT_API_BASE_URL'] ?? 'https://api.hubapi.com');
-  const id = String(event.object.objectId);
-  const [published, defs] = await Promise.all([publishedStrategy(call), definitions(call)]);
-  if (published === null) throw new Error('No Strategy Fit strategy is published yet.');
-  const strategy = parseStrategy(published.json);
-  if (!strategy.ok)
-    throw new Error(
-      `The published strategy is invalid: ${strategy.error.map((i) => i.message).join('; ')}`,
-    );
-  // Every defined property: whatever the strategy names, and the stored fit to diff against.
-  const read = await call('POST', '/crm/v3/objects/companies/batch/read', {
-    inputs: [{ id }],
-    properties: Object.keys(defs),
-  });
-  const record = list(read['results'])[0];
-  if (record === undefined) throw new Error(`HubSpot has no company ${id}.`);
-  const properties = (record['properties'] ?? {}) as Record<string, string | null>;
-  const score = scoreCompany(compileStrategy(strategy.value), {
-    id,
-    properties,
-    definitions: defs,
-    nowMs,
-  });
-  const next = companyFitProperties(score, {
-    version: published.version,
-    scoredAt: new Date(nowMs).toISOString(),
-  });
-  const diff = diffFitProperties(properties, next);
-  if (diff !== null) await call('PATCH', `/crm/v3/objects/companies/${id}`, { properties: diff });
+type Env = Readonly<Record<string, string | undefined>>;
+
+const refused = (message: string): StrategyFitError => strategyFitError('invalid_input', message);
+
+/** The enrolled company's id; a workflow on another object type is refused. */
+function companyOf(event: unknown): Result<string, StrategyFitError> {
+  const parsed = SnippetEvent.safeParse(event);
+  if (!parsed.success) return err(refused('The workflow event names no enrolled record.'));
+  const { objectId, objectType } = parsed.data.object;
+  if (objectType !== undefined && objectType.toUpperCase() !== 'COMPANY') {
+    return err(refused(`This action rescores companies; the workflow enrols ${objectType}.`));
+  }
+  const params = ScoreRecordParams.safeParse({ objectType: 'company', objectId: String(objectId) });
+  return params.success
+    ? ok(params.data.objectId)
+    : err(refused(`${String(objectId)} is not a HubSpot record id.`));
+}
+
+let warm: { key: string; runtime: Runtime } | undefined;
+
+/** The runtime for the secret's token, kept while HubSpot reuses the container. */
+function runtimeOf(env: Env): Result<Runtime, StrategyFitError> {
+  const accessToken = env[TOKEN_SECRET]?.trim() ?? '';
+  if (accessToken === '') {
+    return err(strategyFitError('hubspot_unauthorized', `Add the secret ${TOKEN_SECRET}.`));
+  }
+  const basePath = env['HUBSPOT_API_BASE_URL']?.trim() || DEFAULT_BASE_PATH;
+  const key = `${basePath}\n${accessToken}`;
+  if (warm?.key !== key) {
+    warm = { key, runtime: createRuntime({ accessToken, basePath, budgetMs: SNIPPET_BUDGET_MS }) };
+  }
+  return ok(warm.runtime);
+}
+
+/** The workflow history shows a thrown error's message: the code, and what to do. */
+const failure = (e: StrategyFitError, companyId: string | null): Error =>
+  new Error(
+    e.code === 'record_not_found' && companyId !== null
+      ? `HubSpot has no company ${companyId} (deleted or merged?). [${e.code}]`
+      : `${e.message} [${e.code}]`,
+  );
+
+/**
+ * Rescores the enrolled company as `score_record` does and answers the action's outputs;
+ * `env` is the runtime's process.env (the secret, and an API origin in tests). Throws on failure.
+ */
+export async function rescoreCompany(event: unknown, env: Env): Promise<SnippetOutput> {
+  const company = companyOf(event);
+  if (!company.ok) throw failure(company.error, null);
+  const runtime = runtimeOf(env);
+  if (!runtime.ok) throw new Error(runtime.error.message);
+  const scored = await handle(
+    ok({ objectType: 'company' as const, objectId: company.value }),
+    scoreRecord,
+    () => runtime,
+  );
+  if (!scored.ok) throw failure(scored.error, company.value);
+  const score = scored.value.company;
+  if (score === null) throw new Error(`score_record answered no company score for a company`);
   return {
     outputFields: {
       strategy_fit_tier: score.tier,
       strategy_fit_score: score.fitScore,
-      changed: diff !== null,
+      changed: scored.value.written,
     },
   };
 }
 
 /**
- * The custom code action's entry: Node 24 actions return their outputs, older ones call back
- * (HubSpot's upgrade guide), so it does both.
+ * The custom code action's entry: Node 24 actions must return their outputs, Node 20 ones call
+ * back (HubSpot's Node 24 upgrade guide), so it does both.
  */
 export const main = async (
-  event: SnippetEvent,
+  event: unknown,
   callback?: (output: SnippetOutput) => void,
 ): Promise<SnippetOutput> => {
-  const output = await rescoreCompany(event, process.env, Date.now());
+  const output = await rescoreCompany(event, process.env);
   callback?.(output);
   return output;
 };

@@ -141,8 +141,8 @@ export const evidenceOf = (value: StrategyReviewValue, portalId: number | string
       partial: cap.completeness.partial,
       summary:
         cap.capPerOwner === null
-          ? `No cap on dream accounts per owner is set; ${formatNumber(cap.ownersWithoutFocus)} owners without focus (over half their accounts are dream).`
-          : `Cap: ${formatNumber(cap.capPerOwner)} dream accounts per owner; ${formatNumber(cap.ownersOverCap)} over it, ${formatNumber(cap.ownersWithoutFocus)} without focus (over half their accounts are dream).`,
+          ? `No cap on dream accounts per owner is set; ${formatNumber(cap.ownersWithoutFocus)} owners without focus (half or more of their accounts are dream).`
+          : `Cap: ${formatNumber(cap.capPerOwner)} dream accounts per owner; ${formatNumber(cap.ownersOverCap)} over it, ${formatNumber(cap.ownersWithoutFocus)} without focus (half or more of their accounts are dream).`,
       rows: cap.owners.map((o) => ({
         key: o.ownerId ?? '',
         owner: o.ownerId === null ? 'No owner' : (o.ownerName ?? names.owner(o.ownerId)),

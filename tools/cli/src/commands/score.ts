@@ -100,7 +100,10 @@ export function registerScoreCommand(program: Command): void {
       'Score every company, then every deal, with the published strategy and write what changed (diff-only, batches of 100, resumable).',
     )
     .option('--all', 'score every record (the default)')
-    .option('--since <iso>', 'only records modified at or after this date or date-time')
+    .option(
+      '--since <iso>',
+      'only records modified at or after this date or date-time, and the deals of the companies among them',
+    )
     .option('--stale-only', 'only records scored by an older strategy version, or never scored')
     .option('--resume', 'continue the interrupted run of this portal from its checkpoint')
     .option('--batch <n>', `records per page read and written (1–${MAX_BATCH})`, String(MAX_BATCH))

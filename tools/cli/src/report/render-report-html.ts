@@ -408,7 +408,7 @@ const capacity = (ctx: Ctx): string => {
           valueWidth: 230,
           ...(cap === null ? {} : { marker: { value: cap, label: `cap ${cap}` } }),
         });
-  const summary = `<p>${esc(plural(d.ownersOverCap, 'owner', 'owners'))} over the cap · ${esc(plural(d.ownersWithoutFocus, 'owner', 'owners'))} with more than half their scored accounts in dream.</p>`;
+  const summary = `<p>${esc(plural(d.ownersOverCap, 'owner', 'owners'))} over the cap · ${esc(plural(d.ownersWithoutFocus, 'owner', 'owners'))} with half or more of their scored accounts in dream.</p>`;
   return section('Dream capacity', d.completeness, hint, `${chart}${summary}`);
 };
 

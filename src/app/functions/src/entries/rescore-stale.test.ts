@@ -193,6 +193,63 @@ describe('rescore_stale when HubSpot refuses', () => {
   });
 });
 
+describe('rescore_stale with HubSpot’s budgets and rate limits (190 per 10 s, 5 searches per second)', () => {
+  let portal: TestPortal;
+  let restoreEnv: () => void;
+  beforeAll(async () => {
+    portal = await startManagerPortal({
+      seed: { companies: 800, deals: 1_200 },
+      latencyMs: 40,
+      rateLimit: {},
+    });
+    restoreEnv = useFunctionEnv(portal.env);
+  });
+  afterAll(async () => {
+    restoreEnv();
+    await portal.close();
+  });
+
+  it('main, chunk after chunk: each within its budget, HubSpot refuses no request, nothing stale at the end', async () => {
+    const realFetch = globalThis.fetch;
+    const statuses: number[] = [];
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (...args) => {
+      const response = await realFetch(...args);
+      statuses.push(response.status);
+      return response;
+    });
+    const chunks: RescoreStaleValue[] = [];
+    const startedMs = Date.now();
+    try {
+      let cursor: string | null = null;
+      do {
+        const answer = RescoreStaleResponse.parse(
+          await main(
+            hubspotContext(cursor === null ? { user: MANAGER } : { user: MANAGER, cursor }),
+          ),
+        );
+        if (!answer.ok) throw new Error(answer.error.message);
+        chunks.push(answer.value);
+        cursor = answer.value.cursor;
+      } while (cursor !== null && chunks.length < 40);
+    } finally {
+      spy.mockRestore();
+    }
+    const seconds = (Date.now() - startedMs) / 1000;
+    expect(statuses.filter((code) => code === 429)).toEqual([]);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) {
+      expect(c.interrupted).toBeNull();
+      // No page starts after 3.5 s; a page under way may take 1.5 s more (RESCORE_LIMITS).
+      expect(c.elapsedMs).toBeLessThan(5_000);
+    }
+    expect(sum(chunks, 'processed')).toBe(2_000);
+    // RESCORE_PACE: a burst of 20, then at most 9 requests per second.
+    expect(statuses.length).toBeLessThanOrEqual(20 + 9 * seconds + 5);
+    expect(await stale(portal.hs, 'companies', 1)).toBe(0);
+    expect(await stale(portal.hs, 'deals', 1)).toBe(0);
+  }, 90_000);
+});
+
 // 10,250 stale companies, created in batches of 100: the stale search pages past HubSpot's
 // 10,000-result cap (keyset on hs_object_id), and every one of them is rescored.
 describe('rescore_stale past the 10,000-result cap', () => {

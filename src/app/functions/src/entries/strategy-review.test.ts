@@ -4,7 +4,7 @@
 import { ExceptionResponse, StrategyReviewResponse } from '@strategy-fit/core';
 import type { StrategyReviewValue } from '@strategy-fit/core';
 import { createRecords } from '@strategy-fit/hubspot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { bindCrm } from '../../../../../tools/cli/src/bulk/bind-crm.ts';
 import { silentProgress } from '../../../../../tools/cli/src/bulk/progress.ts';
@@ -194,6 +194,151 @@ describe('strategy_review on a scored demo portal', () => {
     expect(answer.counts.staleCompanies).toBe(0);
     expect(answer.counts.openDealsByTier?.length).toBe(7);
   });
+});
+
+describe('strategy_review when HubSpot fails part of the read (sandbox fault plans)', () => {
+  let portal: TestPortal;
+  beforeAll(async () => {
+    portal = await startManagerPortal({
+      seed: { companies: 301, deals: 450 },
+      now: () => NOW_MS,
+    });
+    await rescoreAll(portal.runtime);
+  }, 60_000);
+  afterEach(() => portal.sandbox.control.setFaults(undefined));
+  afterAll(() => portal.close());
+
+  const review = async () =>
+    valueOf(await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), UNPACED_REVIEW));
+
+  it('5xx on the second page of companies (past the retries): partial, says what HubSpot did and how much was read', async () => {
+    portal.sandbox.control.setFaults({
+      schedule: [{ request: 2, fault: 'serverError', count: 3 }],
+      paths: ['/crm/v3/objects/companies'],
+      methods: ['GET'],
+    });
+    const answer = await review();
+    expect(answer.reads.companies).toEqual({
+      method: 'list',
+      read: 100,
+      total: 301,
+      complete: false,
+      stoppedBy: 'hubspot_error',
+    });
+    const [reason = ''] = answer.review.tierDistribution.companies.completeness.reasons;
+    expect(reason).toMatch(/^HubSpot failed while reading companies, after 100 of 301 companies: /);
+    expect(answer.review.totals.companies).toBe(100);
+    // Figures that read companies are partial; the deals' own figures are not.
+    expect(answer.review.dreamCapacity.completeness.partial).toBe(true);
+    expect(answer.review.completeness.partial).toBe(true);
+    expect(answer.review.offStrategyPipeline.completeness.partial).toBe(false);
+    expect(answer.reads.deals.complete).toBe(true);
+    // HubSpot's exact counts stand beside the partial figures.
+    expect(answer.counts.companiesByTier?.reduce((n, r) => n + r.count, 0)).toBe(301);
+  });
+
+  it('a rate limit on the deals (past the retries): partial, "HubSpot’s rate limit stopped the read"', async () => {
+    portal.sandbox.control.setFaults({
+      schedule: [{ request: 3, fault: 'rateLimit', count: 3 }],
+      paths: ['/crm/v3/objects/deals'],
+      methods: ['GET'],
+    });
+    const answer = await review();
+    expect(answer.reads.deals).toMatchObject({
+      read: 200,
+      total: 450,
+      complete: false,
+      stoppedBy: 'hubspot_rate_limited',
+    });
+    expect(answer.review.offStrategyPipeline.completeness.reasons).toEqual([
+      "HubSpot's rate limit stopped the read after 200 of 450 deals.",
+    ]);
+    expect(answer.review.strategyEvidence.completeness.partial).toBe(true);
+    expect(answer.review.tierDistribution.companies.completeness.partial).toBe(false);
+  });
+
+  it('HubSpot refuses the very first page: the error itself, no figures', async () => {
+    portal.sandbox.control.setFaults({
+      rates: { serverError: 1 },
+      paths: ['/crm/v3/objects/deals'],
+      methods: ['GET'],
+    });
+    const answer = StrategyReviewResponse.parse(
+      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), UNPACED_REVIEW),
+    );
+    expect(answer.ok ? null : answer.error.code).toBe('hubspot_unavailable');
+  });
+
+  it('the companies of won deals cannot be read: false negatives are partial, and say why', async () => {
+    portal.sandbox.control.setFaults({
+      rates: { serverError: 1 },
+      paths: ['/crm/v4/associations/deals/companies/batch/read'],
+    });
+    const answer = await review();
+    const won = answer.review.strategyEvidence.byTier.reduce((n, t) => n + t.won, 0);
+    expect(won).toBeGreaterThan(0);
+    expect(answer.review.falseNegatives.completeness.reasons).toEqual([
+      `The companies of ${won.toLocaleString('en-US')} won deals could not be read in time, so false negatives may miss some.`,
+    ]);
+    expect(answer.review.falseNegatives.total.count).toBe(0);
+    expect(answer.review.offStrategyPipeline.completeness.partial).toBe(false);
+    expect(answer.review.tierDistribution.companies.completeness.partial).toBe(false);
+  });
+
+  it('the exceptions queue cannot be read: the queue is partial, the review is not', async () => {
+    portal.sandbox.control.setFaults({
+      rates: { serverError: 1 },
+      paths: ['/crm/v3/objects/deals/search'],
+    });
+    const answer = await review();
+    expect(answer.review.completeness.partial).toBe(false);
+    expect(answer.exceptionsQueue.completeness.partial).toBe(true);
+    expect(answer.exceptionsQueue.completeness.reasons[0]).toMatch(
+      /^HubSpot stopped the read of requested exceptions after 0: /,
+    );
+  });
+});
+
+describe('strategy_review with HubSpot’s rate limits on (190 per 10 s, 5 searches per second)', () => {
+  let portal: TestPortal;
+  let restoreEnv: () => void;
+  beforeAll(async () => {
+    portal = await startManagerPortal({ seed: { companies: 300, deals: 450 } });
+    await rescoreAll(portal.runtime);
+    portal.sandbox.control.setRateLimit({});
+    restoreEnv = useFunctionEnv(portal.env);
+  }, 60_000);
+  afterAll(async () => {
+    restoreEnv();
+    await portal.close();
+  });
+
+  it('main, paced, four calls back to back: HubSpot refuses none of their requests; each answers within 6 s', async () => {
+    // Every answer the function's client gets, to count HubSpot's refusals (429).
+    const realFetch = globalThis.fetch;
+    const statuses: number[] = [];
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (...args) => {
+      const response = await realFetch(...args);
+      statuses.push(response.status);
+      return response;
+    });
+    const answers: StrategyReviewValue[] = [];
+    try {
+      for (let i = 0; i < 4; i += 1) answers.push(valueOf(await main(reviewContext(MANAGER))));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(statuses.filter((s) => s === 429)).toEqual([]);
+    expect(statuses.length).toBeGreaterThan(4 * 10);
+    expect(answers[0]?.review.completeness).toEqual({ partial: false, reasons: [] });
+    for (const a of answers) {
+      expect(a.reads.elapsedMs).toBeLessThan(6_000);
+      expect([a.reads.companies.stoppedBy, a.reads.deals.stoppedBy]).not.toContain(
+        'hubspot_rate_limited',
+      );
+      expect(a.exceptionsQueue.completeness.partial).toBe(false);
+    }
+  }, 40_000);
 });
 
 describe('strategy_review before anything is scored', () => {

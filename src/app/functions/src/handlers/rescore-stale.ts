@@ -73,6 +73,9 @@ export const rescoreStaleWith =
     const startedMs = Date.now();
     const deadlineMs = startedMs + limits.chunkBudgetMs;
     const pacer = pacerFor(rt, limits.pacer);
+    // The strategy's current version and the user's owner record: two requests every chunk (the
+    // property definitions come from the container's cache), paced like the pages' requests.
+    await pacer.take(2, { deadlineMs: deadlineMs + limits.graceMs });
     const [active, user, companyDefs, dealDefs] = await Promise.all([
       rt.strategies.current(),
       verifyUser(rt, input.user),

@@ -35,6 +35,8 @@ export {
 export type { ReviewDealContext, ReviewStage, StageIndex } from './review-records.ts';
 export { readDealCompanyIds, readDealLineItems } from './read-deal-associations.ts';
 export { readCompanyDealIds } from './read-company-deals.ts';
+export { readAssociationPage, readCompanyDealsPage } from './read-association-page.ts';
+export type { AssociationInput, AssociationPage } from './read-association-page.ts';
 export { readCompanyFacts, readDealFacts } from './read-facts.ts';
 export type { DealFactsOptions, FactsOptions } from './read-facts.ts';
 export { listOwners } from './list-owners.ts';

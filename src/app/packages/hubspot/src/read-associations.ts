@@ -16,10 +16,12 @@ export const DEAL_TO_PRIMARY_COMPANY = 5;
 
 const PARTIAL_RETRY_ROUNDS = 3;
 
-const noAssociations = (e: BatchError): boolean =>
+/** A 207 item that only says the record has no associations (not a failure). */
+export const noAssociations = (e: BatchError): boolean =>
   e.subCategory === 'crm.associations.NO_ASSOCIATIONS_FOUND' || e.category === 'OBJECT_NOT_FOUND';
 
-const fromIdsOf = (e: BatchError): string[] | null => e.context?.['fromObjectId'] ?? null;
+/** The input ids a 207 item names, if it names any. */
+export const fromIdsOf = (e: BatchError): string[] | null => e.context?.['fromObjectId'] ?? null;
 
 type Input = { id: string; after?: string };
 

@@ -86,6 +86,8 @@ export async function runCounts(options: {
   for (const task of options.tasks) {
     if (!options.more()) break;
     if (!(await options.pacer.take(1, { search: true, deadlineMs: options.deadlineMs }))) break;
+    // The reads may have ended while this count waited for its slot: then it is not wanted.
+    if (!options.more()) break;
     const n = await countRecords(options.hs, task.objectType, task.where);
     // A count is a bonus beside the records read: a failure ends the counting, not the review.
     if (!n.ok) break;

@@ -1,11 +1,12 @@
 // The pieces of the manager functions that need no sandbox: pacing, the rescore cursor, the
 // audit trail's "requested by" line, the exact counts.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { exactCounts } from './exact-counts.ts';
 import type { CountKey } from './exact-counts.ts';
 import { latestRequest } from './exceptions-queue.ts';
-import { createPacer } from './pacer.ts';
+import { createPacer, REVIEW_PACE, RESCORE_PACE } from './pacer.ts';
+import type { PacerLimits } from './pacer.ts';
 import { decodeRescoreCursor, encodeRescoreCursor } from './rescore-cursor.ts';
 
 describe('the pacer', () => {
@@ -31,6 +32,41 @@ describe('the pacer', () => {
     expect(await pacer.take(1, { search: true, deadlineMs: 499 })).toBe(false);
     now = 500;
     expect(await pacer.take(1, { search: true, deadlineMs: 500 })).toBe(true);
+  });
+});
+
+describe('the search pacing of the manager functions (HubSpot: 5 searches per second)', () => {
+  /** When `count` searches taken back to back are granted, on a fake clock. */
+  const grantTimes = async (limits: PacerLimits, count: number): Promise<number[]> => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'], now: 0 });
+    try {
+      const pacer = createPacer(limits);
+      const times: number[] = [];
+      for (let i = 0; i < count; i += 1) {
+        const slot = pacer.take(1, { search: true, deadlineMs: Number.POSITIVE_INFINITY });
+        await vi.runAllTimersAsync();
+        expect(await slot).toBe(true);
+        times.push(Date.now());
+      }
+      return times;
+    } finally {
+      vi.useRealTimers();
+    }
+  };
+  /** The most grants in any rolling second (t − 1000 ms, t], as HubSpot and the sandbox count. */
+  const busiestSecond = (times: readonly number[]): number =>
+    Math.max(...times.map((t) => times.filter((u) => u > t - 1000 && u <= t).length));
+
+  it.each([
+    ['strategy_review', REVIEW_PACE],
+    ['rescore_stale', RESCORE_PACE],
+  ])('%s: no rolling second sees more than 4 searches', async (_, limits) => {
+    expect(busiestSecond(await grantTimes(limits, 20))).toBe(4);
+  });
+
+  it('a burst of 2 at 4 per second would let 5 through in one second', async () => {
+    const burstOfTwo = { ...REVIEW_PACE, searchBurst: 2 };
+    expect(busiestSecond(await grantTimes(burstOfTwo, 20))).toBe(5);
   });
 });
 

@@ -98,8 +98,10 @@ export async function scoreCompanyPage(
 
 /**
  * SCORING §7 + §8: a page of deals with their companies (primary, else lowest id) and line items;
- * writes the deals' diffs and, where a company's stored fit is stale, the company's (as the deal
- * card does). An error is HubSpot's refusal of a read or of a whole write.
+ * writes the deals' diffs only. A deal inherits its company's fit as scored now, from the company's
+ * facts; the company itself is written by the companies phase alone (as `score --stale-only`
+ * does), so a company that failed there is named once and stays stale, never written or named
+ * again from its deals. An error is HubSpot's refusal of a read or of the whole write.
  */
 export async function scoreDealPage(
   ctx: PageContext,
@@ -123,7 +125,6 @@ export async function scoreDealPage(
   if (!companies.ok) return companies;
   const companyById = new Map(companies.value.records.map((r) => [r.id, r]));
   const dealUpdates: RecordUpdate[] = [];
-  const companyUpdates = new Map<string, Record<string, string>>();
   for (const r of records) {
     const companyId = companyOf.value.get(r.id) ?? null;
     // A company that no longer exists counts as none ("no associated company").
@@ -138,22 +139,8 @@ export async function scoreDealPage(
       company: company === undefined ? null : facts(company, ctx.definitions.companies, ctx.nowMs),
       lineItems: items,
     });
+    // `scored.companyUpdate` is left alone: see above (docs/rescoring.md, "One chunk").
     if (scored.dealUpdate !== null) dealUpdates.push({ id: r.id, properties: scored.dealUpdate });
-    if (company !== undefined && scored.companyUpdate !== null) {
-      companyUpdates.set(company.id, scored.companyUpdate);
-    }
   }
-  const [deals, stale] = await Promise.all([
-    write(ctx, 'deals', dealUpdates),
-    write(
-      ctx,
-      'companies',
-      [...companyUpdates].map(([id, properties]) => ({ id, properties })),
-    ),
-  ]);
-  if (!deals.ok) return deals;
-  // The companies' writes are a courtesy (their own phase wrote them): their failures count,
-  // their successes are not the deals' changes.
-  const companyFailures = stale.ok ? stale.value.failed : [];
-  return ok({ changed: deals.value.changed, failed: [...deals.value.failed, ...companyFailures] });
+  return write(ctx, 'deals', dealUpdates);
 }

@@ -54,7 +54,9 @@ export const ReviewReads = z.strictObject({
   deals: ReadReport,
   budgetMs: z.number().int().min(0).describe('Time allowed for reading'),
   elapsedMs: z.number().int().min(0).describe('Time the function took, reads and figures'),
-  requests: Count.describe('HubSpot requests made'),
+  requests: Count.describe(
+    "HubSpot requests the function's pacer granted (a warm container's first schema and definition reads and the client's retries are not counted)",
+  ),
 });
 export type ReviewReads = z.output<typeof ReviewReads>;
 

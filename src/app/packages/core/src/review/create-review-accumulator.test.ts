@@ -567,7 +567,7 @@ describe('dream capacity (SCORING §9)', () => {
           dreamAccounts: 1,
           dreamShare: 0.5,
           overCap: false,
-          noFocus: false,
+          noFocus: true,
         },
         {
           ownerId: 'o3',
@@ -589,19 +589,22 @@ describe('dream capacity (SCORING §9)', () => {
         },
       ],
       ownersOverCap: 1,
-      ownersWithoutFocus: 0,
+      ownersWithoutFocus: 1,
     });
   });
 
-  it('if every second account is a dream there is no focus: flagged when more than half are dream', () => {
+  it('if every second account is a dream there is no focus: flagged from half of the accounts up', () => {
     const review = reviewOf({
-      companies: [...owned('half', ['dream', 'fit']), ...owned('more', ['dream', 'dream', 'fit'])],
+      companies: [
+        ...owned('half', ['dream', 'fit']),
+        ...owned('more', ['dream', 'dream', 'fit']),
+        ...owned('less', ['dream', 'fit', 'stretch']),
+      ],
     });
-    expect(review.dreamCapacity.owners.map((o) => [o.ownerId, o.noFocus])).toEqual([
-      ['more', true],
-      ['half', false],
-    ]);
-    expect(review.dreamCapacity.ownersWithoutFocus).toBe(1);
+    expect(
+      Object.fromEntries(review.dreamCapacity.owners.map((o) => [o.ownerId, o.noFocus])),
+    ).toEqual({ more: true, half: true, less: false });
+    expect(review.dreamCapacity.ownersWithoutFocus).toBe(2);
   });
 
   it('without dreamCapacityPerOwner nobody is over the cap', () => {
@@ -927,11 +930,11 @@ describe('the whole review', () => {
             dreamAccounts: 1,
             dreamShare: 0.5,
             overCap: false,
-            noFocus: false,
+            noFocus: true,
           },
         ],
         ownersOverCap: 0,
-        ownersWithoutFocus: 0,
+        ownersWithoutFocus: 1,
       },
       staleScores: {
         completeness: COMPLETE,

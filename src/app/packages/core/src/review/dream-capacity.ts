@@ -21,7 +21,7 @@ const compareOwners = (a: OwnerCapacity, b: OwnerCapacity): number => {
 
 /**
  * SCORING §9: dream-tier companies per owner against `dreamCapacityPerOwner`; "if every second
- * account is a dream, there is no focus": flagged when more than half the scored accounts are dream.
+ * account is a dream, there is no focus": flagged from half the scored accounts up.
  * Companies without an owner get their own row, never flagged.
  */
 export const createDreamCapacity = (
@@ -51,7 +51,7 @@ export const createDreamCapacity = (
         dreamAccounts: t.dream,
         dreamShare: t.scored === 0 ? null : t.dream / t.scored,
         overCap: ownerId !== null && capPerOwner !== null && t.dream > capPerOwner,
-        noFocus: ownerId !== null && 2 * t.dream > t.scored,
+        noFocus: ownerId !== null && t.dream > 0 && 2 * t.dream >= t.scored,
       }));
       rows.sort(compareOwners);
       return {

@@ -277,7 +277,7 @@ export const OwnerCapacity = z.object({
   dreamAccounts: Count,
   dreamShare: Share.nullable().describe('dreamAccounts / scoredAccounts'),
   overCap: z.boolean(),
-  noFocus: z.boolean().describe('More than half of the scored accounts are dream'),
+  noFocus: z.boolean().describe('At least every second scored account is dream (half or more)'),
 });
 export type OwnerCapacity = z.output<typeof OwnerCapacity>;
 

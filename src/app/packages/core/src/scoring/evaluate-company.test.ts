@@ -1,7 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import b2b from '../../../../../../examples/strategies/02-b2b-saas.json' with { type: 'json' };
-import { company, COMPANY_DEFINITIONS, compiledWith, DAY_MS, NOW_MS } from '../_fixtures/build.ts';
+import {
+  company,
+  COMPANY_DEFINITIONS,
+  compiledWith,
+  DAY_MS,
+  NOW_MS,
+  segment,
+  strategyOf,
+} from '../_fixtures/build.ts';
+import type { CriterionInput } from '../strategy/strategy-schema.ts';
 import { parseStrategy } from '../strategy/parse-strategy.ts';
 import { compileStrategy } from './compile-strategy.ts';
 import { evaluateCompany } from './evaluate-company.ts';
@@ -111,5 +121,102 @@ describe('evaluateCompany, the fast path', () => {
       const facts = company({ country: `country ${i}` });
       expect(evaluateCompany(compiled, facts).fitScore).toBe(String(i).includes('7') ? 100 : 50);
     }
+  });
+
+  // The fast path answers numbers and dates by value region between the criteria's bounds
+  // (fast-interval.ts): values on a bound, just beside it and between bounds must agree with the
+  // full explanation, for open and closed bounds, negations and bounds that move with now.
+  it('agrees with scoreCompany on and around every bound of number and date criteria', () => {
+    const bound = fc.constantFrom(0, 5, 10, 100);
+    const numberCriterion = fc.oneof(
+      fc.record({
+        property: fc.constantFrom('numberofemployees', 'annualrevenue'),
+        operator: fc.constantFrom('EQ', 'NEQ', 'GT', 'GTE', 'LT', 'LTE'),
+        value: bound,
+      }),
+      fc
+        .tuple(fc.constantFrom('numberofemployees', 'annualrevenue'), bound, bound)
+        .map(([property, a, b]) => ({
+          property,
+          operator: 'BETWEEN',
+          value: Math.min(a, b),
+          highValue: Math.max(a, b),
+        })),
+    );
+    const dateCriterion = fc.oneof(
+      fc.record({
+        property: fc.constant('createdate'),
+        operator: fc.constantFrom('GT', 'GTE', 'LT', 'LTE'),
+        value: fc.constantFrom('2026-01-10', '2026-01-15'),
+      }),
+      fc.record({
+        property: fc.constant('createdate'),
+        operator: fc.constantFrom('WITHIN_LAST_DAYS', 'WITHIN_NEXT_DAYS'),
+        value: fc.constantFrom(0, 1, 5),
+      }),
+    );
+    const criterion = fc
+      .tuple(fc.oneof(numberCriterion, dateCriterion), fc.integer({ min: 1, max: 10 }))
+      .map(([c, weight]) => ({ ...c, weight }) as CriterionInput);
+    const numberValue = fc.constantFrom(
+      '-1',
+      '0',
+      '4.999',
+      '5',
+      '5.0',
+      ' 5 ',
+      '5.001',
+      '7',
+      '10',
+      '1e1',
+      '99',
+      '100',
+      '101',
+      'abc',
+      '',
+      null,
+    );
+    const dateValue = fc.constantFrom(
+      '2026-01-09',
+      '2026-01-10',
+      '2026-01-10T00:00:00Z',
+      '2026-01-10T00:00:00.001Z',
+      '2026-01-14T12:00:00Z',
+      '2026-01-15',
+      '2026-01-15T12:00:00Z',
+      '2026-01-20',
+      String(NOW_MS),
+      'soon',
+      null,
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(criterion, { minLength: 1, maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        fc.array(
+          fc.record({
+            numberofemployees: numberValue,
+            annualrevenue: numberValue,
+            createdate: dateValue,
+            nowDays: fc.constantFrom(0, 1, 5),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (segments, companies) => {
+          const compiled = compileStrategy(
+            strategyOf(segments.map((criteria, i) => segment(`s${i}`, criteria))),
+          );
+          for (const { nowDays, ...properties } of companies) {
+            const facts = { ...company(properties), nowMs: NOW_MS + nowDays * DAY_MS };
+            expect(evaluateCompany(compiled, facts)).toEqual(
+              headline(scoreCompany(compiled, facts)),
+            );
+          }
+        },
+      ),
+      { numRuns: 400, seed: 20_261_127 },
+    );
   });
 });

@@ -1,9 +1,11 @@
 import { propertyLabel } from '../criteria/describe-criterion.ts';
-import { MATCH, MISS, UNKNOWN, UNREADABLE } from '../criteria/evaluate-criterion.ts';
+import { UNKNOWN, UNREADABLE } from '../criteria/evaluate-criterion.ts';
 import { Tier } from '../enums.ts';
 import type { PropertyBag, RecordFacts } from '../facts/schema.ts';
 import type { CompiledStrategy } from './compile-strategy.ts';
-import { adoptDefinitions, slotOutcomes } from './fast-plan.ts';
+import { addOutcome } from './fast-outcome.ts';
+import type { Outcome } from './fast-outcome.ts';
+import { adoptDefinitions, SEEN_NAMES, slotOutcomes } from './fast-plan.ts';
 import type { FastPlan, Slot } from './fast-plan.ts';
 import { pickTier } from './pick-tier.ts';
 import type { TierPick } from './pick-tier.ts';
@@ -12,41 +14,36 @@ import type { UnknownLabel } from './reason.ts';
 import { roundPercent } from './round-percent.ts';
 import type { CompanyEvaluation } from './schema.ts';
 
+/** The slot of a property name, remembering the record's order of names (`FastPlan.seenNames`). */
+const slotOf = (plan: FastPlan, name: string, position: number): number => {
+  if (position < SEEN_NAMES) {
+    if (plan.seenNames[position] === name) return plan.seenSlots[position] as number;
+    const s = plan.slotIndex[name] ?? -1;
+    plan.seenNames[position] = name;
+    plan.seenSlots[position] = s;
+    return s;
+  }
+  return plan.slotIndex[name] ?? -1;
+};
+
 /**
- * Reads every property once and adds each criterion's weight to its segment (SCORING §5).
- * Walks the bag's own keys (cheaper than one lookup per property in bags of varying shapes).
+ * Reads every property once, takes each read property's outcome, and adds the outcomes to the
+ * accumulator (SCORING §5). Walks the bag's own keys (cheaper than one lookup per property in
+ * bags of varying shapes).
  */
 const tally = (plan: FastPlan, properties: PropertyBag, nowMs: number): void => {
-  const { slots, slotIndex, owner, weight, required, entries, multi } = plan;
-  const { matched, unknown, disqualified, exclMatched, segDealUnknown } = plan;
+  const { slots, entries, multi, acc } = plan;
   for (let s = 0; s < slots.length; s++) entries[s] = (slots[s] as Slot).missing;
+  let position = 0;
   for (const name in properties) {
-    const s = slotIndex[name];
-    if (s === undefined) continue;
+    const s = slotOf(plan, name, position++);
+    if (s === -1) continue;
     const raw = properties[name];
     if (typeof raw === 'string')
-      entries[s] = slotOutcomes(slots[s] as Slot, raw, multi[s] === 1, nowMs);
+      entries[s] = slotOutcomes(plan, slots[s] as Slot, raw, multi[s] === 1, nowMs);
   }
-  for (let i = 0; i < matched.length; i++) {
-    matched[i] = 0;
-    unknown[i] = segDealUnknown[i] as number;
-    disqualified[i] = 0;
-  }
-  for (let e = 0; e < exclMatched.length; e++) exclMatched[e] = 0;
-  for (let s = 0; s < slots.length; s++) {
-    const out = entries[s] as Uint8Array;
-    let i = (slots[s] as Slot).first;
-    for (let k = 0; k < out.length; k++, i++) {
-      const code = out[k];
-      const o = owner[i] as number;
-      if (o >= 0) {
-        if (code === MATCH) matched[o] = (matched[o] as number) + (weight[i] as number);
-        else if (code === MISS) {
-          if (required[i] === 1) disqualified[o] = 1;
-        } else unknown[o] = (unknown[o] as number) + (weight[i] as number);
-      } else if (code === MATCH) exclMatched[~o] = (exclMatched[~o] as number) + 1;
-    }
-  }
+  acc.set(plan.start);
+  for (let s = 0; s < entries.length; s++) addOutcome(acc, entries[s] as Outcome);
 };
 
 const firstMatchingExclusion = (plan: FastPlan): number => {
@@ -57,10 +54,11 @@ const firstMatchingExclusion = (plan: FastPlan): number => {
 };
 
 const computeFigures = (plan: FastPlan): void => {
-  const { segTotal, matched, unknown, disqualified, score, potential } = plan;
+  const { segTotal, matched, unknown, requiredMisses, disqualified, score, potential } = plan;
   for (let i = 0; i < segTotal.length; i++) {
     const total = segTotal[i] as number;
     const m = matched[i] as number;
+    disqualified[i] = requiredMisses[i] === 0 ? 0 : 1;
     score[i] = disqualified[i] === 1 ? 0 : roundPercent(m, total);
     potential[i] = disqualified[i] === 1 ? 0 : roundPercent(m + (unknown[i] as number), total);
   }
@@ -78,7 +76,7 @@ const segmentUnknowns = (plan: FastPlan, segment: number): UnknownLabel[] => {
       });
       continue;
     }
-    const code = plan.entries[ref.slot]?.[ref.k];
+    const code = plan.entries[ref.slot]?.codes[ref.k];
     if (code === UNKNOWN || code === UNREADABLE) {
       unknowns.push({
         label: plan.labels[ref.flat] ?? ref.criterion.property,
@@ -103,7 +101,7 @@ const needsDataKey = (plan: FastPlan, segment: number): number => {
   let unreadableMask = 0;
   let bit = 1;
   for (const ref of refs) {
-    const code = ref.slot === -1 ? UNKNOWN : plan.entries[ref.slot]?.[ref.k];
+    const code = ref.slot === -1 ? UNKNOWN : plan.entries[ref.slot]?.codes[ref.k];
     if (code === UNKNOWN || code === UNREADABLE) unknownMask += bit;
     if (code === UNREADABLE) unreadableMask += bit;
     bit *= 2;

@@ -1,29 +1,16 @@
 import type { CompiledCriterion } from '../criteria/compile-criterion.ts';
 import { propertyLabel } from '../criteria/describe-criterion.ts';
-import { evaluateCriterion, MATCH, MISS, UNREADABLE } from '../criteria/evaluate-criterion.ts';
+import { evaluateCriterion } from '../criteria/evaluate-criterion.ts';
 import type { PropertyDefinitions } from '../facts/schema.ts';
 import type { Criterion } from '../strategy/strategy-schema.ts';
-import { isMultiSelect, Reading, readDateMs } from '../values/read-value.ts';
+import { isMultiSelect, Reading } from '../values/read-value.ts';
+import { intervalOutcome, intervalPlan } from './fast-interval.ts';
+import type { IntervalPlan } from './fast-interval.ts';
+import { emptyOutcome, outcomeOf, refillOutcome } from './fast-outcome.ts';
+import type { AccumulatorLayout, Outcome } from './fast-outcome.ts';
 
 /** Distinct values whose outcomes one property keeps; beyond this, values are evaluated uncached. */
 const CACHE_LIMIT = 4096;
-
-/**
- * A property whose criteria all compare one number (or one date) with bounds: the value is
- * parsed once and compared with typed arrays of bounds (from the operator table's `interval`).
- */
-export type IntervalPlan = {
-  readonly kind: 'number' | 'date';
-  readonly lo: Float64Array;
-  readonly hi: Float64Array;
-  readonly loOpen: Uint8Array;
-  readonly hiOpen: Uint8Array;
-  readonly negated: Uint8Array;
-  /** Outcomes when the value cannot be read as the kind. */
-  readonly unreadable: Uint8Array;
-  readonly usesNow: boolean;
-  nowMs: number;
-};
 
 /** One company property read by the fast path, with every criterion that reads it. */
 export type Slot = {
@@ -41,16 +28,16 @@ export type Slot = {
   readonly interval: IntervalPlan | null;
   /** Reused for every value of this property (no allocation per company). */
   readonly reading: Reading;
-  /** Outcomes when the property is missing. */
-  readonly missing: Uint8Array;
-  /** Outcomes of a value the cache is too full to keep. */
-  readonly scratch: Uint8Array;
+  /** The outcome when the property is missing. */
+  readonly missing: Outcome;
+  /** Refilled for a value that is not cached (uncached kinds, or the cache is full). */
+  readonly scratch: Outcome;
   /**
-   * Outcome codes by raw value, for plain and for multi-select reading. Null-prototype objects:
+   * Outcomes by raw value, for plain and for multi-select reading. Null-prototype objects:
    * V8 looks up a fresh string faster in them than in a Map.
    */
-  plain: Record<string, Uint8Array>;
-  split: Record<string, Uint8Array>;
+  plain: Record<string, Outcome>;
+  split: Record<string, Outcome>;
   plainSize: number;
   splitSize: number;
   nowMs: number;
@@ -68,15 +55,17 @@ export type CriterionRef = {
  * The fast path of a compiled strategy: criteria grouped by property, flat typed arrays for the
  * weights, and scratch arrays reused by every evaluation (the core is synchronous).
  */
-export type FastPlan = {
+export type FastPlan = AccumulatorLayout & {
   readonly slots: readonly Slot[];
   /** Slot index by property name (a null-prototype object). */
   readonly slotIndex: Record<string, number>;
-  /** Per flat criterion: segment index (>= 0) or ~exclusion index (< 0). */
-  /** Per flat criterion: segment index (>= 0) or ~exclusion index (< 0). */
-  readonly owner: Int32Array;
-  readonly weight: Int32Array;
-  readonly required: Uint8Array;
+  /**
+   * The last record's property names in the order it listed them, and their slots (-1: none):
+   * records read from one API answer list the same names in the same order, and comparing the
+   * same (internalised) string is cheaper than a table lookup.
+   */
+  readonly seenNames: (string | undefined)[];
+  readonly seenSlots: Int32Array;
   /** Per flat criterion (then deal criteria after `slotCriteria`): the label shown in reasons. */
   readonly labels: string[];
   readonly segTotal: Int32Array;
@@ -85,13 +74,19 @@ export type FastPlan = {
   readonly priorityRank: Uint8Array;
   readonly exclSize: Int32Array;
   readonly segRefs: readonly (readonly CriterionRef[])[];
+  /** The accumulator (fast-outcome.ts layout); `start` is its value before any property is read. */
+  readonly acc: Int32Array;
+  readonly start: Int32Array;
+  /** Views of `acc`. */
   readonly matched: Int32Array;
   readonly unknown: Int32Array;
+  readonly requiredMisses: Int32Array;
+  readonly exclMatched: Int32Array;
   readonly disqualified: Uint8Array;
   readonly score: Int32Array;
   readonly potential: Int32Array;
-  readonly exclMatched: Int32Array;
-  readonly entries: Uint8Array[];
+  /** The outcome of each slot for the record being scored. */
+  readonly entries: Outcome[];
   readonly multi: Uint8Array;
   /** Reasons already written, by tier, segment and score (match and off_strategy reasons). */
   readonly reasons: Map<number, string>;
@@ -150,11 +145,11 @@ export const buildPlan = (
   const segRefs: CriterionRef[][] = segments.map((s) =>
     s.criteria.map((c) => ({ slot: -1, k: -1, flat: -1, criterion: c.criterion })),
   );
+  const layout: AccumulatorLayout = { segments: segments.length, owner, weight, required };
   const slots: Slot[] = [];
   let flat = 0;
   for (const [name, list] of byProperty) {
     const criteria = list.map((o) => o.compiled);
-    const missing = new Uint8Array(criteria.map((c) => evaluateCriterion(c, null, 0)));
     list.forEach((o, k) => {
       owner[flat + k] = o.owner;
       weight[flat + k] = o.compiled.criterion.weight;
@@ -169,10 +164,14 @@ export const buildPlan = (
       criteria,
       usesNow: criteria.some((c) => c.spec.usesNow),
       cached: criteria.some((c) => c.reads === null || c.reads === 'boolean'),
-      interval: intervalPlan(criteria),
+      interval: intervalPlan(layout, flat, criteria),
       reading: new Reading(),
-      missing,
-      scratch: new Uint8Array(criteria.length),
+      missing: outcomeOf(
+        layout,
+        flat,
+        criteria.map((c) => evaluateCriterion(c, null, 0)),
+      ),
+      scratch: emptyOutcome(criteria.length),
       plain: dictionary(),
       split: dictionary(),
       plainSize: 0,
@@ -181,27 +180,34 @@ export const buildPlan = (
     });
     flat += criteria.length;
   }
+  const nSeg = segments.length;
+  const acc = new Int32Array(3 * nSeg + exclusions.length);
+  const start = new Int32Array(acc.length);
+  start.set(segDealUnknown, nSeg); // deal criteria are unknown when a company is scored
   return {
+    ...layout,
     slots,
     slotIndex: Object.assign(
       dictionary<number>(),
       Object.fromEntries(slots.map((slot, i) => [slot.name, i])),
     ),
-    owner,
-    weight,
-    required,
+    seenNames: [],
+    seenSlots: new Int32Array(SEEN_NAMES),
     labels: owned.map((o) => propertyLabel(o.compiled.criterion, undefined)),
     segTotal,
     segDealUnknown,
     priorityRank: new Uint8Array(segments.map((s) => s.priorityRank)),
     exclSize: new Int32Array(exclusions.map((e) => e.criteria.length)),
     segRefs,
-    matched: new Int32Array(segments.length),
-    unknown: new Int32Array(segments.length),
-    disqualified: new Uint8Array(segments.length),
-    score: new Int32Array(segments.length),
-    potential: new Int32Array(segments.length),
-    exclMatched: new Int32Array(exclusions.length),
+    acc,
+    start,
+    matched: acc.subarray(0, nSeg),
+    unknown: acc.subarray(nSeg, 2 * nSeg),
+    requiredMisses: acc.subarray(2 * nSeg, 3 * nSeg),
+    exclMatched: acc.subarray(3 * nSeg),
+    disqualified: new Uint8Array(nSeg),
+    score: new Int32Array(nSeg),
+    potential: new Int32Array(nSeg),
     entries: slots.map((s) => s.missing),
     multi: new Uint8Array(slots.length),
     reasons: new Map(),
@@ -209,6 +215,9 @@ export const buildPlan = (
     definitions: null,
   };
 };
+
+/** How many property names of a record the plan remembers in order (`seenNames`). */
+export const SEEN_NAMES = 256;
 
 /** Re-reads which properties are multi-select and their labels when the definitions change. */
 export const adoptDefinitions = (plan: FastPlan, definitions: PropertyDefinitions): void => {
@@ -224,97 +233,39 @@ export const adoptDefinitions = (plan: FastPlan, definitions: PropertyDefinition
   });
 };
 
-/** The interval plan of a slot, or null when some criterion is not a bounds comparison of one kind. */
-const intervalPlan = (criteria: readonly CompiledCriterion[]): IntervalPlan | null => {
-  const kind = criteria[0]?.reads;
-  if (kind !== 'number' && kind !== 'date') return null;
-  const fits = criteria.every(
-    (c) =>
-      c.reads === kind && c.spec.interval !== undefined && c.spec.interval(c.comparand, 0) !== null,
-  );
-  if (!fits) return null;
-  const n = criteria.length;
-  const plan: IntervalPlan = {
-    kind,
-    lo: new Float64Array(n),
-    hi: new Float64Array(n),
-    loOpen: new Uint8Array(n),
-    hiOpen: new Uint8Array(n),
-    negated: new Uint8Array(criteria.map((c) => (c.spec.negated ? 1 : 0))),
-    unreadable: new Uint8Array(n).fill(UNREADABLE),
-    usesNow: criteria.some((c) => c.spec.usesNow),
-    nowMs: Number.NaN,
-  };
-  setBounds(plan, criteria, 0);
-  return plan;
-};
-
-const setBounds = (
-  plan: IntervalPlan,
-  criteria: readonly CompiledCriterion[],
-  nowMs: number,
-): void => {
-  plan.nowMs = nowMs;
-  criteria.forEach((c, k) => {
-    const b = c.spec.interval?.(c.comparand, nowMs);
-    if (!b) return;
-    plan.lo[k] = b.lo;
-    plan.hi[k] = b.hi;
-    plan.loOpen[k] = b.loOpen ? 1 : 0;
-    plan.hiOpen[k] = b.hiOpen ? 1 : 0;
-  });
-};
-
-/** Parses once and compares with every criterion's bounds; agrees with `evaluateCriterion`. */
-const evaluateInterval = (
-  slot: Slot,
-  plan: IntervalPlan,
-  raw: string,
-  nowMs: number,
-): Uint8Array => {
-  const text = raw.trim();
-  if (text === '') return slot.missing;
-  let x: number;
-  if (plan.kind === 'date') x = readDateMs(text) ?? Number.NaN;
-  else x = Number(text);
-  if (!Number.isFinite(x)) return plan.unreadable;
-  if (plan.usesNow && plan.nowMs !== nowMs) setBounds(plan, slot.criteria, nowMs);
-  const { lo, hi, loOpen, hiOpen, negated } = plan;
-  const out = slot.scratch;
-  for (let k = 0; k < out.length; k++) {
-    const l = lo[k] as number;
-    const h = hi[k] as number;
-    const inside = (loOpen[k] === 1 ? x > l : x >= l) && (hiOpen[k] === 1 ? x < h : x <= h);
-    out[k] = inside !== (negated[k] === 1) ? MATCH : MISS;
-  }
-  return out;
-};
-
+/** Evaluates every criterion of a slot into its scratch outcome (values that are not cached). */
 const evaluateSlot = (
+  layout: AccumulatorLayout,
   slot: Slot,
   raw: string,
   multi: boolean,
   nowMs: number,
-  out: Uint8Array,
-): Uint8Array => {
+  out: Outcome,
+): Outcome => {
   const reading = slot.reading;
   if (!reading.reset(raw, multi)) return slot.missing;
-  for (let k = 0; k < out.length; k++) {
+  const codes = out.codes;
+  for (let k = 0; k < codes.length; k++) {
     const c = slot.criteria[k];
-    if (c !== undefined) out[k] = evaluateCriterion(c, reading, nowMs);
+    if (c !== undefined) codes[k] = evaluateCriterion(c, reading, nowMs);
   }
-  return out;
+  return refillOutcome(layout, slot.first, out);
 };
 
-/** The outcome codes of every criterion of a slot for one raw value, cached per distinct text value. */
+/**
+ * The outcome of every criterion of a slot for one raw value: by value region for bounds
+ * comparisons, cached per distinct text value for text comparisons, else evaluated.
+ */
 export const slotOutcomes = (
+  plan: FastPlan,
   slot: Slot,
   raw: string,
   multi: boolean,
   nowMs: number,
-): Uint8Array => {
-  if (slot.interval !== null && !multi) return evaluateInterval(slot, slot.interval, raw, nowMs);
-  if (!slot.cached) return evaluateSlot(slot, raw, multi, nowMs, slot.scratch);
+): Outcome => {
+  if (slot.interval !== null && !multi)
+    return intervalOutcome(plan, slot.interval, raw, nowMs, slot.missing);
+  if (!slot.cached) return evaluateSlot(plan, slot, raw, multi, nowMs, slot.scratch);
   if (slot.usesNow && slot.nowMs !== nowMs) {
     slot.plain = dictionary();
     slot.split = dictionary();
@@ -326,9 +277,9 @@ export const slotOutcomes = (
   const cached = cache[raw];
   if (cached !== undefined) return cached;
   if ((multi ? slot.splitSize : slot.plainSize) >= CACHE_LIMIT) {
-    return evaluateSlot(slot, raw, multi, nowMs, slot.scratch);
+    return evaluateSlot(plan, slot, raw, multi, nowMs, slot.scratch);
   }
-  const out = evaluateSlot(slot, raw, multi, nowMs, new Uint8Array(slot.criteria.length));
+  const out = evaluateSlot(plan, slot, raw, multi, nowMs, emptyOutcome(slot.criteria.length));
   cache[raw] = out;
   if (multi) slot.splitSize += 1;
   else slot.plainSize += 1;
