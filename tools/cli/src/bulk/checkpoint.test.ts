@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,9 @@ import {
   checkpointPathFor,
   emptyCounters,
   MAX_FAILED_KEPT,
+  parseCompanyDealsCursor,
   readCheckpoint,
+  recordedIdPaths,
   removeCheckpoint,
   writeCheckpoint,
 } from './checkpoint.ts';
@@ -18,7 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), 'strategy-fit-checkpoint-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const checkpoint = (): Checkpoint => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   target: 'http://127.0.0.1:1 portal 1',
   mode: { kind: 'since', sinceMs: 1_700_000_000_000 },
   strategyVersion: 3,
@@ -30,10 +32,24 @@ const checkpoint = (): Checkpoint => ({
   counters: {
     companies: { scanned: 10, changed: 4, unchanged: 5, failed: 1 },
     deals: emptyCounters(),
+    companyDeals: emptyCounters(),
   },
   failed: [{ objectType: 'companies', id: '7', code: 'hubspot_bad_request', message: 'no' }],
   failedOmitted: 0,
+  recorded: { companies: 10, deals: 0, dealsInOrder: true },
 });
+
+/** The same run as written by strategy-fit before the deals of changed companies (schema 1). */
+const versionOne = (mode: Checkpoint['mode']) => {
+  const { counters, ...rest } = checkpoint();
+  return {
+    ...rest,
+    recorded: undefined,
+    schemaVersion: 1,
+    mode,
+    counters: { companies: counters.companies, deals: counters.deals },
+  };
+};
 
 describe('checkpoint', () => {
   it('names one file per portal under .data/checkpoints', () => {
@@ -60,6 +76,49 @@ describe('checkpoint', () => {
     writeFileSync(path, JSON.stringify({ ...checkpoint(), phase: 'contacts' }));
     const wrong = await readCheckpoint(path);
     expect(!wrong.ok && wrong.error.message).toMatch(/phase/);
+  });
+
+  it('removes the recorded-id files with the checkpoint', async () => {
+    const path = join(dir, 'with-ids.json');
+    await writeCheckpoint(path, checkpoint());
+    const ids = recordedIdPaths(path);
+    writeFileSync(ids.companies, '');
+    writeFileSync(ids.deals, '');
+    await removeCheckpoint(path);
+    expect([path, ids.companies, ids.deals].map(existsSync)).toEqual([false, false, false]);
+  });
+
+  it('checks the companyDeals cursor and that only --since runs record ids', async () => {
+    const path = join(dir, 'cursor.json');
+    const cursor = JSON.stringify({ next: 3, more: [{ id: '12', after: 'MTA=' }] });
+    await writeCheckpoint(path, { ...checkpoint(), phase: 'companyDeals', cursor });
+    expect((await readCheckpoint(path)).ok).toBe(true);
+    expect(parseCompanyDealsCursor(cursor)).toEqual({
+      next: 3,
+      more: [{ id: '12', after: 'MTA=' }],
+    });
+    await writeCheckpoint(path, { ...checkpoint(), phase: 'companyDeals', cursor: '12345' });
+    const bad = await readCheckpoint(path);
+    expect(!bad.ok && bad.error.message).toMatch(/not a companyDeals cursor/);
+    await writeCheckpoint(path, { ...checkpoint(), recorded: null });
+    const none = await readCheckpoint(path);
+    expect(!none.ok && none.error.code).toBe('checkpoint_invalid');
+  });
+
+  it('reads an --all or --stale-only checkpoint of schema 1 as it was, and refuses a --since one', async () => {
+    const path = join(dir, 'v1.json');
+    writeFileSync(path, JSON.stringify(versionOne({ kind: 'stale' })));
+    const upgraded = await readCheckpoint(path);
+    expect(upgraded).toEqual({
+      ok: true,
+      value: { ...checkpoint(), mode: { kind: 'stale' }, recorded: null },
+    });
+    writeFileSync(path, JSON.stringify(versionOne({ kind: 'since', sinceMs: 1 })));
+    const since = await readCheckpoint(path);
+    expect(!since.ok && since.error).toMatchObject({ code: 'checkpoint_invalid' });
+    expect(!since.ok && since.error.message.replace(dir, '<dir>')).toMatchInlineSnapshot(
+      `"The checkpoint <dir>/v1.json cannot be used (an earlier strategy-fit wrote it, whose --since runs did not record the companies they scanned to rescore their deals). Delete it and run without --resume."`,
+    );
   });
 
   it('keeps the first failures by id and counts the rest', () => {

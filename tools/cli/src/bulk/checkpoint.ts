@@ -32,7 +32,11 @@ export type ScoreMode = z.output<typeof ScoreMode>;
 export const ScoredObject = z.enum(['companies', 'deals']);
 export type ScoredObject = z.output<typeof ScoredObject>;
 
-export const Phase = z.enum([...ScoredObject.options, 'done']);
+/**
+ * The phases of a run in order. `companyDeals` (only with --since): the deals whose company
+ * (SCORING §7) the companies phase scanned, except those the deals phase already scored.
+ */
+export const Phase = z.enum([...ScoredObject.options, 'companyDeals', 'done']);
 export type Phase = z.output<typeof Phase>;
 
 export const PhaseCounters = z.strictObject({
@@ -51,8 +55,30 @@ export const FailedRecord = z.strictObject({
 });
 export type FailedRecord = z.output<typeof FailedRecord>;
 
-export const Checkpoint = z.strictObject({
-  schemaVersion: z.literal(1),
+/**
+ * How many ids the side files next to the checkpoint hold (`<checkpoint>.companies`,
+ * `<checkpoint>.deals`; id-file.ts). A --since run records every company it scans and, when some
+ * were, every deal the deals phase scans: the deals of those companies are scored after, once.
+ */
+export const RecordedIds = z.strictObject({
+  companies: Count.describe('Companies the companies phase scanned, in id order'),
+  deals: Count.describe('Deals the deals phase scanned'),
+  dealsInOrder: z
+    .boolean()
+    .describe('The deals file is in ascending id order (searched by bisection)'),
+});
+export type RecordedIds = z.output<typeof RecordedIds>;
+
+/** Where the `companyDeals` phase stands: the next company in the file, and companies with more deals. */
+export const CompanyDealsCursor = z.strictObject({
+  next: Count.describe('Index in the companies file of the next company to read'),
+  more: z
+    .array(z.strictObject({ id: z.string(), after: z.string() }))
+    .describe("Companies whose deals continue after HubSpot's paging token"),
+});
+export type CompanyDealsCursor = z.output<typeof CompanyDealsCursor>;
+
+const Common = {
   /** The portal the run scores (its base URL and portal id, when known). */
   target: z.string(),
   mode: ScoreMode,
@@ -61,20 +87,46 @@ export const Checkpoint = z.strictObject({
   nowMs: z.number().int().describe('"now" of the run, epoch milliseconds; a resumed run keeps it'),
   startedAt: z.string(),
   updatedAt: z.string(),
+  failed: z.array(FailedRecord).describe(`At most ${MAX_FAILED_KEPT}, the first ones`),
+  failedOmitted: Count,
+};
+
+export const Checkpoint = z.strictObject({
+  schemaVersion: z.literal(2),
+  ...Common,
   phase: Phase,
   /** The page the phase continues with; null = the start of the phase. */
   cursor: z.string().nullable(),
-  counters: z.strictObject({ companies: PhaseCounters, deals: PhaseCounters }),
-  failed: z.array(FailedRecord).describe(`At most ${MAX_FAILED_KEPT}, the first ones`),
-  failedOmitted: Count,
+  counters: z.strictObject({
+    companies: PhaseCounters,
+    deals: PhaseCounters,
+    companyDeals: PhaseCounters.describe('Deals scored because their company changed'),
+  }),
+  /** Null unless the run is a --since run. */
+  recorded: RecordedIds.nullable(),
 });
 export type Checkpoint = z.output<typeof Checkpoint>;
+
+/** The checkpoint of strategy-fit before the `companyDeals` phase (read for --all and --stale-only). */
+const CheckpointV1 = z.strictObject({
+  schemaVersion: z.literal(1),
+  ...Common,
+  phase: z.enum(['companies', 'deals', 'done']),
+  cursor: z.string().nullable(),
+  counters: z.strictObject({ companies: PhaseCounters, deals: PhaseCounters }),
+});
 
 export const emptyCounters = (): PhaseCounters => ({
   scanned: 0,
   changed: 0,
   unchanged: 0,
   failed: 0,
+});
+
+/** The side files of a checkpoint (see RecordedIds). */
+export const recordedIdPaths = (path: string): { companies: string; deals: string } => ({
+  companies: `${path}.companies`,
+  deals: `${path}.deals`,
 });
 
 /** `.data/checkpoints/<hash of the target>.json`: one checkpoint per portal. */
@@ -105,12 +157,63 @@ export const readCheckpoint = async (
   } catch {
     return err(invalid(path, 'not JSON'));
   }
+  const version = z.looseObject({ schemaVersion: z.unknown() }).safeParse(json);
+  if (version.success && version.data.schemaVersion === 1) return upgradeV1(path, json);
   const parsed = Checkpoint.safeParse(json);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return err(invalid(path, `${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'}`));
+  if (!parsed.success) return err(invalid(path, firstIssue(parsed.error)));
+  const cursor = checkConsistency(parsed.data);
+  return cursor === null ? ok(parsed.data) : err(invalid(path, cursor));
+};
+
+const firstIssue = (error: z.ZodError): string => {
+  const first = error.issues[0];
+  return `${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'}`;
+};
+
+/** What the schema cannot say: ids recorded for --since runs; the `companyDeals` cursor (JSON). */
+const checkConsistency = (checkpoint: Checkpoint): string | null => {
+  if ((checkpoint.mode.kind === 'since') !== (checkpoint.recorded !== null)) {
+    return 'recorded: ids are recorded by --since runs, and only by them';
   }
-  return ok(parsed.data);
+  if (checkpoint.phase !== 'companyDeals' || checkpoint.cursor === null) return null;
+  return parseCompanyDealsCursor(checkpoint.cursor) === null
+    ? 'cursor: not a companyDeals cursor'
+    : null;
+};
+
+/** The `companyDeals` cursor in a checkpoint; null = the start (or not one). */
+export const parseCompanyDealsCursor = (cursor: string | null): CompanyDealsCursor | null => {
+  if (cursor === null) return null;
+  try {
+    const parsed = CompanyDealsCursor.safeParse(JSON.parse(cursor));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * A checkpoint of the strategy-fit before the `companyDeals` phase: an --all or --stale-only run
+ * resumes as it was; a --since run recorded no company ids, so it is refused.
+ */
+const upgradeV1 = (path: string, json: unknown): Result<Checkpoint, StrategyFitError> => {
+  const parsed = CheckpointV1.safeParse(json);
+  if (!parsed.success) return err(invalid(path, firstIssue(parsed.error)));
+  const v1 = parsed.data;
+  if (v1.mode.kind === 'since') {
+    return err(
+      invalid(
+        path,
+        'an earlier strategy-fit wrote it, whose --since runs did not record the companies they scanned to rescore their deals',
+      ),
+    );
+  }
+  return ok({
+    ...v1,
+    schemaVersion: 2,
+    counters: { ...v1.counters, companyDeals: emptyCounters() },
+    recorded: null,
+  });
 };
 
 /**
@@ -135,8 +238,10 @@ export const lockCheckpoint = async (
   return acquireLock(`${path}.lock`, `the checkpoint ${path}`);
 };
 
+/** Removes the checkpoint and its side files. */
 export const removeCheckpoint = async (path: string): Promise<void> => {
-  await rm(path, { force: true });
+  const ids = recordedIdPaths(path);
+  await Promise.all([path, ids.companies, ids.deals].map((p) => rm(p, { force: true })));
 };
 
 /** Adds failures, keeping the first MAX_FAILED_KEPT by id and counting the rest. */

@@ -56,6 +56,14 @@ export type BulkCrm = {
     properties: string[],
   ) => Async<{ records: RawRecord[]; missing: string[] }>;
   readDealCompanyIds: (dealIds: string[]) => Async<Map<string, string | null>>;
+  /**
+   * One page of company → deal associations (v4 batch read, ≤ 1,000 inputs, as HubSpot pages it):
+   * the links in this answer, and the companies with more deals after `after`.
+   */
+  readCompanyDealsPage: (inputs: { id: string; after?: string }[]) => Async<{
+    links: { fromId: string; toId: string }[];
+    more: { id: string; after: string }[];
+  }>;
   readDealLineItems: (dealIds: string[]) => Async<Map<string, RawRecord[]>>;
   writeRecords: (
     objectType: 'companies' | 'deals',

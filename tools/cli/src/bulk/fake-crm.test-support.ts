@@ -72,9 +72,11 @@ export const DEAL_DEFINITIONS: PropertyDefinitions = {
 
 export const createFakeCrm = (
   portal: FakePortal,
-  options: { setupDone?: boolean } = {},
+  /** `associationPage`: associations per company in one answer (HubSpot pages them; default 500). */
+  options: { setupDone?: boolean; associationPage?: number } = {},
 ): FakeCrmControl => {
   const setup = options.setupDone ?? true;
+  const associationPage = options.associationPage ?? 500;
   const writes: FakeCrmControl['writes'] = [];
   const calls: Record<string, number> = {};
   const failures = new Map<string, StrategyFitError>();
@@ -180,6 +182,27 @@ export const createFakeCrm = (
           }),
         ),
       );
+    },
+    readCompanyDealsPage: async (inputs) => {
+      const e = enter('readCompanyDealsPage');
+      if (e) return err(e);
+      if (inputs.length > 1000) throw new Error('more than 1,000 association inputs');
+      const links: { fromId: string; toId: string }[] = [];
+      const more: { id: string; after: string }[] = [];
+      for (const input of inputs) {
+        const dealIds = [...portal.dealCompanies]
+          .filter(
+            ([dealId, list]) => portal.deals.has(dealId) && list.some((l) => l.id === input.id),
+          )
+          .map(([dealId]) => dealId)
+          .sort(byId);
+        const start = Number(input.after ?? 0);
+        for (const toId of dealIds.slice(start, start + associationPage))
+          links.push({ fromId: input.id, toId });
+        if (start + associationPage < dealIds.length)
+          more.push({ id: input.id, after: String(start + associationPage) });
+      }
+      return ok({ links, more });
     },
     readDealLineItems: async (dealIds) => {
       const e = enter('readDealLineItems');

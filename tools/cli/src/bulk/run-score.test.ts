@@ -6,7 +6,7 @@ import {
   scoreDeal,
   StrategySchema,
 } from '@strategy-fit/core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -319,5 +319,176 @@ describe('runScore', () => {
     await runScore(fake.crm, options);
     const other = await runScore(fake.crm, { ...options, target: 'another portal', resume: true });
     expect(!other.ok && other.error.code).toBe('checkpoint_invalid');
+  });
+});
+
+describe('runScore --since: the deals of changed companies', () => {
+  const SINCE = 100_000;
+  const EDITED = String(SINCE + 1);
+
+  /**
+   * A scored portal, then edits after SINCE: companies 101 (now tobacco: refused) and 104, a deal
+   * of 101, a deal of an unedited company, and two deals linked to 101 besides their own company.
+   */
+  const editedPortal = async (companies = 60, deals = 150) => {
+    const portal = createFakePortal(strategy, companies, deals);
+    const ids = [...portal.companies.keys()];
+    const [c1, c2, , , c5] = ids as [string, string, string, string, string];
+    portal.deals.set('9001', { amount: '50000', dealstage: 'open', hs_lastmodifieddate: '0' });
+    portal.dealCompanies.set('9001', [
+      { id: c5, primary: true },
+      { id: c1, primary: false },
+    ]);
+    portal.deals.set('9003', { amount: '50000', dealstage: 'open', hs_lastmodifieddate: '0' });
+    portal.dealCompanies.set('9003', [
+      { id: c1, primary: true },
+      { id: c2, primary: false },
+    ]);
+    const first = await runScore(createFakeCrm(portal).crm, optionsFor());
+    expect(first.ok).toBe(true);
+
+    Object.assign(portal.companies.get(c1) ?? {}, {
+      industry: 'TOBACCO',
+      hs_lastmodifieddate: EDITED,
+    });
+    Object.assign(portal.companies.get(c2) ?? {}, {
+      numberofemployees: '3',
+      hs_lastmodifieddate: EDITED,
+    });
+    const dealsOf = (company: string) =>
+      [...portal.dealCompanies].filter(([, links]) => links[0]?.id === company).map(([id]) => id);
+    const bothSets = dealsOf(c1)[0] ?? '';
+    Object.assign(portal.deals.get(bothSets) ?? {}, { amount: '1', hs_lastmodifieddate: EDITED });
+    const elsewhere = dealsOf(c5)[0] ?? '';
+    Object.assign(portal.deals.get(elsewhere) ?? {}, { hs_lastmodifieddate: EDITED });
+    // Refused now, so the deals of 101 change; the deals of 104 keep their fit (banks).
+    const refused = dealsOf(c1).filter((id) => id !== bothSets);
+    const ofChanged = [...refused, ...dealsOf(c2)];
+    return { portal, c1, c2, bothSets, elsewhere, ofChanged, refused };
+  };
+
+  const sinceOptions = (overrides: Partial<ScoreRunOptions> = {}) =>
+    optionsFor({ mode: { kind: 'since', sinceMs: SINCE }, ...overrides });
+
+  const dealWrites = (fake: ReturnType<typeof createFakeCrm>) =>
+    fake.writes.filter((w) => w.objectType === 'deals').map((w) => w.id);
+
+  it('scores every deal whose own company changed, once, and only those', async () => {
+    const { portal, bothSets, ofChanged, refused } = await editedPortal();
+    const fake = createFakeCrm(portal);
+    const run = await runScore(fake.crm, sinceOptions());
+    expect(run.ok).toBe(true);
+    if (!run.ok) return;
+    expect(run.value.companies).toMatchObject({ scanned: 2 });
+    expect(run.value.deals).toMatchObject({ scanned: 2 });
+    // 9003 (also linked to 104) counts once; 9001 (its company is unchanged) not at all.
+    expect(ofChanged).toContain('9003');
+    expect(run.value.dealsOfChangedCompanies).toEqual({
+      scanned: ofChanged.length,
+      changed: refused.length,
+      unchanged: ofChanged.length - refused.length,
+      failed: 0,
+    });
+    expect(refused.length).toBeGreaterThan(0);
+    expect(ofChanged.length).toBeGreaterThan(refused.length);
+    expect(fitOf(portal)).toEqual(expectedPortal(portal));
+    const written = dealWrites(fake);
+    expect(new Set(written).size).toBe(written.length);
+    expect(written.sort()).toEqual([bothSets, ...refused].sort());
+    expect(written).not.toContain('9001');
+    expect(
+      readdirSync(dir).filter((f) => f.endsWith('.companies') || f.endsWith('.deals')),
+    ).toEqual([]);
+
+    // Nothing changed since: the same run reads (those still selected) again and writes nothing.
+    const again = await runScore(fake.crm, sinceOptions());
+    expect(again.ok && again.value.dealsOfChangedCompanies).toMatchObject({
+      changed: 0,
+      failed: 0,
+    });
+    expect(dealWrites(fake)).toHaveLength(written.length);
+  });
+
+  it('follows HubSpot’s association paging and small batches to the same result', async () => {
+    const { portal, ofChanged } = await editedPortal();
+    const fake = createFakeCrm(portal, { associationPage: 1 });
+    const run = await runScore(fake.crm, sinceOptions({ batchSize: 1, depth: 3 }));
+    expect(run.ok && run.value.dealsOfChangedCompanies?.scanned).toBe(ofChanged.length);
+    expect(fitOf(portal)).toEqual(expectedPortal(portal));
+    // Each page asks for at most one company; a company's next deal comes with its `after`.
+    expect(fake.calls.readCompanyDealsPage).toBeGreaterThanOrEqual(ofChanged.length + 1);
+  });
+
+  it('has no deals-of-changed-companies phase when no company changed', async () => {
+    const portal = createFakePortal(strategy, 20, 40);
+    const fake = createFakeCrm(portal);
+    await runScore(fake.crm, optionsFor());
+    const run = await runScore(fake.crm, sinceOptions());
+    expect(run.ok && run.value.dealsOfChangedCompanies).toEqual({
+      scanned: 0,
+      changed: 0,
+      unchanged: 0,
+      failed: 0,
+    });
+    expect(fake.calls.readCompanyDealsPage).toBeUndefined();
+    const all = await runScore(fake.crm, optionsFor());
+    expect(all.ok && all.value.dealsOfChangedCompanies).toBeNull();
+  });
+
+  it('resumes a run stopped among the deals of changed companies: each deal written once', async () => {
+    const { portal, bothSets, ofChanged, refused } = await editedPortal(30, 300);
+    const fake = createFakeCrm(portal, { associationPage: 3 });
+    fake.failCall('readCompanyDealsPage', 3);
+    const options = sinceOptions({ batchSize: 1 });
+    const stopped = await runScore(fake.crm, options);
+    expect(stopped.ok && stopped.value.stopped?.code).toBe('hubspot_unavailable');
+    const kept = await readCheckpoint(options.checkpointPath);
+    expect(kept.ok && kept.value).toMatchObject({
+      phase: 'companyDeals',
+      cursor: expect.any(String),
+      recorded: { companies: 2, deals: 2, dealsInOrder: true },
+    });
+    const before = kept.ok ? (kept.value?.counters.companyDeals.scanned ?? 0) : 0;
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(ofChanged.length);
+    // A kill between appending a page's ids and saving the checkpoint leaves ids it does not count.
+    appendFileSync(`${options.checkpointPath}.companies`, '00000000000000000107\n0000');
+    appendFileSync(`${options.checkpointPath}.deals`, '00000000000000005001\n');
+
+    const resumed = await runScore(fake.crm, { ...options, resume: true });
+    expect(resumed.ok).toBe(true);
+    if (!resumed.ok) return;
+    expect(resumed.value.companies.scanned).toBe(2);
+    expect(resumed.value.dealsOfChangedCompanies?.scanned).toBe(ofChanged.length);
+    expect(fitOf(portal)).toEqual(expectedPortal(portal));
+    const written = dealWrites(fake);
+    expect(new Set(written).size).toBe(written.length);
+    expect(written.sort()).toEqual([bothSets, ...refused].sort());
+  });
+
+  it('counts the deals of a page whose companies cannot be read as failed, and goes on', async () => {
+    const { portal, ofChanged } = await editedPortal();
+    const fake = createFakeCrm(portal);
+    // 1: the deals phase's page; 2: the first page of deals of changed companies.
+    fake.failCall('readDealCompanyIds', 2);
+    const run = await runScore(fake.crm, sinceOptions());
+    expect(run.ok && run.value.dealsOfChangedCompanies).toMatchObject({ changed: 0 });
+    const failed = run.ok ? (run.value.dealsOfChangedCompanies?.failed ?? 0) : 0;
+    // Every deal linked to the changed companies and not scored yet, 9001 included.
+    expect(failed).toBe(ofChanged.length + 1);
+    expect(run.ok && run.value.failed.every((f) => f.objectType === 'deals')).toBe(true);
+  });
+
+  it('refuses to resume when the recorded company ids are gone', async () => {
+    const { portal } = await editedPortal();
+    const fake = createFakeCrm(portal);
+    fake.failCall('searchRecords', 2); // the deals phase's first page
+    const options = sinceOptions();
+    const stopped = await runScore(fake.crm, options);
+    expect(stopped.ok && stopped.value.stopped).not.toBeNull();
+    rmSync(`${options.checkpointPath}.companies`);
+    const resumed = await runScore(fake.crm, { ...options, resume: true });
+    expect(!resumed.ok && resumed.error.code).toBe('checkpoint_invalid');
+    expect(!resumed.ok && resumed.error.message).toMatch(/\.companies, which is missing/);
   });
 });

@@ -1,6 +1,7 @@
 // `score`: bulk scoring of companies, then deals, page by page with a bounded pipeline, a
 // checkpoint after every confirmed page, and a summary. The strategy version is pinned at the
-// start (a resumed run keeps the checkpoint's version and "now").
+// start (a resumed run keeps the checkpoint's version and "now"). A --since run then scores the
+// deals of the companies it scanned (SCORING §7: a deal's result reads its company), once each.
 import { compileStrategy, err, ok, strategyFitError } from '@strategy-fit/core';
 import type { PropertyDefinitions, Result, StrategyFitError } from '@strategy-fit/core';
 
@@ -8,16 +9,36 @@ import {
   addFailures,
   emptyCounters,
   lockCheckpoint,
+  parseCompanyDealsCursor,
   readCheckpoint,
+  recordedIdPaths,
   removeCheckpoint,
   writeCheckpoint,
 } from './checkpoint.ts';
-import type { Checkpoint, ScoredObject, ScoreMode } from './checkpoint.ts';
+import type {
+  Checkpoint,
+  CompanyDealsCursor,
+  Phase,
+  PhaseCounters,
+  RecordedIds,
+  ScoredObject,
+  ScoreMode,
+} from './checkpoint.ts';
 import type { BulkCrm, BulkSearchWhere, PublishedStrategy, RawRecord } from './crm.ts';
+import {
+  appendIds,
+  ascendingAfter,
+  createIdFile,
+  cutIdFile,
+  findIds,
+  idBefore,
+  readIds,
+  removeIdFile,
+} from './id-file.ts';
 import { runPipeline } from './pipeline.ts';
 import type { Page } from './pipeline.ts';
 import type { ProgressReporter } from './progress.ts';
-import { scoreCompanyPage, scoreDealPage } from './score-page.ts';
+import { scoreCompanyDealsPage, scoreCompanyPage, scoreDealPage } from './score-page.ts';
 import type { PageOutcome, ScoringContext } from './score-page.ts';
 import { scoringReadProperties, writtenFitProperties } from './strategy-properties.ts';
 import type { RunSummary } from './summary.ts';
@@ -57,7 +78,7 @@ const newCheckpoint = (
 ): Checkpoint => {
   const at = new Date(clock()).toISOString();
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     target: options.target,
     mode: options.mode,
     strategyVersion: version,
@@ -66,9 +87,10 @@ const newCheckpoint = (
     updatedAt: at,
     phase: 'companies',
     cursor: null,
-    counters: { companies: emptyCounters(), deals: emptyCounters() },
+    counters: { companies: emptyCounters(), deals: emptyCounters(), companyDeals: emptyCounters() },
     failed: [],
     failedOmitted: 0,
+    recorded: options.mode.kind === 'since' ? { companies: 0, deals: 0, dealsInOrder: true } : null,
   };
 };
 
@@ -200,7 +222,73 @@ const pageReader =
     return page.ok ? ok({ items: page.value.records, nextCursor: page.value.nextCursor }) : page;
   };
 
-const NEXT_PHASE = { companies: 'deals', deals: 'done' } as const;
+/** The phase after this one: the deals of changed companies only when a --since run scanned some. */
+const nextPhase = (checkpoint: Checkpoint): Phase => {
+  switch (checkpoint.phase) {
+    case 'companies':
+      return 'deals';
+    case 'deals':
+      return (checkpoint.recorded?.companies ?? 0) > 0 ? 'companyDeals' : 'done';
+    case 'companyDeals':
+    case 'done':
+      return 'done';
+    default:
+      return checkpoint.phase satisfies never;
+  }
+};
+
+const PHASE_LABEL: Record<Exclude<Phase, 'done'>, string> = {
+  companies: 'companies',
+  deals: 'deals',
+  companyDeals: 'deals of changed companies',
+};
+
+/**
+ * The side files of a --since run: created empty for a new run; for a resumed run cut back to the
+ * ids its checkpoint counts (a page recorded but not committed before a kill is read again).
+ * Returns the last deal id recorded (to keep the deals file's order known).
+ */
+const prepareRecordedIds = async (
+  checkpoint: Checkpoint,
+  path: string,
+  resumed: boolean,
+): Promise<Result<string | null, StrategyFitError>> => {
+  const paths = recordedIdPaths(path);
+  const recorded = checkpoint.recorded;
+  if (recorded === null) {
+    await Promise.all([removeIdFile(paths.companies), removeIdFile(paths.deals)]);
+    return ok(null);
+  }
+  if (!resumed) {
+    await Promise.all([createIdFile(paths.companies), createIdFile(paths.deals)]);
+    return ok(null);
+  }
+  for (const [file, count] of [
+    [paths.companies, recorded.companies],
+    [paths.deals, recorded.deals],
+  ] as const) {
+    if (!(await cutIdFile(file, count))) {
+      return err(
+        strategyFitError(
+          'checkpoint_invalid',
+          `The checkpoint ${path} counts ${count} ids in ${file}, which is missing or shorter. Delete the checkpoint and run without --resume.`,
+          { path },
+        ),
+      );
+    }
+  }
+  return ok(await idBefore(paths.deals, recorded.deals));
+};
+
+/** What a page did, and the ids it scanned (recorded for a --since run; none otherwise). */
+type Committed = { outcome: PageOutcome; ids: readonly string[] };
+
+const NOTHING_RECORDED: RecordedIds = { companies: 0, deals: 0, dealsInOrder: true };
+
+type PhasePlan<T> = {
+  readPage: (cursor: string | null) => Promise<Result<Page<T>, StrategyFitError>>;
+  processPage: (items: T[]) => Promise<Committed>;
+};
 
 /**
  * Runs (or resumes) a scoring run to its end, or until a page read fails or `shouldStop`.
@@ -231,6 +319,8 @@ const runLocked = async (
   const { checkpoint, published, resumed } = started.value;
   const definitions = await readDefinitions(crm);
   if (!definitions.ok) return definitions;
+  const lastDeal = await prepareRecordedIds(checkpoint, options.checkpointPath, resumed);
+  if (!lastDeal.ok) return lastDeal;
 
   const compiled = compileStrategy(published.strategy);
   const properties = scoringReadProperties(published.strategy);
@@ -244,45 +334,90 @@ const runLocked = async (
     nowMs: checkpoint.nowMs,
     definitions: definitions.value,
     companyProperties: properties.companies,
+    dealProperties: properties.deals,
   };
   const where = whereOf(checkpoint.mode, checkpoint.strategyVersion);
   const batch = Math.min(MAX_BATCH, Math.max(1, options.batchSize));
+  const paths = recordedIdPaths(options.checkpointPath);
+  let lastDealId = lastDeal.value;
   const save = async (): Promise<void> => {
     checkpoint.updatedAt = new Date(clock()).toISOString();
     await writeCheckpoint(options.checkpointPath, checkpoint);
   };
   await save();
 
-  let stopped: StrategyFitError | null = null;
-  let interrupted = false;
-  while (checkpoint.phase !== 'done' && stopped === null && !interrupted) {
-    if (options.shouldStop?.() === true) {
-      interrupted = true;
-      break;
+  /** Appends a committed page's ids to the side file of its phase, before the checkpoint counts them. */
+  const record = async (phase: Phase, recorded: RecordedIds, ids: readonly string[]) => {
+    if (ids.length === 0) return;
+    if (phase === 'companies') {
+      await appendIds(paths.companies, ids);
+      recorded.companies += ids.length;
+    } else if (phase === 'deals') {
+      if (recorded.dealsInOrder && !ascendingAfter(lastDealId, ids)) recorded.dealsInOrder = false;
+      await appendIds(paths.deals, ids);
+      recorded.deals += ids.length;
+      lastDealId = ids.at(-1) ?? lastDealId;
     }
-    const phase = checkpoint.phase;
-    const counters = checkpoint.counters[phase];
-    const count = await crm.countRecords(phase, where);
-    // Records a run has scored leave the stale selection: they are not in a resumed run's count.
-    const total = !count.ok
-      ? null
-      : checkpoint.mode.kind === 'stale'
-        ? counters.scanned + count.value
-        : count.value;
-    options.progress.start(phase, total, counters.scanned);
-    const end = await runPipeline<RawRecord, PageOutcome>({
-      startCursor: checkpoint.cursor,
+  };
+
+  const recordsPlan = (phase: ScoredObject): PhasePlan<RawRecord> => {
+    const recorded = checkpoint.recorded;
+    // Deals are recorded only when there are deals of changed companies to score after them.
+    const keep = recorded !== null && (phase === 'companies' || recorded.companies > 0);
+    const score = phase === 'companies' ? scoreCompanyPage : scoreDealPage;
+    return {
       readPage: pageReader(crm, phase, properties[phase], where, batch),
-      processPage: (records) =>
-        phase === 'companies' ? scoreCompanyPage(ctx, records) : scoreDealPage(ctx, records),
-      commitPage: async (outcome, nextCursor) => {
+      processPage: async (records) => ({
+        outcome: await score(ctx, records),
+        ids: keep ? records.map((r) => r.id) : [],
+      }),
+    };
+  };
+
+  const companyDealsPlan = (
+    recorded: RecordedIds,
+  ): PhasePlan<{ fromId: string; toId: string }> => ({
+    readPage: async (cursor) => {
+      const at: CompanyDealsCursor = parseCompanyDealsCursor(cursor) ?? { next: 0, more: [] };
+      const room = Math.min(batch - at.more.length, recorded.companies - at.next);
+      const fresh = await readIds(paths.companies, at.next, room);
+      const inputs = [...at.more, ...fresh.map((id) => ({ id }))];
+      if (inputs.length === 0) return ok({ items: [], nextCursor: null });
+      const page = await crm.readCompanyDealsPage(inputs);
+      if (!page.ok) return page;
+      const next: CompanyDealsCursor = { next: at.next + fresh.length, more: page.value.more };
+      const last = next.next >= recorded.companies && next.more.length === 0;
+      return ok({ items: page.value.links, nextCursor: last ? null : JSON.stringify(next) });
+    },
+    processPage: async (links) => ({
+      outcome: await scoreCompanyDealsPage(ctx, links, {
+        batchSize: batch,
+        alreadyScored: (ids) => findIds(paths.deals, recorded.deals, recorded.dealsInOrder, ids),
+      }),
+      ids: [],
+    }),
+  });
+
+  const runPhase = async <T>(
+    phase: Exclude<Phase, 'done'>,
+    plan: PhasePlan<T>,
+    total: number | null,
+  ) => {
+    const counters: PhaseCounters = checkpoint.counters[phase];
+    options.progress.start(PHASE_LABEL[phase], total, counters.scanned);
+    const end = await runPipeline<T, Committed>({
+      startCursor: checkpoint.cursor,
+      readPage: plan.readPage,
+      processPage: plan.processPage,
+      commitPage: async ({ outcome, ids }, nextCursor) => {
         counters.scanned += outcome.scanned;
         counters.changed += outcome.changed;
         counters.unchanged += outcome.unchanged;
         counters.failed += outcome.failed.length;
         addFailures(checkpoint, outcome.failed);
+        if (checkpoint.recorded !== null) await record(phase, checkpoint.recorded, ids);
         if (nextCursor === null) {
-          checkpoint.phase = NEXT_PHASE[phase];
+          checkpoint.phase = nextPhase(checkpoint);
           checkpoint.cursor = null;
         } else checkpoint.cursor = nextCursor;
         await save();
@@ -296,8 +431,33 @@ const runLocked = async (
       ...(options.shouldStop === undefined ? {} : { shouldStop: options.shouldStop }),
     });
     options.progress.stop();
+    return end;
+  };
+
+  /** The progress bar's total: how many records the phase's search or list will read. */
+  const totalOf = async (phase: ScoredObject): Promise<number | null> => {
+    const count = await crm.countRecords(phase, where);
+    if (!count.ok) return null;
+    // Records a run has scored leave the stale selection: they are not in a resumed run's count.
+    return checkpoint.mode.kind === 'stale'
+      ? checkpoint.counters[phase].scanned + count.value
+      : count.value;
+  };
+
+  let stopped: StrategyFitError | null = null;
+  let interrupted = false;
+  while (checkpoint.phase !== 'done' && stopped === null && !interrupted) {
+    if (options.shouldStop?.() === true) {
+      interrupted = true;
+      break;
+    }
+    const phase = checkpoint.phase;
+    const end =
+      phase === 'companyDeals'
+        ? await runPhase(phase, companyDealsPlan(checkpoint.recorded ?? NOTHING_RECORDED), null)
+        : await runPhase(phase, recordsPlan(phase), await totalOf(phase));
     if (end.kind === 'failed') stopped = end.error;
-    if (end.kind === 'stopped') interrupted = true;
+    else if (end.kind === 'stopped') interrupted = true;
   }
 
   const finished = checkpoint.phase === 'done';
@@ -313,6 +473,8 @@ const runLocked = async (
     durationMs: clock() - startedMs,
     companies: checkpoint.counters.companies,
     deals: checkpoint.counters.deals,
+    dealsOfChangedCompanies:
+      checkpoint.mode.kind === 'since' ? checkpoint.counters.companyDeals : null,
     failed: checkpoint.failed,
     failedOmitted: checkpoint.failedOmitted,
     stopped,

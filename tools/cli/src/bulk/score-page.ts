@@ -35,6 +35,8 @@ export type ScoringContext = {
   definitions: { companies: PropertyDefinitions; deals: PropertyDefinitions };
   /** Company properties read for a deal's company. */
   companyProperties: string[];
+  /** Deal properties read for a deal found through its company. */
+  dealProperties: string[];
 };
 
 type Update = { id: string; properties: Record<string, string> };
@@ -104,38 +106,53 @@ export const scoreCompanyPage = async (
 };
 
 type DealCompany = { facts: RecordFacts; evaluation: CompanyEvaluation };
+/** Each deal's company (SCORING §7: primary, else lowest id), null for none. */
+type CompanyOf = ReadonlyMap<string, string | null>;
 
-/** The deals' companies (primary, else lowest id: SCORING §7), read in one batch and evaluated once. */
-const readDealCompanies = async (
+type DealCompanies = { companyOf: CompanyOf; companies: ReadonlyMap<string, DealCompany> };
+type Read<T> = { ok: true; value: T } | { ok: false; error: StrategyFitError };
+
+/** The companies named by `companyOf` for these deals, read in one batch and evaluated once. */
+const readCompaniesOf = async (
   ctx: ScoringContext,
-  dealIds: string[],
-): Promise<
-  | { ok: true; companyOf: Map<string, string | null>; companies: Map<string, DealCompany> }
-  | { ok: false; error: StrategyFitError }
-> => {
-  const companyOf = await ctx.crm.readDealCompanyIds(dealIds);
-  if (!companyOf.ok) return companyOf;
-  const ids = [...new Set([...companyOf.value.values()].filter((id) => id !== null))];
+  dealIds: readonly string[],
+  companyOf: CompanyOf,
+): Promise<Read<DealCompanies>> => {
+  const ids = [
+    ...new Set(dealIds.map((id) => companyOf.get(id) ?? null).filter((id) => id !== null)),
+  ];
   const companies = new Map<string, DealCompany>();
-  if (ids.length === 0) return { ok: true, companyOf: companyOf.value, companies };
+  if (ids.length === 0) return { ok: true, value: { companyOf, companies } };
   const read = await ctx.crm.readRecords('companies', ids, ctx.companyProperties);
   if (!read.ok) return read;
   for (const record of read.value.records) {
     const facts = companyFacts(ctx, record);
     companies.set(record.id, { facts, evaluation: evaluateCompany(ctx.compiled, facts) });
   }
-  return { ok: true, companyOf: companyOf.value, companies };
+  return { ok: true, value: { companyOf, companies } };
 };
 
-/** SCORING §7 + §8: scores a page of deals with their companies and line items, writes the diffs. */
-export const scoreDealPage = async (
+/** The deals' companies (SCORING §7), unless the caller has them already (`known`). */
+const readDealCompanies = async (
+  ctx: ScoringContext,
+  dealIds: string[],
+  known: DealCompanies | null,
+): Promise<Read<DealCompanies>> => {
+  if (known !== null) return { ok: true, value: known };
+  const companyOf = await ctx.crm.readDealCompanyIds(dealIds);
+  return companyOf.ok ? readCompaniesOf(ctx, dealIds, companyOf.value) : companyOf;
+};
+
+/** SCORING §7 + §8: scores deals with their companies and line items, writes the diffs. */
+const scoreDeals = async (
   ctx: ScoringContext,
   records: readonly RawRecord[],
+  known: DealCompanies | null,
 ): Promise<PageOutcome> => {
   const dealIds = records.map((r) => r.id);
-  if (dealIds.length === 0) return { scanned: 0, changed: 0, unchanged: 0, failed: [] };
+  if (dealIds.length === 0) return NOTHING;
   const [companies, lineItems] = await Promise.all([
-    readDealCompanies(ctx, dealIds),
+    readDealCompanies(ctx, dealIds, known),
     ctx.crm.readDealLineItems(dealIds),
   ]);
   if (!companies.ok)
@@ -144,9 +161,9 @@ export const scoreDealPage = async (
     return writeDiffs(ctx, 'deals', records.length, [], failAll('deals', dealIds, lineItems.error));
   const updates: Update[] = [];
   for (const record of records) {
-    const companyId = companies.companyOf.get(record.id) ?? null;
+    const companyId = companies.value.companyOf.get(record.id) ?? null;
     // A company that no longer exists counts as none ("no associated company").
-    const company = companyId === null ? null : (companies.companies.get(companyId) ?? null);
+    const company = companyId === null ? null : (companies.value.companies.get(companyId) ?? null);
     const score = scoreDeal(ctx.compiled, {
       deal: {
         id: record.id,
@@ -165,4 +182,82 @@ export const scoreDealPage = async (
     if (diff !== null) updates.push({ id: record.id, properties: diff });
   }
   return writeDiffs(ctx, 'deals', records.length, updates, []);
+};
+
+/** SCORING §7 + §8: scores a page of deals with their companies and line items, writes the diffs. */
+export const scoreDealPage = (
+  ctx: ScoringContext,
+  records: readonly RawRecord[],
+): Promise<PageOutcome> => scoreDeals(ctx, records, null);
+
+const NOTHING: PageOutcome = { scanned: 0, changed: 0, unchanged: 0, failed: [] };
+
+const add = (a: PageOutcome, b: PageOutcome): PageOutcome => ({
+  scanned: a.scanned + b.scanned,
+  changed: a.changed + b.changed,
+  unchanged: a.unchanged + b.unchanged,
+  failed: [...a.failed, ...b.failed],
+});
+
+export type CompanyDealsOptions = {
+  /** Which of these deals the run has already scored (the deals phase of a --since run). */
+  alreadyScored: (dealIds: readonly string[]) => Set<string>;
+  /** Deals read and written per batch (≤ 100). */
+  batchSize: number;
+};
+
+/**
+ * Scores the deals found under changed companies (`links`: company → deal, one association page).
+ * A deal reads only its own company (SCORING §7: primary, else lowest id), so it is scored under
+ * that company and no other: once, however many changed companies it is linked to. Deals the run
+ * has already scored are left out.
+ */
+export const scoreCompanyDealsPage = async (
+  ctx: ScoringContext,
+  links: readonly { fromId: string; toId: string }[],
+  options: CompanyDealsOptions,
+): Promise<PageOutcome> => {
+  const foundUnder = new Map<string, Set<string>>();
+  for (const { fromId, toId } of links) {
+    const companies = foundUnder.get(toId) ?? new Set<string>();
+    companies.add(fromId);
+    foundUnder.set(toId, companies);
+  }
+  const scored = options.alreadyScored([...foundUnder.keys()]);
+  const candidates = [...foundUnder.keys()].filter((id) => !scored.has(id));
+  if (candidates.length === 0) return NOTHING;
+  const companyOf = await ctx.crm.readDealCompanyIds(candidates);
+  if (!companyOf.ok) {
+    const failed = failAll('deals', candidates, companyOf.error);
+    return { scanned: candidates.length, changed: 0, unchanged: 0, failed };
+  }
+  const own = candidates.filter((id) => {
+    const companyId = companyOf.value.get(id) ?? null;
+    return companyId !== null && foundUnder.get(id)?.has(companyId) === true;
+  });
+  if (own.length === 0) return NOTHING;
+  // The page's companies (at most one association read's inputs), read once for all its deals.
+  const companies = await readCompaniesOf(ctx, own, companyOf.value);
+  if (!companies.ok) {
+    const failed = failAll('deals', own, companies.error);
+    return { scanned: own.length, changed: 0, unchanged: 0, failed };
+  }
+  let outcome = NOTHING;
+  for (let i = 0; i < own.length; i += options.batchSize) {
+    const part = own.slice(i, i + options.batchSize);
+    const read = await ctx.crm.readRecords('deals', part, ctx.dealProperties);
+    // A deal deleted since its company was read is no longer there to score.
+    outcome = add(
+      outcome,
+      read.ok
+        ? await scoreDeals(ctx, read.value.records, companies.value)
+        : {
+            scanned: part.length,
+            changed: 0,
+            unchanged: 0,
+            failed: failAll('deals', part, read.error),
+          },
+    );
+  }
+  return outcome;
 };

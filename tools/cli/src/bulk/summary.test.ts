@@ -11,6 +11,7 @@ const base: RunSummary = {
   durationMs: 12_345,
   companies: { scanned: 1200, changed: 300, unchanged: 899, failed: 1 },
   deals: { scanned: 2000, changed: 0, unchanged: 2000, failed: 0 },
+  dealsOfChangedCompanies: null,
   failed: [
     {
       objectType: 'companies',
@@ -57,6 +58,27 @@ describe('the run summary', () => {
     );
     expect(text).toContain('Stopped early: hubspot_unavailable: HubSpot did not answer');
     expect(text).toContain('strategy-fit score --resume');
+  });
+
+  it('says how many deals were rescored because their company changed (--since)', () => {
+    const since = {
+      ...base,
+      mode: { kind: 'since', sinceMs: Date.parse('2026-11-01T08:00:00Z') },
+      companies: { scanned: 12, changed: 3, unchanged: 9, failed: 0 },
+      deals: { scanned: 4, changed: 1, unchanged: 3, failed: 0 },
+      dealsOfChangedCompanies: { scanned: 1530, changed: 210, unchanged: 1319, failed: 1 },
+      failed: [],
+    } satisfies RunSummary;
+    expect(renderSummary(since)).toMatchInlineSnapshot(`
+      "Scored records modified since 2026-11-01T08:00:00.000Z with strategy version 3 in 12.3 s
+        companies  scanned        12  changed         3  unchanged         9  failed       0
+        deals      scanned         4  changed         1  unchanged         3  failed       0
+        + 1,530 deals rescored because their company changed: changed 210, unchanged 1,319, failed 1
+      Some records failed; run the same command again to retry them (diff-only: the rest is not rewritten).
+      "
+    `);
+    expect(runFailed(since)).toBe(true);
+    expect(runFailed({ ...since, dealsOfChangedCompanies: { ...since.deals } })).toBe(false);
   });
 
   it('exits 0 only when every record was scored', () => {

@@ -13,7 +13,13 @@ export type RunSummary = {
   /** Wall time of this process's part of the run. */
   durationMs: number;
   companies: PhaseCounters;
+  /** The deals the run selected (all, modified since, or stale). */
   deals: PhaseCounters;
+  /**
+   * --since only (else null): deals not modified themselves whose company was (SCORING §7: its
+   * result feeds theirs), scored after the deals; none of them is among `deals`.
+   */
+  dealsOfChangedCompanies: PhaseCounters | null;
   failed: readonly FailedRecord[];
   failedOmitted: number;
   /** Why the run stopped before the end (the checkpoint is kept); null when it finished. */
@@ -46,7 +52,13 @@ const row = (label: string, c: PhaseCounters): string =>
 
 /** True when the run must exit with code 1: a record failed, or it stopped early. */
 export const runFailed = (s: RunSummary): boolean =>
-  s.companies.failed + s.deals.failed > 0 || s.stopped !== null || s.interrupted;
+  failedCount(s) > 0 || s.stopped !== null || s.interrupted;
+
+const failedCount = (s: RunSummary): number =>
+  s.companies.failed + s.deals.failed + (s.dealsOfChangedCompanies?.failed ?? 0);
+
+const companyDealsLine = (c: PhaseCounters): string =>
+  `  + ${number.format(c.scanned)} deals rescored because their company changed: changed ${number.format(c.changed)}, unchanged ${number.format(c.unchanged)}, failed ${number.format(c.failed)}`;
 
 /** The summary as text for a terminal or a log. */
 export const renderSummary = (s: RunSummary): string => {
@@ -55,6 +67,7 @@ export const renderSummary = (s: RunSummary): string => {
     row('companies', s.companies),
     row('deals', s.deals),
   ];
+  if (s.dealsOfChangedCompanies !== null) lines.push(companyDealsLine(s.dealsOfChangedCompanies));
   if (s.failed.length > 0) {
     lines.push('Failed records (object, id, code: message):');
     for (const f of s.failed) lines.push(`  ${f.objectType} ${f.id} ${f.code}: ${f.message}`);
@@ -74,7 +87,7 @@ export const renderSummary = (s: RunSummary): string => {
     lines.push(
       `Interrupted. The checkpoint ${s.checkpointPath} is kept; run \`strategy-fit score --resume\` to continue.`,
     );
-  } else if (s.companies.failed + s.deals.failed > 0) {
+  } else if (failedCount(s) > 0) {
     lines.push(
       'Some records failed; run the same command again to retry them (diff-only: the rest is not rewritten).',
     );

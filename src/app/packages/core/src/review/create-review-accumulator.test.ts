@@ -598,7 +598,7 @@ describe('dream capacity (SCORING §9)', () => {
       companies: [
         ...owned('half', ['dream', 'fit']),
         ...owned('more', ['dream', 'dream', 'fit']),
-        ...owned('less', ['dream', 'fit', 'stretch']),
+        ...owned('less', ['dream', 'fit', 'fit']),
       ],
     });
     expect(
