@@ -1,0 +1,174 @@
+// The strategy editor's app functions (docs/strategy-editor.md), as HubSpot runs them: the built
+// bundles (src/app/functions/dist/strategy-{simulate,editor-load,publish}.js, `require`d here) with
+// the manager's context, against the demo portal (3,000 companies, 4,500 deals, seed 1; the example
+// strategy published as version 1) in the embedded sandbox with HubSpot's rate limits on and
+// BENCH_LATENCY_MS (default 100 ms) added to every answer.
+//   1. strategy_editor_load cold (the first call after require) and warm: time, requests, answer.
+//   2. strategy_simulate chunk after chunk until the cursor is null, proposing the example strategy
+//      with thresholds fit 60 / stretch 30: per chunk companies, time (around main and the
+//      function's own elapsedMs), requests / sequential round trips, answer size; the whole run.
+//   3. strategy_publish once, version 2 based on version 1: time, requests.
+// Each step starts on an empty rate-limit window (10.5 s apart: at 0 ms the set-up, the loads and
+// the one-chunk simulation together pass 190 requests per 10 s); 429 answers are counted.
+// Run: npm run build && BENCH_LATENCY_MS=100 npm run bench -- editor-functions
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+import {
+  StrategyEditorLoadResponse,
+  StrategyPublishResponse,
+  StrategySimulateResponse,
+} from '@strategy-fit/core';
+import type { SimulationCursor } from '@strategy-fit/core';
+
+import { DIST_DIR } from '../scripts/build-functions.ts';
+import { observeRequests, useFunctionEnv } from '../src/app/functions/src/testing/hubspot-env.ts';
+import { startManagerPortal } from '../src/app/functions/src/testing/manager-portal.ts';
+import {
+  hubspotContext,
+  loadExampleStrategy,
+  MANAGER,
+} from '../src/app/functions/src/testing/test-portal.ts';
+
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
+const COMPANIES = 3000;
+const DEALS = 4500;
+/** HubSpot's private-app limit is per rolling 10 s: each step starts on an empty window. */
+const WINDOW_MS = 10_500;
+
+type Main = (context: unknown) => Promise<unknown>;
+const load = (name: string): { main: Main; requireMs: number } => {
+  const t = performance.now();
+  const bundle = createRequire(import.meta.url)(join(DIST_DIR, `${name}.js`)) as { main: Main };
+  return { main: bundle.main, requireMs: performance.now() - t };
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const ms = (x: number) => `${n(x)} ms`;
+const kB = (answer: unknown) =>
+  `${(Buffer.byteLength(JSON.stringify(answer)) / 1000).toFixed(1)} kB`;
+const range = (xs: readonly number[]) => {
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  return lo === hi ? n(lo) : `${n(lo)}–${n(hi)}`;
+};
+const table = (rows: readonly (readonly string[])[]) => {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  for (const r of rows) {
+    console.log(`  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd());
+  }
+};
+
+// 429s the functions got (they retry them): counted beneath observeRequests' spy.
+let rateLimited = 0;
+const fetchBefore = globalThis.fetch;
+globalThis.fetch = async (input, init) => {
+  const response = await fetchBefore(input, init);
+  if (response.status === 429) rateLimited += 1;
+  return response;
+};
+
+const portal = await startManagerPortal({
+  seed: { companies: COMPANIES, deals: DEALS },
+  rateLimit: {},
+  latencyMs: LATENCY_MS,
+});
+const restoreEnv = useFunctionEnv(portal.env);
+try {
+  const proposed = { ...loadExampleStrategy(), thresholds: { fit: 60, stretch: 30 } };
+  console.log(
+    `strategy editor functions, demo portal ${COMPANIES.toLocaleString('en-US')} companies + ${DEALS.toLocaleString('en-US')} deals, sandbox latency ${LATENCY_MS} ms, rate limits on, dist bundles`,
+  );
+  const rows: string[][] = [
+    ['call', 'companies', 'time (main)', 'in function', 'requests / round trips', 'answer'],
+  ];
+
+  // 1. strategy_editor_load, cold then warm (the page loads before anything else).
+  await sleep(WINDOW_MS);
+  const editorLoad = load('strategy-editor-load');
+  let basedOnVersion = 0;
+  for (const call of ['load cold', 'load warm']) {
+    const t = performance.now();
+    const { result, sent, roundTrips } = await observeRequests(() =>
+      editorLoad.main(hubspotContext({ user: MANAGER })),
+    );
+    const took = performance.now() - t;
+    const answer = StrategyEditorLoadResponse.parse(result);
+    if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+    if (!answer.value.viewer.isManager) throw new Error('the manager is not a manager');
+    basedOnVersion = answer.value.current?.summary.version ?? 0;
+    rows.push([call, '', ms(took), '', `${sent.length} / ${roundTrips}`, kB(result)]);
+  }
+
+  // 2. strategy_simulate chunk after chunk.
+  await sleep(WINDOW_MS);
+  const simulate = load('strategy-simulate');
+  let cursor: SimulationCursor | null = null;
+  const chunks: { companies: number; fnMs: number; sent: number }[] = [];
+  let done = 0;
+  let total: number | null = null;
+  const started = performance.now();
+  do {
+    const t = performance.now();
+    const parameters = {
+      user: MANAGER,
+      strategy: proposed,
+      ...(cursor === null ? {} : { cursor }),
+    };
+    const { result, sent, roundTrips } = await observeRequests(() =>
+      simulate.main(hubspotContext(parameters)),
+    );
+    const took = performance.now() - t;
+    const answer = StrategySimulateResponse.parse(result);
+    if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+    const { chunk, progress } = answer.value;
+    chunks.push({ companies: chunk.companies, fnMs: chunk.elapsedMs, sent: sent.length });
+    rows.push([
+      `simulate chunk ${chunks.length}`,
+      n(chunk.companies),
+      ms(took),
+      ms(chunk.elapsedMs),
+      `${sent.length} / ${roundTrips}`,
+      kB(result),
+    ]);
+    done = progress.companiesDone;
+    total = progress.totalCompanies;
+    cursor = answer.value.cursor;
+  } while (cursor !== null);
+  const simulationMs = performance.now() - started;
+  if (done !== COMPANIES || total !== COMPANIES) {
+    throw new Error(`simulated ${done} of ${total} companies, expected ${COMPANIES}`);
+  }
+
+  // 3. strategy_publish: version 2 on version 1, right after the simulation (as the page does).
+  const publish = load('strategy-publish');
+  const t = performance.now();
+  const { result, sent, roundTrips } = await observeRequests(() =>
+    publish.main(hubspotContext({ user: MANAGER, strategy: proposed, basedOnVersion })),
+  );
+  const took = performance.now() - t;
+  const published = StrategyPublishResponse.parse(result);
+  if (!published.ok) throw new Error(`${published.error.code}: ${published.error.message}`);
+  if (published.value.outcome !== 'published') throw new Error(JSON.stringify(published.value));
+  rows.push([
+    `publish v${published.value.version.version}`,
+    '',
+    ms(took),
+    '',
+    `${sent.length} / ${roundTrips}`,
+    kB(result),
+  ]);
+
+  table(rows);
+  const full = chunks.length > 1 ? chunks.slice(0, -1) : chunks;
+  console.log(
+    `  simulation: ${chunks.length} chunks, ${n(done)} companies in ${ms(simulationMs)}; full chunks ${range(full.map((c) => c.companies))} companies, ${range(full.map((c) => c.fnMs))} ms in the function, ${range(full.map((c) => c.sent))} requests`,
+  );
+  console.log(
+    `  require: load ${ms(editorLoad.requireMs)}, simulate ${ms(simulate.requireMs)}, publish ${ms(publish.requireMs)}; 429 answers: ${rateLimited}`,
+  );
+} finally {
+  restoreEnv();
+  globalThis.fetch = fetchBefore;
+  await portal.close();
+}
