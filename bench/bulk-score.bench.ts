@@ -3,7 +3,8 @@
 //       records/s achieved ÷ the ceiling that limit allows, from the requests each record costs;
 //   (b) no rate limit: companies/s end to end (a first run that writes every company, then a
 //       second, diff-only run that writes nothing);
-//   (c) peak RSS of the scorer's process while it scores 200,000 companies.
+//   (c) peak RSS of the scorer's process while it scores 200,000 companies (runScore in a child
+//       with and without --max-semi-space-size=16, then the shipped bin `strategy-fit score`).
 // The sandbox runs in this process; the scorer runs in a child process (this file with --child),
 // the same runScore the CLI's `score` runs, so its requests and memory are its own.
 // Run: npm run bench -- bulk-score   (bench/run-all.ts starts it with --expose-gc)
@@ -305,6 +306,54 @@ async function scenarioFast(dir: string): Promise<void> {
   }
 }
 
+const BIN = fileURLToPath(new URL('../tools/cli/bin/strategy-fit.js', import.meta.url));
+
+/** Runs `strategy-fit score --all` through the CLI's bin against the sandbox; its peak RSS. */
+async function runBin(
+  sandbox: RunningSandbox,
+  checkpoint: string,
+): Promise<{
+  code: number | null;
+  scanned: number;
+  written: number;
+  seconds: number;
+  peakRssBytes: number | null;
+}> {
+  const started = performance.now();
+  const proc = spawn(
+    BIN,
+    ['score', '--all', '--json', '--no-progress', '--checkpoint', checkpoint],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: {
+        ...process.env,
+        HUBSPOT_API_BASE_URL: sandbox.baseUrl,
+        HUBSPOT_ACCESS_TOKEN: sandbox.token,
+        HUBSPOT_RATE_LIMIT: 'off',
+      },
+    },
+  );
+  let out = '';
+  proc.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  let peak: number | null = null;
+  const timer = setInterval(() => {
+    const now = proc.pid === undefined ? null : readPeakRss(proc.pid);
+    if (now !== null) peak = Math.max(peak ?? 0, now);
+  }, 100);
+  const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
+  clearInterval(timer);
+  const summary = JSON.parse(out) as { companies: PhaseCounters };
+  return {
+    code,
+    scanned: summary.companies.scanned,
+    written: summary.companies.changed,
+    seconds: (performance.now() - started) / 1000,
+    peakRssBytes: peak,
+  };
+}
+
 async function scenarioRss(dir: string): Promise<void> {
   console.log(
     `\n(c) peak RSS of the scorer's process while it scores ${fmt(RSS_COMPANIES)} companies (no rate limit)`,
@@ -328,6 +377,12 @@ async function scenarioRss(dir: string): Promise<void> {
         `  node ${flags.join(' ') || '(default flags)'}: ${fmt(companies?.counters.scanned ?? 0)} companies scored (${fmt(companies?.counters.changed ?? 0)} written) in ${fmt(r.seconds, 1)} s; peak RSS ${mb(r.maxRssBytes)} (getrusage maxrss), ${r.sampledPeakRssBytes === null ? 'n/a' : mb(r.sampledPeakRssBytes)} (VmHWM sampled every 100 ms)`,
       );
     }
+    // The shipped command itself: its bin sets the flag in its shebang.
+    await publish();
+    const bin = await runBin(sandbox, join(dir, 'bin.json'));
+    console.log(
+      `  npx strategy-fit score --all (the bin, HUBSPOT_RATE_LIMIT=off): exit ${bin.code}, ${fmt(bin.scanned)} companies scored (${fmt(bin.written)} written) in ${fmt(bin.seconds, 1)} s; peak RSS ${bin.peakRssBytes === null ? 'n/a' : mb(bin.peakRssBytes)} (VmHWM sampled every 100 ms)`,
+    );
   } finally {
     await sandbox.close();
   }

@@ -7,7 +7,12 @@ import type { RunningSandbox } from '@strategy-fit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startCliSandbox } from './cli.test-support.ts';
-import { DEFAULT_SANDBOX_DIR, resolveBackendTarget, withBackend } from './with-backend.ts';
+import {
+  DEFAULT_SANDBOX_DIR,
+  resolveBackendTarget,
+  resolveRateLimit,
+  withBackend,
+} from './with-backend.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'strategy-fit-backend-'));
 let sandbox: RunningSandbox;
@@ -26,6 +31,27 @@ const collect = () => {
   const lines: string[] = [];
   return { lines, stderr: { write: (text: string) => lines.push(text) } };
 };
+
+describe('resolveRateLimit (HUBSPOT_RATE_LIMIT)', () => {
+  it("unset: HubSpot's private-app limits; a number: per 10 s; off: none", () => {
+    expect(resolveRateLimit({})).toEqual({ ok: true, value: undefined });
+    expect(resolveRateLimit({ HUBSPOT_RATE_LIMIT: ' 250 ' })).toEqual({
+      ok: true,
+      value: { perTenSeconds: 250, searchPerSecond: 5 },
+    });
+    expect(resolveRateLimit({ HUBSPOT_RATE_LIMIT: 'OFF' })).toEqual({ ok: true, value: false });
+  });
+
+  it.each(['0', '-5', '19.5', 'fast', '10001'])('refuses %j, naming the variable', (value) => {
+    const r = resolveRateLimit({ HUBSPOT_RATE_LIMIT: value });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('invalid_input');
+      expect(r.error.message).toContain(`HUBSPOT_RATE_LIMIT`);
+      expect(r.error.message).toContain(`"${value}"`);
+    }
+  });
+});
 
 describe('resolveBackendTarget', () => {
   it('neither variable: the embedded sandbox on .data/sandbox', () => {
@@ -92,6 +118,20 @@ describe('withBackend', () => {
       `backend: HubSpot at ${sandbox.baseUrl} (HUBSPOT_API_BASE_URL, HUBSPOT_ACCESS_TOKEN)\n`,
     ]);
     expect(lines.join('')).not.toContain(sandbox.token);
+  });
+
+  it('refuses a bad HUBSPOT_RATE_LIMIT before sending anything', async () => {
+    const { lines, stderr } = collect();
+    let ran = false;
+    const code = await withBackend(
+      { env: { ...env, HUBSPOT_RATE_LIMIT: 'fast' }, stderr, failureExitCode: 2 },
+      async () => {
+        ran = true;
+        return 0;
+      },
+    );
+    expect([code, ran]).toEqual([2, false]);
+    expect(lines.join('')).toContain('HUBSPOT_RATE_LIMIT must be a whole number');
   });
 
   it('prints the error and returns the failure exit code when the environment is incomplete', async () => {

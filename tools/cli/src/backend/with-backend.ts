@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 import { err, ok, strategyFitError } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
-import { createHubSpotClient, DEFAULT_BASE_PATH } from '@strategy-fit/hubspot';
+import { createHubSpotClient, DEFAULT_BASE_PATH, DEFAULT_LIMITS } from '@strategy-fit/hubspot';
 import type { ClientEvent, HubSpot, Limits } from '@strategy-fit/hubspot';
 import { startSandbox } from '@strategy-fit/sandbox';
 import type { RunningSandbox } from '@strategy-fit/sandbox';
@@ -85,6 +85,28 @@ export function resolveBackendTarget(env: Env): Result<BackendTarget, StrategyFi
   return ok({ kind: 'hubspot', baseUrl: url.replace(/\/+$/, ''), accessToken });
 }
 
+/**
+ * The client's limits from `HUBSPOT_RATE_LIMIT`: unset → HubSpot's private-app limits (190
+ * requests per 10 s); a number → that many requests per rolling 10 s (e.g. 250 with HubSpot's API
+ * limit increase); `off` → no client-side limit (a sandbox without limits). Searches stay at 5 per
+ * second unless the limit is off.
+ */
+export function resolveRateLimit(env: Env): Result<Limits | false | undefined, StrategyFitError> {
+  const value = setting(env, 'HUBSPOT_RATE_LIMIT');
+  if (value === undefined) return ok(undefined);
+  if (value.toLowerCase() === 'off') return ok(false);
+  const perTenSeconds = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(perTenSeconds) || perTenSeconds < 1 || perTenSeconds > 10_000) {
+    return err(
+      strategyFitError(
+        'invalid_input',
+        `HUBSPOT_RATE_LIMIT must be a whole number of requests per 10 seconds (1–10000; HubSpot's private apps: 190) or "off", not "${value}".`,
+      ),
+    );
+  }
+  return ok({ perTenSeconds, searchPerSecond: DEFAULT_LIMITS.searchPerSecond });
+}
+
 const accountKey = (baseUrl: string, token: string): string =>
   createHash('sha256').update(`${baseUrl}\u0000${token}`).digest('hex').slice(0, 16);
 
@@ -146,6 +168,12 @@ export async function withBackend<T>(
     stderr.write(`${formatError(target.error)}\n`);
     return failureExitCode;
   }
+  const rateLimit = options.limits === undefined ? resolveRateLimit(env) : ok(options.limits);
+  if (!rateLimit.ok) {
+    stderr.write(`${formatError(rateLimit.error)}\n`);
+    return failureExitCode;
+  }
+  const limits = rateLimit.value;
   let sandbox: RunningSandbox | undefined;
   let lock: ProcessLock | undefined;
   let info: BackendInfo;
@@ -198,7 +226,7 @@ export async function withBackend<T>(
   const hs = createHubSpotClient({
     accessToken,
     basePath: info.baseUrl,
-    ...(options.limits === undefined ? {} : { limits: options.limits }),
+    ...(limits === undefined ? {} : { limits }),
     onEvent: options.onClientEvent ?? counter.onEvent,
   });
   try {
