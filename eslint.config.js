@@ -5,7 +5,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const uiFolders = ['src/app/cards/**', 'src/app/pages/**', 'src/app/settings/**'];
+const uiFolders = [
+  'src/app/packages/function-calls/**',
+  'src/app/cards/**',
+  'src/app/pages/**',
+  'src/app/settings/**',
+];
 
 export default tseslint.config(
   {

@@ -21,6 +21,7 @@ export default defineConfig({
         test: {
           name: 'ui',
           include: [
+            'src/app/packages/function-calls/**/*.test.ts',
             'src/app/cards/**/*.test.{ts,tsx}',
             'src/app/pages/**/*.test.{ts,tsx}',
             'src/app/settings/**/*.test.{ts,tsx}',

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 
 import { CompanyFitCard } from '../../src/app/cards/CompanyFitCard.tsx';
 import { DealFitCard } from '../../src/app/cards/DealFitCard.tsx';
-import type { FunctionRunner } from '../../src/app/cards/hooks/call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { runnerAnswering, typeInto } from '../../src/app/cards/testing/helpers.ts';
 import { errorView } from '../../src/app/cards/view-model/card-error.ts';
 import { createRuntime } from '../../src/app/functions/src/lib/runtime.ts';

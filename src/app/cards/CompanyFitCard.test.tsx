@@ -18,7 +18,7 @@ import { ScoreRecordResponse, TIER_WORDS } from '@strategy-fit/core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { CompanyFitCard } from './CompanyFitCard.tsx';
-import type { FunctionRunner } from './hooks/call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 import type { CardFixtures, ScoreFixtureName as FixtureName } from './testing/card-fixtures.ts';
 import { loadCardFixtures } from './testing/card-fixtures.ts';
 import { allText, deferred, runnerAnswering, serverlessFailure } from './testing/helpers.ts';

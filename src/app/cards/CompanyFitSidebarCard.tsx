@@ -2,7 +2,7 @@ import type { ExtensionPointApiActions, ExtensionPointApiContext } from '@hubspo
 import { hubspot } from '@hubspot/ui-extensions';
 
 import { CompanyFit } from './components/CompanyFit.tsx';
-import type { FunctionRunner } from './hooks/call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 
 type Props = {
   context: ExtensionPointApiContext<'crm.record.sidebar'>;

@@ -17,7 +17,7 @@ import { EXCEPTION_VALIDITY_DAYS, ScoreRecordResponse, TIER_WORDS } from '@strat
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { DealFitCard } from './DealFitCard.tsx';
-import type { FunctionRunner } from './hooks/call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 import type { CardFixtures, ScoreFixtureName as FixtureName } from './testing/card-fixtures.ts';
 import { loadCardFixtures } from './testing/card-fixtures.ts';
 import { allText, runnerAnswering, typeInto } from './testing/helpers.ts';

@@ -1,6 +1,6 @@
 import type { CrmContext, CrmHostActions } from '@hubspot/ui-extensions';
 
-import type { FunctionRunner } from '../hooks/call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { useScoreRecord } from '../hooks/useScoreRecord.ts';
 import { companyCardView } from '../view-model/company-card.ts';
 import { CompanyFitView, CompanySidebarView } from './CompanyFitView.tsx';

@@ -2,7 +2,7 @@ import type { CrmContext, CrmHostActions } from '@hubspot/ui-extensions';
 import type { DealScore, ScoreRecordValue } from '@strategy-fit/core';
 import { useCallback } from 'react';
 
-import type { FunctionRunner } from '../hooks/call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { useExceptionActions } from '../hooks/useExceptionActions.ts';
 import { useScoreRecord } from '../hooks/useScoreRecord.ts';
 import { dealCardView } from '../view-model/deal-card.ts';

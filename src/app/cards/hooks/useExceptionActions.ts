@@ -7,8 +7,8 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { CardError } from '../view-model/card-error.ts';
-import type { FunctionRunner } from './call-function.ts';
-import { callFunction } from './call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
+import { callFunction } from '@strategy-fit/function-calls';
 import { cardUserOf } from './card-user.ts';
 
 export type ExceptionAction = 'request' | 'approve' | 'reject';

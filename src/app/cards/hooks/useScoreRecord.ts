@@ -4,8 +4,8 @@ import { ScoreRecordParams, ScoreRecordResponse } from '@strategy-fit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { CardError } from '../view-model/card-error.ts';
-import type { FunctionRunner } from './call-function.ts';
-import { callFunction } from './call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
+import { callFunction } from '@strategy-fit/function-calls';
 import { cardUserOf } from './card-user.ts';
 
 /** What a card knows about its record's score. */

@@ -1,7 +1,7 @@
 // Test runners for the cards' injected `run` (createRenderer does not mock hubspot.serverless).
 import { vi } from 'vitest';
 
-import type { FunctionRunner } from '../hooks/call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 
 /**
  * A runner answering each function by name from a script: the n-th call gets the n-th answer,

@@ -2,7 +2,7 @@ import type { ExtensionPointApiActions, ExtensionPointApiContext } from '@hubspo
 import { EmptyState, Text } from '@hubspot/ui-extensions';
 import { createPageRouter, PageLink, PageRoutes } from '@hubspot/ui-extensions/pages';
 
-import type { FunctionRunner } from '../hooks/call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { ReviewProvider } from '../hooks/review-context.tsx';
 import { EvidencePage } from './EvidencePage.tsx';
 import { ExceptionsPage } from './ExceptionsPage.tsx';

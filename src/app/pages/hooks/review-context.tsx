@@ -3,7 +3,7 @@ import type { CardUser } from '@strategy-fit/core';
 import type { ReactNode } from 'react';
 import { createContext, useContext, useMemo } from 'react';
 
-import type { FunctionRunner } from './call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { pageUserOf } from './page-user.ts';
 import type { DecisionsState, Decision } from './useDecisions.ts';
 import { useDecisions } from './useDecisions.ts';

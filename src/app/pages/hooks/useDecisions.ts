@@ -3,8 +3,8 @@ import { DecideExceptionParams, ExceptionResponse } from '@strategy-fit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { PageError } from '../view-model/page-error.ts';
-import type { FunctionRunner } from './call-function.ts';
-import { callFunction } from './call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
+import { callFunction } from '@strategy-fit/function-calls';
 
 export type Decision = 'approve' | 'reject';
 
@@ -53,23 +53,25 @@ export const useDecisions = (
         return;
       }
       setState((s) => ({ ...s, pending: { dealId, decision }, done: null }));
-      void callFunction(run, 'decide_exception', parameters, ExceptionResponse).then((result) => {
-        if (!mounted.current) return;
-        setState((s) => {
-          const errors = Object.fromEntries(
-            Object.entries(s.errors).filter(([id]) => id !== dealId),
-          );
-          if (!result.ok)
-            return { pending: null, errors: { ...errors, [dealId]: result.error }, done: null };
-          const e = result.value.exception;
-          const done =
-            e.status === 'approved'
-              ? `Approved the exception for deal ${dealId} until ${e.expiresOn ?? '—'}.`
-              : `Rejected the exception for deal ${dealId}.`;
-          return { pending: null, errors, done };
-        });
-        if (result.ok) onDecided();
-      });
+      void callFunction(run, 'decide_exception', { parameters }, ExceptionResponse).then(
+        (result) => {
+          if (!mounted.current) return;
+          setState((s) => {
+            const errors = Object.fromEntries(
+              Object.entries(s.errors).filter(([id]) => id !== dealId),
+            );
+            if (!result.ok)
+              return { pending: null, errors: { ...errors, [dealId]: result.error }, done: null };
+            const e = result.value.exception;
+            const done =
+              e.status === 'approved'
+                ? `Approved the exception for deal ${dealId} until ${e.expiresOn ?? '—'}.`
+                : `Rejected the exception for deal ${dealId}.`;
+            return { pending: null, errors, done };
+          });
+          if (result.ok) onDecided();
+        },
+      );
     },
     [run, user, onDecided],
   );

@@ -5,8 +5,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { RescoreRun } from '../view-model/rescore.ts';
 import { IDLE_RUN } from '../view-model/rescore.ts';
-import type { FunctionRunner } from './call-function.ts';
-import { callFunction } from './call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
+import { callFunction } from '@strategy-fit/function-calls';
 
 /**
  * A rescore driven from the page: `rescore_stale` chunk after chunk, each continuing on the last
@@ -36,7 +36,12 @@ export const useRescoreRun = (
       for (;;) {
         const parameters: { [key: string]: JsonValue } = { user };
         if (cursor !== null) parameters['cursor'] = cursor;
-        const answer = await callFunction(run, 'rescore_stale', parameters, RescoreStaleResponse);
+        const answer = await callFunction(
+          run,
+          'rescore_stale',
+          { parameters },
+          RescoreStaleResponse,
+        );
         if (!mounted.current) return;
         if (!answer.ok) {
           setState((s) => ({ ...s, status: 'failed', error: answer.error }));

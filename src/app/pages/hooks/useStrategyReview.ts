@@ -4,8 +4,8 @@ import { StrategyReviewResponse } from '@strategy-fit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { PageError } from '../view-model/page-error.ts';
-import type { FunctionRunner } from './call-function.ts';
-import { callFunction } from './call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
+import { callFunction } from '@strategy-fit/function-calls';
 
 /** The review's filters as the page holds them (empty: everything). */
 export type Filters = { readonly ownerId?: string; readonly pipelineId?: string };
@@ -56,14 +56,16 @@ export const useStrategyReview = (
         ...(pipelineId === undefined ? {} : { pipelineId }),
       };
     }
-    void callFunction(run, 'strategy_review', parameters, StrategyReviewResponse).then((result) => {
-      if (call !== latest.current) return;
-      setState(
-        result.ok
-          ? { status: 'ready', value: result.value, refreshing: false }
-          : { status: 'error', error: result.error },
-      );
-    });
+    void callFunction(run, 'strategy_review', { parameters }, StrategyReviewResponse).then(
+      (result) => {
+        if (call !== latest.current) return;
+        setState(
+          result.ok
+            ? { status: 'ready', value: result.value, refreshing: false }
+            : { status: 'error', error: result.error },
+        );
+      },
+    );
     return () => {
       latest.current += 1;
     };
