@@ -5,11 +5,16 @@
 // BENCH_LATENCY_MS (default 100 ms) added to every answer.
 //   1. strategy_editor_load cold (the first call after require) and warm: time, requests, answer.
 //   2. strategy_simulate chunk after chunk until the cursor is null, proposing the example strategy
-//      with thresholds fit 60 / stretch 30: per chunk companies, time (around main and the
-//      function's own elapsedMs), requests / sequential round trips, answer size; the whole run.
+//      with thresholds fit 60 / stretch 30, as the settings page does: after a chunk that HubSpot's
+//      rate limit ended early, it waits `interrupted.retryAfterMs`, then continues from the
+//      cursor. Per chunk: companies, time (around main and the function's own elapsedMs),
+//      requests / sequential round trips, answer size, why it ended early; the whole run.
+//      BENCH_OTHER_REQUESTS (default 0) requests of "other traffic" (cards, workflows, the CLI)
+//      are sent just before the first chunk, into the same rate-limit window.
 //   3. strategy_publish once, version 2 based on version 1: time, requests.
-// Each step starts on an empty rate-limit window (10.5 s apart: at 0 ms the set-up, the loads and
-// the one-chunk simulation together pass 190 requests per 10 s); 429 answers are counted.
+// The steps follow each other without waiting for the rate-limit window to empty (until
+// 2026-11-27 each started 10.5 s after the previous: unpaced, the one-chunk simulation did not
+// fit in the window with the set-up and the loads); 429 answers are counted.
 // Run: npm run build && BENCH_LATENCY_MS=100 npm run bench -- editor-functions
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -31,10 +36,9 @@ import {
 } from '../src/app/functions/src/testing/test-portal.ts';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
+const OTHER_REQUESTS = Number(process.env.BENCH_OTHER_REQUESTS ?? 0);
 const COMPANIES = 3000;
 const DEALS = 4500;
-/** HubSpot's private-app limit is per rolling 10 s: each step starts on an empty window. */
-const WINDOW_MS = 10_500;
 
 type Main = (context: unknown) => Promise<unknown>;
 const load = (name: string): { main: Main; requireMs: number } => {
@@ -74,17 +78,46 @@ const portal = await startManagerPortal({
   latencyMs: LATENCY_MS,
 });
 const restoreEnv = useFunctionEnv(portal.env);
+
+/**
+ * Other traffic of the app (cards, workflows, the CLI): `count` small reads, 10 at a time, not
+ * counted among the functions' 429s; how many HubSpot refused.
+ */
+const otherTraffic = async (count: number): Promise<number> => {
+  let refused = 0;
+  for (let sent = 0; sent < count; sent += 10) {
+    await Promise.all(
+      Array.from({ length: Math.min(10, count - sent) }, async () => {
+        const response = await fetchBefore(
+          `${portal.env.HUBSPOT_API_BASE_URL}/crm/v3/objects/deals?limit=1`,
+          { headers: { authorization: `Bearer ${portal.env.PRIVATE_APP_ACCESS_TOKEN}` } },
+        );
+        await response.arrayBuffer();
+        if (response.status === 429) refused += 1;
+        else if (response.status !== 200) throw new Error(`other traffic: ${response.status}`);
+      }),
+    );
+  }
+  return refused;
+};
 try {
   const proposed = { ...loadExampleStrategy(), thresholds: { fit: 60, stretch: 30 } };
   console.log(
     `strategy editor functions, demo portal ${COMPANIES.toLocaleString('en-US')} companies + ${DEALS.toLocaleString('en-US')} deals, sandbox latency ${LATENCY_MS} ms, rate limits on, dist bundles`,
   );
   const rows: string[][] = [
-    ['call', 'companies', 'time (main)', 'in function', 'requests / round trips', 'answer'],
+    [
+      'call',
+      'companies',
+      'time (main)',
+      'in function',
+      'requests / round trips',
+      'answer',
+      'ended early',
+    ],
   ];
 
   // 1. strategy_editor_load, cold then warm (the page loads before anything else).
-  await sleep(WINDOW_MS);
   const editorLoad = load('strategy-editor-load');
   let basedOnVersion = 0;
   for (const call of ['load cold', 'load warm']) {
@@ -97,14 +130,17 @@ try {
     if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
     if (!answer.value.viewer.isManager) throw new Error('the manager is not a manager');
     basedOnVersion = answer.value.current?.summary.version ?? 0;
-    rows.push([call, '', ms(took), '', `${sent.length} / ${roundTrips}`, kB(result)]);
+    rows.push([call, '', ms(took), '', `${sent.length} / ${roundTrips}`, kB(result), '']);
   }
 
   // 2. strategy_simulate chunk after chunk.
-  await sleep(WINDOW_MS);
+  const refusedBefore = rateLimited;
+  const setupRequests = portal.sandbox.control.requestCount();
+  const otherRefused = await otherTraffic(OTHER_REQUESTS);
   const simulate = load('strategy-simulate');
   let cursor: SimulationCursor | null = null;
-  const chunks: { companies: number; fnMs: number; sent: number }[] = [];
+  const chunks: { companies: number; fnMs: number; sent: number; early: boolean }[] = [];
+  const pauses: number[] = [];
   let done = 0;
   let total: number | null = null;
   const started = performance.now();
@@ -121,8 +157,13 @@ try {
     const took = performance.now() - t;
     const answer = StrategySimulateResponse.parse(result);
     if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-    const { chunk, progress } = answer.value;
-    chunks.push({ companies: chunk.companies, fnMs: chunk.elapsedMs, sent: sent.length });
+    const { chunk, progress, interrupted } = answer.value;
+    chunks.push({
+      companies: chunk.companies,
+      fnMs: chunk.elapsedMs,
+      sent: sent.length,
+      early: interrupted !== undefined,
+    });
     rows.push([
       `simulate chunk ${chunks.length}`,
       n(chunk.companies),
@@ -130,12 +171,22 @@ try {
       ms(chunk.elapsedMs),
       `${sent.length} / ${roundTrips}`,
       kB(result),
+      interrupted === undefined
+        ? ''
+        : `${interrupted.reason}${interrupted.retryAfterMs === undefined ? '' : `, wait ${ms(interrupted.retryAfterMs)}`}`,
     ]);
     done = progress.companiesDone;
     total = progress.totalCompanies;
     cursor = answer.value.cursor;
+    // As the page does: wait when the answer says so, then continue from the cursor.
+    const waitMs = interrupted?.retryAfterMs ?? 0;
+    if (cursor !== null && waitMs > 0) {
+      pauses.push(waitMs);
+      await sleep(waitMs);
+    }
   } while (cursor !== null);
   const simulationMs = performance.now() - started;
+  const simulationRefused = rateLimited - refusedBefore;
   if (done !== COMPANIES || total !== COMPANIES) {
     throw new Error(`simulated ${done} of ${total} companies, expected ${COMPANIES}`);
   }
@@ -157,12 +208,18 @@ try {
     '',
     `${sent.length} / ${roundTrips}`,
     kB(result),
+    '',
   ]);
 
   table(rows);
-  const full = chunks.length > 1 ? chunks.slice(0, -1) : chunks;
+  // Full chunks: ended by their budget (neither the last one nor one that ended early).
+  const planned = chunks.slice(0, -1).filter((c) => !c.early);
+  const full = planned.length > 0 ? planned : chunks;
   console.log(
     `  simulation: ${chunks.length} chunks, ${n(done)} companies in ${ms(simulationMs)}; full chunks ${range(full.map((c) => c.companies))} companies, ${range(full.map((c) => c.fnMs))} ms in the function, ${range(full.map((c) => c.sent))} requests`,
+  );
+  console.log(
+    `  requests before the simulation: set-up and loads ${setupRequests}, other ${OTHER_REQUESTS} (${otherRefused} refused); chunks ended early: ${chunks.filter((c) => c.early).length}; waits: ${pauses.length === 0 ? 'none' : pauses.map(ms).join(', ')}; 429 answers during the simulation: ${simulationRefused}`,
   );
   console.log(
     `  require: load ${ms(editorLoad.requireMs)}, simulate ${ms(simulate.requireMs)}, publish ${ms(publish.requireMs)}; 429 answers: ${rateLimited}`,

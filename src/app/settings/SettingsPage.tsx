@@ -2,7 +2,7 @@ import type { ExtensionPointApiActions, SettingsContext } from '@hubspot/ui-exte
 import { hubspot } from '@hubspot/ui-extensions';
 
 import { StrategyEditor } from './components/StrategyEditor.tsx';
-import type { FunctionRunner } from './hooks/call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 
 type Props = {
   context: SettingsContext;

@@ -9,7 +9,7 @@ import type {
 import type { ReactNode } from 'react';
 import { useCallback, useMemo, useReducer } from 'react';
 
-import type { FunctionRunner } from '../hooks/call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { usePublishing } from '../hooks/usePublishing.ts';
 import { useSimulation } from '../hooks/useSimulation.ts';
 import type { Draft } from '../view-model/draft.ts';

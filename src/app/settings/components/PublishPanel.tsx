@@ -13,7 +13,7 @@ import type { PublishingState } from '../hooks/usePublishing.ts';
 import type { SimulationState } from '../hooks/useSimulation.ts';
 import { describeVersion } from '../view-model/history-view.ts';
 import type { PublishGate } from '../view-model/publish-gate.ts';
-import { progressView } from '../view-model/simulation-view.ts';
+import { pausesText, pauseText, progressView } from '../view-model/simulation-view.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { SimulationMatrixView } from './SimulationMatrixView.tsx';
 
@@ -84,14 +84,21 @@ const SimulationStatus = ({
     case 'running': {
       const p = progressView(simulation.companiesDone, simulation.totalCompanies);
       return (
-        <ProgressBar
-          title="Simulating over the portfolio (nothing is written)"
-          value={p.value}
-          maxValue={p.maxValue}
-          valueDescription={p.text}
-          showPercentage={simulation.totalCompanies !== null}
-          testId="simulation-progress"
-        />
+        <Flex direction="column" gap="xs">
+          <ProgressBar
+            title="Simulating over the portfolio (nothing is written)"
+            value={p.value}
+            maxValue={p.maxValue}
+            valueDescription={p.text}
+            showPercentage={simulation.totalCompanies !== null}
+            testId="simulation-progress"
+          />
+          {simulation.paused !== null && (
+            <Text variant="microcopy" testId="simulation-paused">
+              {pauseText(simulation.paused.waitMs)}
+            </Text>
+          )}
+        </Flex>
       );
     }
     case 'blocked':
@@ -114,6 +121,11 @@ const SimulationStatus = ({
           <Text testId="simulation-summary">
             {`Simulated ${simulation.companiesDone} companies against version ${simulation.publishedVersion}. Nothing was written.`}
           </Text>
+          {pausesText(simulation.pauses) !== null && (
+            <Text variant="microcopy" testId="simulation-pauses">
+              {pausesText(simulation.pauses)}
+            </Text>
+          )}
           <SimulationMatrixView matrix={simulation.matrix} />
         </Flex>
       );

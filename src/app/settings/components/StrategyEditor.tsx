@@ -3,7 +3,7 @@ import type { UserContext } from '@hubspot/ui-extensions';
 import type { PublishOutcome } from '@strategy-fit/core';
 import { useCallback, useMemo, useState } from 'react';
 
-import type { FunctionRunner } from '../hooks/call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { editorUserOf } from '../hooks/editor-user.ts';
 import { useEditorLoad } from '../hooks/useEditorLoad.ts';
 import { LoadError } from './ErrorNotice.tsx';

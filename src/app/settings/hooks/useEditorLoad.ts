@@ -3,8 +3,8 @@ import { StrategyEditorLoadResponse } from '@strategy-fit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { EditorError } from '../view-model/editor-error.ts';
-import { callFunction } from './call-function.ts';
-import type { FunctionRunner } from './call-function.ts';
+import { callFunction } from '@strategy-fit/function-calls';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 
 export type LoadState =
   | { readonly status: 'loading' }
@@ -31,16 +31,19 @@ export const useEditorLoad = (
   const load = useCallback(() => {
     latest.current += 1;
     const call = latest.current;
-    void callFunction(run, 'strategy_editor_load', { user }, StrategyEditorLoadResponse).then(
-      (result) => {
-        if (call !== latest.current) return;
-        setState(
-          result.ok
-            ? { status: 'ready', value: result.value, loadId: call }
-            : { status: 'error', error: result.error },
-        );
-      },
-    );
+    void callFunction(
+      run,
+      'strategy_editor_load',
+      { parameters: { user } },
+      StrategyEditorLoadResponse,
+    ).then((result) => {
+      if (call !== latest.current) return;
+      setState(
+        result.ok
+          ? { status: 'ready', value: result.value, loadId: call }
+          : { status: 'error', error: result.error },
+      );
+    });
   }, [run, user]);
 
   useEffect(() => {

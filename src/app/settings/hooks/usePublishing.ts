@@ -5,8 +5,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { Draft } from '../view-model/draft.ts';
 import type { EditorError } from '../view-model/editor-error.ts';
-import { callFunction } from './call-function.ts';
-import type { FunctionRunner } from './call-function.ts';
+import { callFunction } from '@strategy-fit/function-calls';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 
 export type PublishAction =
   | { readonly kind: 'publish'; readonly draftJson: string }
@@ -66,8 +66,8 @@ export const usePublishing = (
       const action: PublishAction = { kind: 'publish', draftJson };
       setState({ status: 'pending', action });
       const parameters = { user, strategy: JSON.parse(draftJson) as JsonValue, basedOnVersion };
-      void callFunction(run, 'strategy_publish', parameters, StrategyPublishResponse).then((r) =>
-        settle(action, r),
+      void callFunction(run, 'strategy_publish', { parameters }, StrategyPublishResponse).then(
+        (r) => settle(action, r),
       );
     },
     [run, user, settle],
@@ -78,8 +78,8 @@ export const usePublishing = (
       const action: PublishAction = { kind: 'rollback', version };
       setState({ status: 'pending', action });
       const parameters = { user, version, basedOnVersion };
-      void callFunction(run, 'strategy_rollback', parameters, StrategyRollbackResponse).then((r) =>
-        settle(action, r),
+      void callFunction(run, 'strategy_rollback', { parameters }, StrategyRollbackResponse).then(
+        (r) => settle(action, r),
       );
     },
     [run, user, settle],

@@ -17,8 +17,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { Draft } from '../view-model/draft.ts';
 import type { EditorError } from '../view-model/editor-error.ts';
-import { callFunction } from './call-function.ts';
-import type { FunctionRunner } from './call-function.ts';
+import { callFunction } from '@strategy-fit/function-calls';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 
 /** A simulation of one draft (its JSON says which): checking, running chunk by chunk, done. */
 export type SimulationState =
@@ -30,6 +30,8 @@ export type SimulationState =
       readonly matrix: SimulationMatrix;
       readonly companiesDone: number;
       readonly totalCompanies: number | null;
+      /** HubSpot's rate limit ended the last chunk early: the next one starts after this wait. */
+      readonly paused: SimulationPause | null;
     }
   | {
       readonly status: 'done';
@@ -38,6 +40,8 @@ export type SimulationState =
       readonly publishedVersion: number;
       readonly companiesDone: number;
       readonly chunks: number;
+      /** Chunks that HubSpot's rate limit ended early (each continued where it stopped). */
+      readonly pauses: number;
     }
   /** The portal check found problems: shown at their fields, nothing simulated. */
   | {
@@ -47,14 +51,23 @@ export type SimulationState =
     }
   | { readonly status: 'error'; readonly draftJson: string; readonly error: EditorError };
 
+/** A wait between chunks that the function asked for (HubSpot's rate limit). */
+export type SimulationPause = { readonly waitMs: number };
+
 /** More chunks than this means something loops; the simulation stops with an error. */
 const MAX_CHUNKS = 2_000;
+
+/** The longest wait the page accepts between two chunks, whatever the answer says. */
+const MAX_PAUSE_MS = 60_000;
 
 /**
  * Simulates a draft: `strategy_validate` first (the portal's properties), then
  * `strategy_simulate` chunk after chunk, merging their matrices (the core's
- * mergeSimulationMatrices) and showing progress until the last chunk. Writes nothing. A new start,
- * `discard()` or closing the page stops a run between chunks.
+ * mergeSimulationMatrices) and showing progress until the last chunk. A chunk that HubSpot's rate
+ * limit (or its time budget) ended early answers what it did and where to go on: the next chunk
+ * continues from its cursor, after the wait it asks for (`interrupted.retryAfterMs`). Writes
+ * nothing. A new start, `discard()` or closing the page stops a run between chunks (and ends a
+ * wait).
  */
 export const useSimulation = (
   run: FunctionRunner,
@@ -62,16 +75,28 @@ export const useSimulation = (
 ): { state: SimulationState; start: (draft: Draft) => void; discard: () => void } => {
   const [state, setState] = useState<SimulationState>({ status: 'idle' });
   const latest = useRef(0);
-  useEffect(
-    () => () => {
-      latest.current += 1;
-    },
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** Ends the run under way: its answers are ignored and its wait, if any, never ends. */
+  const cancel = useCallback(() => {
+    latest.current += 1;
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+  }, []);
+  useEffect(() => cancel, [cancel]);
+  const pause = useCallback(
+    (ms: number) =>
+      new Promise<void>((resolve) => {
+        timer.current = setTimeout(() => {
+          timer.current = null;
+          resolve();
+        }, ms);
+      }),
     [],
   );
 
   const start = useCallback(
     (draft: Draft) => {
-      latest.current += 1;
+      cancel();
       const call = latest.current;
       const draftJson = JSON.stringify(draft);
       const strategy = JSON.parse(draftJson) as JsonValue;
@@ -81,7 +106,7 @@ export const useSimulation = (
         const checked = await callFunction(
           run,
           'strategy_validate',
-          { strategy },
+          { parameters: { strategy } },
           StrategyValidateResponse,
         );
         if (!current()) return;
@@ -91,20 +116,23 @@ export const useSimulation = (
         }
         let matrix = emptySimulationMatrix();
         let cursor: SimulationCursor | null = null;
+        let pauses = 0;
         for (let chunks = 1; chunks <= MAX_CHUNKS; chunks += 1) {
           const parameters: JsonValue =
             cursor === null ? { user, strategy } : { user, strategy, cursor };
           const answer: Result<StrategySimulateValue, EditorError> = await callFunction(
             run,
             'strategy_simulate',
-            parameters,
+            { parameters },
             StrategySimulateResponse,
           );
           if (!current()) return;
           if (!answer.ok) return setState({ status: 'error', draftJson, error: answer.error });
-          const { progress, publishedVersion } = answer.value;
+          const { progress, publishedVersion, interrupted } = answer.value;
           matrix = mergeSimulationMatrices(matrix, answer.value.matrix);
           cursor = answer.value.cursor;
+          const waitMs = Math.min(MAX_PAUSE_MS, interrupted?.retryAfterMs ?? 0);
+          if (waitMs > 0) pauses += 1;
           if (cursor === null) {
             const companiesDone = progress.companiesDone;
             return setState({
@@ -114,6 +142,7 @@ export const useSimulation = (
               publishedVersion,
               companiesDone,
               chunks,
+              pauses,
             });
           }
           setState({
@@ -122,7 +151,13 @@ export const useSimulation = (
             matrix,
             companiesDone: progress.companiesDone,
             totalCompanies: progress.totalCompanies,
+            paused: waitMs > 0 ? { waitMs } : null,
           });
+          if (waitMs > 0) {
+            await pause(waitMs);
+            if (!current()) return;
+            setState((s) => (s.status === 'running' ? { ...s, paused: null } : s));
+          }
         }
         setState({
           status: 'error',
@@ -134,13 +169,13 @@ export const useSimulation = (
         });
       })();
     },
-    [run, user],
+    [run, user, cancel, pause],
   );
 
   const discard = useCallback(() => {
-    latest.current += 1;
+    cancel();
     setState({ status: 'idle' });
-  }, []);
+  }, [cancel]);
 
   return { state, start, discard };
 };

@@ -2,7 +2,7 @@
 // renderer does not mock hubspot.serverless), plus small drivers for HubSpot's inputs.
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 
-import type { FunctionRunner } from '../hooks/call-function.ts';
+import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { SettingsPage } from '../SettingsPage.tsx';
 
 export const renderSettings = (run: FunctionRunner) => {

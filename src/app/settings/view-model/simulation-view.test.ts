@@ -1,7 +1,7 @@
 import { createSimulationAccumulator } from '@strategy-fit/core';
 import { describe, expect, it } from 'vitest';
 
-import { matrixView, progressView } from './simulation-view.ts';
+import { matrixView, pausesText, pauseText, progressView } from './simulation-view.ts';
 
 describe('the simulation as the page shows it', () => {
   const sim = createSimulationAccumulator();
@@ -43,5 +43,19 @@ describe('the simulation as the page shows it', () => {
       text: '300 of 1,200 companies simulated',
     });
     expect(progressView(300, null).text).toBe('300 companies simulated so far');
+  });
+});
+
+describe("the notes when HubSpot's rate limit paused the simulation", () => {
+  it('the wait in whole seconds, at least one', () => {
+    expect(pauseText(10_000)).toContain('continues by itself in 10 seconds, where it stopped');
+    expect(pauseText(9_001)).toContain('in 10 seconds');
+    expect(pauseText(200)).toContain('in 1 second,');
+  });
+
+  it('how often it paused, or nothing', () => {
+    expect(pausesText(0)).toBeNull();
+    expect(pausesText(1)).toContain('paused the simulation once;');
+    expect(pausesText(3)).toContain('paused the simulation 3 times;');
   });
 });

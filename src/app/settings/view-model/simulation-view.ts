@@ -77,3 +77,18 @@ export const progressView = (
         maxValue: total,
         text: `${formatAmount(Math.min(done, total))} of ${count(total, 'company', 'companies')} simulated`,
       };
+
+/**
+ * The note under the progress bar while the simulation waits out HubSpot's rate limit (the chunk
+ * ended early, kept what it did, and the next one continues where it stopped).
+ */
+export const pauseText = (waitMs: number): string => {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return `HubSpot's rate limit for this app is reached (other requests share it). The simulation continues by itself in ${count(seconds, 'second', 'seconds')}, where it stopped: nothing simulated so far is lost.`;
+};
+
+/** After a simulation that HubSpot's rate limit paused; null when it never did. */
+export const pausesText = (pauses: number): string | null =>
+  pauses === 0
+    ? null
+    : `HubSpot's rate limit paused the simulation ${pauses === 1 ? 'once' : `${formatAmount(pauses)} times`}; each time it continued where it stopped, so every company was simulated once.`;

@@ -143,6 +143,23 @@ export const StrategySimulateParams = z.strictObject({
 });
 export type StrategySimulateParams = z.input<typeof StrategySimulateParams>;
 
+/**
+ * Why a chunk ended early, in the middle of its pages: HubSpot's rate limit, HubSpot failing or
+ * not answering in time, or the function's time budget. The pages done are in the answer and the
+ * cursor continues right after them: nothing is lost.
+ */
+const SimulationInterruption = z.strictObject({
+  reason: z.enum(['hubspot_rate_limited', 'hubspot_unavailable', 'time_budget']),
+  message: z.string().describe("HubSpot's or the function's explanation"),
+  retryAfterMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .optional()
+    .describe('Wait this long before asking for the next chunk (a rate limit)'),
+});
+
 /** One chunk of a simulation: its own matrix (merge with mergeSimulationMatrices) and progress. */
 export const StrategySimulateValue = z.strictObject({
   publishedVersion: Version,
@@ -154,6 +171,9 @@ export const StrategySimulateValue = z.strictObject({
   }),
   progress: z.strictObject({ companiesDone: Count, totalCompanies: Count.nullable() }),
   cursor: SimulationCursor.nullable().describe('null: every company has been simulated'),
+  interrupted: SimulationInterruption.optional().describe(
+    'Absent when the chunk ended as planned (its budget, its page limit or the last company)',
+  ),
 });
 export type StrategySimulateValue = z.output<typeof StrategySimulateValue>;
 export const StrategySimulateResponse = functionResponse(StrategySimulateValue);

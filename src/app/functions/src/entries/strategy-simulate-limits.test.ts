@@ -1,0 +1,211 @@
+// strategy_simulate when HubSpot's rate limit or the function's time budget stops a chunk in the
+// middle: main(context) as HubSpot calls it (and the handler on a runtime with a short budget),
+// against an in-process sandbox with HubSpot's rate limits, through the real client. The chunk
+// answers the pages it did with the cursor before the page it could not do; continuing from there
+// gives exactly the matrix of one unhindered pass: nothing lost, nothing counted twice.
+import {
+  emptySimulationMatrix,
+  mergeSimulationMatrices,
+  StrategySimulateResponse,
+} from '@strategy-fit/core';
+import type { SimulationMatrix, StrategySimulateValue } from '@strategy-fit/core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { RATE_WINDOW_MS } from '../handlers/editor/strategy-simulate.ts';
+import { UNPACED } from '../handlers/manager/pacer.ts';
+import { createRuntime } from '../lib/runtime.ts';
+import type { Runtime } from '../lib/runtime.ts';
+import { useFunctionEnv } from '../testing/hubspot-env.ts';
+import { invokeSimulate } from '../testing/invoke-editor.ts';
+import { startManagerPortal } from '../testing/manager-portal.ts';
+import { hubspotContext, loadExampleStrategy, MANAGER } from '../testing/test-portal.ts';
+import type { TestPortal } from '../testing/test-portal.ts';
+import { main as simulate } from './strategy-simulate.ts';
+
+const COMPANIES = 1_000;
+const DEALS = 1_500;
+/** HubSpot's private-app limit, as the sandbox applies it: 190 requests per rolling 10 s. */
+const PER_TEN_SECONDS = 190;
+
+/** The proposal: the example strategy with lower thresholds, so companies change tier. */
+const proposed = { ...loadExampleStrategy(), thresholds: { fit: 60, stretch: 30 } };
+const contextFor = (cursor: unknown) =>
+  hubspotContext({
+    user: MANAGER,
+    strategy: proposed,
+    ...(cursor === null ? {} : { cursor }),
+  });
+
+const valueOf = (answer: unknown): StrategySimulateValue => {
+  const parsed = StrategySimulateResponse.parse(answer);
+  if (!parsed.ok) throw new Error(`expected ok, got ${JSON.stringify(parsed.error)}`);
+  return parsed.value;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let portal: TestPortal;
+let restoreEnv: () => void = () => undefined;
+/** The matrix of one unpaced pass without rate limits: what every interrupted run must equal. */
+let reference: SimulationMatrix;
+
+const freshRuntime = (budgetMs?: number): Runtime =>
+  createRuntime({
+    accessToken: portal.sandbox.token,
+    basePath: portal.sandbox.baseUrl,
+    ...(budgetMs === undefined ? {} : { budgetMs }),
+  });
+
+/** Other traffic of the app (cards, workflows, the CLI): `n` requests into the current window. */
+const otherTraffic = async (n: number): Promise<void> => {
+  const statuses = await Promise.all(
+    Array.from({ length: n }, async () => {
+      const response = await fetch(`${portal.sandbox.baseUrl}/crm/v3/objects/deals?limit=1`, {
+        headers: { authorization: `Bearer ${portal.sandbox.token}` },
+      });
+      await response.arrayBuffer();
+      return response.status;
+    }),
+  );
+  expect(statuses.filter((s) => s !== 200)).toEqual([]);
+};
+
+/** Counts the 429 answers the functions get while `run` runs (beneath the client). */
+const counting429 = async <T>(run: () => Promise<T>): Promise<{ result: T; refused: number }> => {
+  const original = globalThis.fetch;
+  let refused = 0;
+  globalThis.fetch = async (input, init) => {
+    const response = await original(input, init);
+    if (response.status === 429) refused += 1;
+    return response;
+  };
+  try {
+    return { result: await run(), refused };
+  } finally {
+    globalThis.fetch = original;
+  }
+};
+
+beforeAll(async () => {
+  portal = await startManagerPortal({ seed: { companies: COMPANIES, deals: DEALS } });
+  restoreEnv = useFunctionEnv(portal.env);
+  const whole = valueOf(
+    await invokeSimulate(
+      freshRuntime(),
+      contextFor(null),
+      { pace: UNPACED, budgetMs: 60_000, maxPages: 1_000 },
+      true,
+    ),
+  );
+  expect(whole.cursor).toBeNull();
+  expect(whole.interrupted).toBeUndefined();
+  expect(whole.progress).toEqual({ companiesDone: COMPANIES, totalCompanies: COMPANIES });
+  expect(whole.matrix.changed.companies).toBeGreaterThan(0);
+  reference = whole.matrix;
+});
+afterEach(() => {
+  portal.sandbox.control.setRateLimit(false);
+  portal.sandbox.control.setLatency(0);
+});
+afterAll(async () => {
+  restoreEnv();
+  await portal.close();
+});
+
+describe('strategy_simulate: a chunk is never lost to the rate limit or the time budget', () => {
+  it('a window mostly used by other requests: the chunk ends early with a cursor and a wait; continuing gives the one-pass matrix, with a handful of 429s', async () => {
+    portal.sandbox.control.setRateLimit({ perTenSeconds: PER_TEN_SECONDS });
+    await otherTraffic(PER_TEN_SECONDS - 30);
+
+    // As the settings page does: chunk after chunk, waiting when an answer says so.
+    const chunks: StrategySimulateValue[] = [];
+    const refusedPerChunk: number[] = [];
+    let cursor: unknown = null;
+    do {
+      const { result, refused } = await counting429(() => simulate(contextFor(cursor)));
+      const chunk = valueOf(result);
+      chunks.push(chunk);
+      refusedPerChunk.push(refused);
+      cursor = chunk.cursor;
+      const waitMs = chunk.interrupted?.retryAfterMs ?? 0;
+      if (waitMs > 0) await sleep(waitMs);
+    } while (cursor !== null && chunks.length < 50);
+
+    const [first, ...rest] = chunks;
+    if (first === undefined) throw new Error('no chunk');
+    // The first chunk did what the window allowed, and said where to go on and how long to wait.
+    expect(first.interrupted?.reason).toBe('hubspot_rate_limited');
+    expect(first.interrupted?.message).toMatch(/rate limit/);
+    expect(first.cursor).not.toBeNull();
+    expect(first.chunk.companies).toBeGreaterThan(0);
+    expect(first.chunk.companies).toBeLessThan(COMPANIES);
+    expect(first.matrix.total.companies).toBe(first.chunk.companies);
+    expect(first.cursor?.companiesDone).toBe(first.chunk.companies);
+    expect(first.interrupted?.retryAfterMs).toBeGreaterThan(RATE_WINDOW_MS - 2_000);
+    expect(first.interrupted?.retryAfterMs).toBeLessThanOrEqual(RATE_WINDOW_MS);
+    // After the wait, paced chunks run to the end without another refusal.
+    expect(rest.length).toBeGreaterThan(0);
+    for (const chunk of rest) expect(chunk.interrupted).toBeUndefined();
+    expect(refusedPerChunk.slice(1)).toEqual(rest.map(() => 0));
+    // No 429 storm: at most one per request in flight when HubSpot refused (the next page's
+    // list, the page's association read and its deal batches), none retried (Retry-After > 2 s).
+    expect(refusedPerChunk[0]).toBeGreaterThan(0);
+    expect(refusedPerChunk[0]).toBeLessThanOrEqual(6);
+
+    const merged = chunks.reduce(
+      (m, c) => mergeSimulationMatrices(m, c.matrix),
+      emptySimulationMatrix(),
+    );
+    expect(merged).toEqual(reference);
+    expect(chunks.at(-1)?.progress).toEqual({
+      companiesDone: COMPANIES,
+      totalCompanies: COMPANIES,
+    });
+    expect(chunks.reduce((n, c) => n + c.chunk.companies, 0)).toBe(COMPANIES);
+  }, 40_000);
+
+  it('a window used up before the chunk could do a page: the coded error, as before', async () => {
+    portal.sandbox.control.setRateLimit({ perTenSeconds: PER_TEN_SECONDS });
+    await otherTraffic(PER_TEN_SECONDS);
+    const started = performance.now();
+    const { result, refused } = await counting429(() => simulate(contextFor(null)));
+    const answer = StrategySimulateResponse.parse(result);
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.code).toBe('hubspot_rate_limited');
+    expect(performance.now() - started).toBeLessThan(3_000);
+    // The first round's requests (version, owner, count), refused once each.
+    expect(refused).toBeLessThanOrEqual(4);
+  });
+
+  it("the function's time budget runs out mid-page: the pages done are answered with the cursor; continuing gives the one-pass matrix", async () => {
+    // 250 ms per answer and a 2-second budget: the first page is done, the second is cut off.
+    portal.sandbox.control.setLatency(250);
+    const rt = freshRuntime(2_000);
+    const options = { pace: UNPACED, budgetMs: 60_000, graceMs: 0 };
+    const started = performance.now();
+    const first = valueOf(await invokeSimulate(rt, contextFor(null), options, true));
+    expect(performance.now() - started).toBeLessThan(2_500);
+    expect(first.interrupted?.reason).toBe('time_budget');
+    expect(first.interrupted?.retryAfterMs).toBeUndefined();
+    expect(first.cursor).not.toBeNull();
+    expect(first.chunk.companies).toBeGreaterThan(0);
+    expect(first.chunk.companies).toBeLessThan(COMPANIES);
+    expect(first.matrix.total.companies).toBe(first.chunk.companies);
+
+    portal.sandbox.control.setLatency(0);
+    const chunks = [first];
+    let cursor = first.cursor;
+    while (cursor !== null && chunks.length < 50) {
+      const chunk = valueOf(await invokeSimulate(rt, contextFor(cursor), options, true));
+      chunks.push(chunk);
+      cursor = chunk.cursor;
+    }
+    const merged = chunks.reduce(
+      (m, c) => mergeSimulationMatrices(m, c.matrix),
+      emptySimulationMatrix(),
+    );
+    expect(merged).toEqual(reference);
+    expect(chunks.at(-1)?.progress.companiesDone).toBe(COMPANIES);
+  });
+});

@@ -1,0 +1,181 @@
+// The settings page when HubSpot's rate limit ends a simulation chunk early: the page waits as the
+// answer asks, then continues from its cursor by itself; the matrix is the one of a simulation
+// that was never stopped. Rendered with createRenderer('settings'); every answer is produced by
+// the real functions against a sandbox (a 429 injected into the second page's list, as HubSpot
+// answers when other requests of the app used up its 10-second window).
+import { Button, Input, LoadingButton, ProgressBar, Text } from '@hubspot/ui-extensions';
+import { StrategySchema, StrategySimulateResponse } from '@strategy-fit/core';
+import type { StrategySimulateValue } from '@strategy-fit/core';
+import {
+  invokeEditorLoad,
+  invokeSimulate,
+  invokeValidate,
+} from '@strategy-fit/functions/src/testing/invoke-editor.ts';
+import {
+  refusingRetailStrategy,
+  teamManagedStrategy,
+} from '@strategy-fit/functions/src/testing/produce-settings-fixtures.ts';
+import {
+  COMPANIES,
+  createCompany,
+  createDeal,
+  hubspotContext,
+  MANAGER,
+  plainDeal,
+  startTestPortal,
+} from '@strategy-fit/functions/src/testing/test-portal.ts';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { click, renderSettings } from './testing/render-settings.tsx';
+import { runnerAnswering, typeInto } from './testing/settings-fixtures.ts';
+
+type Answers = {
+  load: unknown;
+  validate: unknown;
+  /** The chunks of a simulation that HubSpot's rate limit stopped once. */
+  chunks: unknown[];
+  /** The same simulation in one chunk, never stopped. */
+  whole: StrategySimulateValue;
+};
+
+let answers: Answers;
+
+const valueOf = (answer: unknown): StrategySimulateValue => {
+  const parsed = StrategySimulateResponse.parse(answer);
+  if (!parsed.ok) throw new Error(`expected ok, got ${JSON.stringify(parsed.error)}`);
+  return parsed.value;
+};
+
+/** Six companies in pages of two, and a 429 (three times, so the client gives up) on page 2. */
+beforeAll(async () => {
+  const portal = await startTestPortal({ publish: false });
+  try {
+    const rt = portal.runtime;
+    await portal.publish(StrategySchema.parse(teamManagedStrategy()));
+    const ids: Record<string, string> = {};
+    for (const [tier, properties] of Object.entries(COMPANIES)) {
+      ids[tier] = await createCompany(portal.hs, properties);
+    }
+    await createDeal(portal.hs, plainDeal('Grocery POS', '40000'), {
+      companyId: ids['off_strategy'],
+    });
+    const strategy = refusingRetailStrategy();
+    const simulate = (cursor: unknown, options: { pageSize: number; maxPages: number }) =>
+      invokeSimulate(
+        rt,
+        hubspotContext({ user: MANAGER, strategy, ...(cursor === null ? {} : { cursor }) }),
+        options,
+        true,
+      );
+    const whole = valueOf(await simulate(null, { pageSize: 100, maxPages: 1 }));
+    portal.sandbox.control.setFaults({
+      paths: ['/crm/v3/objects/companies'],
+      methods: ['GET'],
+      schedule: [{ request: 2, fault: 'rateLimit', count: 3 }],
+    });
+    const chunks: unknown[] = [await simulate(null, { pageSize: 2, maxPages: 50 })];
+    portal.sandbox.control.setFaults(undefined);
+    let cursor = valueOf(chunks[0]).cursor;
+    while (cursor !== null) {
+      const next = await simulate(cursor, { pageSize: 2, maxPages: 50 });
+      chunks.push(next);
+      cursor = valueOf(next).cursor;
+    }
+    answers = {
+      load: await invokeEditorLoad(rt, hubspotContext({ user: MANAGER }), true),
+      validate: await invokeValidate(rt, hubspotContext({ strategy }), true),
+      chunks,
+      whole,
+    };
+  } finally {
+    await portal.close();
+  }
+}, 60_000);
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const start = async () => {
+  const run = runnerAnswering({
+    strategy_editor_load: [answers.load],
+    strategy_validate: [answers.validate],
+    strategy_simulate: answers.chunks,
+  });
+  const r = renderSettings(run);
+  await r.waitFor(() => expect(r.findByTestId(Text, 'status')).toBeDefined());
+  typeInto(r.findByTestId(Input, 'name'), 'B2B SaaS — no retail');
+  await r.waitFor(() =>
+    expect(r.findByTestId(LoadingButton, 'simulate').props.disabled).toBe(false),
+  );
+  // Only the page's wait runs on the test's clock; everything else as usual.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  click(r.findByTestId(LoadingButton, 'simulate'));
+  await r.waitFor(() => expect(r.findByTestId(Text, 'simulation-paused')).toBeDefined());
+  const simulateCalls = () => run.mock.calls.filter(([name]) => name === 'strategy_simulate');
+  return { r, run, simulateCalls };
+};
+
+describe('settings page: a chunk HubSpot rate-limited', () => {
+  it('the fixtures: the first chunk did one page, then HubSpot refused; the rest continue from its cursor', () => {
+    const [first, ...rest] = answers.chunks.map(valueOf);
+    expect(first?.chunk.companies).toBe(2);
+    expect(first?.interrupted?.reason).toBe('hubspot_rate_limited');
+    expect(first?.interrupted?.retryAfterMs).toBeGreaterThan(5_000);
+    expect(first?.cursor?.companiesDone).toBe(2);
+    expect(rest.length).toBeGreaterThan(0);
+    for (const chunk of rest) expect(chunk.interrupted).toBeUndefined();
+    expect(rest.at(-1)?.cursor).toBeNull();
+  });
+
+  it('waits as the answer says, then continues from the cursor by itself; the matrix is the unhindered one', async () => {
+    const { r, simulateCalls } = await start();
+    const first = valueOf(answers.chunks[0]);
+    const waitMs = first.interrupted?.retryAfterMs ?? 0;
+    // Paused after the first chunk: its companies are counted, the wait is said, nothing is lost.
+    expect(r.findByTestId(ProgressBar, 'simulation-progress').props).toMatchObject({
+      value: 2,
+      maxValue: 6,
+      valueDescription: '2 of 6 companies simulated',
+    });
+    expect(r.findByTestId(Text, 'simulation-paused').text).toBe(
+      `HubSpot's rate limit for this app is reached (other requests share it). The simulation continues by itself in ${Math.ceil(waitMs / 1000)} seconds, where it stopped: nothing simulated so far is lost.`,
+    );
+    expect(simulateCalls()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(waitMs - 1);
+    expect(simulateCalls()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await r.waitFor(() => expect(r.findByTestId(Text, 'simulation-summary')).toBeDefined());
+
+    // The second call sent the first chunk's cursor back, as the function answered it.
+    const parameters = (n: number) =>
+      (simulateCalls()[n]?.[1].parameters as { cursor?: unknown } | undefined)?.cursor;
+    expect(parameters(0)).toBeUndefined();
+    expect(parameters(1)).toEqual(first.cursor);
+    expect(simulateCalls()).toHaveLength(answers.chunks.length);
+    expect(r.findByTestId(Text, 'simulation-summary').text).toBe(
+      'Simulated 6 companies against version 1. Nothing was written.',
+    );
+    expect(r.findByTestId(Text, 'simulation-pauses').text).toBe(
+      "HubSpot's rate limit paused the simulation once; each time it continued where it stopped, so every company was simulated once.",
+    );
+    // The figures are those of the simulation that was never stopped.
+    const whole = answers.whole.matrix;
+    expect(whole.changed.companies).toBe(1);
+    expect(r.findByTestId(Text, 'simulation-changed').text).toBe(
+      `1 company, 1 open deal, 40,000 open pipeline`,
+    );
+    expect(whole.changed).toEqual({ companies: 1, openDeals: 1, openAmount: 40_000 });
+    expect(r.findByTestId(LoadingButton, 'publish').props.disabled).toBe(false);
+  });
+
+  it('Discard during the wait ends the simulation: no further chunk is asked for', async () => {
+    const { r, simulateCalls } = await start();
+    click(r.findByTestId(Button, 'discard'));
+    // Past any wait the answer could ask for (the page accepts at most 60 s).
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(r.maybeFindByTestId(Text, 'simulation-paused')).toBeNull();
+    expect(r.maybeFindByTestId(ProgressBar, 'simulation-progress')).toBeNull();
+    expect(simulateCalls()).toHaveLength(1);
+  });
+});
