@@ -104,6 +104,7 @@ beforeAll(async () => {
   reference = whole.matrix;
 });
 afterEach(() => {
+  portal.sandbox.control.setFaults(undefined);
   portal.sandbox.control.setRateLimit(false);
   portal.sandbox.control.setLatency(0);
 });
@@ -163,6 +164,28 @@ describe('strategy_simulate: a chunk is never lost to the rate limit or the time
     });
     expect(chunks.reduce((n, c) => n + c.chunk.companies, 0)).toBe(COMPANIES);
   }, 40_000);
+
+  it("a 429 with a Retry-After: the chunk asks for HubSpot's wait, not the 10-second window; continuing gives the one-pass matrix", async () => {
+    // The second page's list answers 429 with Retry-After: 1 on each of the client's 3 attempts.
+    portal.sandbox.control.setFaults({
+      paths: ['/crm/v3/objects/companies'],
+      methods: ['GET'],
+      schedule: [{ request: 2, fault: 'rateLimit', count: 3 }],
+    });
+    const rt = freshRuntime();
+    const options = { pace: UNPACED, budgetMs: 60_000 };
+    const first = valueOf(await invokeSimulate(rt, contextFor(null), options, true));
+    expect(first.interrupted?.reason).toBe('hubspot_rate_limited');
+    expect(first.interrupted?.retryAfterMs).toBeGreaterThan(0);
+    expect(first.interrupted?.retryAfterMs).toBeLessThanOrEqual(1_000);
+    expect(first.chunk.companies).toBe(100);
+    expect(first.cursor?.companiesDone).toBe(100);
+
+    const rest = valueOf(await invokeSimulate(rt, contextFor(first.cursor), options, true));
+    expect(rest.cursor).toBeNull();
+    expect(rest.interrupted).toBeUndefined();
+    expect(mergeSimulationMatrices(first.matrix, rest.matrix)).toEqual(reference);
+  });
 
   it('a window used up before the chunk could do a page: the coded error, as before', async () => {
     portal.sandbox.control.setRateLimit({ perTenSeconds: PER_TEN_SECONDS });

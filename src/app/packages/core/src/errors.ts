@@ -36,10 +36,16 @@ export const StrategyFitError = z.strictObject({
   property: z.string().optional().describe('HubSpot internal property name'),
   objectType: z.string().optional().describe('HubSpot object type, e.g. companies'),
   recordId: z.string().optional(),
+  retryAfterMs: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("Milliseconds HubSpot asked to wait (a 429's Retry-After)"),
 });
 export type StrategyFitError = z.output<typeof StrategyFitError>;
 
-/** Builds a `StrategyFitError`, leaving out the `where` fields that are not given. */
+/** Builds a `StrategyFitError`, leaving out the `where` fields (and `retryAfterMs`) not given. */
 export const strategyFitError = (
   code: ErrorCode,
   message: string,
@@ -50,5 +56,6 @@ export const strategyFitError = (
   if (where.property !== undefined) error.property = where.property;
   if (where.objectType !== undefined) error.objectType = where.objectType;
   if (where.recordId !== undefined) error.recordId = where.recordId;
+  if (where.retryAfterMs !== undefined) error.retryAfterMs = where.retryAfterMs;
   return error;
 };

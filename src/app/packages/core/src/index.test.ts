@@ -219,6 +219,7 @@ describe('the public API of @strategy-fit/core', () => {
       property?: string | undefined;
       objectType?: string | undefined;
       recordId?: string | undefined;
+      retryAfterMs?: number | undefined;
     }>();
   });
 

@@ -1,11 +1,12 @@
 import type { RunningSandbox } from '@strategy-fit/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { createHubSpotClient, retryAfterMs } from './create-client.ts';
+import { createHubSpotClient } from './create-client.ts';
 import { listRecords } from './list-records.ts';
 import { readRecords } from './read-records.ts';
 import { connect, startTestSandbox } from './sandbox.test-support.ts';
 import { searchRecords } from './search-records.ts';
+import { retryAfterMs } from './to-strategy-fit-error.ts';
 
 let sandbox: RunningSandbox;
 
@@ -32,6 +33,20 @@ describe('createHubSpotClient: retries', () => {
     expect(events).toEqual([
       { kind: 'rate_limited', status: 429, waitMs: 1000, operation: 'listing companies' },
     ]);
+  });
+
+  it("a 429 that is not retried carries HubSpot's Retry-After as retryAfterMs", async () => {
+    const { hs, events } = connect(sandbox, { maxAttempts: 1 });
+    sandbox.control.setFaults({ schedule: [{ request: 1, fault: 'rateLimit' }] });
+    const result = await listRecords(hs, page);
+    expect(result.ok ? null : result.error).toEqual({
+      code: 'hubspot_rate_limited',
+      message:
+        'HubSpot kept refusing listing companies with its rate limit (TEN_SECONDLY_ROLLING) until the retries ran out.',
+      objectType: 'companies',
+      retryAfterMs: 1000,
+    });
+    expect(events).toEqual([]);
   });
 
   it('backs off exponentially with jitter on 503 and succeeds on the third attempt', async () => {

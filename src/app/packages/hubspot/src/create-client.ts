@@ -14,6 +14,7 @@ import type { Limits } from './rate-limiter.ts';
 import {
   classifyFailure,
   RETRYABLE_NETWORK_CODES,
+  retryAfterMs,
   toStrategyFitError,
 } from './to-strategy-fit-error.ts';
 import type { ErrorContext, Failure } from './to-strategy-fit-error.ts';
@@ -167,15 +168,6 @@ const outOfTime = (spec: CallSpec, budgetMs: number): StrategyFitError =>
     `HubSpot did not answer ${spec.operation ?? 'the request'} within the ${(budgetMs / 1000).toFixed(1)}-second time budget. Try again in a moment.`,
     spec.objectType === undefined ? {} : { objectType: spec.objectType },
   );
-
-/** Seconds or an HTTP date in Retry-After, as milliseconds; null when absent or unreadable. */
-export function retryAfterMs(header: string | undefined, nowMs: number): number | null {
-  if (header === undefined || header.trim() === '') return null;
-  const seconds = Number(header.trim());
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
-}
 
 /** Exponential backoff with jitter: a random wait between half and all of base·2^(n-1). */
 export function backoffMs(attempt: number): number {

@@ -28,6 +28,16 @@ describe('toStrategyFitError', () => {
     expect(toStrategyFitError(apiException(status, { message: 'x' }), context).code).toBe(code);
   });
 
+  it('a 429 carries Retry-After (seconds) as retryAfterMs, and leaves it out without one', () => {
+    const body = { message: 'x', policyName: 'TEN_SECONDLY_ROLLING' };
+    const limited = toStrategyFitError(apiException(429, body, { 'Retry-After': '2' }), context);
+    expect(limited.retryAfterMs).toBe(2000);
+    expect(toStrategyFitError(apiException(429, body), context)).not.toHaveProperty('retryAfterMs');
+    expect(
+      toStrategyFitError(apiException(503, body, { 'retry-after': '2' }), context),
+    ).not.toHaveProperty('retryAfterMs');
+  });
+
   it("keeps HubSpot's message and the property it names on a 400", () => {
     const body = {
       status: 'error',

@@ -100,6 +100,15 @@ export function classifyFailure(e: unknown): Failure {
   return { kind: 'other', error: e };
 }
 
+/** Seconds or an HTTP date in Retry-After, as milliseconds; null when absent or unreadable. */
+export function retryAfterMs(header: string | undefined, nowMs: number): number | null {
+  if (header === undefined || header.trim() === '') return null;
+  const seconds = Number(header.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
+}
+
 const TOKEN_PATTERNS = [/\bpat-[a-z0-9]+-[a-z0-9-]+/gi, /Bearer\s+[^\s"',]+/gi];
 
 /** Removes the access token (and anything shaped like one) from a text. */
@@ -187,11 +196,13 @@ function fromHttp(failure: Extract<Failure, { kind: 'http' }>, what: string): St
   }
   if (status === 429) {
     const daily = body.policyName === 'DAILY';
+    const waitMs = retryAfterMs(failure.headers['retry-after'], Date.now());
     return strategyFitError(
       'hubspot_rate_limited',
       daily
         ? `HubSpot's daily API limit is used up (${what}); it resets at midnight in the portal's time zone.`
         : `HubSpot kept refusing ${what} with its rate limit (${body.policyName ?? '429'}) until the retries ran out.`,
+      waitMs === null ? {} : { retryAfterMs: waitMs },
     );
   }
   if (status >= 500) {
@@ -252,6 +263,7 @@ export function toStrategyFitError(e: unknown, context: ErrorContext = {}): Stra
     ...(error.property === undefined ? {} : { property: error.property }),
     ...(context.objectType === undefined ? {} : { objectType: context.objectType }),
     ...(context.recordId === undefined ? {} : { recordId: context.recordId }),
+    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
   };
   return strategyFitError(error.code, redact(error.message, context.secrets), where);
 }

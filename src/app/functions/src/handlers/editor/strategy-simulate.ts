@@ -94,10 +94,13 @@ export const SIMULATE_DEFAULTS: SimulateOptions = {
 
 /**
  * HubSpot's burst limit is a rolling 10-second window (HUBSPOT.md §6): once it refused a request,
- * every request it counted then has left the window this long after. The adapter's errors do
- * not carry HubSpot's Retry-After, so this is the wait the function asks the page for.
+ * every request it counted then has left the window this long after. The wait the function asks
+ * the page for when HubSpot's 429 carried no Retry-After.
  */
 export const RATE_WINDOW_MS = 10_000;
+
+/** The longest wait the contract lets a chunk ask for (`interrupted.retryAfterMs`). */
+const MAX_RETRY_AFTER_MS = 60_000;
 
 /** HubSpot's batch sizes: records by id 100 per request, associations 1,000 per request. */
 const RECORDS_PER_BATCH = 100;
@@ -112,8 +115,11 @@ export const parseStrategySimulate = (
 
 type Interruption = NonNullable<StrategySimulateValue['interrupted']>;
 
-/** Why a page could not be simulated, when the chunk may answer what it did before it. */
-type Stop = { reason: Interruption['reason']; message: string; atMs: number };
+/**
+ * Why a page could not be simulated, when the chunk may answer what it did before it;
+ * `waitMs`: the wait HubSpot's 429 asked for (its Retry-After), counted from `atMs`.
+ */
+type Stop = { reason: Interruption['reason']; message: string; atMs: number; waitMs?: number };
 
 const batches = (n: number, size: number): number => Math.ceil(n / size);
 
@@ -162,7 +168,8 @@ async function readOpenPipeline(
 function stopOf(e: StrategyFitError, rt: Runtime, startedMs: number): Stop | null {
   const atMs = Date.now();
   if (e.code === 'hubspot_rate_limited') {
-    return { reason: 'hubspot_rate_limited', message: e.message, atMs };
+    const waitMs = e.retryAfterMs ?? RATE_WINDOW_MS;
+    return { reason: 'hubspot_rate_limited', message: e.message, atMs, waitMs };
   }
   if (e.code !== 'hubspot_unavailable') return null;
   // The runtime's deadline (`withDeadline`) ends HubSpot calls with hubspot_unavailable.
@@ -272,13 +279,16 @@ async function simulatePages(
 
 /** The chunk's interruption as the page reads it, with the wait a rate limit asks for. */
 const interruption = (stop: Stop): Interruption =>
-  stop.reason === 'hubspot_rate_limited'
-    ? {
+  stop.waitMs === undefined
+    ? { reason: stop.reason, message: stop.message }
+    : {
         reason: stop.reason,
         message: stop.message,
-        retryAfterMs: Math.max(0, Math.ceil(stop.atMs + RATE_WINDOW_MS - Date.now())),
-      }
-    : { reason: stop.reason, message: stop.message };
+        retryAfterMs: Math.min(
+          MAX_RETRY_AFTER_MS,
+          Math.max(0, Math.ceil(stop.atMs + stop.waitMs - Date.now())),
+        ),
+      };
 
 /** One chunk: checks the manager and the strategy, then simulates pages until the budget ends. */
 export async function simulateStrategy(
