@@ -1,14 +1,9 @@
-import type { ErrorCode } from '@strategy-fit/core';
+import type { CallError, CallErrorCode } from '@strategy-fit/function-calls';
 
-/**
- * What went wrong when a card called an app function: a product error code from the function's
- * `{ ok: false, error }`, or one of two card-side codes: `function_failed` (the call itself was
- * rejected: HubSpot could not run the function, or it timed out) and `invalid_response` (the answer
- * does not match the card ↔ function contract).
- */
-export type CardErrorCode = ErrorCode | 'function_failed' | 'invalid_response';
+/** What went wrong when a call to an app function failed (`@strategy-fit/function-calls`). */
+export type CardErrorCode = CallErrorCode;
 
-export type CardError = { readonly code: CardErrorCode; readonly message: string };
+export type CardError = CallError;
 
 /** How a card shows an error: a title, what the rep can do, and whether Retry may help. */
 export type ErrorView = {

@@ -1,13 +1,9 @@
-import type { ErrorCode } from '@strategy-fit/core';
+import type { CallError, CallErrorCode } from '@strategy-fit/function-calls';
 
-/**
- * What went wrong when the page called an app function: a product error code from the function's
- * `{ ok: false, error }`, or one of two page-side codes: `function_failed` (HubSpot could not run
- * the function, or it timed out) and `invalid_response` (the answer is outside the contract).
- */
-export type PageErrorCode = ErrorCode | 'function_failed' | 'invalid_response';
+/** What went wrong when a call to an app function failed (`@strategy-fit/function-calls`). */
+export type PageErrorCode = CallErrorCode;
 
-export type PageError = { readonly code: PageErrorCode; readonly message: string };
+export type PageError = CallError;
 
 /** How the page shows an error: a title, what the manager can do, and whether Retry may help. */
 export type ErrorView = {

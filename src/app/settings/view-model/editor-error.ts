@@ -1,14 +1,10 @@
 // How the settings page shows a failed call, by error code (STYLE §14: one table of wording).
-import type { ErrorCode } from '@strategy-fit/core';
+import type { CallError, CallErrorCode } from '@strategy-fit/function-calls';
 
-/**
- * What went wrong: a product error code from a function's `{ ok: false, error }`, or one of the
- * page's own: `function_failed` (HubSpot could not run the function, or it timed out) and
- * `invalid_response` (the answer does not match the contract).
- */
-export type EditorErrorCode = ErrorCode | 'function_failed' | 'invalid_response';
+/** What went wrong when a call to an app function failed (`@strategy-fit/function-calls`). */
+export type EditorErrorCode = CallErrorCode;
 
-export type EditorError = { readonly code: EditorErrorCode; readonly message: string };
+export type EditorError = CallError;
 
 export type ErrorView = {
   readonly title: string;
