@@ -21,6 +21,7 @@ import {
   parseStrategy,
   pickDealCompanyId,
   scoreDeal,
+  strategyProperties,
 } from '@strategy-fit/core';
 import type { PropertyDefinitions, Strategy } from '@strategy-fit/core';
 import {
@@ -193,22 +194,6 @@ const definitionsOf = async (portal: Portal, objectType: string): Promise<Proper
   return Object.fromEntries(parsed.results.map((d) => [d.name, d]));
 };
 
-const namedProperties = (strategy: Strategy): { company: string[]; deal: string[] } => {
-  const company = new Set<string>();
-  const deal = new Set<string>(['amount']);
-  const dream = strategy.dreamCustomer;
-  for (const c of [
-    ...strategy.segments.flatMap((s) => s.criteria),
-    ...strategy.exclusions.flatMap((e) => e.criteria),
-    ...(dream === undefined ? [] : [...dream.need, ...dream.abilityToPay, ...dream.urgency]),
-  ]) {
-    (c.object === 'deal' ? deal : company).add(c.property);
-  }
-  if (strategy.dealChecks?.discountProperty !== undefined)
-    deal.add(strategy.dealChecks.discountProperty);
-  return { company: [...company], deal: [...deal] };
-};
-
 type Check = { companies: number; deals: number; otherVersion: number; mismatched: string[] };
 
 /** Every record: the run's version, and the fit properties the core computes (streamed). */
@@ -218,7 +203,7 @@ async function checkConsistency(
   version: number,
 ): Promise<Check> {
   const compiled = compileStrategy(strategy);
-  const named = namedProperties(strategy);
+  const named = strategyProperties(strategy);
   const [companyDefs, dealDefs] = [
     await definitionsOf(portal, 'companies'),
     await definitionsOf(portal, 'deals'),

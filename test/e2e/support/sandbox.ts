@@ -11,6 +11,7 @@ import {
   parseStrategy,
   pickDealCompanyId,
   scoreDeal,
+  strategyProperties,
 } from '@strategy-fit/core';
 import type { PropertyDefinitions, Strategy } from '@strategy-fit/core';
 import { startSandbox } from '@strategy-fit/sandbox';
@@ -82,23 +83,6 @@ const readDefinitions = async (
   return Object.fromEntries(parsed.results.map((d) => [d.name, d]));
 };
 
-/** Every property a strategy reads, per object. */
-const namedProperties = (strategy: Strategy): { company: string[]; deal: string[] } => {
-  const company = new Set<string>();
-  const deal = new Set<string>(['amount']);
-  const dream = strategy.dreamCustomer;
-  for (const c of [
-    ...strategy.segments.flatMap((s) => s.criteria),
-    ...strategy.exclusions.flatMap((e) => e.criteria),
-    ...(dream === undefined ? [] : [...dream.need, ...dream.abilityToPay, ...dream.urgency]),
-  ]) {
-    (c.object === 'deal' ? deal : company).add(c.property);
-  }
-  if (strategy.dealChecks?.discountProperty !== undefined)
-    deal.add(strategy.dealChecks.discountProperty);
-  return { company: [...company], deal: [...deal] };
-};
-
 export type Actual = { companies: Map<string, Bag>; deals: Map<string, Bag> };
 export type Expected = {
   companies: Map<string, Record<string, string>>;
@@ -114,7 +98,7 @@ export const expectedScores = async (
   strategy: Strategy,
   version: number,
 ): Promise<{ actual: Actual; expected: Expected }> => {
-  const named = namedProperties(strategy);
+  const named = strategyProperties(strategy);
   const [companyDefs, dealDefs] = [
     await readDefinitions(portal, 'companies'),
     await readDefinitions(portal, 'deals'),

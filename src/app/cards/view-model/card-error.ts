@@ -1,21 +1,10 @@
-import type { CallError, CallErrorCode } from '@strategy-fit/function-calls';
+import { errorViewFrom } from '@strategy-fit/function-calls';
+import type { CallError, CallErrorCode, Wording } from '@strategy-fit/function-calls';
 
 /** What went wrong when a call to an app function failed (`@strategy-fit/function-calls`). */
 export type CardErrorCode = CallErrorCode;
 
 export type CardError = CallError;
-
-/** How a card shows an error: a title, what the rep can do, and whether Retry may help. */
-export type ErrorView = {
-  readonly code: CardErrorCode;
-  readonly title: string;
-  readonly advice: string;
-  /** The function's own wording, shown under the advice (empty when it adds nothing). */
-  readonly detail: string;
-  readonly retry: boolean;
-};
-
-type Wording = { readonly title: string; readonly advice: string; readonly retry: boolean };
 
 const ASK_MANAGER = 'Ask a sales manager to check the published strategy.';
 const ASK_ADMIN = 'Ask a HubSpot admin to reinstall or reconnect the Strategy Fit app.';
@@ -135,12 +124,4 @@ const WORDING: Readonly<Record<CardErrorCode, Wording>> = {
 };
 
 /** The way a card shows an error, by its code. */
-export const errorView = (error: CardError): ErrorView => {
-  const wording = WORDING[error.code];
-  const detail = error.message.trim();
-  return {
-    code: error.code,
-    ...wording,
-    detail: detail === wording.title || detail === wording.advice ? '' : detail,
-  };
-};
+export const errorView = errorViewFrom(WORDING);

@@ -1,21 +1,10 @@
-import type { CallError, CallErrorCode } from '@strategy-fit/function-calls';
+import { errorViewFrom } from '@strategy-fit/function-calls';
+import type { CallError, CallErrorCode, Wording } from '@strategy-fit/function-calls';
 
 /** What went wrong when a call to an app function failed (`@strategy-fit/function-calls`). */
 export type PageErrorCode = CallErrorCode;
 
 export type PageError = CallError;
-
-/** How the page shows an error: a title, what the manager can do, and whether Retry may help. */
-export type ErrorView = {
-  readonly code: PageErrorCode;
-  readonly title: string;
-  readonly advice: string;
-  /** The function's own wording (empty when it adds nothing). */
-  readonly detail: string;
-  readonly retry: boolean;
-};
-
-type Wording = { readonly title: string; readonly advice: string; readonly retry: boolean };
 
 const STRATEGY = 'Check the published strategy in the Strategy Fit settings.';
 const ADMIN = 'Ask a HubSpot admin to reinstall or reconnect the Strategy Fit app.';
@@ -97,12 +86,4 @@ const WORDING: Readonly<Record<PageErrorCode, Wording>> = {
 };
 
 /** The way the page shows an error, by its code. */
-export const errorView = (error: PageError): ErrorView => {
-  const wording = WORDING[error.code];
-  const detail = error.message.trim();
-  return {
-    code: error.code,
-    ...wording,
-    detail: detail === wording.title || detail === wording.advice ? '' : detail,
-  };
-};
+export const errorView = errorViewFrom(WORDING);

@@ -5,6 +5,7 @@ import { errorView } from './editor-error.ts';
 describe('errors as the settings page shows them, by code', () => {
   it('not_allowed is a permission denied, with the function’s reason, and no Retry', () => {
     expect(errorView({ code: 'not_allowed', message: 'Only the strategy managers…' })).toEqual({
+      code: 'not_allowed',
       title: 'Permission denied',
       advice: 'Only the strategy managers named in the published strategy may do this.',
       detail: 'Only the strategy managers…',

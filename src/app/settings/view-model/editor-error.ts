@@ -1,22 +1,18 @@
 // How the settings page shows a failed call, by error code (STYLE §14: one table of wording).
-import type { CallError, CallErrorCode } from '@strategy-fit/function-calls';
+import { errorViewFrom } from '@strategy-fit/function-calls';
+import type {
+  CallError,
+  CallErrorCode,
+  Wording as BaseWording,
+} from '@strategy-fit/function-calls';
+
+/** The settings page also tells a refusal (shown as "permission denied") from a failure. */
+type Wording = BaseWording & { readonly denied: boolean };
 
 /** What went wrong when a call to an app function failed (`@strategy-fit/function-calls`). */
 export type EditorErrorCode = CallErrorCode;
 
 export type EditorError = CallError;
-
-export type ErrorView = {
-  readonly title: string;
-  readonly advice: string;
-  /** The function's own words, when they add something. */
-  readonly detail: string;
-  readonly retry: boolean;
-  /** A refusal to the user (not a failure): shown as "permission denied". */
-  readonly denied: boolean;
-};
-
-type Wording = Omit<ErrorView, 'detail'>;
 
 const ASK_ADMIN = 'Ask a HubSpot admin to reinstall or reconnect the Strategy Fit app.';
 const RETRY = 'Retry; if it happens again, report the message below.';
@@ -127,11 +123,4 @@ const FALLBACK: Wording = {
 };
 
 /** The way the page shows an error, by its code. */
-export const errorView = (error: EditorError): ErrorView => {
-  const wording = WORDING[error.code] ?? FALLBACK;
-  const detail = error.message.trim();
-  return {
-    ...wording,
-    detail: detail === wording.title || detail === wording.advice ? '' : detail,
-  };
-};
+export const errorView = errorViewFrom(WORDING, FALLBACK);
