@@ -252,7 +252,7 @@ describe('pipelines of every object type that has them', () => {
   it('tickets have the default Support Pipeline whose stages carry a ticketState', async () => {
     const tickets = await client.crm.pipelines.pipelinesApi.getAll('tickets');
     expect(tickets.results.map((p) => [p.id, p.label])).toEqual([['0', 'Support Pipeline']]);
-    expect(tickets.results[0]?.stages.map((s) => [s.id, s.metadata['ticketState']])).toEqual([
+    expect(tickets.results[0]?.stages.map((s) => [s.id, s.metadata?.['ticketState']])).toEqual([
       ['1', 'OPEN'],
       ['2', 'OPEN'],
       ['3', 'OPEN'],
