@@ -31,7 +31,12 @@ export type TrafficState = {
   requests: number;
   /** Requests answered 429, injected or refused by the limits (read by `control.rateLimitedCount`). */
   rateLimited: number;
+  /** Requests on HubSpot's legacy v3/v4 paths (read by `control.legacyRequestCount`). */
+  legacy: number;
 };
+
+/** The legacy (unversioned v3/v4) paths HubSpot stops supporting; the sandbox still serves them. */
+const LEGACY_PATH = /^\/(?:crm\/v[34]\/|crm-object-schemas\/v3\/)/;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -74,6 +79,7 @@ export function createApp(store: CrmStore, traffic: TrafficState): Hono<SandboxE
 
   app.use('*', async (c, next) => {
     traffic.requests += 1;
+    if (LEGACY_PATH.test(c.req.path)) traffic.legacy += 1;
     c.set('baseUrl', traffic.baseUrl);
     c.set('partialBatch', undefined);
     if (traffic.latencyMs > 0) await sleep(traffic.latencyMs);

@@ -28,6 +28,8 @@ export type SandboxControl = {
   requestCount(): number;
   /** Read-only: requests answered 429 since start (injected faults and the rate limits alike). */
   rateLimitedCount(): number;
+  /** Read-only: requests since start on the legacy `/crm/v3`, `/crm/v4`, `/crm-object-schemas/v3` paths. */
+  legacyRequestCount(): number;
   /**
    * Read-only write log: for each record of `objectType` (a name such as `companies`, or an
    * object type id) updated since start, how many updates it received (creation is not counted).
@@ -73,6 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     rateLimiter: resolved.rateLimit === false ? undefined : new RateLimiter(resolved.rateLimit),
     requests: 0,
     rateLimited: 0,
+    legacy: 0,
   };
   const app = createApp(store, traffic);
   const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
@@ -99,6 +102,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       },
       requestCount: () => traffic.requests,
       rateLimitedCount: () => traffic.rateLimited,
+      legacyRequestCount: () => traffic.legacy,
       writeCounts: (objectType) => {
         const info = store.resolveType(objectType);
         if (info === undefined) throw new Error(`unknown object type ${objectType}`);
