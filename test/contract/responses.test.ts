@@ -287,20 +287,11 @@ const ROUTES: Route[] = [
 
 /**
  * Fields the client's models mark required that HubSpot itself leaves out; the sandbox mirrors
- * HubSpot, so an adapter must not rely on them (docs/sandbox.md, "Known model mismatches").
+ * HubSpot, so an adapter must not rely on them (docs/sandbox.md, "Known model mismatches"). Empty
+ * since batch error entries carry `errors` and `links` as HubSpot's StandardError (2026-09
+ * reference); the test below keeps any new entry honest.
  */
-const HUBSPOT_OMITS: readonly { model: string; field: string; why: string }[] = [
-  {
-    model: 'StandardError',
-    field: 'links',
-    why: 'captured 207 error entries carry status, category, message, context only',
-  },
-  {
-    model: 'StandardError',
-    field: 'errors',
-    why: 'captured 207 error entries carry status, category, message, context only',
-  },
-];
+const HUBSPOT_OMITS: readonly { model: string; field: string; why: string }[] = [];
 
 let sandbox: RunningSandbox;
 let client: Client;
