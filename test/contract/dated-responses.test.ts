@@ -54,9 +54,10 @@ import {
   SearchAnswer,
 } from '../../src/app/packages/hubspot/src/schema.ts';
 import { REPO_ROOT } from '../e2e/support/cli.ts';
+import { recordAnswers } from './record-answers.ts';
+import type { Recorded } from './record-answers.ts';
 import { checkModel } from './model-check.ts';
 
-type Recorded = { method: string; path: string; status: number; body: unknown };
 type Route = {
   method: string;
   pattern: RegExp;
@@ -201,8 +202,8 @@ const ROUTES: Route[] = [
 let sandbox: RunningSandbox;
 let hs: HubSpot;
 let client: Client;
-const recorded: Recorded[] = [];
-const originalFetch = globalThis.fetch;
+let recorded: Recorded[] = [];
+let stopRecording = (): void => {};
 
 beforeAll(async () => {
   sandbox = await startSandbox({
@@ -215,26 +216,11 @@ beforeAll(async () => {
     maxAttempts: 1,
   });
   client = new Client({ accessToken: sandbox.token, basePath: sandbox.baseUrl });
-  globalThis.fetch = async (input, init) => {
-    const response = await originalFetch(input, init);
-    const url = new URL(
-      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
-    );
-    if (url.origin === sandbox.baseUrl) {
-      const text = await response.clone().text();
-      recorded.push({
-        method: (init?.method ?? 'GET').toUpperCase(),
-        path: url.pathname,
-        status: response.status,
-        body: text === '' ? undefined : JSON.parse(text),
-      });
-    }
-    return response;
-  };
+  ({ recorded, stop: stopRecording } = recordAnswers(() => sandbox.baseUrl));
   await runScenario();
 });
 afterAll(async () => {
-  globalThis.fetch = originalFetch;
+  stopRecording();
   await sandbox.close();
 });
 

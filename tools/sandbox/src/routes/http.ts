@@ -108,6 +108,15 @@ export function queryBoolean(c: Ctx, name: string): boolean {
   return c.req.query(name)?.toLowerCase() === 'true';
 }
 
+/** A handler of the object type named by the path parameter `param` (400 when it names none). */
+export const typedBy =
+  (store: CrmStore, param: string) =>
+  (handler: (c: Ctx, info: ObjectTypeInfo) => Response | Promise<Response>) =>
+  async (c: Ctx): Promise<Response> => {
+    const info = resolveType(store, c.req.param(param) ?? '');
+    return info.ok ? handler(c, info.value) : sendFailure(c, info.failure);
+  };
+
 /** The object type of a path segment, or HubSpot's 400 for a name it cannot resolve. */
 export function resolveType(store: CrmStore, name: string): Result<ObjectTypeInfo> {
   const info = store.resolveType(name);

@@ -29,9 +29,9 @@ import {
   noContent,
   parseBody,
   queryBoolean,
-  resolveType,
   sendFailure,
   sendJson,
+  typedBy,
   type Ctx,
   type RouteDeps,
   type SandboxEnv,
@@ -53,12 +53,7 @@ type Schemas = typeof LEGACY | typeof DATED;
 export function registerPropertyRoutes(app: Hono<SandboxEnv>, { store, version }: RouteDeps): void {
   const base = `${apiBase(version, 'properties')}/:objectType`;
   const schemas: Schemas = version === 'legacy' ? LEGACY : DATED;
-  const typed =
-    (handler: (c: Ctx, info: ObjectTypeInfo) => Response | Promise<Response>) =>
-    async (c: Ctx): Promise<Response> => {
-      const info = resolveType(store, c.req.param('objectType') ?? '');
-      return info.ok ? handler(c, info.value) : sendFailure(c, info.failure);
-    };
+  const typed = typedBy(store, 'objectType');
 
   // Groups first, so that "groups" is never read as a property name.
   app.get(

@@ -10,9 +10,9 @@ import {
   apiBase,
   noContent,
   parseBody,
-  resolveType,
   sendFailure,
   sendJson,
+  typedBy,
   type Ctx,
   type RouteDeps,
   type SandboxEnv,
@@ -23,12 +23,7 @@ export function registerPropertyValidationRoutes(
   { store, version }: RouteDeps,
 ): void {
   const base = `${apiBase(version, 'property-validations')}/:objectTypeId`;
-  const typed =
-    (handler: (c: Ctx, info: ObjectTypeInfo) => Response | Promise<Response>) =>
-    async (c: Ctx): Promise<Response> => {
-      const info = resolveType(store, c.req.param('objectTypeId') ?? '');
-      return info.ok ? handler(c, info.value) : sendFailure(c, info.failure);
-    };
+  const typed = typedBy(store, 'objectTypeId');
 
   app.get(
     base,
