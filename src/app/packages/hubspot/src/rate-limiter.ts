@@ -8,7 +8,9 @@
 //   request at a time ("start cautiously");
 // - then `remaining`, less its own requests sent since, plus its own requests that have left the
 //   window since;
-// - when other clients showed up in the count (more used than it sent), it takes at most half of
+// - when other clients showed up in the count (more used than it sent: another process at work, or
+//   what an earlier command left in the window; the count cannot tell them apart, and telling them
+//   apart by how the count moves let two clients collide in simulation), it takes at most half of
 //   the window for itself (two clients so never exceed it together, whatever the headers' lag),
 //   keeps a reserve for other requests in flight, has at most 4 of its own in flight, and while the
 //   reserve is all that is left it sends one probe request per tenth of the window, whose answer
