@@ -89,7 +89,7 @@ const otherTraffic = async (count: number): Promise<number> => {
     await Promise.all(
       Array.from({ length: Math.min(10, count - sent) }, async () => {
         const response = await fetchBefore(
-          `${portal.env.HUBSPOT_API_BASE_URL}/crm/v3/objects/deals?limit=1`,
+          `${portal.env.HUBSPOT_API_BASE_URL}/crm/objects/2026-09/deals?limit=1`,
           { headers: { authorization: `Bearer ${portal.env.PRIVATE_APP_ACCESS_TOKEN}` } },
         );
         await response.arrayBuffer();

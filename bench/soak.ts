@@ -183,14 +183,14 @@ async function* pages(portal: Portal, objectType: string, properties: readonly s
   do {
     const query = new URLSearchParams({ limit: '100', properties: properties.join(',') });
     if (after !== undefined) query.set('after', after);
-    const page = Page.parse(await get(portal, `/crm/v3/objects/${objectType}?${query}`));
+    const page = Page.parse(await get(portal, `/crm/objects/2026-09/${objectType}?${query}`));
     yield page.results;
     after = page.paging?.next?.after;
   } while (after !== undefined);
 }
 
 const definitionsOf = async (portal: Portal, objectType: string): Promise<PropertyDefinitions> => {
-  const parsed = Definitions.parse(await get(portal, `/crm/v3/properties/${objectType}`));
+  const parsed = Definitions.parse(await get(portal, `/crm/properties/2026-09/${objectType}`));
   return Object.fromEntries(parsed.results.map((d) => [d.name, d]));
 };
 

@@ -23,20 +23,12 @@ export const DIST_DIR = join(FUNCTIONS_DIR, 'dist');
 export const TARGET = 'node22';
 
 /**
- * The api-client's API groups the adapter uses (`bindApis` in create-client.ts). Every other
- * group is loaded lazily by the client (`require` inside a getter); the plugin below replaces
- * those with a stub, which keeps ~9 MB of unused generated code out of every bundle.
+ * The api-client's API groups the adapter uses: none. It sends every request through the client's
+ * generic `apiRequest` on HubSpot's dated paths (docs/decisions/0002-dated-apis.md), so every API
+ * group, loaded lazily by the client (`require` inside a getter), is replaced by the plugin below
+ * with a stub that throws: ~9 MB of generated code stays out of every bundle.
  */
-const USED_DISCOVERIES = [
-  'BaseDiscovery',
-  'crm/CrmDiscovery',
-  'crm/associations/',
-  'crm/objects/ObjectsDiscovery',
-  'crm/owners/',
-  'crm/pipelines/',
-  'crm/properties/',
-  'crm/schemas/',
-];
+const USED_DISCOVERIES: readonly string[] = [];
 
 const DISCOVERY = `${['@hubspot', 'api-client', 'lib', 'src', 'discovery'].join(sep)}${sep}`;
 

@@ -9,9 +9,10 @@ import {
 import { ObjectTypePropertyCreateTypeEnum } from '@hubspot/api-client/lib/codegen/crm/schemas/index.js';
 import { startSandbox, type RunningSandbox } from '@strategy-fit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAnswers } from './record-answers.ts';
+import type { Recorded } from './record-answers.ts';
 import { checkModel, modelExists, type Problem } from './model-check.ts';
 
-type Recorded = { method: string; path: string; status: number; body: unknown };
 type Route = {
   method: string;
   pattern: RegExp;
@@ -287,25 +288,16 @@ const ROUTES: Route[] = [
 
 /**
  * Fields the client's models mark required that HubSpot itself leaves out; the sandbox mirrors
- * HubSpot, so an adapter must not rely on them (docs/sandbox.md, "Known model mismatches").
+ * HubSpot, so an adapter must not rely on them (docs/sandbox.md, "Known model mismatches"). Empty
+ * since batch error entries carry `errors` and `links` as HubSpot's StandardError (2026-09
+ * reference); the test below keeps any new entry honest.
  */
-const HUBSPOT_OMITS: readonly { model: string; field: string; why: string }[] = [
-  {
-    model: 'StandardError',
-    field: 'links',
-    why: 'captured 207 error entries carry status, category, message, context only',
-  },
-  {
-    model: 'StandardError',
-    field: 'errors',
-    why: 'captured 207 error entries carry status, category, message, context only',
-  },
-];
+const HUBSPOT_OMITS: readonly { model: string; field: string; why: string }[] = [];
 
 let sandbox: RunningSandbox;
 let client: Client;
-const recorded: Recorded[] = [];
-const originalFetch = globalThis.fetch;
+let recorded: Recorded[] = [];
+let stopRecording = (): void => {};
 
 beforeAll(async () => {
   sandbox = await startSandbox({
@@ -313,26 +305,11 @@ beforeAll(async () => {
     seed: { seed: 5, companies: 40, deals: 60, asOf: '2026-11-01' },
   });
   client = new Client({ accessToken: sandbox.token, basePath: sandbox.baseUrl });
-  globalThis.fetch = async (input, init) => {
-    const response = await originalFetch(input, init);
-    const url = new URL(
-      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
-    );
-    if (url.origin === sandbox.baseUrl) {
-      const text = await response.clone().text();
-      recorded.push({
-        method: (init?.method ?? 'GET').toUpperCase(),
-        path: url.pathname,
-        status: response.status,
-        body: text === '' ? undefined : JSON.parse(text),
-      });
-    }
-    return response;
-  };
+  ({ recorded, stop: stopRecording } = recordAnswers(() => sandbox.baseUrl));
   await runScenario();
 });
 afterAll(async () => {
-  globalThis.fetch = originalFetch;
+  stopRecording();
   await sandbox.close();
 });
 

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const chosen = open[0];
   if (chosen === undefined) throw new Error('the seed has no open off-strategy deal');
   approvedDeal = chosen;
-  const patch = await fetch(`${portal.baseUrl}/crm/v3/objects/deals/${chosen.id}`, {
+  const patch = await fetch(`${portal.baseUrl}/crm/objects/2026-09/deals/${chosen.id}`, {
     method: 'PATCH',
     headers: { authorization: `Bearer ${portal.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({

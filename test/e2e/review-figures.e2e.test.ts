@@ -375,7 +375,7 @@ async function readPortalBack(): Promise<Expected> {
       version: num(p['strategy_fit_version']),
     };
   });
-  const owners = await fetch(`${http.baseUrl}/crm/v3/owners?limit=500`, {
+  const owners = await fetch(`${http.baseUrl}/crm/owners/2026-09?limit=500`, {
     headers: { authorization: `Bearer ${http.token}` },
   });
   const ownerIds = ((await owners.json()) as { results: { id: string }[] }).results.map(
@@ -401,7 +401,7 @@ async function readPortalBack(): Promise<Expected> {
 // records created after scoring (never scored).
 // ---------------------------------------------------------------------------------------------
 const patchDeal = async (id: string, properties: Record<string, string>) => {
-  const response = await fetch(`${portal.sandbox.baseUrl}/crm/v3/objects/deals/${id}`, {
+  const response = await fetch(`${portal.sandbox.baseUrl}/crm/objects/2026-09/deals/${id}`, {
     method: 'PATCH',
     headers: {
       authorization: `Bearer ${portal.sandbox.token}`,

@@ -89,7 +89,7 @@ const update = async (
   inputs: { id: string; properties: Record<string, string> }[],
 ) => {
   for (let i = 0; i < inputs.length; i += 100) {
-    await send(target, 'POST', `/crm/v3/objects/${objectType}/batch/update`, {
+    await send(target, 'POST', `/crm/objects/2026-09/${objectType}/batch/update`, {
       inputs: inputs.slice(i, i + 100),
     });
   }
@@ -135,7 +135,7 @@ describe('strategy-fit score --since: the deals of changed companies (e2e)', () 
     expect(company).not.toBe('');
     // A deal linked to `company` whose own (primary) company is `other`.
     const linked = z.object({ id: z.string() }).parse(
-      await send(portal, 'POST', '/crm/v3/objects/deals', {
+      await send(portal, 'POST', '/crm/objects/2026-09/deals', {
         properties: { dealname: 'linked to two', amount: '40000', pipeline: 'default' },
         associations: [
           {

@@ -110,7 +110,7 @@ describe('strategy-fit score (e2e)', () => {
     await new Promise((r) => setTimeout(r, 20));
     const since = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 20));
-    const patch = await fetch(`${portal.baseUrl}/crm/v3/objects/companies/${first.id}`, {
+    const patch = await fetch(`${portal.baseUrl}/crm/objects/2026-09/companies/${first.id}`, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${portal.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ properties: { numberofemployees: '7' } }),
@@ -131,7 +131,7 @@ describe('strategy-fit score (e2e)', () => {
     portal.sandbox.control.setFaults({
       rates: { partialBatch: 1 },
       partialBatchShare: 0.05,
-      paths: ['/crm/v3/objects/companies/batch/update'],
+      paths: ['/crm/objects/2026-09/companies/batch/update'],
     });
     try {
       const run = await score();

@@ -29,11 +29,11 @@ const portalSchema = async (): Promise<unknown[]> => {
       })
     ).json();
   return Promise.all([
-    get('/crm/v3/properties/companies'),
-    get('/crm/v3/properties/deals'),
-    get('/crm/v3/properties/companies/groups'),
-    get('/crm/v3/properties/deals/groups'),
-    get('/crm-object-schemas/v3/schemas'),
+    get('/crm/properties/2026-09/companies'),
+    get('/crm/properties/2026-09/deals'),
+    get('/crm/properties/2026-09/companies/groups'),
+    get('/crm/properties/2026-09/deals/groups'),
+    get('/crm-object-schemas/2026-09/schemas'),
   ]);
 };
 

@@ -131,22 +131,22 @@ describe('the project as translate() parses it', () => {
 
 /** The scope each HubSpot call of the functions needs (HubSpot's API reference, per endpoint). */
 const SCOPES: readonly [RegExp, (m: RegExpMatchArray) => string[]][] = [
-  [/^GET \/crm-object-schemas\/v3\/schemas$/, () => ['crm.schemas.custom.read']],
-  [/^GET \/crm\/v3\/properties\/(companies|deals)$/, (m) => [`crm.schemas.${m[1]}.read`]],
+  [/^GET \/crm-object-schemas\/2026-09\/schemas$/, () => ['crm.schemas.custom.read']],
+  [/^GET \/crm\/properties\/2026-09\/(companies|deals)$/, (m) => [`crm.schemas.${m[1]}.read`]],
   [
-    /^(?:GET|POST) \/crm\/v3\/objects\/(companies|deals|line_items)(?:\/batch\/read|\/\d+)?$/,
+    /^(?:GET|POST) \/crm\/objects\/2026-09\/(companies|deals|line_items)(?:\/batch\/read|\/\d+)?$/,
     (m) => [`crm.objects.${m[1]}.read`],
   ],
   [
-    /^POST \/crm\/v3\/objects\/(companies|deals)\/batch\/update$/,
+    /^POST \/crm\/objects\/2026-09\/(companies|deals)\/batch\/update$/,
     (m) => [`crm.objects.${m[1]}.write`],
   ],
-  [/^GET \/crm\/v3\/objects\/2-\d+$/, () => ['crm.objects.custom.read']],
+  [/^GET \/crm\/objects\/2026-09\/2-\d+$/, () => ['crm.objects.custom.read']],
   [
-    /^POST \/crm\/v4\/associations\/(deals)\/(companies|line_items)\/batch\/read$/,
+    /^POST \/crm\/associations\/2026-09\/(deals)\/(companies|line_items)\/batch\/read$/,
     (m) => [`crm.objects.${m[1]}.read`, `crm.objects.${m[2]}.read`],
   ],
-  [/^GET \/crm\/v3\/owners\/\d+$/, () => ['crm.objects.owners.read']],
+  [/^GET \/crm\/owners\/2026-09\/\d+$/, () => ['crm.objects.owners.read']],
 ];
 
 describe("the app's scopes", () => {

@@ -160,19 +160,19 @@ describe('the settings page and its functions as translate() parses the project'
 
 /** The scope each HubSpot call of the editor's functions needs (HubSpot's API reference). */
 const SCOPES: readonly [RegExp, (m: RegExpMatchArray) => string[]][] = [
-  [/^GET \/crm-object-schemas\/v3\/schemas$/, () => ['crm.schemas.custom.read']],
-  [/^GET \/crm\/v3\/properties\/(companies|deals)$/, (m) => [`crm.schemas.${m[1]}.read`]],
+  [/^GET \/crm-object-schemas\/2026-09\/schemas$/, () => ['crm.schemas.custom.read']],
+  [/^GET \/crm\/properties\/2026-09\/(companies|deals)$/, (m) => [`crm.schemas.${m[1]}.read`]],
   [
-    /^(?:GET|POST) \/crm\/v3\/objects\/(companies|deals)(?:\/batch\/read|\/search)?$/,
+    /^(?:GET|POST) \/crm\/objects\/2026-09\/(companies|deals)(?:\/batch\/read|\/search)?$/,
     (m) => [`crm.objects.${m[1]}.read`],
   ],
-  [/^GET \/crm\/v3\/objects\/2-\d+(?:\/\d+)?$/, () => ['crm.objects.custom.read']],
-  [/^POST \/crm\/v3\/objects\/2-\d+$/, () => ['crm.objects.custom.write']],
+  [/^GET \/crm\/objects\/2026-09\/2-\d+(?:\/\d+)?$/, () => ['crm.objects.custom.read']],
+  [/^POST \/crm\/objects\/2026-09\/2-\d+$/, () => ['crm.objects.custom.write']],
   [
-    /^POST \/crm\/v4\/associations\/(companies|deals)\/(companies|deals)\/batch\/read$/,
+    /^POST \/crm\/associations\/2026-09\/(companies|deals)\/(companies|deals)\/batch\/read$/,
     (m) => [`crm.objects.${m[1]}.read`, `crm.objects.${m[2]}.read`],
   ],
-  [/^GET \/crm\/v3\/owners\/?(?:\d+)?$/, () => ['crm.objects.owners.read']],
+  [/^GET \/crm\/owners\/2026-09(?:\/\d+)?$/, () => ['crm.objects.owners.read']],
 ];
 
 describe("the app's scopes cover the editor's functions", () => {
@@ -196,7 +196,7 @@ describe("the app's scopes cover the editor's functions", () => {
     });
     const calls = [...new Set(sent.map((r) => `${r.method} ${r.path.split('?')[0] ?? ''}`))];
     expect(
-      calls.some((c) => /^POST \/crm\/v3\/objects\/2-\d+$/.test(c)),
+      calls.some((c) => /^POST \/crm\/objects\/2026-09\/2-\d+$/.test(c)),
       'published',
     ).toBe(true);
     const unmapped = calls.filter((c) => !SCOPES.some(([re]) => re.test(c)));

@@ -153,7 +153,10 @@ describe('score under faults ends with the fault-free portal (deterministic faul
       seed: 13,
       rates: { partialBatch: 1 },
       partialBatchShare: 0.3,
-      paths: ['/crm/v3/objects/companies/batch/update', '/crm/v3/objects/deals/batch/update'],
+      paths: [
+        '/crm/objects/2026-09/companies/batch/update',
+        '/crm/objects/2026-09/deals/batch/update',
+      ],
     });
     const run = await scoreThroughCli(p, [
       ...BATCH,

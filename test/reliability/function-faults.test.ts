@@ -63,7 +63,7 @@ const state = async (): Promise<unknown> => {
     Promise.all(
       list.map(async (id) => {
         const response = await fetch(
-          `${portal.sandbox.baseUrl}/crm/v3/objects/${type}/${id}?properties=${encodeURIComponent(
+          `${portal.sandbox.baseUrl}/crm/objects/2026-09/${type}/${id}?properties=${encodeURIComponent(
             [
               'strategy_fit_score',
               'strategy_fit_tier',
@@ -188,7 +188,7 @@ describe('the app functions when HubSpot fails: a coded error, nothing half-writ
   });
 
   it('every write fails (reads succeed): hubspot_unavailable, and the records and versions are as before', async () => {
-    const schemas = await fetch(`${portal.sandbox.baseUrl}/crm-object-schemas/v3/schemas`, {
+    const schemas = await fetch(`${portal.sandbox.baseUrl}/crm-object-schemas/2026-09/schemas`, {
       headers: { authorization: `Bearer ${portal.sandbox.token}` },
     });
     const store = z
@@ -201,9 +201,9 @@ describe('the app functions when HubSpot fails: a coded error, nothing half-writ
         rates: { serverError: 1 },
         // Record updates, and creating a version in the store (its reads are GETs or other paths).
         paths: [
-          '/crm/v3/objects/companies/batch/update',
-          '/crm/v3/objects/deals/batch/update',
-          `/crm/v3/objects/${store.objectTypeId}`,
+          '/crm/objects/2026-09/companies/batch/update',
+          '/crm/objects/2026-09/deals/batch/update',
+          `/crm/objects/2026-09/${store.objectTypeId}`,
         ],
         methods: ['POST', 'PATCH'],
       });

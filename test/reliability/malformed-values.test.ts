@@ -118,7 +118,7 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T =
 };
 
 const createTextProperty = async (objectType: string, name: string): Promise<void> => {
-  const response = await fetch(`${portal.baseUrl}/crm/v3/properties/${objectType}`, {
+  const response = await fetch(`${portal.baseUrl}/crm/properties/2026-09/${objectType}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${portal.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({

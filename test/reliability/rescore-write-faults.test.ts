@@ -17,8 +17,8 @@ import type { TestPortal } from '../../src/app/functions/src/testing/test-portal
 // 150 companies on one search page; 450 deals on three, most companies with deals on several.
 const SEED = { companies: 150, deals: 450, seed: 3 } as const;
 const UPDATES = {
-  companies: '/crm/v3/objects/companies/batch/update',
-  deals: '/crm/v3/objects/deals/batch/update',
+  companies: '/crm/objects/2026-09/companies/batch/update',
+  deals: '/crm/objects/2026-09/deals/batch/update',
 } as const;
 
 let portal: TestPortal | undefined;

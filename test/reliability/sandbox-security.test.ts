@@ -24,27 +24,35 @@ afterAll(async () => {
 
 type Probe = { method: string; path: string; body?: unknown };
 
-/** One request of each kind the adapter makes: reads, searches, writes, definitions, schemas. */
-const PROBES: Probe[] = [
-  { method: 'GET', path: '/crm/v3/objects/companies?limit=10' },
-  { method: 'GET', path: '/crm/v3/objects/companies/1001' },
-  { method: 'PATCH', path: '/crm/v3/objects/companies/1001', body: { properties: { name: 'x' } } },
+/** One request of each kind the adapter makes (HubSpot's 2026-09 paths): reads, searches, writes, definitions, schemas. */
+const DATED_PROBES: Probe[] = [
+  { method: 'GET', path: '/crm/objects/2026-09/companies?limit=10' },
+  { method: 'GET', path: '/crm/objects/2026-09/companies/1001' },
+  {
+    method: 'PATCH',
+    path: '/crm/objects/2026-09/companies/1001',
+    body: { properties: { name: 'x' } },
+  },
   {
     method: 'POST',
-    path: '/crm/v3/objects/companies/batch/update',
+    path: '/crm/objects/2026-09/companies/batch/update',
     body: { inputs: [{ id: '1001', properties: { name: 'x' } }] },
   },
   {
     method: 'POST',
-    path: '/crm/v3/objects/companies/batch/read',
+    path: '/crm/objects/2026-09/companies/batch/read',
     body: { inputs: [{ id: '1001' }] },
   },
-  { method: 'POST', path: '/crm/v3/objects/deals/search', body: { filterGroups: [] } },
-  { method: 'POST', path: '/crm/v3/objects/companies', body: { properties: { name: 'intruder' } } },
-  { method: 'GET', path: '/crm/v3/properties/companies' },
+  { method: 'POST', path: '/crm/objects/2026-09/deals/search', body: { filterGroups: [] } },
   {
     method: 'POST',
-    path: '/crm/v3/properties/companies',
+    path: '/crm/objects/2026-09/companies',
+    body: { properties: { name: 'intruder' } },
+  },
+  { method: 'GET', path: '/crm/properties/2026-09/companies' },
+  {
+    method: 'POST',
+    path: '/crm/properties/2026-09/companies',
     body: {
       name: 'intruder',
       label: 'x',
@@ -53,15 +61,39 @@ const PROBES: Probe[] = [
       groupName: 'companyinformation',
     },
   },
+  { method: 'GET', path: '/crm-object-schemas/2026-09/schemas' },
+  { method: 'GET', path: '/crm/owners/2026-09' },
+  { method: 'GET', path: '/crm/pipelines/2026-09/deals' },
+  {
+    method: 'POST',
+    path: '/crm/associations/2026-09/deals/companies/batch/read',
+    body: { inputs: [{ id: '1006' }] },
+  },
+  {
+    method: 'PUT',
+    path: '/crm/property-validations/2026-09/0-2/name/rule-type/MAX_LENGTH',
+    body: { ruleArguments: ['1'] },
+  },
+];
+
+/** The v3/v4 paths the sandbox keeps for other clients. */
+const LEGACY_PROBES: Probe[] = [
+  { method: 'GET', path: '/crm/v3/objects/companies?limit=10' },
+  {
+    method: 'POST',
+    path: '/crm/v3/objects/companies/batch/update',
+    body: { inputs: [{ id: '1001', properties: { name: 'x' } }] },
+  },
+  { method: 'GET', path: '/crm/v3/properties/companies' },
   { method: 'GET', path: '/crm-object-schemas/v3/schemas' },
-  { method: 'GET', path: '/crm/v3/owners' },
-  { method: 'GET', path: '/crm/v3/pipelines/deals' },
   {
     method: 'POST',
     path: '/crm/v4/associations/deals/companies/batch/read',
     body: { inputs: [{ id: '1006' }] },
   },
 ];
+
+const PROBES: Probe[] = [...DATED_PROBES, ...LEGACY_PROBES];
 
 const send = async (probe: Probe, headers: Record<string, string>, query = '') => {
   const url = `${portal.baseUrl}${probe.path}${query === '' ? '' : `${probe.path.includes('?') ? '&' : '?'}${query}`}`;
@@ -125,10 +157,15 @@ describe('the sandbox refuses requests without the right token', () => {
     });
     expect(list.text).not.toContain('intruder');
     const props = await send(
-      { method: 'GET', path: '/crm/v3/properties/companies/intruder' },
+      { method: 'GET', path: '/crm/properties/2026-09/companies/intruder' },
       { authorization: `Bearer ${portal.token}` },
     );
     expect(props.status).toBe(404);
+    const rules = await send(
+      { method: 'GET', path: '/crm/property-validations/2026-09/0-2/name' },
+      { authorization: `Bearer ${portal.token}` },
+    );
+    expect(JSON.parse(rules.text)).toEqual({ results: [] });
   });
 
   it('the right token is accepted (the probes above were refused for their credential alone)', async () => {

@@ -115,7 +115,7 @@ describe('the CLI never prints or writes the token', () => {
     // Records that fail to be written are named in the summary with HubSpot's message.
     portal.sandbox.control.setFaults({
       rates: { partialBatch: 1 },
-      paths: ['/crm/v3/objects/deals/batch/update'],
+      paths: ['/crm/objects/2026-09/deals/batch/update'],
     });
     const failing = await cli([
       'score',

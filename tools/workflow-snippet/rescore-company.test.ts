@@ -144,7 +144,7 @@ describe('the workflow snippet (dist/rescore-company.js)', () => {
     const id = await createCompany(portal.hs, COMPANIES.stretch);
     portal.sandbox.control.setFaults({
       schedule: [{ request: 1, fault: 'rateLimit', count: 1 }],
-      paths: ['/crm/v3/objects/companies/batch/'],
+      paths: ['/crm/objects/2026-09/companies/batch/'],
     });
     try {
       const { result, sent } = await observe(() => main(enrol(id)));
@@ -153,11 +153,11 @@ describe('the workflow snippet (dist/rescore-company.js)', () => {
         strategy_fit_score: expect.any(Number),
         changed: true,
       });
-      const batch = sent.filter((s) => s.path.startsWith('/crm/v3/objects/companies/batch/'));
+      const batch = sent.filter((s) => s.path.startsWith('/crm/objects/2026-09/companies/batch/'));
       expect(batch.map((s) => `${s.path} ${String(s.status)}`)).toEqual([
-        '/crm/v3/objects/companies/batch/read 429',
-        '/crm/v3/objects/companies/batch/read 200',
-        '/crm/v3/objects/companies/batch/update 200',
+        '/crm/objects/2026-09/companies/batch/read 429',
+        '/crm/objects/2026-09/companies/batch/read 200',
+        '/crm/objects/2026-09/companies/batch/update 200',
       ]);
     } finally {
       portal.sandbox.control.setFaults(undefined);

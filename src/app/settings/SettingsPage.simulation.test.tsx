@@ -69,7 +69,7 @@ beforeAll(async () => {
       );
     const whole = valueOf(await simulate(null, { pageSize: 100, maxPages: 1 }));
     portal.sandbox.control.setFaults({
-      paths: ['/crm/v3/objects/companies'],
+      paths: ['/crm/objects/2026-09/companies'],
       methods: ['GET'],
       schedule: [{ request: 2, fault: 'rateLimit', count: 3 }],
     });

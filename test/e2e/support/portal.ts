@@ -64,7 +64,7 @@ export const listAll = async (
   do {
     const query = new URLSearchParams({ limit: '100', properties: properties.join(',') });
     if (after !== undefined) query.set('after', after);
-    const page = Page.parse(await request(portal, `/crm/v3/objects/${objectType}?${query}`));
+    const page = Page.parse(await request(portal, `/crm/objects/2026-09/${objectType}?${query}`));
     records.push(...page.results.map((r) => ({ id: r.id, properties: r.properties })));
     after = page.paging?.next?.after;
   } while (after !== undefined);
@@ -82,7 +82,7 @@ export const associations = async (
   for (let i = 0; i < ids.length; i += 1000) {
     const inputs = ids.slice(i, i + 1000).map((id) => ({ id }));
     const answer = AssociationAnswer.parse(
-      await request(portal, `/crm/v4/associations/${from}/${to}/batch/read`, { inputs }),
+      await request(portal, `/crm/associations/2026-09/${from}/${to}/batch/read`, { inputs }),
     );
     for (const r of answer.results) {
       found.set(
@@ -107,7 +107,7 @@ export const readByIds = async (
   const found = new Map<string, Bag>();
   for (let i = 0; i < ids.length; i += 100) {
     const answer = Page.parse(
-      await request(portal, `/crm/v3/objects/${objectType}/batch/read`, {
+      await request(portal, `/crm/objects/2026-09/${objectType}/batch/read`, {
         inputs: ids.slice(i, i + 100).map((id) => ({ id })),
         properties,
       }),
@@ -121,7 +121,7 @@ export const readByIds = async (
 export const dealStages = async (
   portal: Portal,
 ): Promise<Map<string, { label: string; isClosed: boolean; isWon: boolean }>> => {
-  const answer = Pipelines.parse(await request(portal, '/crm/v3/pipelines/deals'));
+  const answer = Pipelines.parse(await request(portal, '/crm/pipelines/2026-09/deals'));
   const stages = new Map<string, { label: string; isClosed: boolean; isWon: boolean }>();
   for (const p of answer.results) {
     for (const s of p.stages) {

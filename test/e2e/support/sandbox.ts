@@ -76,7 +76,7 @@ const readDefinitions = async (
   portal: Portal,
   objectType: string,
 ): Promise<PropertyDefinitions> => {
-  const response = await fetch(`${portal.baseUrl}/crm/v3/properties/${objectType}`, {
+  const response = await fetch(`${portal.baseUrl}/crm/properties/2026-09/${objectType}`, {
     headers: { authorization: `Bearer ${portal.token}` },
   });
   const parsed = Definitions.parse(await response.json());

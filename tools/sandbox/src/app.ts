@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { MESSAGES, errorBody, notFoundFailure } from './errors.ts';
 import { registerAssociationRoutes } from './routes/associations.ts';
 import {
+  API_VERSIONS,
   internalErrorBody,
   sendFailure,
   sendJson,
@@ -13,6 +14,7 @@ import {
 import { registerObjectRoutes } from './routes/objects.ts';
 import { registerOwnerRoutes, registerPipelineRoutes } from './routes/owners-and-pipelines.ts';
 import { registerPropertyRoutes } from './routes/properties.ts';
+import { registerPropertyValidationRoutes } from './routes/property-validations.ts';
 import { registerSchemaRoutes } from './routes/schemas.ts';
 import type { CrmStore } from './store/crm-store.ts';
 import type { FaultInjector } from './traffic/faults.ts';
@@ -27,7 +29,14 @@ export type TrafficState = {
   rateLimiter: RateLimiter | undefined;
   /** Requests received, whatever their answer (read by `control.requestCount`). */
   requests: number;
+  /** Requests answered 429, injected or refused by the limits (read by `control.rateLimitedCount`). */
+  rateLimited: number;
+  /** Requests on HubSpot's legacy v3/v4 paths (read by `control.legacyRequestCount`). */
+  legacy: number;
 };
+
+/** The legacy (unversioned v3/v4) paths HubSpot stops supporting; the sandbox still serves them. */
+const LEGACY_PATH = /^\/(?:crm\/v[34]\/|crm-object-schemas\/v3\/)/;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -70,6 +79,7 @@ export function createApp(store: CrmStore, traffic: TrafficState): Hono<SandboxE
 
   app.use('*', async (c, next) => {
     traffic.requests += 1;
+    if (LEGACY_PATH.test(c.req.path)) traffic.legacy += 1;
     c.set('baseUrl', traffic.baseUrl);
     c.set('partialBatch', undefined);
     if (traffic.latencyMs > 0) await sleep(traffic.latencyMs);
@@ -85,6 +95,7 @@ export function createApp(store: CrmStore, traffic: TrafficState): Hono<SandboxE
           errorBody('INTERNAL_ERROR', MESSAGES.faultServer(fault.status)),
         );
       case 'rateLimit':
+        traffic.rateLimited += 1;
         return isSearch(c)
           ? rateLimited(c, store.portalId, 'SECONDLY', 1, {})
           : rateLimited(c, store.portalId, 'TEN_SECONDLY_ROLLING', 1, {});
@@ -104,6 +115,7 @@ export function createApp(store: CrmStore, traffic: TrafficState): Hono<SandboxE
     }
     const admission = traffic.rateLimiter?.admit(Date.now(), isSearch(c));
     if (admission !== undefined && !admission.admitted) {
+      traffic.rateLimited += 1;
       return rateLimited(
         c,
         store.portalId,
@@ -118,13 +130,18 @@ export function createApp(store: CrmStore, traffic: TrafficState): Hono<SandboxE
     }
   });
 
-  const deps = { store };
-  registerObjectRoutes(app, deps);
-  registerPropertyRoutes(app, deps);
-  registerAssociationRoutes(app, deps);
-  registerOwnerRoutes(app, deps);
-  registerPipelineRoutes(app, deps);
-  registerSchemaRoutes(app, deps);
+  // The legacy v3/v4 paths (other clients, the v14 models) and HubSpot's 2026-09 date version
+  // (the adapter), from the same handlers: docs/decisions/0002-dated-apis.md lists the differences.
+  for (const version of API_VERSIONS) {
+    const deps = { store, version };
+    registerObjectRoutes(app, deps);
+    registerPropertyRoutes(app, deps);
+    registerAssociationRoutes(app, deps);
+    registerOwnerRoutes(app, deps);
+    registerPipelineRoutes(app, deps);
+    registerSchemaRoutes(app, deps);
+    registerPropertyValidationRoutes(app, deps);
+  }
 
   app.notFound((c) => sendFailure(c, notFoundFailure()));
   app.onError((error, c) => {

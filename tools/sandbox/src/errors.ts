@@ -23,14 +23,39 @@ export type ErrorBody = {
   links?: Record<string, string>;
 };
 
-/** One failed input of a 207 multi-status answer (the client's `StandardError` model). */
+/**
+ * One failed input of a batch answer: HubSpot's `StandardError` (status, category, subCategory,
+ * message, context, `errors` with the details and `links`; required by the 2026-09 reference and
+ * the v3 spec alike).
+ */
 export type BatchError = {
   status: 'error';
   category: string;
   subCategory?: string;
   message: string;
   context: Record<string, string[]>;
+  errors: ErrorDetail[];
+  links: Record<string, string>;
 };
+
+/** A batch answer's error entry; `errors` lists the details (e.g. one per refused property). */
+export function batchError(fields: {
+  category: string;
+  message: string;
+  context: Record<string, string[]>;
+  subCategory?: string;
+  errors?: ErrorDetail[];
+}): BatchError {
+  return {
+    status: 'error',
+    category: fields.category,
+    ...(fields.subCategory === undefined ? {} : { subCategory: fields.subCategory }),
+    message: fields.message,
+    context: fields.context,
+    errors: fields.errors ?? [],
+    links: {},
+  };
+}
 
 export const MESSAGES = {
   /** captured */
@@ -124,6 +149,7 @@ export const MESSAGES = {
   ownerNotFound: (id: string) => `No owner found with id ${id}.`,
   pipelineNotFound: (id: string) => `Unable to find pipeline ${id}.`,
   stageNotFound: (id: string) => `Unable to find stage ${id}.`,
+  invalidRuleType: (ruleType: string) => `${ruleType} is not a property validation rule type.`,
   internal: () => 'internal error',
   faultServer: (status: number) => `Sandbox fault: injected ${status} answer.`,
   faultBatch: () => 'Sandbox fault: this input failed (injected partial failure).',

@@ -226,6 +226,18 @@ export const PropertyGroupUpdateSchema = z.looseObject({
 });
 
 export const BatchPropertyCreateSchema = z.looseObject({ inputs: z.array(PropertyCreateSchema) });
+
+/** 2026-09 requires `displayOrder` on every option of a create or update (`OptionInput`). */
+const DatedOptionSchema = OptionSchema.extend({ displayOrder: z.number().int() });
+export const DatedPropertyCreateSchema = PropertyCreateSchema.extend({
+  options: z.array(DatedOptionSchema).optional(),
+});
+export const DatedPropertyUpdateSchema = PropertyUpdateSchema.extend({
+  options: z.array(DatedOptionSchema).optional(),
+});
+export const DatedBatchPropertyCreateSchema = z.looseObject({
+  inputs: z.array(DatedPropertyCreateSchema),
+});
 export const BatchPropertyNamesSchema = z.looseObject({
   inputs: z.array(z.looseObject({ name: z.string() })),
   archived: z.boolean().optional(),
@@ -280,8 +292,16 @@ export const ObjectSchemaEggSchema = z.looseObject({
   requiredProperties: z.array(z.string()),
   properties: z.array(ObjectSchemaPropertySchema),
   associatedObjects: z.array(z.string()),
+  allowsSensitiveProperties: z.boolean().optional(),
 });
 export type ObjectSchemaEgg = z.output<typeof ObjectSchemaEggSchema>;
+
+/** 2026-09's ObjectSchemaEgg also requires these (the reference's `required` list). */
+export const DatedObjectSchemaEggSchema = ObjectSchemaEggSchema.extend({
+  allowsSensitiveProperties: z.boolean(),
+  secondaryDisplayProperties: z.array(z.string()),
+  searchableProperties: z.array(z.string()),
+});
 
 export const ObjectSchemaPatchSchema = z.looseObject({
   labels: z
@@ -308,6 +328,7 @@ export const StoredSchemaSchema = z.object({
   searchableProperties: z.array(z.string()),
   requiredProperties: z.array(z.string()),
   associatedObjectTypeIds: z.array(z.string()),
+  allowsSensitiveProperties: z.boolean().default(false),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -359,9 +380,15 @@ export type ResolvedFaultPlan = z.output<typeof FaultPlanSchema>;
 export type FaultKind = ResolvedFaultPlan['schedule'][number]['fault'];
 
 export const RateLimitOptionsSchema = z.strictObject({
+  /** Requests per rolling window (HubSpot's window is 10 s, hence the name). */
   perTenSeconds: z.number().int().min(1).default(190),
   searchPerSecond: z.number().int().min(1).default(5),
   daily: z.number().int().min(1).default(1_000_000),
+  /**
+   * Sandbox-only: the rolling window's length (HubSpot's is 10,000 ms). Tests shorten it to watch
+   * a client follow `X-HubSpot-RateLimit-Interval-Milliseconds` without waiting 10 s.
+   */
+  intervalMs: z.number().int().min(100).max(60_000).default(10_000),
 });
 export type RateLimitOptions = z.input<typeof RateLimitOptionsSchema>;
 
@@ -389,6 +416,7 @@ export const SandboxOptionsSchema = z.strictObject({
     perTenSeconds: 190,
     searchPerSecond: 5,
     daily: 1_000_000,
+    intervalMs: 10_000,
   }),
   faults: FaultPlanSchema.optional(),
   /** Seeds an empty portal (ignored when dataDir already holds records). */

@@ -26,6 +26,10 @@ export type SandboxControl = {
   setRateLimit(options: RateLimitOptions | false): void;
   /** Read-only: requests received since start, whatever their answer (faults, 401, 429 included). */
   requestCount(): number;
+  /** Read-only: requests answered 429 since start (injected faults and the rate limits alike). */
+  rateLimitedCount(): number;
+  /** Read-only: requests since start on the legacy `/crm/v3`, `/crm/v4`, `/crm-object-schemas/v3` paths. */
+  legacyRequestCount(): number;
   /**
    * Read-only write log: for each record of `objectType` (a name such as `companies`, or an
    * object type id) updated since start, how many updates it received (creation is not counted).
@@ -70,6 +74,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     faults: new FaultInjector(resolved.faults),
     rateLimiter: resolved.rateLimit === false ? undefined : new RateLimiter(resolved.rateLimit),
     requests: 0,
+    rateLimited: 0,
+    legacy: 0,
   };
   const app = createApp(store, traffic);
   const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
@@ -95,6 +101,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         traffic.rateLimiter = limits === false ? undefined : new RateLimiter(limits);
       },
       requestCount: () => traffic.requests,
+      rateLimitedCount: () => traffic.rateLimited,
+      legacyRequestCount: () => traffic.legacy,
       writeCounts: (objectType) => {
         const info = store.resolveType(objectType);
         if (info === undefined) throw new Error(`unknown object type ${objectType}`);

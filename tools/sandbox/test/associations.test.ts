@@ -102,6 +102,8 @@ describe('associations v4', () => {
         subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
         message: `No company is associated with deal ${lonely}.`,
         context: { fromObjectId: [lonely], fromObjectType: ['deal'], toObjectType: ['company'] },
+        errors: [],
+        links: {},
       },
     ]);
   });

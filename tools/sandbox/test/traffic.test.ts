@@ -72,8 +72,11 @@ describe('rate limits', () => {
     sandbox.control.setRateLimit({ perTenSeconds: 100, searchPerSecond: 2 });
     await client.crm.companies.searchApi.doSearch({ limit: 1 });
     const second = await raw(sandbox, 'POST', '/crm/v3/objects/companies/search', { limit: 1 });
-    expect(second.headers.get('x-hubspot-ratelimit-secondly')).toBe('2');
-    expect(second.headers.get('x-hubspot-ratelimit-secondly-remaining')).toBe('0');
+    expect(second.status).toBe(200);
+    // HubSpot's search answers carry none of the rate-limit headers.
+    expect([...second.headers.keys()].filter((h) => h.startsWith('x-hubspot-ratelimit'))).toEqual(
+      [],
+    );
     const failure = await apiFailure(client.crm.companies.searchApi.doSearch({ limit: 1 }));
     expect(failure.code).toBe(429);
     expect(failure.body).toMatchObject({

@@ -71,7 +71,7 @@ export async function produceStateFixtures(): Promise<StateFixtures> {
 
     portal.sandbox.control.setFaults({
       rates: { serverError: 1 },
-      paths: ['/crm/v3/objects/deals/search'],
+      paths: ['/crm/objects/2026-09/deals/search'],
     });
     const review_queue_partial = await invokeStrategyReview(
       rt,

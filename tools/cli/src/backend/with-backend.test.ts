@@ -165,7 +165,7 @@ describe('withBackend', () => {
     );
     // Closed: its port no longer answers.
     const baseUrl = typeof firstInfo === 'number' ? '' : firstInfo.baseUrl;
-    await expect(fetch(`${baseUrl}/crm/v3/owners`)).rejects.toThrow();
+    await expect(fetch(`${baseUrl}/crm/owners/2026-09`)).rejects.toThrow();
     const second = collect();
     const again = await withBackend({ env: sandboxEnv, stderr: second.stderr }, async (hs) =>
       ensureFitProperties(hs),

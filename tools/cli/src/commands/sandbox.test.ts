@@ -43,7 +43,7 @@ async function stop(started: Started, baseUrl: string, signal: NodeJS.Signals): 
   process.kill(-(started.child.pid ?? 0), signal);
   for (let attempt = 0; attempt < 100; attempt += 1) {
     try {
-      await fetch(`${baseUrl}/crm/v3/owners`);
+      await fetch(`${baseUrl}/crm/owners/2026-09`);
     } catch {
       return;
     }
@@ -74,7 +74,7 @@ describe('strategy-fit sandbox', () => {
     const { HUBSPOT_API_BASE_URL: baseUrl = '', HUBSPOT_ACCESS_TOKEN: token = '' } = env(
       started.lines,
     );
-    const response = await fetch(`${baseUrl}/crm/v3/objects/companies?limit=100`, {
+    const response = await fetch(`${baseUrl}/crm/objects/2026-09/companies?limit=100`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);
@@ -102,7 +102,7 @@ describe('strategy-fit sandbox', () => {
     const firstEnv = env(first.lines);
     expect(firstEnv['HUBSPOT_ACCESS_TOKEN']).toBe('cli-test-token');
     const baseUrl = firstEnv['HUBSPOT_API_BASE_URL'] ?? '';
-    const created = await fetch(`${baseUrl}/crm/v3/objects/companies`, {
+    const created = await fetch(`${baseUrl}/crm/objects/2026-09/companies`, {
       method: 'POST',
       headers: { authorization: 'Bearer cli-test-token', 'content-type': 'application/json' },
       body: JSON.stringify({ properties: { name: 'Kept' } }),
@@ -116,7 +116,7 @@ describe('strategy-fit sandbox', () => {
     expect(secondEnv['HUBSPOT_ACCESS_TOKEN']).toBe('cli-test-token');
     expect(second.stderr()).toMatch(/existing data kept/);
     const read = await fetch(
-      `${secondEnv['HUBSPOT_API_BASE_URL']}/crm/v3/objects/companies/${id}`,
+      `${secondEnv['HUBSPOT_API_BASE_URL']}/crm/objects/2026-09/companies/${id}`,
       {
         headers: { authorization: 'Bearer cli-test-token' },
       },

@@ -4,9 +4,11 @@ export type Stage = {
   id: string;
   label: string;
   displayOrder: number;
-  /** 0..1; 1 means closed won. */
+  /** 0..1; 1 means closed won (deal stages only; ticket stages have a ticket state instead). */
   probability: number;
   isClosed: boolean;
+  /** A ticket stage's `ticketState` (OPEN or CLOSED) instead of deal metadata. */
+  ticketState?: 'OPEN' | 'CLOSED';
 };
 
 export type PipelineInfo = { id: string; label: string; displayOrder: number; stages: Stage[] };
@@ -51,6 +53,44 @@ export const DEAL_PIPELINES: readonly PipelineInfo[] = [
   },
 ];
 
+/**
+ * A new portal's ticket pipeline: "Support Pipeline" with New, Waiting on contact, Waiting on us
+ * and Closed (HubSpot's default statuses; the ids 0 and 1–4 are those integrations see in new
+ * portals, not confirmed by the reference).
+ */
+export const TICKET_PIPELINES: readonly PipelineInfo[] = [
+  {
+    id: '0',
+    label: 'Support Pipeline',
+    displayOrder: 0,
+    stages: [
+      { ...stage('1', 'New', 0, 0), ticketState: 'OPEN' },
+      { ...stage('2', 'Waiting on contact', 1, 0), ticketState: 'OPEN' },
+      { ...stage('3', 'Waiting on us', 2, 0), ticketState: 'OPEN' },
+      { ...stage('4', 'Closed', 3, 0, true), ticketState: 'CLOSED' },
+    ],
+  },
+];
+
+/**
+ * The object types with pipelines besides deals and custom objects (HubSpot's pipelines guide:
+ * https://developers.hubspot.com/docs/methods/pipelines/pipelines_overview): their ids, the names a
+ * path may use, and the demo portal's pipelines (none set up except the tickets' default).
+ */
+export const PIPELINE_OBJECT_TYPES: readonly {
+  objectTypeId: string;
+  names: readonly string[];
+  pipelines: readonly PipelineInfo[];
+}[] = [
+  { objectTypeId: '0-5', names: ['tickets', 'ticket'], pipelines: TICKET_PIPELINES },
+  { objectTypeId: '0-421', names: ['appointments', 'appointment'], pipelines: [] },
+  { objectTypeId: '0-410', names: ['courses', 'course'], pipelines: [] },
+  { objectTypeId: '0-420', names: ['listings', 'listing'], pipelines: [] },
+  { objectTypeId: '0-123', names: ['orders', 'order'], pipelines: [] },
+  { objectTypeId: '0-162', names: ['services', 'service'], pipelines: [] },
+  { objectTypeId: '0-136', names: ['leads', 'lead'], pipelines: [] },
+];
+
 const PIPELINE_TIME = '2020-01-01T00:00:00Z';
 
 /** A pipeline in the client's `Pipeline` model shape. */
@@ -71,7 +111,10 @@ export function stageResponse(s: Stage): Record<string, unknown> {
     id: s.id,
     label: s.label,
     displayOrder: s.displayOrder,
-    metadata: { isClosed: String(s.isClosed), probability: String(s.probability) },
+    metadata:
+      s.ticketState === undefined
+        ? { isClosed: String(s.isClosed), probability: String(s.probability) }
+        : { ticketState: s.ticketState },
     archived: false,
     createdAt: PIPELINE_TIME,
     updatedAt: PIPELINE_TIME,

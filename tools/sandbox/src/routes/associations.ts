@@ -1,7 +1,16 @@
-// Associations v4: /crm/v4/associations/{from}/{to}/batch/* and /crm/v4/objects/{type}/{id}/associations/*.
+// Associations: v4 (/crm/v4/associations/{from}/{to}/batch/*, /crm/v4/objects/{type}/{id}/associations/*)
+// and 2026-09 (/crm/associations/2026-09/{from}/{to}/batch/*, labels, and the PUT/DELETE of
+// /crm/objects/2026-09/{type}/{id}/associations/*; the 2026-09 reference has no GET of one record's
+// associations there). The answers are the v4 shapes in both.
 import type { Hono } from 'hono';
 import type { ObjectTypeInfo } from '../catalogue/object-types.ts';
-import { MESSAGES, notFoundFailure, validationFailure, type BatchError } from '../errors.ts';
+import {
+  MESSAGES,
+  batchError,
+  notFoundFailure,
+  validationFailure,
+  type BatchError,
+} from '../errors.ts';
 import {
   AssociationBatchArchiveSchema,
   AssociationBatchCreateSchema,
@@ -32,8 +41,15 @@ const PAGE_LIMIT = 500;
 
 type Pair = { from: ObjectTypeInfo; to: ObjectTypeInfo };
 
-export function registerAssociationRoutes(app: Hono<SandboxEnv>, { store }: RouteDeps): void {
-  const batch = '/crm/v4/associations/:fromObjectType/:toObjectType';
+export function registerAssociationRoutes(
+  app: Hono<SandboxEnv>,
+  { store, version }: RouteDeps,
+): void {
+  const legacy = version === 'legacy';
+  const batch = legacy
+    ? '/crm/v4/associations/:fromObjectType/:toObjectType'
+    : `/crm/associations/${version}/:fromObjectType/:toObjectType`;
+  const objects = legacy ? '/crm/v4/objects' : `/crm/objects/${version}`;
   const paired =
     (handler: (c: Ctx, pair: Pair) => Response | Promise<Response>) =>
     async (c: Ctx): Promise<Response> => {
@@ -72,15 +88,17 @@ export function registerAssociationRoutes(app: Hono<SandboxEnv>, { store }: Rout
     paired((c, pair) => labels(c, store, pair)),
   );
 
-  const record = '/crm/v4/objects/:objectType/:objectId/associations';
+  const record = `${objects}/:objectType/:objectId/associations`;
   app.put(
-    '/crm/v4/objects/:fromObjectType/:fromObjectId/associations/default/:toObjectType/:toObjectId',
+    `${objects}/:fromObjectType/:fromObjectId/associations/default/:toObjectType/:toObjectId`,
     paired((c, pair) => putDefault(c, store, pair)),
   );
-  app.get(
-    `${record}/:toObjectType`,
-    paired((c, pair) => listForRecord(c, store, pair)),
-  );
+  if (legacy) {
+    app.get(
+      `${record}/:toObjectType`,
+      paired((c, pair) => listForRecord(c, store, pair)),
+    );
+  }
   app.put(
     `${record}/:toObjectType/:toObjectId`,
     paired((c, pair) => putLabels(c, store, pair)),
@@ -139,17 +157,18 @@ async function batchRead(c: Ctx, store: CrmStore, pair: Pair): Promise<Response>
     const exists = store.findRow(pair.from, input.id) !== undefined;
     const targets = exists ? liveTargets(store, pair, Number(input.id)) : [];
     if (targets.length === 0) {
-      errors.push({
-        status: 'error',
-        category: 'OBJECT_NOT_FOUND',
-        subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
-        message: MESSAGES.noAssociations(pair.to.singular, pair.from.singular, input.id),
-        context: {
-          fromObjectId: [input.id],
-          fromObjectType: [pair.from.singular],
-          toObjectType: [pair.to.singular],
-        },
-      });
+      errors.push(
+        batchError({
+          category: 'OBJECT_NOT_FOUND',
+          subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
+          message: MESSAGES.noAssociations(pair.to.singular, pair.from.singular, input.id),
+          context: {
+            fromObjectId: [input.id],
+            fromObjectType: [pair.from.singular],
+            toObjectType: [pair.to.singular],
+          },
+        }),
+      );
       continue;
     }
     const start = input.after === undefined ? 0 : Number(input.after);
@@ -202,13 +221,12 @@ function missingRecord(
     store.findRow(pair.to, toId) === undefined ? `${pair.to.singular} ${toId}` : undefined,
   ].filter((m): m is string => m !== undefined);
   if (missing.length === 0) return undefined;
-  return {
-    status: 'error',
+  return batchError({
     category: 'VALIDATION_ERROR',
     subCategory: 'crm.associations.INVALID_OBJECT_IDS',
     message: MESSAGES.associationsInvalid(),
     context: { fromObjectId: [fromId], toObjectId: [toId] },
-  };
+  });
 }
 
 async function batchCreate(c: Ctx, store: CrmStore, pair: Pair): Promise<Response> {

@@ -4,7 +4,7 @@ import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { ObjectTypeInfo } from '../catalogue/object-types.ts';
-import { MESSAGES, errorBody, validationFailure, type Failure } from '../errors.ts';
+import { MESSAGES, batchError, errorBody, validationFailure, type Failure } from '../errors.ts';
 import type { CrmStore, Result } from '../store/crm-store.ts';
 
 export type PartialPick = (size: number) => Set<number>;
@@ -16,7 +16,21 @@ export type SandboxEnv = {
 
 export type Ctx = Context<SandboxEnv>;
 
-export type RouteDeps = { store: CrmStore };
+/** The API a route belongs to: the legacy v3/v4 paths, or HubSpot's 2026-09 date version. */
+export type ApiVersion = 'legacy' | '2026-09';
+
+/** Every version the sandbox serves. */
+export const API_VERSIONS: readonly ApiVersion[] = ['legacy', '2026-09'];
+
+export type RouteDeps = { store: CrmStore; version: ApiVersion };
+
+/** The path prefix of an API family in a version: `/crm/v3/objects` or `/crm/objects/2026-09`. */
+export function apiBase(
+  version: ApiVersion,
+  family: 'objects' | 'properties' | 'owners' | 'pipelines' | 'property-validations',
+): string {
+  return version === 'legacy' ? `/crm/v3/${family}` : `/crm/${family}/${version}`;
+}
 
 export const JSON_TYPE = 'application/json;charset=utf-8';
 
@@ -94,6 +108,15 @@ export function queryBoolean(c: Ctx, name: string): boolean {
   return c.req.query(name)?.toLowerCase() === 'true';
 }
 
+/** A handler of the object type named by the path parameter `param` (400 when it names none). */
+export const typedBy =
+  (store: CrmStore, param: string) =>
+  (handler: (c: Ctx, info: ObjectTypeInfo) => Response | Promise<Response>) =>
+  async (c: Ctx): Promise<Response> => {
+    const info = resolveType(store, c.req.param(param) ?? '');
+    return info.ok ? handler(c, info.value) : sendFailure(c, info.failure);
+  };
+
 /** The object type of a path segment, or HubSpot's 400 for a name it cannot resolve. */
 export function resolveType(store: CrmStore, name: string): Result<ObjectTypeInfo> {
   const info = store.resolveType(name);
@@ -108,12 +131,7 @@ export function batchTooLarge(limit: number, size: number): Failure | undefined 
 
 /** The `errors[]` entry of a batch input that an injected partial-failure fault rejected. */
 export function injectedBatchError(context: Record<string, string[]>) {
-  return {
-    status: 'error' as const,
-    category: 'INTERNAL_ERROR',
-    message: MESSAGES.faultBatch(),
-    context,
-  };
+  return batchError({ category: 'INTERNAL_ERROR', message: MESSAGES.faultBatch(), context });
 }
 
 export const internalErrorBody = () => errorBody('INTERNAL_ERROR', MESSAGES.internal());

@@ -1,9 +1,12 @@
-// /crm/v3/objects/{objectType}: get, list, create, update, archive, batch read/create/update/
-// archive and search, for standard objects (by name or id) and custom objects.
+// /crm/v3/objects/{objectType} and /crm/objects/2026-09/{objectType}: get, list, create, update,
+// archive, batch read/create/update/archive and search, for standard objects (by name or id) and
+// custom objects. Both versions answer alike (the 2026-09 reference keeps the v3 shapes); 2026-09
+// writes also obey the portal's property validation rules (docs/decisions/0002-dated-apis.md).
 import type { Hono } from 'hono';
 import type { ObjectTypeInfo } from '../catalogue/object-types.ts';
 import {
   MESSAGES,
+  batchError,
   notFoundFailure,
   validationFailure,
   type BatchError,
@@ -22,6 +25,7 @@ import { searchObjects } from '../search/search-objects.ts';
 import type { CrmStore, Result } from '../store/crm-store.ts';
 import { formatInstant } from '../store/time.ts';
 import {
+  apiBase,
   batchTooLarge,
   injectedBatchError,
   noContent,
@@ -47,24 +51,31 @@ import {
 export const OBJECT_BATCH_LIMIT = 100;
 const LIST_LIMIT = 100;
 
-export function registerObjectRoutes(app: Hono<SandboxEnv>, { store }: RouteDeps): void {
-  const base = '/crm/v3/objects/:objectType';
+/** How a route of one API version writes: with the portal's validation rules from 2026-09 on. */
+type WriteRules = { enforceValidationRules: boolean };
 
-  app.get(base, (c) => withType(c, store, (info) => list(c, store, info)));
-  app.post(base, (c) => withType(c, store, (info) => create(c, store, info)));
+export function registerObjectRoutes(app: Hono<SandboxEnv>, { store, version }: RouteDeps): void {
+  const objects = apiBase(version, 'objects');
+  const base = `${objects}/:objectType`;
+  const rules: WriteRules = { enforceValidationRules: version === '2026-09' };
+
+  app.get(base, (c) => withType(c, store, (info) => list(c, store, info, objects)));
+  app.post(base, (c) => withType(c, store, (info) => create(c, store, info, rules)));
   app.post(`${base}/batch/read`, (c) => withType(c, store, (info) => batchRead(c, store, info)));
   app.post(`${base}/batch/create`, (c) =>
-    withType(c, store, (info) => batchCreate(c, store, info)),
+    withType(c, store, (info) => batchCreate(c, store, info, rules)),
   );
   app.post(`${base}/batch/update`, (c) =>
-    withType(c, store, (info) => batchUpdate(c, store, info)),
+    withType(c, store, (info) => batchUpdate(c, store, info, rules)),
   );
   app.post(`${base}/batch/archive`, (c) =>
     withType(c, store, (info) => batchArchive(c, store, info)),
   );
   app.post(`${base}/search`, (c) => withType(c, store, (info) => search(c, store, info)));
   app.get(`${base}/:objectId`, (c) => withType(c, store, (info) => getOne(c, store, info)));
-  app.patch(`${base}/:objectId`, (c) => withType(c, store, (info) => updateOne(c, store, info)));
+  app.patch(`${base}/:objectId`, (c) =>
+    withType(c, store, (info) => updateOne(c, store, info, rules)),
+  );
   app.delete(`${base}/:objectId`, (c) => withType(c, store, (info) => archiveOne(c, store, info)));
 }
 
@@ -130,7 +141,7 @@ function getOne(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
   );
 }
 
-function list(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
+function list(c: Ctx, store: CrmStore, info: ObjectTypeInfo, objects: string): Response {
   const limitText = c.req.query('limit');
   const limit = limitText === undefined ? 10 : Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMIT) {
@@ -160,17 +171,22 @@ function list(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
         : { ...presented, associations: linked },
     );
   }
-  const link = `${c.get('baseUrl')}/crm/v3/objects/${info.name}?after=${nextId}`;
+  const link = `${c.get('baseUrl')}${objects}/${info.name}?after=${nextId}`;
   return sendJson(c, 200, {
     results,
     ...(nextId === undefined ? {} : { paging: { next: { after: String(nextId), link } } }),
   });
 }
 
-async function create(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Response> {
+async function create(
+  c: Ctx,
+  store: CrmStore,
+  info: ObjectTypeInfo,
+  rules: WriteRules,
+): Promise<Response> {
   const body = await parseBody(c, ObjectCreateSchema);
   if (!body.ok) return sendFailure(c, body.failure);
-  const prepared = store.prepareWrite(info, body.value.properties, undefined);
+  const prepared = store.prepareWrite(info, body.value.properties, undefined, rules);
   if (!prepared.ok) return sendFailure(c, store.issuesFailure(prepared.issues));
   const links = checkInlineAssociations(store, info, body.value.associations ?? []);
   if (!links.ok) return sendFailure(c, links.failure);
@@ -182,7 +198,12 @@ async function create(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Re
   return sendJson(c, 201, presentObject(store, info, row, allStoredProperties(store, info, row)));
 }
 
-async function updateOne(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Response> {
+async function updateOne(
+  c: Ctx,
+  store: CrmStore,
+  info: ObjectTypeInfo,
+  rules: WriteRules,
+): Promise<Response> {
   const found = locate(
     store,
     info,
@@ -193,7 +214,7 @@ async function updateOne(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise
   if (!found.ok) return sendFailure(c, found.failure);
   const body = await parseBody(c, ObjectUpdateSchema);
   if (!body.ok) return sendFailure(c, body.failure);
-  const prepared = store.prepareWrite(info, body.value.properties, found.value);
+  const prepared = store.prepareWrite(info, body.value.properties, found.value, rules);
   if (!prepared.ok) return sendFailure(c, store.issuesFailure(prepared.issues));
   store.update(info, found.value, prepared.changes);
   return sendJson(
@@ -254,12 +275,13 @@ async function batchRead(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise
   }
   const errors: BatchError[] = [];
   if (missing.length > 0) {
-    errors.push({
-      status: 'error',
-      category: 'OBJECT_NOT_FOUND',
-      message: MESSAGES.batchNotFound(info.errorName),
-      context: { ids: missing },
-    });
+    errors.push(
+      batchError({
+        category: 'OBJECT_NOT_FOUND',
+        message: MESSAGES.batchNotFound(info.errorName),
+        context: { ids: missing },
+      }),
+    );
   }
   if (injected.length > 0) errors.push(injectedBatchError({ ids: injected }));
   return sendJson(c, errors.length === 0 ? 200 : 207, batchEnvelope(startedAt, results, errors));
@@ -272,15 +294,20 @@ function inputError(
   store: CrmStore,
 ): BatchError {
   const body = store.issuesFailure(issues).body;
-  return {
-    status: 'error',
+  return batchError({
     category: body.category,
     message: body.message,
     context: traceId === undefined ? {} : { objectWriteTraceId: [traceId] },
-  };
+    errors: body.errors ?? [],
+  });
 }
 
-async function batchCreate(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Response> {
+async function batchCreate(
+  c: Ctx,
+  store: CrmStore,
+  info: ObjectTypeInfo,
+  rules: WriteRules,
+): Promise<Response> {
   const startedAt = Date.now();
   const body = await parseBody(c, BatchCreateSchema);
   if (!body.ok) return sendFailure(c, body.failure);
@@ -292,7 +319,7 @@ async function batchCreate(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promi
     inputs.length > 0 && inputs.every((input) => input.objectWriteTraceId !== undefined);
   const prepared = inputs.map((input) => ({
     input,
-    write: store.prepareWrite(info, input.properties, undefined),
+    write: store.prepareWrite(info, input.properties, undefined, rules),
     links: checkInlineAssociations(store, info, input.associations ?? []),
   }));
   if (!multiStatus) {
@@ -320,15 +347,16 @@ async function batchCreate(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promi
         continue;
       }
       if (!links.ok) {
-        errors.push({
-          status: 'error',
-          category: links.failure.body.category,
-          message: links.failure.body.message,
-          context:
-            input.objectWriteTraceId === undefined
-              ? {}
-              : { objectWriteTraceId: [input.objectWriteTraceId] },
-        });
+        errors.push(
+          batchError({
+            category: links.failure.body.category,
+            message: links.failure.body.message,
+            context:
+              input.objectWriteTraceId === undefined
+                ? {}
+                : { objectWriteTraceId: [input.objectWriteTraceId] },
+          }),
+        );
         continue;
       }
       const row = store.insert(info, write.changes);
@@ -344,7 +372,12 @@ async function batchCreate(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promi
   return sendJson(c, errors.length === 0 ? 201 : 207, batchEnvelope(startedAt, results, errors));
 }
 
-async function batchUpdate(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Response> {
+async function batchUpdate(
+  c: Ctx,
+  store: CrmStore,
+  info: ObjectTypeInfo,
+  rules: WriteRules,
+): Promise<Response> {
   const startedAt = Date.now();
   const body = await parseBody(c, BatchUpdateSchema);
   if (!body.ok) return sendFailure(c, body.failure);
@@ -359,7 +392,7 @@ async function batchUpdate(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promi
     return {
       input,
       found,
-      write: found.ok ? store.prepareWrite(info, input.properties, found.value) : undefined,
+      write: found.ok ? store.prepareWrite(info, input.properties, found.value, rules) : undefined,
     };
   });
   if (!multiStatus) {
@@ -405,15 +438,16 @@ async function batchUpdate(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promi
   });
   if (missing.length > 0) {
     const traceIds = missing.flatMap((m) => (m.traceId === undefined ? [] : [m.traceId]));
-    errors.push({
-      status: 'error',
-      category: 'OBJECT_NOT_FOUND',
-      message: MESSAGES.batchNotFound(info.errorName),
-      context: {
-        ids: missing.map((m) => m.id),
-        ...(traceIds.length === 0 ? {} : { objectWriteTraceId: traceIds }),
-      },
-    });
+    errors.push(
+      batchError({
+        category: 'OBJECT_NOT_FOUND',
+        message: MESSAGES.batchNotFound(info.errorName),
+        context: {
+          ids: missing.map((m) => m.id),
+          ...(traceIds.length === 0 ? {} : { objectWriteTraceId: traceIds }),
+        },
+      }),
+    );
   }
   return sendJson(c, errors.length === 0 ? 200 : 207, batchEnvelope(startedAt, results, errors));
 }

@@ -1,6 +1,9 @@
-// /crm/v3/owners and /crm/v3/pipelines/{objectType} (read-only: the demo's team and deal pipelines).
+// /crm/v3/owners, /crm/owners/2026-09 and the pipelines of /crm/v3/pipelines/{objectType} and
+// /crm/pipelines/2026-09/{objectType} (read-only: the demo's team, its deal pipelines, the tickets'
+// default pipeline, and no pipelines yet for the other object types that can have them).
 import type { Hono } from 'hono';
 import {
+  PIPELINE_OBJECT_TYPES,
   ownerResponse,
   pipelineResponse,
   stageResponse,
@@ -8,6 +11,7 @@ import {
 import { MESSAGES, notFoundFailure, validationFailure } from '../errors.ts';
 import type { CrmStore } from '../store/crm-store.ts';
 import {
+  apiBase,
   queryBoolean,
   resolveType,
   sendFailure,
@@ -19,10 +23,12 @@ import {
 
 const OWNER_PAGE_LIMIT = 500;
 
-export function registerOwnerRoutes(app: Hono<SandboxEnv>, { store }: RouteDeps): void {
-  app.get('/crm/v3/owners', (c) => listOwners(c, store));
-  app.get('/crm/v3/owners/', (c) => listOwners(c, store));
-  app.get('/crm/v3/owners/:ownerId', (c) => getOwner(c, store));
+export function registerOwnerRoutes(app: Hono<SandboxEnv>, { store, version }: RouteDeps): void {
+  const base = apiBase(version, 'owners');
+  app.get(base, (c) => listOwners(c, store));
+  // The v14 client asks for /crm/v3/owners/; the 2026-09 reference names the path without it.
+  if (version === 'legacy') app.get(`${base}/`, (c) => listOwners(c, store));
+  app.get(`${base}/:ownerId`, (c) => getOwner(c, store));
 }
 
 function listOwners(c: Ctx, store: CrmStore): Response {
@@ -56,8 +62,8 @@ function getOwner(c: Ctx, store: CrmStore): Response {
     : sendJson(c, 200, ownerResponse(owner));
 }
 
-export function registerPipelineRoutes(app: Hono<SandboxEnv>, { store }: RouteDeps): void {
-  const base = '/crm/v3/pipelines/:objectType';
+export function registerPipelineRoutes(app: Hono<SandboxEnv>, { store, version }: RouteDeps): void {
+  const base = `${apiBase(version, 'pipelines')}/:objectType`;
   app.get(base, (c) => {
     const pipelines = pipelinesOf(c, store);
     return pipelines.ok
@@ -88,7 +94,12 @@ export function registerPipelineRoutes(app: Hono<SandboxEnv>, { store }: RouteDe
 type Lookup<T> = { ok: true; value: T } | { ok: false; response: Response };
 
 function pipelinesOf(c: Ctx, store: CrmStore): Lookup<CrmStore['pipelines']> {
-  const info = resolveType(store, c.req.param('objectType') ?? '');
+  const name = (c.req.param('objectType') ?? '').toLowerCase();
+  const other = PIPELINE_OBJECT_TYPES.find(
+    (t) => t.objectTypeId === name || t.names.includes(name),
+  );
+  if (other !== undefined) return { ok: true, value: other.pipelines };
+  const info = resolveType(store, name);
   if (!info.ok) return { ok: false, response: sendFailure(c, info.failure) };
   return { ok: true, value: info.value.objectTypeId === '0-3' ? store.pipelines : [] };
 }

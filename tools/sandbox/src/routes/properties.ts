@@ -1,10 +1,21 @@
-// /crm/v3/properties/{objectType}: property definitions and property groups.
+// /crm/v3/properties/{objectType} and /crm/properties/2026-09/{objectType}: property definitions
+// and property groups. 2026-09 answers alike; its creates and updates require each option's
+// `displayOrder` (the reference's OptionInput).
 import type { Hono } from 'hono';
 import type { ObjectTypeInfo } from '../catalogue/object-types.ts';
-import { MESSAGES, conflictFailure, notFoundFailure, type BatchError } from '../errors.ts';
+import {
+  MESSAGES,
+  batchError,
+  conflictFailure,
+  notFoundFailure,
+  type BatchError,
+} from '../errors.ts';
 import {
   BatchPropertyCreateSchema,
   BatchPropertyNamesSchema,
+  DatedBatchPropertyCreateSchema,
+  DatedPropertyCreateSchema,
+  DatedPropertyUpdateSchema,
   PropertyCreateSchema,
   PropertyGroupCreateSchema,
   PropertyGroupUpdateSchema,
@@ -14,25 +25,35 @@ import {
 import type { CrmStore } from '../store/crm-store.ts';
 import { formatInstant } from '../store/time.ts';
 import {
+  apiBase,
   noContent,
   parseBody,
   queryBoolean,
-  resolveType,
   sendFailure,
   sendJson,
+  typedBy,
   type Ctx,
   type RouteDeps,
   type SandboxEnv,
 } from './http.ts';
 
-export function registerPropertyRoutes(app: Hono<SandboxEnv>, { store }: RouteDeps): void {
-  const base = '/crm/v3/properties/:objectType';
-  const typed =
-    (handler: (c: Ctx, info: ObjectTypeInfo) => Response | Promise<Response>) =>
-    async (c: Ctx): Promise<Response> => {
-      const info = resolveType(store, c.req.param('objectType') ?? '');
-      return info.ok ? handler(c, info.value) : sendFailure(c, info.failure);
-    };
+/** The request schemas of a version: 2026-09's options need a display order. */
+const LEGACY = {
+  create: PropertyCreateSchema,
+  update: PropertyUpdateSchema,
+  batchCreate: BatchPropertyCreateSchema,
+};
+const DATED = {
+  create: DatedPropertyCreateSchema,
+  update: DatedPropertyUpdateSchema,
+  batchCreate: DatedBatchPropertyCreateSchema,
+};
+type Schemas = typeof LEGACY | typeof DATED;
+
+export function registerPropertyRoutes(app: Hono<SandboxEnv>, { store, version }: RouteDeps): void {
+  const base = `${apiBase(version, 'properties')}/:objectType`;
+  const schemas: Schemas = version === 'legacy' ? LEGACY : DATED;
+  const typed = typedBy(store, 'objectType');
 
   // Groups first, so that "groups" is never read as a property name.
   app.get(
@@ -58,7 +79,7 @@ export function registerPropertyRoutes(app: Hono<SandboxEnv>, { store }: RouteDe
 
   app.post(
     `${base}/batch/create`,
-    typed((c, info) => batchCreate(c, store, info)),
+    typed((c, info) => batchCreate(c, store, info, schemas)),
   );
   app.post(
     `${base}/batch/read`,
@@ -75,7 +96,7 @@ export function registerPropertyRoutes(app: Hono<SandboxEnv>, { store }: RouteDe
   );
   app.post(
     base,
-    typed((c, info) => createProperty(c, store, info)),
+    typed((c, info) => createProperty(c, store, info, schemas)),
   );
   app.get(
     `${base}/:propertyName`,
@@ -83,7 +104,7 @@ export function registerPropertyRoutes(app: Hono<SandboxEnv>, { store }: RouteDe
   );
   app.patch(
     `${base}/:propertyName`,
-    typed((c, info) => updateProperty(c, store, info)),
+    typed((c, info) => updateProperty(c, store, info, schemas)),
   );
   app.delete(
     `${base}/:propertyName`,
@@ -107,15 +128,25 @@ function getProperty(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
   return sendJson(c, 200, definition);
 }
 
-async function createProperty(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Response> {
-  const body = await parseBody(c, PropertyCreateSchema);
+async function createProperty(
+  c: Ctx,
+  store: CrmStore,
+  info: ObjectTypeInfo,
+  schemas: Schemas,
+): Promise<Response> {
+  const body = await parseBody(c, schemas.create);
   if (!body.ok) return sendFailure(c, body.failure);
   const created = store.createProperty(info, body.value);
   return created.ok ? sendJson(c, 201, created.value) : sendFailure(c, created.failure);
 }
 
-async function updateProperty(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Response> {
-  const body = await parseBody(c, PropertyUpdateSchema);
+async function updateProperty(
+  c: Ctx,
+  store: CrmStore,
+  info: ObjectTypeInfo,
+  schemas: Schemas,
+): Promise<Response> {
+  const body = await parseBody(c, schemas.update);
   if (!body.ok) return sendFailure(c, body.failure);
   const updated = store.updateProperty(info, c.req.param('propertyName') ?? '', body.value);
   return updated.ok ? sendJson(c, 200, updated.value) : sendFailure(c, updated.failure);
@@ -140,9 +171,14 @@ function envelope(
   };
 }
 
-async function batchCreate(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Response> {
+async function batchCreate(
+  c: Ctx,
+  store: CrmStore,
+  info: ObjectTypeInfo,
+  schemas: Schemas,
+): Promise<Response> {
   const startedAt = Date.now();
-  const body = await parseBody(c, BatchPropertyCreateSchema);
+  const body = await parseBody(c, schemas.batchCreate);
   if (!body.ok) return sendFailure(c, body.failure);
   const results: PropertyDefinition[] = [];
   const errors: BatchError[] = [];
@@ -150,12 +186,13 @@ async function batchCreate(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promi
     const created = store.createProperty(info, input);
     if (created.ok) results.push(created.value);
     else {
-      errors.push({
-        status: 'error',
-        category: created.failure.body.category,
-        message: created.failure.body.message,
-        context: { propertyName: [input.name] },
-      });
+      errors.push(
+        batchError({
+          category: created.failure.body.category,
+          message: created.failure.body.message,
+          context: { propertyName: [input.name] },
+        }),
+      );
     }
   }
   return sendJson(c, errors.length === 0 ? 201 : 207, envelope(startedAt, results, errors));
@@ -177,12 +214,11 @@ async function batchRead(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise
     missing.length === 0
       ? []
       : [
-          {
-            status: 'error',
+          batchError({
             category: 'OBJECT_NOT_FOUND',
             message: MESSAGES.propertyNotFound(missing.join(', '), info.objectTypeId),
             context: { properties: missing },
-          },
+          }),
         ];
   return sendJson(c, errors.length === 0 ? 200 : 207, envelope(startedAt, results, errors));
 }

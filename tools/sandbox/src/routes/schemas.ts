@@ -1,9 +1,16 @@
 // Custom object schemas: /crm/v3/schemas and /crm-object-schemas/v3/schemas (the path the v14
-// client calls). Create, read, list and update; properties go through the properties API.
+// client calls), and /crm-object-schemas/2026-09/schemas, whose create also requires
+// `allowsSensitiveProperties`, `secondaryDisplayProperties` and `searchableProperties` (the 2026-09
+// reference). Create, read, list and update; properties go through the properties API.
 import type { Hono } from 'hono';
 import type { ObjectTypeInfo } from '../catalogue/object-types.ts';
 import { notFoundFailure } from '../errors.ts';
-import { ObjectSchemaEggSchema, ObjectSchemaPatchSchema, type StoredSchema } from '../schema.ts';
+import {
+  DatedObjectSchemaEggSchema,
+  ObjectSchemaEggSchema,
+  ObjectSchemaPatchSchema,
+  type StoredSchema,
+} from '../schema.ts';
 import type { CrmStore } from '../store/crm-store.ts';
 import {
   parseBody,
@@ -14,14 +21,19 @@ import {
   type SandboxEnv,
 } from './http.ts';
 
-export function registerSchemaRoutes(app: Hono<SandboxEnv>, { store }: RouteDeps): void {
-  for (const base of ['/crm/v3/schemas', '/crm-object-schemas/v3/schemas']) {
+export function registerSchemaRoutes(app: Hono<SandboxEnv>, { store, version }: RouteDeps): void {
+  const bases =
+    version === 'legacy'
+      ? ['/crm/v3/schemas', '/crm-object-schemas/v3/schemas']
+      : [`/crm-object-schemas/${version}/schemas`];
+  const eggSchema = version === 'legacy' ? ObjectSchemaEggSchema : DatedObjectSchemaEggSchema;
+  for (const base of bases) {
     app.get(base, (c) =>
       sendJson(c, 200, {
         results: store.schemaList().map((schema) => presentSchema(store, schema)),
       }),
     );
-    app.post(base, (c) => createSchema(c, store));
+    app.post(base, (c) => createSchema(c, store, eggSchema));
     app.get(`${base}/:objectType`, (c) => {
       const found = findSchema(store, c.req.param('objectType') ?? '');
       return found === undefined
@@ -41,8 +53,12 @@ function findSchema(
   return info === undefined || schema === undefined ? undefined : { info, schema };
 }
 
-async function createSchema(c: Ctx, store: CrmStore): Promise<Response> {
-  const body = await parseBody(c, ObjectSchemaEggSchema);
+async function createSchema(
+  c: Ctx,
+  store: CrmStore,
+  eggSchema: typeof ObjectSchemaEggSchema | typeof DatedObjectSchemaEggSchema,
+): Promise<Response> {
+  const body = await parseBody(c, eggSchema);
   if (!body.ok) return sendFailure(c, body.failure);
   const created = store.createSchema(body.value);
   if (!created.ok) return sendFailure(c, created.failure);
@@ -96,6 +112,7 @@ function presentDefinition(store: CrmStore, schema: StoredSchema): Record<string
     secondaryDisplayProperties: schema.secondaryDisplayProperties,
     searchableProperties: schema.searchableProperties,
     requiredProperties: schema.requiredProperties,
+    allowsSensitiveProperties: schema.allowsSensitiveProperties,
     portalId: store.portalId,
     archived: false,
     createdAt: schema.createdAt,

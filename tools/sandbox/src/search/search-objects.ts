@@ -1,4 +1,4 @@
-// POST /crm/v3/objects/{type}/search: HubSpot's filter groups (OR of ANDs), operators, one sort,
+// POST /crm/v3/objects/{type}/search and /crm/objects/2026-09/{type}/search: HubSpot's filter groups (OR of ANDs), operators, one sort,
 // paging by offset with the 10,000-result cap. Filters are compiled once per request to a table of
 // matches per dictionary value, then the rows are scanned.
 import type { ObjectTypeInfo } from '../catalogue/object-types.ts';

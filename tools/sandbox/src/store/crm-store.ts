@@ -48,6 +48,7 @@ import {
 import { ObjectTable } from './object-table.ts';
 import type { Persistence } from './persistence.ts';
 import { checkValue } from './property-values.ts';
+import { ValidationRules } from './validation-rules.ts';
 import { formatInstant } from './time.ts';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
@@ -80,6 +81,8 @@ export class CrmStore {
   readonly associations = new AssociationIndex(STANDARD_ASSOCIATION_TYPES);
   readonly pipelines: readonly PipelineInfo[] = DEAL_PIPELINES;
   readonly owners = OWNERS;
+  /** The portal admin's property validation rules (enforced on 2026-09 writes). */
+  readonly validationRules: ValidationRules;
   private readonly types = new Map<string, ObjectTypeInfo>();
   private readonly typeNames = new Map<string, string>();
   private readonly tables = new Map<string, ObjectTable>();
@@ -95,6 +98,7 @@ export class CrmStore {
   constructor(portalId: number, persistence: Persistence, clock: () => number = Date.now) {
     this.portalId = portalId;
     this.persistence = persistence;
+    this.validationRules = new ValidationRules(persistence);
     this.clock = clock;
     for (const info of STANDARD_OBJECT_TYPES) {
       this.registerType(info);
@@ -289,11 +293,15 @@ export class CrmStore {
     return this.ownerIds.has(id);
   }
 
-  /** Checks a write against the catalogue and HubSpot's object rules; computes derived values. */
+  /**
+   * Checks a write against the catalogue and HubSpot's object rules; computes derived values. With
+   * `enforceValidationRules` (the 2026-09 routes) the portal's property validation rules apply too.
+   */
   prepareWrite(
     info: ObjectTypeInfo,
     raw: Readonly<Record<string, RawValue>>,
     row: number | undefined,
+    options: { enforceValidationRules?: boolean } = {},
   ): PreparedWrite {
     const issues: PropertyIssue[] = [];
     const changes = new Map<string, string | null>();
@@ -318,7 +326,12 @@ export class CrmStore {
       const checked = checkValue(definition, value === null ? '' : String(value), (id) =>
         this.isOwner(id),
       );
+      const broken =
+        checked.ok && options.enforceValidationRules === true
+          ? this.validationRules.check(info.objectTypeId, definition, checked.value)
+          : null;
       if (!checked.ok) issues.push(checked.issue);
+      else if (broken !== null) issues.push(broken);
       else if (definition.hasUniqueValue && this.valueTaken(info, name, checked.value, row)) {
         issues.push({
           name,
@@ -572,6 +585,7 @@ export class CrmStore {
       searchableProperties: egg.searchableProperties ?? [],
       requiredProperties: egg.requiredProperties,
       associatedObjectTypeIds: associated,
+      allowsSensitiveProperties: egg.allowsSensitiveProperties ?? false,
       createdAt: at,
       updatedAt: at,
     };

@@ -39,7 +39,8 @@ export interface Persistence {
 }
 
 /** Kinds of definitions kept as JSON documents. */
-export type DefinitionKind = 'property' | 'group' | 'schema' | 'association_type';
+export type DefinitionKind =
+  'property' | 'group' | 'schema' | 'association_type' | 'validation_rule';
 
 export class MemoryPersistence implements Persistence {
   readonly durable = false;

@@ -152,7 +152,7 @@ describe('rescore_stale when HubSpot refuses', () => {
     portal.sandbox.control.setFaults({
       schedule: [{ request: 1, fault: 'partialBatch', count: 8 }],
       partialBatchShare: 0.05,
-      paths: ['/crm/v3/objects/companies/batch/update'],
+      paths: ['/crm/objects/2026-09/companies/batch/update'],
     });
     const chunks = await rescoreAll(portal.runtime);
     portal.sandbox.control.setFaults(undefined);
@@ -171,7 +171,7 @@ describe('rescore_stale when HubSpot refuses', () => {
     const { version } = { version: await portal.publish() };
     portal.sandbox.control.setFaults({
       schedule: [{ request: 1, fault: 'rateLimit', count: 10 }],
-      paths: ['/crm/v3/objects/companies/batch/update'],
+      paths: ['/crm/objects/2026-09/companies/batch/update'],
     });
     const stopped = await chunk(portal, null, UNPACED_RESCORE);
     portal.sandbox.control.setFaults(undefined);

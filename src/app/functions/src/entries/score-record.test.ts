@@ -308,7 +308,7 @@ describe('score_record when HubSpot fails', () => {
     const id = await createCompany(portal.hs, COMPANIES.dream);
     portal.sandbox.control.setFaults({
       schedule: [{ request: 1, fault: 'serverError', count: 50 }],
-      paths: ['/crm/v3/objects/companies/batch/update'],
+      paths: ['/crm/objects/2026-09/companies/batch/update'],
       serverErrorStatuses: [503],
     });
     const answer = await score('company', id);
@@ -348,13 +348,13 @@ describe('score_record round trips (sandbox latency 25 ms per call)', () => {
       expect(changed.roundTrips).toBe(3);
       expect(changed.sent.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toMatchInlineSnapshot(`
         [
-          "POST /crm/v4/associations/deals/companies/batch/read",
-          "POST /crm/v4/associations/deals/line_items/batch/read",
-          "GET /crm/v3/objects/2-1000001",
-          "POST /crm/v3/objects/deals/batch/read",
-          "POST /crm/v3/objects/companies/batch/read",
-          "POST /crm/v3/objects/line_items/batch/read",
-          "POST /crm/v3/objects/deals/batch/update",
+          "POST /crm/associations/2026-09/deals/companies/batch/read",
+          "POST /crm/associations/2026-09/deals/line_items/batch/read",
+          "GET /crm/objects/2026-09/2-1000001",
+          "POST /crm/objects/2026-09/deals/batch/read",
+          "POST /crm/objects/2026-09/companies/batch/read",
+          "POST /crm/objects/2026-09/line_items/batch/read",
+          "POST /crm/objects/2026-09/deals/batch/update",
         ]
       `);
     } finally {

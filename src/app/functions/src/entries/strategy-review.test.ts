@@ -214,7 +214,7 @@ describe('strategy_review when HubSpot fails part of the read (sandbox fault pla
   it('5xx on the second page of companies (past the retries): partial, says what HubSpot did and how much was read', async () => {
     portal.sandbox.control.setFaults({
       schedule: [{ request: 2, fault: 'serverError', count: 3 }],
-      paths: ['/crm/v3/objects/companies'],
+      paths: ['/crm/objects/2026-09/companies'],
       methods: ['GET'],
     });
     const answer = await review();
@@ -240,7 +240,7 @@ describe('strategy_review when HubSpot fails part of the read (sandbox fault pla
   it('a rate limit on the deals (past the retries): partial, "HubSpot’s rate limit stopped the read"', async () => {
     portal.sandbox.control.setFaults({
       schedule: [{ request: 3, fault: 'rateLimit', count: 3 }],
-      paths: ['/crm/v3/objects/deals'],
+      paths: ['/crm/objects/2026-09/deals'],
       methods: ['GET'],
     });
     const answer = await review();
@@ -260,7 +260,7 @@ describe('strategy_review when HubSpot fails part of the read (sandbox fault pla
   it('HubSpot refuses the very first page: the error itself, no figures', async () => {
     portal.sandbox.control.setFaults({
       rates: { serverError: 1 },
-      paths: ['/crm/v3/objects/deals'],
+      paths: ['/crm/objects/2026-09/deals'],
       methods: ['GET'],
     });
     const answer = StrategyReviewResponse.parse(
@@ -272,7 +272,7 @@ describe('strategy_review when HubSpot fails part of the read (sandbox fault pla
   it('the companies of won deals cannot be read: false negatives are partial, and say why', async () => {
     portal.sandbox.control.setFaults({
       rates: { serverError: 1 },
-      paths: ['/crm/v4/associations/deals/companies/batch/read'],
+      paths: ['/crm/associations/2026-09/deals/companies/batch/read'],
     });
     const answer = await review();
     const won = answer.review.strategyEvidence.byTier.reduce((n, t) => n + t.won, 0);
@@ -288,7 +288,7 @@ describe('strategy_review when HubSpot fails part of the read (sandbox fault pla
   it('the exceptions queue cannot be read: the queue is partial, the review is not', async () => {
     portal.sandbox.control.setFaults({
       rates: { serverError: 1 },
-      paths: ['/crm/v3/objects/deals/search'],
+      paths: ['/crm/objects/2026-09/deals/search'],
     });
     const answer = await review();
     expect(answer.review.completeness.partial).toBe(false);

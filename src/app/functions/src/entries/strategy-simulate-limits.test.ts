@@ -60,7 +60,7 @@ const freshRuntime = (budgetMs?: number): Runtime =>
 const otherTraffic = async (n: number): Promise<void> => {
   const statuses = await Promise.all(
     Array.from({ length: n }, async () => {
-      const response = await fetch(`${portal.sandbox.baseUrl}/crm/v3/objects/deals?limit=1`, {
+      const response = await fetch(`${portal.sandbox.baseUrl}/crm/objects/2026-09/deals?limit=1`, {
         headers: { authorization: `Bearer ${portal.sandbox.token}` },
       });
       await response.arrayBuffer();
@@ -168,7 +168,7 @@ describe('strategy_simulate: a chunk is never lost to the rate limit or the time
   it("a 429 with a Retry-After: the chunk asks for HubSpot's wait, not the 10-second window; continuing gives the one-pass matrix", async () => {
     // The second page's list answers 429 with Retry-After: 1 on each of the client's 3 attempts.
     portal.sandbox.control.setFaults({
-      paths: ['/crm/v3/objects/companies'],
+      paths: ['/crm/objects/2026-09/companies'],
       methods: ['GET'],
       schedule: [{ request: 2, fault: 'rateLimit', count: 3 }],
     });

@@ -187,12 +187,12 @@ export async function producePageFixtures(): Promise<PageFixtures> {
     demo.sandbox.control.setFaults({
       schedule: [{ request: 1, fault: 'partialBatch', count: 8 }],
       partialBatchShare: 0.02,
-      paths: ['/crm/v3/objects/companies/batch/update'],
+      paths: ['/crm/objects/2026-09/companies/batch/update'],
     });
     const rescore_with_failures = await chunk(rt, cursorOf(rescore_first_chunk));
     demo.sandbox.control.setFaults({
       schedule: [{ request: 1, fault: 'rateLimit', count: 10 }],
-      paths: ['/crm/v3/objects/deals/batch/update'],
+      paths: ['/crm/objects/2026-09/deals/batch/update'],
     });
     const rescore_interrupted = await chunk(rt, cursorOf(rescore_with_failures), MANAGER, {
       ...UNPACED_RESCORE,

@@ -1,15 +1,15 @@
 // Creating records (batch create with inline associations), for the demo, test portals and card
 // fixtures. Not idempotent: a create whose answer is lost is not retried blindly by the caller.
-import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
 import { err, ok, strategyFitError } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 import { z } from 'zod';
 
+import { apiPaths } from './api-paths.ts';
 import { chunk } from './batches.ts';
-import { callParsed } from './create-client.ts';
 import type { HubSpot } from './create-client.ts';
 import { OBJECT_BATCH_SIZE } from './object-types.ts';
 import type { ObjectType } from './object-types.ts';
+import { hubspotRequest } from './request.ts';
 import { BatchError } from './schema.ts';
 import { batchItemError } from './to-strategy-fit-error.ts';
 
@@ -36,23 +36,25 @@ async function createChunk(
   offset: number,
 ): Promise<Result<string[], StrategyFitError>> {
   const operation = `batch create of ${records.length} ${objectType}`;
-  const answer = await callParsed(hs, { operation, objectType }, CreatedAnswer, (api) =>
-    api.objects.batch.create(objectType, {
+  const answer = await hubspotRequest(hs, {
+    method: 'POST',
+    path: apiPaths.objects(objectType, 'batch', 'create'),
+    body: {
       inputs: records.map((r, i) => ({
         properties: r.properties,
         objectWriteTraceId: String(offset + i),
         associations: (r.associations ?? []).map((a) => ({
           to: { id: a.toId },
           types: [
-            {
-              associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined,
-              associationTypeId: a.associationTypeId,
-            },
+            { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: a.associationTypeId },
           ],
         })),
       })),
-    }),
-  );
+    },
+    answer: CreatedAnswer,
+    operation,
+    objectType,
+  });
   if (!answer.ok) return answer;
   const failure = answer.value.errors?.[0];
   if (failure !== undefined) {

@@ -2,22 +2,13 @@
 // changed where it would not work: a different type or field type, or missing options (added,
 // keeping the portal's own). Labels, descriptions, groups and extra options stay as the portal has
 // them: setup never renames, moves or archives anything.
-import {
-  PropertyCreateFieldTypeEnum,
-  PropertyCreateTypeEnum,
-  PropertyUpdateFieldTypeEnum,
-  PropertyUpdateTypeEnum,
-} from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
-import type {
-  OptionInput,
-  PropertyUpdate,
-} from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
 import { ok } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 
+import { apiPaths } from './api-paths.ts';
 import { mapBatches } from './batches.ts';
-import { callParsed } from './create-client.ts';
 import type { HubSpot } from './create-client.ts';
+import { hubspotRequest } from './request.ts';
 import {
   PropertiesAnswer,
   PropertyAnswer,
@@ -43,39 +34,14 @@ export type PropertySpec = {
 
 export type EnsureStatus = 'created' | 'updated' | 'unchanged';
 
-const CREATE_TYPES: Record<PropertyType, PropertyCreateTypeEnum> = {
-  string: PropertyCreateTypeEnum.String,
-  number: PropertyCreateTypeEnum.Number,
-  date: PropertyCreateTypeEnum.Date,
-  datetime: PropertyCreateTypeEnum.Datetime,
-  enumeration: PropertyCreateTypeEnum.Enumeration,
-  bool: PropertyCreateTypeEnum.Bool,
-};
-const CREATE_FIELD_TYPES: Record<FieldType, PropertyCreateFieldTypeEnum> = {
-  text: PropertyCreateFieldTypeEnum.Text,
-  textarea: PropertyCreateFieldTypeEnum.Textarea,
-  number: PropertyCreateFieldTypeEnum.Number,
-  date: PropertyCreateFieldTypeEnum.Date,
-  select: PropertyCreateFieldTypeEnum.Select,
-  checkbox: PropertyCreateFieldTypeEnum.Checkbox,
-  booleancheckbox: PropertyCreateFieldTypeEnum.Booleancheckbox,
-};
-const UPDATE_TYPES: Record<PropertyType, PropertyUpdateTypeEnum> = {
-  string: PropertyUpdateTypeEnum.String,
-  number: PropertyUpdateTypeEnum.Number,
-  date: PropertyUpdateTypeEnum.Date,
-  datetime: PropertyUpdateTypeEnum.Datetime,
-  enumeration: PropertyUpdateTypeEnum.Enumeration,
-  bool: PropertyUpdateTypeEnum.Bool,
-};
-const UPDATE_FIELD_TYPES: Record<FieldType, PropertyUpdateFieldTypeEnum> = {
-  text: PropertyUpdateFieldTypeEnum.Text,
-  textarea: PropertyUpdateFieldTypeEnum.Textarea,
-  number: PropertyUpdateFieldTypeEnum.Number,
-  date: PropertyUpdateFieldTypeEnum.Date,
-  select: PropertyUpdateFieldTypeEnum.Select,
-  checkbox: PropertyUpdateFieldTypeEnum.Checkbox,
-  booleancheckbox: PropertyUpdateFieldTypeEnum.Booleancheckbox,
+/** An option as a property create or update sends it (`OptionInput`: 2026-09 requires `displayOrder`). */
+type OptionInput = { label: string; value: string; displayOrder: number; hidden: boolean };
+
+/** What a property update sends (`PropertyUpdate` of the 2026-09 reference, the fields we change). */
+export type PropertyUpdate = {
+  type?: PropertyType;
+  fieldType?: FieldType;
+  options?: OptionInput[];
 };
 
 const optionInputs = (spec: PropertySpec): OptionInput[] =>
@@ -88,19 +54,25 @@ export async function ensurePropertyGroup(
   group: { name: string; label: string; displayOrder: number },
 ): Promise<Result<EnsureStatus, StrategyFitError>> {
   const operation = `reading the ${objectType} property groups`;
-  const groups = await callParsed(hs, { operation, objectType }, PropertyGroupsAnswer, (api) =>
-    api.properties.groups.getAll(objectType),
-  );
+  const groups = await hubspotRequest(hs, {
+    method: 'GET',
+    path: apiPaths.properties(objectType, 'groups'),
+    answer: PropertyGroupsAnswer,
+    operation,
+    objectType,
+  });
   if (!groups.ok) return groups;
   if (groups.value.results.some((g) => g.name === group.name && g.archived !== true)) {
     return ok('unchanged');
   }
-  const created = await callParsed(
-    hs,
-    { operation: `creating the ${objectType} property group ${group.name}`, objectType },
-    PropertyGroupAnswer,
-    (api) => api.properties.groups.create(objectType, { ...group }),
-  );
+  const created = await hubspotRequest(hs, {
+    method: 'POST',
+    path: apiPaths.properties(objectType, 'groups'),
+    body: { ...group },
+    answer: PropertyGroupAnswer,
+    operation: `creating the ${objectType} property group ${group.name}`,
+    objectType,
+  });
   return created.ok ? ok('created') : created;
 }
 
@@ -108,8 +80,8 @@ export async function ensurePropertyGroup(
 export function propertyPatch(spec: PropertySpec, current: PropertyAnswer): PropertyUpdate | null {
   const patch: PropertyUpdate = {};
   if (current.type !== spec.type || current.fieldType !== spec.fieldType) {
-    patch.type = UPDATE_TYPES[spec.type];
-    patch.fieldType = UPDATE_FIELD_TYPES[spec.fieldType];
+    patch.type = spec.type;
+    patch.fieldType = spec.fieldType;
   }
   const have = new Set(current.options.map((o) => o.value));
   const missing = optionInputs(spec).filter((o) => !have.has(o.value));
@@ -131,34 +103,36 @@ async function ensureOne(
   spec: PropertySpec,
   current: PropertyAnswer | undefined,
 ): Promise<Result<EnsureStatus, StrategyFitError>> {
-  const where = { objectType, property: spec.name };
   if (current === undefined) {
-    const created = await callParsed(
-      hs,
-      { operation: `creating the ${objectType} property ${spec.name}`, ...where },
-      PropertyAnswer,
-      (api) =>
-        api.properties.core.create(objectType, {
-          name: spec.name,
-          label: spec.label,
-          description: spec.description,
-          groupName: spec.groupName,
-          type: CREATE_TYPES[spec.type],
-          fieldType: CREATE_FIELD_TYPES[spec.fieldType],
-          ...(spec.options === undefined ? {} : { options: optionInputs(spec) }),
-          ...(spec.hasUniqueValue === undefined ? {} : { hasUniqueValue: spec.hasUniqueValue }),
-        }),
-    );
+    const created = await hubspotRequest(hs, {
+      method: 'POST',
+      path: apiPaths.properties(objectType),
+      body: {
+        name: spec.name,
+        label: spec.label,
+        description: spec.description,
+        groupName: spec.groupName,
+        type: spec.type,
+        fieldType: spec.fieldType,
+        ...(spec.options === undefined ? {} : { options: optionInputs(spec) }),
+        ...(spec.hasUniqueValue === undefined ? {} : { hasUniqueValue: spec.hasUniqueValue }),
+      },
+      answer: PropertyAnswer,
+      operation: `creating the ${objectType} property ${spec.name}`,
+      objectType,
+    });
     return created.ok ? ok('created') : created;
   }
   const patch = propertyPatch(spec, current);
   if (patch === null) return ok('unchanged');
-  const updated = await callParsed(
-    hs,
-    { operation: `updating the ${objectType} property ${spec.name}`, ...where },
-    PropertyAnswer,
-    (api) => api.properties.core.update(objectType, spec.name, patch),
-  );
+  const updated = await hubspotRequest(hs, {
+    method: 'PATCH',
+    path: apiPaths.properties(objectType, spec.name),
+    body: patch,
+    answer: PropertyAnswer,
+    operation: `updating the ${objectType} property ${spec.name}`,
+    objectType,
+  });
   return updated.ok ? ok('updated') : updated;
 }
 
@@ -167,12 +141,14 @@ export async function readLiveProperties(
   hs: HubSpot,
   objectType: string,
 ): Promise<Result<Map<string, PropertyAnswer>, StrategyFitError>> {
-  const answer = await callParsed(
-    hs,
-    { operation: `reading the ${objectType} properties`, objectType },
-    PropertiesAnswer,
-    (api) => api.properties.core.getAll(objectType, false),
-  );
+  const answer = await hubspotRequest(hs, {
+    method: 'GET',
+    path: apiPaths.properties(objectType),
+    query: { archived: false },
+    answer: PropertiesAnswer,
+    operation: `reading the ${objectType} properties`,
+    objectType,
+  });
   if (!answer.ok) return answer;
   return ok(
     new Map(answer.value.results.filter((p) => p.archived !== true).map((p) => [p.name, p])),

@@ -5,6 +5,7 @@ import type { Strategy } from '@strategy-fit/core';
 import type { RunningSandbox } from '@strategy-fit/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { apiPaths } from './api-paths.ts';
 import { ASSOCIATION_TYPES, createRecords } from './create-records.ts';
 import { ensureFitProperties } from './ensure-fit-properties.ts';
 import { listRecords } from './list-records.ts';
@@ -72,7 +73,7 @@ describe('readOwnerByUserId', () => {
       teams: [{ id: '4810001', name: 'Enterprise' }],
     });
     expect(sent.map((s) => `${s.method} ${s.path}`)).toEqual([
-      'GET /crm/v3/owners/9100001?idProperty=userId&archived=false',
+      `GET ${apiPaths.owners('9100001')}?idProperty=userId&archived=false`,
     ]);
   });
 
@@ -147,7 +148,7 @@ describe('readCurrentStrategy', () => {
     expect(
       first.status === 'changed' && [first.stored.version, first.stored.strategy.name],
     ).toEqual([2, 'Second']);
-    expect(cold.sent.filter((s) => s.path.startsWith('/crm/v3/objects/'))).toHaveLength(1);
+    expect(cold.sent.filter((s) => s.path.startsWith(apiPaths.objects('')))).toHaveLength(1);
 
     const warm = await recordRequests(() => readCurrentStrategy(hs, { version: 2 }));
     expect(value(warm.result)).toEqual({ status: 'unchanged', version: 2 });

@@ -5,9 +5,13 @@ export {
   createHubSpotClient,
   DEFAULT_BASE_PATH,
   DEFAULT_MAX_ATTEMPTS,
-  withDeadline,
+  rateLimitWaitMs,
 } from './create-client.ts';
 export type { ClientEvent, HubSpot, HubSpotClientOptions } from './create-client.ts';
+export { API_VERSION, apiPaths } from './api-paths.ts';
+export type { ApiPath } from './api-paths.ts';
+export { hubspotRequest, withDeadline } from './request.ts';
+export type { HubSpotRequest, QueryValue } from './request.ts';
 export { DEFAULT_LIMITS } from './rate-limiter.ts';
 export type { Limits } from './rate-limiter.ts';
 export { toStrategyFitError } from './to-strategy-fit-error.ts';

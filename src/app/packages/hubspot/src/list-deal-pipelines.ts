@@ -1,8 +1,9 @@
 import { ok } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 
-import { callParsed } from './create-client.ts';
+import { apiPaths } from './api-paths.ts';
 import type { HubSpot } from './create-client.ts';
+import { hubspotRequest } from './request.ts';
 import { PipelinesAnswer } from './schema.ts';
 import type { Pipeline } from './schema.ts';
 
@@ -12,11 +13,12 @@ export type { Pipeline } from './schema.ts';
 export async function listDealPipelines(
   hs: HubSpot,
 ): Promise<Result<Pipeline[], StrategyFitError>> {
-  const answer = await callParsed(
-    hs,
-    { operation: 'reading the deal pipelines', objectType: 'deals' },
-    PipelinesAnswer,
-    (api) => api.pipelines.getAll('deals'),
-  );
+  const answer = await hubspotRequest(hs, {
+    method: 'GET',
+    path: apiPaths.pipelines('deals'),
+    answer: PipelinesAnswer,
+    operation: 'reading the deal pipelines',
+    objectType: 'deals',
+  });
   return answer.ok ? ok(answer.value.results) : answer;
 }

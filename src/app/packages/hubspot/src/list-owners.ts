@@ -1,8 +1,9 @@
 import { ok } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 
-import { callParsed } from './create-client.ts';
+import { apiPaths } from './api-paths.ts';
 import type { HubSpot } from './create-client.ts';
+import { hubspotRequest } from './request.ts';
 import { OwnersAnswer } from './schema.ts';
 import type { Owner } from './schema.ts';
 
@@ -16,9 +17,13 @@ export async function listOwners(hs: HubSpot): Promise<Result<Owner[], StrategyF
   let after: string | undefined;
   do {
     const cursor = after;
-    const page = await callParsed(hs, { operation: 'listing owners' }, OwnersAnswer, (api) =>
-      api.owners.getPage(undefined, cursor, OWNER_PAGE_SIZE, false),
-    );
+    const page = await hubspotRequest(hs, {
+      method: 'GET',
+      path: apiPaths.owners(),
+      query: { after: cursor, limit: OWNER_PAGE_SIZE, archived: false },
+      answer: OwnersAnswer,
+      operation: 'listing owners',
+    });
     if (!page.ok) return page;
     owners.push(...page.value.results);
     after = page.value.paging ?? undefined;

@@ -1,10 +1,11 @@
 import { ok } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 
-import { callParsed } from './create-client.ts';
+import { apiPaths } from './api-paths.ts';
 import type { HubSpot } from './create-client.ts';
 import { LIST_PAGE_SIZE } from './object-types.ts';
 import type { ObjectType, RawRecord } from './object-types.ts';
+import { hubspotRequest } from './request.ts';
 import { ListAnswer } from './schema.ts';
 
 export type ListRecordsOptions = {
@@ -22,21 +23,14 @@ export async function listRecords(
   options: ListRecordsOptions,
 ): Promise<Result<{ records: RawRecord[]; nextAfter: string | null }, StrategyFitError>> {
   const limit = Math.max(1, Math.min(LIST_PAGE_SIZE, Math.floor(options.limit ?? LIST_PAGE_SIZE)));
-  const answer = await callParsed(
-    hs,
-    { operation: `listing ${options.objectType}`, objectType: options.objectType },
-    ListAnswer,
-    (api) =>
-      api.objects.basic.getPage(
-        options.objectType,
-        limit,
-        options.after,
-        [...options.properties],
-        undefined,
-        undefined,
-        false,
-      ),
-  );
+  const answer = await hubspotRequest(hs, {
+    method: 'GET',
+    path: apiPaths.objects(options.objectType),
+    query: { limit, after: options.after, properties: options.properties, archived: false },
+    answer: ListAnswer,
+    operation: `listing ${options.objectType}`,
+    objectType: options.objectType,
+  });
   if (!answer.ok) return answer;
   return ok({ records: answer.value.results, nextAfter: answer.value.paging });
 }

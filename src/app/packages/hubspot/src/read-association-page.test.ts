@@ -1,6 +1,7 @@
 import type { RunningSandbox } from '@strategy-fit/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { apiPaths } from './api-paths.ts';
 import type { HubSpot } from './create-client.ts';
 import { ASSOCIATION_TYPES, createRecords } from './create-records.ts';
 import { readAssociationPage, readCompanyDealsPage } from './read-association-page.ts';
@@ -71,7 +72,7 @@ describe('readCompanyDealsPage', () => {
     const companies = Array.from({ length: 60 }, (_, i) => ({ id: String(1001 + i) }));
     const { result, sent } = await recordRequests(() => readCompanyDealsPage(hs, companies));
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.path).toMatch(/\/crm\/v4\/associations\/companies\/deals\/batch\/read/);
+    expect(sent[0]?.path).toBe(apiPaths.associations('companies', 'deals', 'batch', 'read'));
     const page = value(result);
     const dealless = value(await readCompanyDealsPage(hs, [{ id: '999999' }]));
     expect(dealless).toEqual({ links: [], more: [] });

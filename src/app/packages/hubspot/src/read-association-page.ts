@@ -4,10 +4,11 @@
 import { err, ok, strategyFitError } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 
-import { callParsed } from './create-client.ts';
+import { apiPaths } from './api-paths.ts';
 import type { HubSpot } from './create-client.ts';
 import { ASSOCIATION_BATCH_SIZE } from './object-types.ts';
 import { fromIdsOf, noAssociations } from './read-associations.ts';
+import { hubspotRequest } from './request.ts';
 import { AssociationsAnswer } from './schema.ts';
 
 /** A record to read the associations of: from the start, or from a previous page's `after`. */
@@ -44,12 +45,14 @@ export async function readAssociationPage(
   let pending = [...inputs];
   for (let round = 0; pending.length > 0; round += 1) {
     const sent = pending;
-    const answer = await callParsed(
-      hs,
-      { operation: `reading the ${to} of ${sent.length} ${from}`, objectType: from },
-      AssociationsAnswer,
-      (api) => api.associations.getPage(from, to, { inputs: sent }),
-    );
+    const answer = await hubspotRequest(hs, {
+      method: 'POST',
+      path: apiPaths.associations(from, to, 'batch', 'read'),
+      body: { inputs: sent },
+      answer: AssociationsAnswer,
+      operation: `reading the ${to} of ${sent.length} ${from}`,
+      objectType: from,
+    });
     if (!answer.ok) return answer;
     const answered = new Set<string>();
     for (const result of answer.value.results) {

@@ -2,9 +2,10 @@ import { err, ok, strategyFitError } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 
 import { chunk, mapBatches, unique } from './batches.ts';
-import { callParsed } from './create-client.ts';
+import { apiPaths } from './api-paths.ts';
 import type { HubSpot } from './create-client.ts';
 import { ASSOCIATION_BATCH_SIZE } from './object-types.ts';
+import { hubspotRequest } from './request.ts';
 import { AssociationsAnswer } from './schema.ts';
 import type { BatchError } from './schema.ts';
 
@@ -36,12 +37,14 @@ async function readChunk(
   let failedRounds = 0;
   while (pending.length > 0) {
     const inputs = pending;
-    const answer = await callParsed(
-      hs,
-      { operation: `reading the ${to} of ${inputs.length} ${from}`, objectType: from },
-      AssociationsAnswer,
-      (api) => api.associations.getPage(from, to, { inputs }),
-    );
+    const answer = await hubspotRequest(hs, {
+      method: 'POST',
+      path: apiPaths.associations(from, to, 'batch', 'read'),
+      body: { inputs },
+      answer: AssociationsAnswer,
+      operation: `reading the ${to} of ${inputs.length} ${from}`,
+      objectType: from,
+    });
     if (!answer.ok) return answer;
     pending = [];
     const answered = new Set<string>();

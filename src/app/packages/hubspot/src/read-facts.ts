@@ -3,13 +3,14 @@
 import { ok } from '@strategy-fit/core';
 import type { LineItemFacts, RecordFacts, Result, StrategyFitError } from '@strategy-fit/core';
 
-import { callParsed } from './create-client.ts';
+import { apiPaths } from './api-paths.ts';
 import type { HubSpot } from './create-client.ts';
 import type { ObjectType, RawRecord } from './object-types.ts';
 import { readAssociations } from './read-associations.ts';
 import { dealCompanyId, LINE_ITEM_PROPERTIES } from './read-deal-associations.ts';
 import { readPropertyDefinitions } from './read-property-definitions.ts';
 import { readRecords } from './read-records.ts';
+import { hubspotRequest } from './request.ts';
 import { HsObject } from './schema.ts';
 
 export type FactsOptions = {
@@ -24,13 +25,15 @@ export function readRecord(
   id: string,
   properties: readonly string[],
 ): Promise<Result<RawRecord, StrategyFitError>> {
-  return callParsed(
-    hs,
-    { operation: `reading ${objectType} ${id}`, objectType, recordId: id },
-    HsObject,
-    (api) =>
-      api.objects.basic.getById(objectType, id, [...properties], undefined, undefined, false),
-  );
+  return hubspotRequest(hs, {
+    method: 'GET',
+    path: apiPaths.objects(objectType, id),
+    query: { properties, archived: false },
+    answer: HsObject,
+    operation: `reading ${objectType} ${id}`,
+    objectType,
+    recordId: id,
+  });
 }
 
 /** A company with its property values and definitions. */

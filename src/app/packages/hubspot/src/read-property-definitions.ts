@@ -1,9 +1,11 @@
 import { ok } from '@strategy-fit/core';
 import type { PropertyDefinitions, Result, StrategyFitError } from '@strategy-fit/core';
 
-import { callParsed, internals } from './create-client.ts';
+import { apiPaths } from './api-paths.ts';
+import { internals } from './create-client.ts';
 import type { HubSpot } from './create-client.ts';
 import type { ObjectType } from './object-types.ts';
+import { hubspotRequest } from './request.ts';
 import { PropertiesAnswer } from './schema.ts';
 import type { PropertyAnswer } from './schema.ts';
 
@@ -22,12 +24,14 @@ async function fetchDefinitions(
   hs: HubSpot,
   objectType: string,
 ): Promise<Result<PropertyDefinitions, StrategyFitError>> {
-  const answer = await callParsed(
-    hs,
-    { operation: `reading the ${objectType} property definitions`, objectType },
-    PropertiesAnswer,
-    (api) => api.properties.core.getAll(objectType, false),
-  );
+  const answer = await hubspotRequest(hs, {
+    method: 'GET',
+    path: apiPaths.properties(objectType),
+    query: { archived: false },
+    answer: PropertiesAnswer,
+    operation: `reading the ${objectType} property definitions`,
+    objectType,
+  });
   if (!answer.ok) return answer;
   const definitions: PropertyDefinitions = {};
   for (const p of answer.value.results) {

@@ -2,10 +2,11 @@ import { err, ok, strategyFitError } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 
 import { chunk, mapBatches, unique } from './batches.ts';
-import { callParsed } from './create-client.ts';
+import { apiPaths } from './api-paths.ts';
 import type { HubSpot } from './create-client.ts';
 import { OBJECT_BATCH_SIZE } from './object-types.ts';
 import type { ObjectType, RawRecord } from './object-types.ts';
+import { hubspotRequest } from './request.ts';
 import { BatchObjectsAnswer } from './schema.ts';
 import type { BatchError } from './schema.ts';
 
@@ -30,17 +31,18 @@ async function readChunk(
   let pending = ids;
   for (let round = 0; pending.length > 0; round += 1) {
     const inputs = pending;
-    const answer = await callParsed(
-      hs,
-      { operation: `batch read of ${inputs.length} ${objectType}`, objectType },
-      BatchObjectsAnswer,
-      (api) =>
-        api.objects.batch.read(objectType, {
-          inputs: inputs.map((id) => ({ id })),
-          properties: [...properties],
-          propertiesWithHistory: [],
-        }),
-    );
+    const answer = await hubspotRequest(hs, {
+      method: 'POST',
+      path: apiPaths.objects(objectType, 'batch', 'read'),
+      body: {
+        inputs: inputs.map((id) => ({ id })),
+        properties: [...properties],
+        propertiesWithHistory: [],
+      },
+      answer: BatchObjectsAnswer,
+      operation: `batch read of ${inputs.length} ${objectType}`,
+      objectType,
+    });
     if (!answer.ok) return answer;
     records.push(...answer.value.results);
     const found = new Set(answer.value.results.map((r) => r.id));

@@ -2,6 +2,7 @@ import type { RunningSandbox } from '@strategy-fit/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
+import { apiPaths } from './api-paths.ts';
 import type { HubSpot } from './create-client.ts';
 import { listDealPipelines } from './list-deal-pipelines.ts';
 import { listOwners } from './list-owners.ts';
@@ -200,13 +201,13 @@ describe('facts of one record', () => {
     // First round, at once: the deal, the deal definitions (company ones are cached) and both
     // associations; second round: the company (no line items to read).
     expect(sent.map((s) => `${s.method} ${s.path.split('?')[0]}`).sort()).toEqual([
-      'GET /crm/v3/objects/companies/1010',
-      `GET /crm/v3/objects/deals/${deals.primary}`,
-      'GET /crm/v3/properties/deals',
-      'POST /crm/v4/associations/deals/companies/batch/read',
-      'POST /crm/v4/associations/deals/line_items/batch/read',
+      `GET ${apiPaths.objects('companies', '1010')}`,
+      `GET ${apiPaths.objects('deals', deals.primary)}`,
+      `GET ${apiPaths.properties('deals')}`,
+      `POST ${apiPaths.associations('deals', 'companies', 'batch', 'read')}`,
+      `POST ${apiPaths.associations('deals', 'line_items', 'batch', 'read')}`,
     ]);
-    expect(sent.at(-1)?.path).toMatch(/^\/crm\/v3\/objects\/companies\/1010/);
+    expect(sent.at(-1)?.path.split('?')[0]).toBe(apiPaths.objects('companies', '1010'));
   });
 
   it('returns company null for a deal without a company, and record_not_found for an unknown deal', async () => {

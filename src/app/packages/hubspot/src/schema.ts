@@ -32,13 +32,26 @@ export const HsObject = z
     updatedAt: o.updatedAt,
   }));
 
-/** One failed input of a 207 multi-status answer (`StandardError`; HubSpot omits `links`/`errors`). */
+/** One detail of an error (`ErrorDetail`): what was wrong, where (`context.propertyName`). */
+const ErrorDetail = z.looseObject({
+  message: z.string().optional(),
+  code: z.string().optional(),
+  context: z.record(z.string(), z.array(z.string())).optional(),
+});
+
+/**
+ * One failed input of a batch answer (`StandardError`: the reference also names `errors[]` with
+ * the details, `links` and `id`; answers seen in the wild carried only the first five fields).
+ */
 export const BatchError = z.looseObject({
   status: z.string().optional(),
   category: z.string(),
-  subCategory: z.string().optional(),
+  subCategory: z.unknown().optional(),
   message: z.string(),
   context: z.record(z.string(), z.array(z.string())).optional(),
+  errors: z.array(ErrorDetail).optional(),
+  links: z.record(z.string(), z.string()).optional(),
+  id: z.string().optional(),
 });
 export type BatchError = z.output<typeof BatchError>;
 
@@ -48,7 +61,7 @@ export const BatchObjectsAnswer = z.looseObject({
   errors: z.array(BatchError).optional(),
 });
 
-/** A list page (`GET /crm/v3/objects/{type}`). */
+/** A list page (`GET /crm/objects/2026-09/{type}`). */
 export const ListAnswer = z.looseObject({ results: z.array(HsObject), paging: Paging });
 
 /** A search page: `total` counts every match of the request. */
@@ -207,15 +220,7 @@ export const ErrorBody = z.looseObject({
   category: z.string().optional(),
   subCategory: z.string().optional(),
   policyName: z.string().optional(),
-  errors: z
-    .array(
-      z.looseObject({
-        message: z.string().optional(),
-        code: z.string().optional(),
-        context: z.record(z.string(), z.array(z.string())).optional(),
-      }),
-    )
-    .optional(),
+  errors: z.array(ErrorDetail).optional(),
   context: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type ErrorBody = z.output<typeof ErrorBody>;

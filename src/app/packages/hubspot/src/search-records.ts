@@ -3,14 +3,13 @@
 // result set while it is read (a stale record once it is scored) shift nothing.
 import { err, ok, strategyFitError } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
-import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
-import type { Filter, FilterGroup } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
 import { z } from 'zod';
 
-import { callParsed } from './create-client.ts';
+import { apiPaths } from './api-paths.ts';
 import type { HubSpot } from './create-client.ts';
 import { LAST_MODIFIED_PROPERTY, SEARCH_PAGE_SIZE } from './object-types.ts';
 import type { ObjectType, RawRecord } from './object-types.ts';
+import { hubspotRequest } from './request.ts';
 import { SearchAnswer } from './schema.ts';
 
 /** HubSpot's search filter operators. */
@@ -62,22 +61,6 @@ const MAX_GROUPS = 5;
 const MAX_FILTERS_PER_GROUP = 10;
 const MAX_FILTERS = 25;
 
-const OPERATORS: Record<SearchOperator, FilterOperatorEnum> = {
-  EQ: FilterOperatorEnum.Eq,
-  NEQ: FilterOperatorEnum.Neq,
-  LT: FilterOperatorEnum.Lt,
-  LTE: FilterOperatorEnum.Lte,
-  GT: FilterOperatorEnum.Gt,
-  GTE: FilterOperatorEnum.Gte,
-  BETWEEN: FilterOperatorEnum.Between,
-  IN: FilterOperatorEnum.In,
-  NOT_IN: FilterOperatorEnum.NotIn,
-  HAS_PROPERTY: FilterOperatorEnum.HasProperty,
-  NOT_HAS_PROPERTY: FilterOperatorEnum.NotHasProperty,
-  CONTAINS_TOKEN: FilterOperatorEnum.ContainsToken,
-  NOT_CONTAINS_TOKEN: FilterOperatorEnum.NotContainsToken,
-};
-
 /** The filter groups a `where` stands for (OR of groups, AND inside one). */
 export function whereFilters(objectType: ObjectType, where: SearchWhere): SearchFilter[][] {
   switch (where.kind) {
@@ -103,9 +86,18 @@ export function whereFilters(objectType: ObjectType, where: SearchWhere): Search
   }
 }
 
+/** A filter as the search request's body carries it (`Filter` of the reference). */
+type Filter = {
+  propertyName: string;
+  operator: SearchOperator;
+  value?: string;
+  highValue?: string;
+  values?: string[];
+};
+
 const toFilter = (f: SearchFilter): Filter => ({
   propertyName: f.propertyName,
-  operator: OPERATORS[f.operator],
+  operator: f.operator,
   ...(f.value === undefined ? {} : { value: f.value }),
   ...(f.highValue === undefined ? {} : { highValue: f.highValue }),
   ...(f.values === undefined ? {} : { values: [...f.values] }),
@@ -170,25 +162,24 @@ export async function searchRecords(
   if (tooMany !== null) return err(tooMany);
   const keyset: SearchFilter[] =
     cursor === null ? [] : [{ propertyName: 'hs_object_id', operator: 'GT', value: cursor.lastId }];
-  const filterGroups: FilterGroup[] = (groups.length === 0 ? [[]] : groups)
+  const filterGroups: { filters: Filter[] }[] = (groups.length === 0 ? [[]] : groups)
     .map((g) => [...g, ...keyset])
     .filter((g) => g.length > 0)
     .map((g) => ({ filters: g.map(toFilter) }));
-  const answer = await callParsed(
-    hs,
-    { operation: `searching ${options.objectType}`, objectType: options.objectType, search: true },
-    SearchAnswer,
-    (api) =>
-      api.objects.search.doSearch(options.objectType, {
-        filterGroups,
-        sorts: ['hs_object_id'],
-        properties: [...options.properties],
-        limit: Math.max(
-          1,
-          Math.min(SEARCH_PAGE_SIZE, Math.floor(options.limit ?? SEARCH_PAGE_SIZE)),
-        ),
-      }),
-  );
+  const answer = await hubspotRequest(hs, {
+    method: 'POST',
+    path: apiPaths.objects(options.objectType, 'search'),
+    body: {
+      filterGroups,
+      sorts: ['hs_object_id'],
+      properties: [...options.properties],
+      limit: Math.max(1, Math.min(SEARCH_PAGE_SIZE, Math.floor(options.limit ?? SEARCH_PAGE_SIZE))),
+    },
+    answer: SearchAnswer,
+    operation: `searching ${options.objectType}`,
+    objectType: options.objectType,
+    search: true,
+  });
   if (!answer.ok) return answer;
   const { results, total } = answer.value;
   const seen = cursor?.seen ?? 0;

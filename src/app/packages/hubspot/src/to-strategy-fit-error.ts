@@ -17,6 +17,26 @@ export type ErrorContext = {
   secrets?: readonly string[];
 };
 
+/**
+ * A non-2xx answer of the api-client's generic request (`apiRequest` resolves it instead of
+ * throwing): the status, HubSpot's error body (JSON, or the text when it is not JSON) and the
+ * answer's headers with lower-case names. Shaped like the client's ApiException (`code`, `body`,
+ * `headers`), so both classify alike.
+ */
+export class HubSpotHttpError extends Error {
+  readonly code: number;
+  readonly body: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(status: number, body: unknown, headers: Readonly<Record<string, string>>) {
+    super(`HubSpot answered ${status}`);
+    this.name = 'HubSpotHttpError';
+    this.code = status;
+    this.body = body;
+    this.headers = headers;
+  }
+}
+
 /** How a thrown value failed: an HTTP answer, a dropped or refused connection, or something else. */
 export type Failure =
   | { kind: 'http'; status: number; body: ErrorBody; headers: Record<string, string> }
@@ -293,7 +313,10 @@ export function batchItemError(e: BatchError, context: ErrorContext = {}): Strat
     );
   }
   if (e.category === 'VALIDATION_ERROR' || e.category === 'CONFLICT') {
-    const refusal = describeRefusal({ message: e.message });
+    const refusal = describeRefusal({
+      message: e.message,
+      ...(e.errors === undefined ? {} : { errors: e.errors }),
+    });
     return strategyFitError(
       'hubspot_bad_request',
       redact(`HubSpot refused ${what}: ${refusal.text}`, context.secrets),

@@ -1,10 +1,13 @@
 import type { RunningSandbox } from '@strategy-fit/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { apiPaths } from './api-paths.ts';
 import type { HubSpot } from './create-client.ts';
 import { ensureFitProperties } from './ensure-fit-properties.ts';
 import { readRecords } from './read-records.ts';
+import { hubspotRequest } from './request.ts';
 import { connect, recordRequests, startTestSandbox, value } from './sandbox.test-support.ts';
+import { z } from 'zod';
 import { writeRecords } from './write-records.ts';
 
 let sandbox: RunningSandbox;
@@ -137,5 +140,47 @@ describe('writeRecords', () => {
     ]);
     expect(result.ok ? null : result.error.code).toBe('hubspot_unauthorized');
     expect(value(await writeRecords(hs, 'companies', []))).toEqual({ written: [], failed: [] });
+  });
+});
+
+describe('writeRecords and the portal’s property validation rules (2026-09)', () => {
+  it('reports a record a rule refuses with the rule’s message, and writes the rest', async () => {
+    // A portal admin sets a rule through HubSpot's property validations API.
+    value(
+      await hubspotRequest(hs, {
+        method: 'PUT',
+        path: apiPaths.propertyValidations('0-2', 'strategy_fit_reason', 'rule-type', 'REGEX'),
+        body: { ruleArguments: ['[^!]*', 'Reasons may not shout.'] },
+        answer: z.undefined(),
+        operation: 'setting a validation rule',
+      }),
+    );
+    const updates = ids(1101, 5).map((id, i) => ({
+      id,
+      properties: { strategy_fit_reason: i % 2 === 0 ? 'Dream segment' : 'Exclusion!' },
+    }));
+    const outcome = value(await writeRecords(hs, 'companies', updates));
+    expect(outcome.written).toEqual(['1101', '1103', '1105']);
+    expect(outcome.failed).toEqual([
+      {
+        id: '1102',
+        error: {
+          code: 'hubspot_bad_request',
+          message:
+            'HubSpot refused the update of companies 1102: strategy_fit_reason: Reasons may not shout.',
+          property: 'strategy_fit_reason',
+          objectType: 'companies',
+          recordId: '1102',
+        },
+      },
+      expect.objectContaining({ id: '1104', error: expect.objectContaining({ recordId: '1104' }) }),
+    ]);
+    const back = value(
+      await readRecords(hs, 'companies', ['1101', '1102'], ['strategy_fit_reason']),
+    );
+    expect(back.records.map((r) => r.properties['strategy_fit_reason'])).toEqual([
+      'Dream segment',
+      null,
+    ]);
   });
 });

@@ -5,10 +5,11 @@ import { err, ok } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 
 import { chunk, mapBatches } from './batches.ts';
-import { callParsed } from './create-client.ts';
+import { apiPaths } from './api-paths.ts';
 import type { HubSpot } from './create-client.ts';
 import { OBJECT_BATCH_SIZE } from './object-types.ts';
 import type { ObjectType } from './object-types.ts';
+import { hubspotRequest } from './request.ts';
 import { BatchObjectsAnswer } from './schema.ts';
 import type { BatchError } from './schema.ts';
 import { batchItemError, isTransientBatchError } from './to-strategy-fit-error.ts';
@@ -45,15 +46,20 @@ async function writeChunk(
   for (let round = 0; pending.length > 0; round += 1) {
     const inputs = pending;
     const operation = `batch update of ${inputs.length} ${objectType}`;
-    const answer = await callParsed(hs, { operation, objectType }, BatchObjectsAnswer, (api) =>
-      api.objects.batch.update(objectType, {
+    const answer = await hubspotRequest(hs, {
+      method: 'POST',
+      path: apiPaths.objects(objectType, 'batch', 'update'),
+      body: {
         inputs: inputs.map((u) => ({
           id: u.id,
           properties: u.properties,
           objectWriteTraceId: u.id,
         })),
-      }),
-    );
+      },
+      answer: BatchObjectsAnswer,
+      operation,
+      objectType,
+    });
     if (!answer.ok) {
       if (FATAL_CODES.has(answer.error.code)) return err(answer.error);
       for (const u of inputs) failed.push({ id: u.id, error: { ...answer.error, recordId: u.id } });

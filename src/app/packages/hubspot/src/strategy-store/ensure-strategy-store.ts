@@ -1,35 +1,38 @@
-import { ObjectTypePropertyCreateTypeEnum } from '@hubspot/api-client/lib/codegen/crm/schemas/index.js';
-import type { ObjectTypePropertyCreate } from '@hubspot/api-client/lib/codegen/crm/schemas/index.js';
 import { err, ok, strategyFitError } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 
-import { callParsed, internals } from '../create-client.ts';
+import { apiPaths } from '../api-paths.ts';
+import { internals } from '../create-client.ts';
 import type { HubSpot } from '../create-client.ts';
 import { ensureProperties } from '../ensure-properties.ts';
-import type { PropertyType } from '../ensure-properties.ts';
+import type { FieldType, PropertyType } from '../ensure-properties.ts';
+import { hubspotRequest } from '../request.ts';
 import { ObjectSchemaAnswer, ObjectSchemasAnswer } from '../schema.ts';
 import type { ObjectSchemaAnswer as Schema } from '../schema.ts';
 import { STORE_OBJECT, STORE_PROPERTIES } from './store-schema.ts';
 
-const SCHEMA_TYPES: Record<PropertyType, ObjectTypePropertyCreateTypeEnum> = {
-  string: ObjectTypePropertyCreateTypeEnum.String,
-  number: ObjectTypePropertyCreateTypeEnum.Number,
-  date: ObjectTypePropertyCreateTypeEnum.Date,
-  datetime: ObjectTypePropertyCreateTypeEnum.Datetime,
-  enumeration: ObjectTypePropertyCreateTypeEnum.Enumeration,
-  bool: ObjectTypePropertyCreateTypeEnum.Bool,
+/** A property of a schema create (`ObjectTypePropertyCreate` of the 2026-09 reference). */
+type ObjectTypePropertyCreate = {
+  name: string;
+  label: string;
+  description: string;
+  type: PropertyType;
+  fieldType: FieldType;
+  options?: { label: string; value: string; displayOrder: number; hidden: boolean }[];
+  hasUniqueValue?: boolean;
 };
 
 /** The store as the adapter uses it: the custom object's type id. */
 export type StoreRef = { objectTypeId: string };
 
 async function findSchema(hs: HubSpot): Promise<Result<Schema | null, StrategyFitError>> {
-  const schemas = await callParsed(
-    hs,
-    { operation: 'reading the custom object schemas' },
-    ObjectSchemasAnswer,
-    (api) => api.schemas.getAll(false),
-  );
+  const schemas = await hubspotRequest(hs, {
+    method: 'GET',
+    path: apiPaths.schemas(),
+    query: { archived: false },
+    answer: ObjectSchemasAnswer,
+    operation: 'reading the custom object schemas',
+  });
   if (!schemas.ok) return schemas;
   return ok(
     schemas.value.results.find((s) => s.name === STORE_OBJECT.name && s.archived !== true) ?? null,
@@ -65,30 +68,32 @@ const schemaProperty = (p: (typeof STORE_PROPERTIES)[number]): ObjectTypePropert
   name: p.name,
   label: p.label,
   description: p.description,
-  type: SCHEMA_TYPES[p.type],
+  type: p.type,
   fieldType: p.fieldType,
   ...(p.options === undefined ? {} : { options: p.options.map((o) => ({ ...o, hidden: false })) }),
   ...(p.hasUniqueValue === undefined ? {} : { hasUniqueValue: p.hasUniqueValue }),
 });
 
 async function createSchema(hs: HubSpot): Promise<Result<Schema, StrategyFitError>> {
-  return callParsed(
-    hs,
-    { operation: `creating the custom object ${STORE_OBJECT.name}` },
-    ObjectSchemaAnswer,
-    (api) =>
-      api.schemas.create({
-        name: STORE_OBJECT.name,
-        labels: { ...STORE_OBJECT.labels },
-        description: STORE_OBJECT.description,
-        primaryDisplayProperty: STORE_OBJECT.primaryDisplayProperty,
-        secondaryDisplayProperties: [...STORE_OBJECT.secondaryDisplayProperties],
-        searchableProperties: [...STORE_OBJECT.searchableProperties],
-        requiredProperties: [...STORE_OBJECT.requiredProperties],
-        associatedObjects: [],
-        properties: STORE_PROPERTIES.map(schemaProperty),
-      }),
-  );
+  return hubspotRequest(hs, {
+    method: 'POST',
+    path: apiPaths.schemas(),
+    body: {
+      name: STORE_OBJECT.name,
+      labels: { ...STORE_OBJECT.labels },
+      description: STORE_OBJECT.description,
+      primaryDisplayProperty: STORE_OBJECT.primaryDisplayProperty,
+      secondaryDisplayProperties: [...STORE_OBJECT.secondaryDisplayProperties],
+      searchableProperties: [...STORE_OBJECT.searchableProperties],
+      requiredProperties: [...STORE_OBJECT.requiredProperties],
+      // Required from 2026-09 on (the reference's ObjectSchemaEgg); the store holds nothing sensitive.
+      allowsSensitiveProperties: false,
+      associatedObjects: [],
+      properties: STORE_PROPERTIES.map(schemaProperty),
+    },
+    answer: ObjectSchemaAnswer,
+    operation: `creating the custom object ${STORE_OBJECT.name}`,
+  });
 }
 
 /**

@@ -11,7 +11,8 @@ import {
 import type { Result, Strategy, StrategyFitError } from '@strategy-fit/core';
 
 import { checkStrategyOnPortal } from '../check-strategy-on-portal.ts';
-import { callParsed } from '../create-client.ts';
+import { apiPaths } from '../api-paths.ts';
+import { hubspotRequest } from '../request.ts';
 import type { HubSpot } from '../create-client.ts';
 import { HsObject } from '../schema.ts';
 import { resolveStore } from './ensure-strategy-store.ts';
@@ -54,12 +55,14 @@ export async function tryVersion(
   version: number,
   properties: Record<string, string>,
 ): Promise<Attempt> {
-  const created = await callParsed(
-    hs,
-    { operation: `storing strategy version ${version}`, objectType: store.objectTypeId },
-    HsObject,
-    (api) => api.objects.basic.create(store.objectTypeId, { properties, associations: [] }),
-  );
+  const created = await hubspotRequest(hs, {
+    method: 'POST',
+    path: apiPaths.objects(store.objectTypeId),
+    body: { properties, associations: [] },
+    answer: HsObject,
+    operation: `storing strategy version ${version}`,
+    objectType: store.objectTypeId,
+  });
   if (created.ok) return { kind: 'stored', recordId: created.value.id };
   if (FINAL_CODES.has(created.error.code)) return { kind: 'failed', error: created.error };
   // A refused create (the number is taken), or a lost answer or 5xx after which our own create may

@@ -3,8 +3,9 @@
 import { err, ok, parseStrategy, strategyFitError, strategyIssuesError } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 
-import { callParsed, parseAnswer } from '../create-client.ts';
+import { apiPaths } from '../api-paths.ts';
 import type { HubSpot } from '../create-client.ts';
+import { hubspotRequest, parseAnswer } from '../request.ts';
 import { HsObject, ListAnswer } from '../schema.ts';
 import { resolveStore } from './ensure-strategy-store.ts';
 import type { StoreRef } from './ensure-strategy-store.ts';
@@ -34,21 +35,14 @@ export async function listStoredVersions(
   let after: string | undefined;
   do {
     const cursor = after;
-    const page = await callParsed(
-      hs,
-      { operation: 'listing the strategy versions', objectType: store.objectTypeId },
-      ListAnswer,
-      (api) =>
-        api.objects.basic.getPage(
-          store.objectTypeId,
-          PAGE,
-          cursor,
-          [...properties],
-          undefined,
-          undefined,
-          false,
-        ),
-    );
+    const page = await hubspotRequest(hs, {
+      method: 'GET',
+      path: apiPaths.objects(store.objectTypeId),
+      query: { limit: PAGE, after: cursor, properties, archived: false },
+      answer: ListAnswer,
+      operation: 'listing the strategy versions',
+      objectType: store.objectTypeId,
+    });
     if (!page.ok) return page;
     for (const record of page.value.results) {
       const properties = parseAnswer(StoredProperties, record.properties, {
@@ -81,16 +75,13 @@ export async function readStoredRecord(
     objectType: store.objectTypeId,
     recordId,
   };
-  const record = await callParsed(hs, context, HsObject, (api) =>
-    api.objects.basic.getById(
-      store.objectTypeId,
-      recordId,
-      ALL_PROPERTIES,
-      undefined,
-      undefined,
-      false,
-    ),
-  );
+  const record = await hubspotRequest(hs, {
+    method: 'GET',
+    path: apiPaths.objects(store.objectTypeId, recordId),
+    query: { properties: ALL_PROPERTIES, archived: false },
+    answer: HsObject,
+    ...context,
+  });
   if (!record.ok) return record;
   const properties = parseAnswer(StoredProperties, record.value.properties, context);
   if (!properties.ok) return properties;
