@@ -142,7 +142,6 @@ describe('the public API of @strategy-fit/core', () => {
         "diffStrategies",
         "emptySimulationMatrix",
         "err",
-        "evaluateCompany",
         "exceptionDecisionProperties",
         "exceptionFromProperties",
         "exceptionRequestProperties",
@@ -228,9 +227,6 @@ describe('the public API of @strategy-fit/core', () => {
       (input: unknown) => Result<Strategy, StrategyIssue[]>
     >();
     expectTypeOf(core.compileStrategy).toEqualTypeOf<(strategy: Strategy) => CompiledStrategy>();
-    expectTypeOf(core.evaluateCompany).toEqualTypeOf<
-      (c: CompiledStrategy, f: RecordFacts) => CompanyEvaluation
-    >();
     expectTypeOf(core.scoreCompany).toEqualTypeOf<
       (c: CompiledStrategy, f: RecordFacts) => CompanyScore
     >();

@@ -81,7 +81,6 @@ export {
 } from './scoring/schema.ts';
 export { compileStrategy, DREAM_QUESTIONS } from './scoring/compile-strategy.ts';
 export type { CompiledStrategy } from './scoring/compile-strategy.ts';
-export { evaluateCompany } from './scoring/evaluate-company.ts';
 export { scoreCompany } from './scoring/score-company.ts';
 export { pickDealCompanyId, scoreDeal } from './scoring/score-deal.ts';
 export {

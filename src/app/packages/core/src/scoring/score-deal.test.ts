@@ -4,7 +4,7 @@ import { company, DAY_MS, deal, NOW_MS, segment, strategyOf } from '../_fixtures
 import type { LineItemFacts, PropertyBag, RecordFacts } from '../facts/schema.ts';
 import type { StrategyInput } from '../strategy/strategy-schema.ts';
 import { compileStrategy } from './compile-strategy.ts';
-import { evaluateCompany } from './evaluate-company.ts';
+import { scoreCompany } from './score-company.ts';
 import { pickDealCompanyId, scoreDeal } from './score-deal.ts';
 
 const day = (offsetDays: number): string =>
@@ -86,7 +86,7 @@ const withCompany = (
   const facts: RecordFacts | null = companyProps === null ? null : company(companyProps);
   return scoreDeal(compiled, {
     deal: deal(dealProps),
-    company: facts === null ? null : { facts, evaluation: evaluateCompany(compiled, facts) },
+    company: facts === null ? null : { facts, score: scoreCompany(compiled, facts) },
     lineItems,
     nowMs: NOW_MS,
   });
@@ -213,7 +213,7 @@ describe('SCORING §7 a deal', () => {
             "property": null,
             "question": "need",
             "targetTier": null,
-            "text": "Answer “Do they need us?”: add the Pain identified",
+            "text": "Answer “Do they need us?”: add Pain identified",
           },
           {
             "kind": "answer_question",
@@ -221,7 +221,7 @@ describe('SCORING §7 a deal', () => {
             "property": null,
             "question": "abilityToPay",
             "targetTier": null,
-            "text": "Answer “Can they pay?”: add the Budget confirmed; add the Revenue of $1M+",
+            "text": "Answer “Can they pay?”: add Budget confirmed; add Revenue of $1M+",
           },
           {
             "kind": "answer_question",
@@ -229,7 +229,7 @@ describe('SCORING §7 a deal', () => {
             "property": null,
             "question": "urgency",
             "targetTier": null,
-            "text": "Answer “Should they buy now?”: add the Decision within 90 days",
+            "text": "Answer “Should they buy now?”: add Decision within 90 days",
           },
         ],
         "warnings": [
@@ -411,7 +411,7 @@ describe('SCORING §7 the dream-customer test', () => {
     const facts = company({ country: 'Germany' });
     const r = scoreDeal(plain, {
       deal: deal({}),
-      company: { facts, evaluation: evaluateCompany(plain, facts) },
+      company: { facts, score: scoreCompany(plain, facts) },
       lineItems: [],
       nowMs: NOW_MS,
     });
@@ -425,9 +425,9 @@ describe('SCORING §7 the dream-customer test', () => {
     );
     expect(r.todos.map((t) => t.text)).toMatchInlineSnapshot(`
       [
-        "Answer “Do they need us?”: add the Pain identified",
-        "Answer “Can they pay?”: add the Budget confirmed; add the Annual Revenue",
-        "Answer “Should they buy now?”: correct the Decision within 90 days (“next month” is not a date)",
+        "Answer “Do they need us?”: add Pain identified",
+        "Answer “Can they pay?”: add Budget confirmed; add Revenue of $1M+",
+        "Answer “Should they buy now?”: correct Decision within 90 days (“next month” is not a date)",
       ]
     `);
   });
