@@ -127,6 +127,7 @@ describe('the public API of @strategy-fit/core', () => {
         "StrategyValidateResponse",
         "StrategyValidateValue",
         "TIERS_BY_RANK",
+        "TIER_TONE",
         "TIER_WORDS",
         "Tier",
         "Todo",
@@ -145,6 +146,9 @@ describe('the public API of @strategy-fit/core', () => {
         "exceptionDecisionProperties",
         "exceptionFromProperties",
         "exceptionRequestProperties",
+        "formatAmount",
+        "formatDay",
+        "formatNumber",
         "functionResponse",
         "isMissing",
         "isMultiSelect",
@@ -155,6 +159,7 @@ describe('the public API of @strategy-fit/core', () => {
         "operatorsForProperty",
         "parseStrategy",
         "pickDealCompanyId",
+        "plural",
         "propertyValueKind",
         "readBoolean",
         "readDateMs",
@@ -169,6 +174,7 @@ describe('the public API of @strategy-fit/core', () => {
         "strategyProperties",
         "strategyPropertyIssuesError",
         "tierRank",
+        "tierWord",
       ]
     `);
   });

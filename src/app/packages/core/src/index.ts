@@ -92,6 +92,7 @@ export {
   exceptionRequestProperties,
 } from './scoring/exception.ts';
 export { NO_COMPANY_REASON, TIER_WORDS } from './scoring/reason.ts';
+export { formatAmount, formatDay, formatNumber, plural, TIER_TONE, tierWord } from './format.ts';
 export { roundPercent } from './scoring/round-percent.ts';
 
 export {

@@ -44,7 +44,7 @@ const formatOperand = (
   v: string | number | boolean,
   definition: PropertyDefinition | undefined,
 ): string => {
-  if (typeof v === 'number') return formatNumber(v);
+  if (typeof v === 'number') return formatNumber(v, Infinity);
   if (typeof v === 'boolean') return findOption(String(v), definition) ?? (v ? 'Yes' : 'No');
   return optionLabel(v, definition);
 };

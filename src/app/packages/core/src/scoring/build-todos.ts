@@ -13,7 +13,7 @@ import type { JudgedSegment } from './score-segment.ts';
  * What a to-do asks the rep to add or correct: the manager's criterion label where there is one
  * ("Builds machines or components"), else the property ("the Number of Employees").
  */
-export const todoSubject = (c: CompiledCriterion, v: RecordValues): string =>
+const todoSubject = (c: CompiledCriterion, v: RecordValues): string =>
   c.criterion.label ?? `the ${slotLabel(c, v)}`;
 
 /** "add Builds machines or components", "correct the Number of Employees (“a few” is not a number)". */

@@ -50,7 +50,7 @@ export const offStrategyReason = (name: string, score: number, stretch: number):
   `Off strategy: the best match, ${name}, scores ${score}% (stretch needs ${stretch}%)`;
 
 /** A label inside a sentence: capitalised words lower-cased, acronyms kept ("ERP System" → "ERP system"). */
-export const inSentence = (label: string): string =>
+const inSentence = (label: string): string =>
   label.replace(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu, (word) => word.toLowerCase());
 
 /** "the European machine builders"; a name that already starts with "the" keeps its own. */
