@@ -4,14 +4,14 @@
 // arrives; the timed part is the scoring only). Prints companies/s, the ratio to HubSpot's API
 // ceiling and the heap a kept explanation costs per company.
 // Run: npm run bench -- core   (bench/run-all.ts starts it with --expose-gc)
-// Env: BENCH_SIZES (default 50000,200000), BENCH_ROUNDS (5), BENCH_KEPT (10000)
+// Env: BENCH_SIZES (default 50000,200000), BENCH_ROUNDS (3), BENCH_KEPT (10000)
 import { compileStrategy, parseStrategy, scoreCompany } from '@strategy-fit/core';
 import type { CompanyScore, CompiledStrategy, RecordFacts } from '@strategy-fit/core';
 
 import { benchmarkStrategy, companyDefinitions, generatePortfolio } from './portfolio.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '50000,200000').split(',').map(Number);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const KEPT = Number(process.env.BENCH_KEPT ?? 10_000);
 const NOW_MS = Date.UTC(2026, 0, 15);
 /** HubSpot's ceiling for a private app: 190 requests per 10 s (HUBSPOT.md) × 100 records a batch. */

@@ -36,11 +36,13 @@ export const explainCriteria = (
   criteria: readonly CompiledCriterion[],
   codes: Uint8Array,
   v: RecordValues,
-): CriterionResult[] =>
-  criteria.map((c, k) => {
+): CriterionResult[] => {
+  const results = new Array<CriterionResult>(criteria.length);
+  for (let k = 0; k < criteria.length; k++) {
+    const c = criteria[k] as CompiledCriterion;
     const { criterion } = c;
     const definition = v.definitions[c.slot];
-    return {
+    results[k] = {
       property: criterion.property,
       object: criterion.object,
       label: criterionLabel(criterion, definition),
@@ -51,7 +53,9 @@ export const explainCriteria = (
       weight: criterion.weight,
       required: criterion.required,
     };
-  });
+  }
+  return results;
+};
 
 const KIND_WORDS = { number: 'a number', date: 'a date', boolean: 'true or false' } as const;
 

@@ -628,18 +628,16 @@ describe('SCORING §7 questions for the rep (company)', () => {
 });
 
 describe('SCORING §14 the off-strategy reason names what ruled the company out', () => {
+  const industry = COMPANY_DEFINITIONS.industry;
+  if (industry === undefined) throw new Error('the fixtures define industry');
   const definitions = {
     ...COMPANY_DEFINITIONS,
     industry: {
-      name: 'industry',
-      label: 'Industry',
-      type: 'enumeration',
-      fieldType: 'select',
+      ...industry,
       options: [
+        ...(industry.options ?? []),
         { label: 'Retail', value: 'RETAIL' },
         { label: 'Machinery', value: 'MACHINERY' },
-        { label: 'Computer Software', value: 'COMPUTER_SOFTWARE' },
-        { label: 'Tobacco', value: 'TOBACCO' },
       ],
     },
   };
