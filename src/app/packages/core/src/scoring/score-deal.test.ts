@@ -96,7 +96,43 @@ const line = (id: string, price: string, quantity: string, amount: string): Line
   properties: { price, quantity, amount },
 });
 
+const ASSOCIATE_LIKE = {
+  kind: 'add_property',
+  property: 'numberofemployees',
+  object: 'company',
+  targetTier: 'dream',
+  question: null,
+} as const;
+
 describe('SCORING §7 a deal', () => {
+  it("takes its company's figures, to-dos and findings from the company's score: it never scores the company again", () => {
+    const facts = company({ industry: 'COMPUTER_SOFTWARE', numberofemployees: 'many' });
+    const scored = scoreCompany(compiled, facts);
+    const todo = { ...ASSOCIATE_LIKE, text: 'Given by the company score' };
+    const given = {
+      ...scored,
+      tier: 'dream' as const,
+      fitScore: 97,
+      reason: 'Given',
+      todos: [todo],
+      dataQuality: [],
+    };
+    const r = scoreDeal(compiled, {
+      deal: deal(FOCUS_DEAL),
+      company: { facts, score: given },
+      lineItems: [],
+      nowMs: NOW_MS,
+    });
+    expect([r.tier, r.fitScore, r.reason, r.todos[0], r.dataQuality]).toEqual([
+      'dream',
+      97,
+      'Given',
+      todo,
+      [],
+    ]);
+    expect(scored.dataQuality.map((f) => f.property)).toEqual(['numberofemployees']);
+  });
+
   it("inherits its company's tier, fitScore and segment", () => {
     const r = withCompany({ industry: 'COMPUTER_SOFTWARE', numberofemployees: '100' }, FOCUS_DEAL);
     expect([r.tier, r.fitScore, r.segmentId, r.offStrategy, r.reason]).toEqual([
