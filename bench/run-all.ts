@@ -1,5 +1,6 @@
 // Runs every bench/*.bench.ts in its own Node process (clean heap and RSS figures per benchmark).
-// Usage: npm run bench [-- name-filter ...]
+// Usage: npm run bench [-- name-filter ...]: a filter that is a benchmark's name (`core` for
+// core.bench.ts) runs that one only; any other filter runs every benchmark whose file name contains it.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const filters = process.argv.slice(2);
-const files = readdirSync(here)
-  .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-  .sort();
+const all = readdirSync(here).filter((f) => f.endsWith('.bench.ts'));
+const names = new Set(all.map((f) => f.slice(0, -'.bench.ts'.length)));
+const selects = (f: string, x: string): boolean =>
+  names.has(x) ? f === `${x}.bench.ts` : f.includes(x);
+const files = all.filter((f) => filters.length === 0 || filters.some((x) => selects(f, x))).sort();
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file}`);

@@ -17,7 +17,7 @@ import {
   compileStrategy,
   companyFitProperties,
   dealFitProperties,
-  evaluateCompany,
+  scoreCompany,
   parseStrategy,
   pickDealCompanyId,
   scoreDeal,
@@ -225,10 +225,7 @@ async function checkConsistency(
     const expected = new Map(
       page.map((c) => [
         c.id,
-        companyFitProperties(
-          evaluateCompany(compiled, facts(c.id, c.properties, companyDefs)),
-          stamp,
-        ),
+        companyFitProperties(scoreCompany(compiled, facts(c.id, c.properties, companyDefs)), stamp),
       ]),
     );
     check.companies += page.length;
@@ -268,7 +265,7 @@ async function checkConsistency(
           company:
             companyFacts === undefined
               ? null
-              : { facts: companyFacts, evaluation: evaluateCompany(compiled, companyFacts) },
+              : { facts: companyFacts, score: scoreCompany(compiled, companyFacts) },
           lineItems: (dealLineItems.get(d.id) ?? []).map((l) => ({
             id: l.id,
             properties: lineItems.get(l.id) ?? {},

@@ -346,7 +346,7 @@ describe('malformed values HubSpot itself would refuse, through the core', () =>
           const dealScore = DealScore.parse(
             scoreDeal(compiled, {
               deal: { id: '2', properties: deal, definitions: defs.deal, nowMs: NOW_MS },
-              company: { facts: companyFacts, evaluation: companyScore },
+              company: { facts: companyFacts, score: companyScore },
               lineItems: items.map((properties, i) => ({ id: String(100 + i), properties })),
               nowMs: NOW_MS,
             }),

@@ -17,6 +17,7 @@ import {
 } from '@hubspot/ui-extensions';
 import {
   emptySimulationMatrix,
+  formatAmount,
   mergeSimulationMatrices,
   StrategyEditorLoadResponse,
   StrategySimulateResponse,
@@ -24,7 +25,6 @@ import {
 import type { StrategyEditorLoadValue } from '@strategy-fit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { formatAmount } from './view-model/format.ts';
 import { choose, click, renderSettings } from './testing/render-settings.tsx';
 import type { SettingsFixtures } from './testing/settings-fixtures.ts';
 import {

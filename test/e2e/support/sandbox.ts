@@ -6,7 +6,7 @@ import {
   compileStrategy,
   companyFitProperties,
   dealFitProperties,
-  evaluateCompany,
+  scoreCompany,
   FIT_PROPERTIES,
   parseStrategy,
   pickDealCompanyId,
@@ -125,14 +125,14 @@ export const expectedScores = async (
   );
   const expected: Expected = { companies: new Map(), deals: new Map() };
   for (const [id, facts] of companyFacts) {
-    expected.companies.set(id, companyFitProperties(evaluateCompany(compiled, facts), stamp));
+    expected.companies.set(id, companyFitProperties(scoreCompany(compiled, facts), stamp));
   }
   for (const d of deals) {
     const companyId = pickDealCompanyId(dealCompanies.get(d.id) ?? []);
     const facts = companyId === null ? undefined : companyFacts.get(companyId);
     const score = scoreDeal(compiled, {
       deal: { id: d.id, properties: d.properties, definitions: dealDefs, nowMs: NOW_MS },
-      company: facts === undefined ? null : { facts, evaluation: evaluateCompany(compiled, facts) },
+      company: facts === undefined ? null : { facts, score: scoreCompany(compiled, facts) },
       lineItems: (dealLineItems.get(d.id) ?? []).map((l) => ({
         id: l.id,
         properties: lineItems.get(l.id) ?? {},

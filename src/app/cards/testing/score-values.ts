@@ -11,7 +11,6 @@ import type {
 } from '@strategy-fit/core';
 import {
   compileStrategy,
-  evaluateCompany,
   ScoreRecordValue,
   scoreCompany,
   scoreDeal,
@@ -163,12 +162,15 @@ export const dealValue = (
   companyProperties: PropertyBag | null,
   extra: { viewerIsManager?: boolean } = {},
 ): ScoreRecordValue & { deal: DealScore } => {
-  const company =
+  const companyFacts =
     companyProperties === null ? null : facts('101', companyProperties, COMPANY_DEFINITIONS);
+  const company =
+    companyFacts === null
+      ? null
+      : { facts: companyFacts, score: scoreCompany(compiled, companyFacts) };
   const deal = scoreDeal(compiled, {
     deal: facts('202', dealProperties, DEAL_DEFINITIONS),
-    company:
-      company === null ? null : { facts: company, evaluation: evaluateCompany(compiled, company) },
+    company,
     lineItems: [],
     nowMs: NOW_MS,
   });
@@ -176,7 +178,7 @@ export const dealValue = (
     objectType: 'deal',
     objectId: '202',
     strategy: STAMP,
-    company: company === null ? null : scoreCompany(compiled, company),
+    company: company?.score ?? null,
     deal,
     written: true,
     scoredAt: new Date(NOW_MS).toISOString(),

@@ -1,3 +1,4 @@
+import { formatNumber } from '@strategy-fit/core';
 import type {
   DealScore,
   DreamGroup,
@@ -15,7 +16,6 @@ import type { FindingView, TodoView } from './record-notes.ts';
 import { findingViews, todoViews } from './record-notes.ts';
 import type { AlertView, SummaryView } from './summary.ts';
 import { offStrategyAlert, summaryView } from './summary.ts';
-import { formatNumber } from './format-number.ts';
 import type { StatusVariant } from './tier.ts';
 
 /** One question of the dream-customer test (SCORING §7). */

@@ -1,21 +1,12 @@
-import { Tier } from '@strategy-fit/core';
+import { Tier, TIER_TONE } from '@strategy-fit/core';
 import { describe, expect, it } from 'vitest';
 
-import { OUTCOME_VIEW, TIER_TAG_VARIANT, tierBadge } from './tier.ts';
+import { OUTCOME_VIEW, tierBadge } from './tier.ts';
 
 describe('tier colours', () => {
-  it('every tier has one colour, the same on every card', () => {
-    expect(TIER_TAG_VARIANT).toMatchInlineSnapshot(`
-      {
-        "dream": "success",
-        "fit": "success",
-        "needs_data": "warning",
-        "off_strategy": "error",
-        "refused": "error",
-        "stretch": "info",
-      }
-    `);
-    expect(Object.keys(TIER_TAG_VARIANT).sort()).toEqual([...Tier.options].sort());
+  it('every tier has one colour, the same on every card and page (the core’s TIER_TONE)', () => {
+    const variants = Object.fromEntries(Tier.options.map((t) => [t, tierBadge(t).variant]));
+    expect(variants).toEqual(TIER_TONE);
   });
 
   it('a tier badge carries SCORING.md’s word for the tier', () => {

@@ -1,20 +1,10 @@
 import type { Outcome, Tier } from '@strategy-fit/core';
-import { TIER_WORDS } from '@strategy-fit/core';
+import { TIER_TONE, TIER_WORDS } from '@strategy-fit/core';
 
 /** The colours a `Tag` takes (`@hubspot/ui-extensions` 0.17). */
 export type TagVariant = 'default' | 'warning' | 'success' | 'error' | 'info';
 /** The colours a `StatusTag` dot takes. */
 export type StatusVariant = 'danger' | 'warning' | 'info' | 'success' | 'default';
-
-/** One colour per tier, the same on every card: good is green, off strategy is red. */
-export const TIER_TAG_VARIANT: Readonly<Record<Tier, TagVariant>> = {
-  dream: 'success',
-  fit: 'success',
-  stretch: 'info',
-  needs_data: 'warning',
-  off_strategy: 'error',
-  refused: 'error',
-};
 
 /** A tier as the cards show it: the word and its colour. */
 export type TierBadge = {
@@ -26,7 +16,7 @@ export type TierBadge = {
 export const tierBadge = (tier: Tier): TierBadge => ({
   tier,
   label: TIER_WORDS[tier],
-  variant: TIER_TAG_VARIANT[tier],
+  variant: TIER_TONE[tier],
 });
 
 /** Words and colours of a criterion's outcome in the explanation table. */

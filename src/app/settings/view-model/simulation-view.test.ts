@@ -21,16 +21,16 @@ describe('the simulation as the page shows it', () => {
       'Refused',
     ]);
     const off = view.rows[1]?.cells[5];
-    expect(off).toEqual({ companies: 1, companiesText: '1', amountText: '40,000.50', moves: true });
+    expect(off).toEqual({ companies: 1, companiesText: '1', amountText: '40,001', moves: true });
     expect(view.rows[0]?.cells[1]?.moves).toBe(false);
     expect(view.rows[2]?.cells[0]?.moves).toBe(false);
   });
 
   it('the headline says how many companies and how much pipeline move', () => {
     expect(view.headline.map((h) => `${h.label}: ${h.text}`)).toEqual([
-      'Change tier: 1 company, 2 open deals, 40,000.50 open pipeline',
+      'Change tier: 1 company, 2 open deals, 40,001 open pipeline',
       'Move up: 0 companies, 0 open deals, 0 open pipeline',
-      'Move down: 1 company, 2 open deals, 40,000.50 open pipeline',
+      'Move down: 1 company, 2 open deals, 40,001 open pipeline',
       'Scored for the first time: 1 company, 0 open deals, 0 open pipeline',
       'Stay in their tier: 1 company, 1 open deal, 1,000 open pipeline',
     ]);

@@ -1,9 +1,7 @@
 // The simulation as the page shows it (SCORING §9): the old-tier → new-tier matrix with company
 // counts and open pipeline, and the headline moves. Pure.
-import { Tier, TIER_WORDS } from '@strategy-fit/core';
+import { formatAmount, plural, Tier, TIER_WORDS } from '@strategy-fit/core';
 import type { SimulationCell, SimulationMatrix } from '@strategy-fit/core';
-
-import { count, formatAmount } from './format.ts';
 
 export type CellView = {
   readonly companies: number;
@@ -40,7 +38,7 @@ const cellView = (c: SimulationCell, moves: boolean): CellView => ({
 });
 
 const line = (c: SimulationCell): string =>
-  `${count(c.companies, 'company', 'companies')}, ${count(c.openDeals, 'open deal', 'open deals')}, ${formatAmount(c.openAmount)} open pipeline`;
+  `${plural(c.companies, 'company', 'companies')}, ${plural(c.openDeals, 'open deal', 'open deals')}, ${formatAmount(c.openAmount)} open pipeline`;
 
 /** The matrix with words: rows that hold companies (old tier, then never scored), every new tier. */
 export const matrixView = (m: SimulationMatrix): MatrixView => ({
@@ -71,11 +69,11 @@ export const progressView = (
   total: number | null,
 ): { value: number; maxValue: number; text: string } =>
   total === null || total === 0
-    ? { value: 0, maxValue: 1, text: `${count(done, 'company', 'companies')} simulated so far` }
+    ? { value: 0, maxValue: 1, text: `${plural(done, 'company', 'companies')} simulated so far` }
     : {
         value: Math.min(done, total),
         maxValue: total,
-        text: `${formatAmount(Math.min(done, total))} of ${count(total, 'company', 'companies')} simulated`,
+        text: `${formatAmount(Math.min(done, total))} of ${plural(total, 'company', 'companies')} simulated`,
       };
 
 /**
@@ -84,7 +82,7 @@ export const progressView = (
  */
 export const pauseText = (waitMs: number): string => {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return `HubSpot's rate limit for this app is reached (other requests share it). The simulation continues by itself in ${count(seconds, 'second', 'seconds')}, where it stopped: nothing simulated so far is lost.`;
+  return `HubSpot's rate limit for this app is reached (other requests share it). The simulation continues by itself in ${plural(seconds, 'second', 'seconds')}, where it stopped: nothing simulated so far is lost.`;
 };
 
 /** After a simulation that HubSpot's rate limit paused; null when it never did. */

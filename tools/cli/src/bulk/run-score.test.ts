@@ -2,7 +2,7 @@ import {
   compileStrategy,
   companyFitProperties,
   dealFitProperties,
-  evaluateCompany,
+  scoreCompany,
   scoreDeal,
   StrategySchema,
 } from '@strategy-fit/core';
@@ -100,7 +100,7 @@ const expectedPortal = (portal: FakePortal, version = 1) => {
   const companies = Object.fromEntries(
     [...portal.companies.keys()].map((id) => [
       id,
-      companyFitProperties(evaluateCompany(compiled, facts(id)), stamp),
+      companyFitProperties(scoreCompany(compiled, facts(id)), stamp),
     ]),
   );
   const deals = Object.fromEntries(
@@ -109,7 +109,7 @@ const expectedPortal = (portal: FakePortal, version = 1) => {
       const company =
         companyId === null
           ? null
-          : { facts: facts(companyId), evaluation: evaluateCompany(compiled, facts(companyId)) };
+          : { facts: facts(companyId), score: scoreCompany(compiled, facts(companyId)) };
       const score = scoreDeal(compiled, {
         deal: { id, properties: bag, definitions: DEAL_DEFINITIONS, nowMs: NOW_MS },
         company,

@@ -3,11 +3,11 @@ import {
   companyFitProperties,
   dealFitProperties,
   diffFitProperties,
-  evaluateCompany,
+  scoreCompany,
   scoreDeal,
 } from '@strategy-fit/core';
 import type {
-  CompanyEvaluation,
+  CompanyScore,
   CompiledStrategy,
   FitStamp,
   PropertyDefinitions,
@@ -91,28 +91,28 @@ const companyFacts = (ctx: ScoringContext, record: RawRecord): RecordFacts => ({
   nowMs: ctx.nowMs,
 });
 
-/** SCORING §6 + §8: evaluates a page of companies and writes the changed fit properties. */
+/** SCORING §6 + §8: scores a page of companies and writes the changed fit properties. */
 export const scoreCompanyPage = async (
   ctx: ScoringContext,
   records: readonly RawRecord[],
 ): Promise<PageOutcome> => {
   const updates: Update[] = [];
   for (const record of records) {
-    const evaluation = evaluateCompany(ctx.compiled, companyFacts(ctx, record));
-    const diff = diffFitProperties(record.properties, companyFitProperties(evaluation, ctx.stamp));
+    const score = scoreCompany(ctx.compiled, companyFacts(ctx, record));
+    const diff = diffFitProperties(record.properties, companyFitProperties(score, ctx.stamp));
     if (diff !== null) updates.push({ id: record.id, properties: diff });
   }
   return writeDiffs(ctx, 'companies', records.length, updates, []);
 };
 
-type DealCompany = { facts: RecordFacts; evaluation: CompanyEvaluation };
+type DealCompany = { facts: RecordFacts; score: CompanyScore };
 /** Each deal's company (SCORING §7: primary, else lowest id), null for none. */
 type CompanyOf = ReadonlyMap<string, string | null>;
 
 type DealCompanies = { companyOf: CompanyOf; companies: ReadonlyMap<string, DealCompany> };
 type Read<T> = { ok: true; value: T } | { ok: false; error: StrategyFitError };
 
-/** The companies named by `companyOf` for these deals, read in one batch and evaluated once. */
+/** The companies named by `companyOf` for these deals, read in one batch and scored once. */
 const readCompaniesOf = async (
   ctx: ScoringContext,
   dealIds: readonly string[],
@@ -127,7 +127,7 @@ const readCompaniesOf = async (
   if (!read.ok) return read;
   for (const record of read.value.records) {
     const facts = companyFacts(ctx, record);
-    companies.set(record.id, { facts, evaluation: evaluateCompany(ctx.compiled, facts) });
+    companies.set(record.id, { facts, score: scoreCompany(ctx.compiled, facts) });
   }
   return { ok: true, value: { companyOf, companies } };
 };

@@ -1,16 +1,14 @@
-// Locale-independent number and date wording shared by every report format.
-import { TIER_WORDS } from '@strategy-fit/core';
-import type { Tier } from '@strategy-fit/core';
+// Wording of shares, percents and days shared by every report format; the number rules (thousands
+// separators, whole units, days, tier words) are the core's.
+import { formatAmount } from '@strategy-fit/core';
 
-/** 1234567.8 → "1,234,568": whole currency units with thousands separators. */
-export const formatAmount = (n: number): string => {
-  const rounded = Math.round(n);
-  const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return rounded < 0 ? `-${digits}` : digits;
-};
-
-/** A count with thousands separators. */
-export const formatCount = (n: number): string => formatAmount(n);
+export {
+  formatAmount,
+  formatAmount as formatCount,
+  formatDay,
+  plural,
+  tierWord as tierWords,
+} from '@strategy-fit/core';
 
 const oneDecimal = (n: number): string => n.toFixed(1).replace(/\.0$/, '');
 
@@ -43,13 +41,6 @@ export const formatDays = (days: number | null): string =>
 /** An average amount, or "–". */
 export const formatOptionalAmount = (n: number | null): string =>
   n === null ? '–' : formatAmount(n);
-
-/** Epoch milliseconds as a UTC day: "2026-03-01". */
-export const formatDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
-/** A tier's words; null is a record never scored. */
-export const tierWords = (tier: Tier | null): string =>
-  tier === null ? 'Not scored' : TIER_WORDS[tier];
 
 /** Shortens text to `max` characters with an ellipsis. */
 export const truncate = (text: string, max: number): string =>

@@ -12,6 +12,7 @@ import {
   formatOptionalAmount,
   formatPercent,
   formatShare,
+  plural,
   tierWords,
 } from './format.ts';
 import { barChart, escapeHtml as esc, legend } from './html-charts.ts';
@@ -112,9 +113,6 @@ const htmlTable = (
 
 const share = (part: number, whole: number): string =>
   whole === 0 ? '–' : formatShare(part / whole);
-
-const plural = (count: number, one: string, many: string): string =>
-  `${formatCount(count)} ${count === 1 ? one : many}`;
 
 const card = (big: string, what: string, bad = false): string =>
   `<div class="card${bad ? ' bad' : ''}"><div class="big">${esc(big)}</div><div class="what">${esc(what)}</div></div>`;

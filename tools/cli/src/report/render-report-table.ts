@@ -10,6 +10,7 @@ import {
   formatOptionalAmount,
   formatPercent,
   formatShare,
+  plural,
   tierWords,
   truncate,
 } from './format.ts';
@@ -51,9 +52,6 @@ const section = (title: string, completeness: Completeness | null, body: string[
 
 const share = (part: number, whole: number): string =>
   whole === 0 ? '–' : formatShare(part / whole);
-
-const plural = (n: number, one: string, many: string): string =>
-  `${formatCount(n)} ${n === 1 ? one : many}`;
 
 const keyValues = (pairs: readonly [string, string][]): string[] =>
   pairs.map(([key, value]) => `  ${key.padEnd(28)}${value}`);

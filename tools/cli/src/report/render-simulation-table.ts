@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import type { Tier } from '@strategy-fit/core';
 
-import { formatAmount, formatCompactAmount, formatCount, tierWords } from './format.ts';
+import { formatAmount, formatCompactAmount, formatCount, plural, tierWords } from './format.ts';
 import type { SimulationCell, SimulationMatrix } from '@strategy-fit/core';
 
 const SHORT: Record<Tier, string> = {
@@ -30,9 +30,6 @@ const matrixTable = (
   t.push(['Total', ...m.columns.map((c) => cell(c.total)), cell(m.total)]);
   return t.toString();
 };
-
-const plural = (n: number, one: string, many: string): string =>
-  `${formatCount(n)} ${n === 1 ? one : many}`;
 
 const moved = (c: SimulationCell): string =>
   `${plural(c.companies, 'company', 'companies')} (${formatAmount(c.openAmount)} in ${plural(c.openDeals, 'open deal', 'open deals')})`;

@@ -6,13 +6,7 @@ import {
   scoreCompany,
   scoreDeal,
 } from '@strategy-fit/core';
-import type {
-  CompanyEvaluation,
-  CompanyScore,
-  DealScore,
-  FitStamp,
-  RecordFacts,
-} from '@strategy-fit/core';
+import type { CompanyScore, DealScore, FitStamp, RecordFacts } from '@strategy-fit/core';
 
 import type { ActiveStrategy } from './active-strategy.ts';
 import type { DealRead } from './read-facts.ts';
@@ -23,15 +17,6 @@ export type Update = Record<string, string> | null;
 const stampOf = (active: ActiveStrategy, nowMs: number): FitStamp => ({
   version: active.version,
   scoredAt: new Date(nowMs).toISOString(),
-});
-
-const evaluationOf = (s: CompanyScore): CompanyEvaluation => ({
-  tier: s.tier,
-  fitScore: s.fitScore,
-  segmentId: s.segmentId,
-  exclusionId: s.exclusionId,
-  offStrategy: s.offStrategy,
-  reason: s.reason,
 });
 
 /** A company's explained score and what must be written back. */
@@ -61,7 +46,7 @@ export function scoreDealFacts(read: DealRead): ScoredDeal {
     company:
       company === null || scoredCompany === null
         ? null
-        : { facts: company, evaluation: evaluationOf(scoredCompany.score) },
+        : { facts: company, score: scoredCompany.score },
     lineItems,
     nowMs: deal.nowMs,
   });

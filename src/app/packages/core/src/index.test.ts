@@ -127,6 +127,7 @@ describe('the public API of @strategy-fit/core', () => {
         "StrategyValidateResponse",
         "StrategyValidateValue",
         "TIERS_BY_RANK",
+        "TIER_TONE",
         "TIER_WORDS",
         "Tier",
         "Todo",
@@ -142,10 +143,12 @@ describe('the public API of @strategy-fit/core', () => {
         "diffStrategies",
         "emptySimulationMatrix",
         "err",
-        "evaluateCompany",
         "exceptionDecisionProperties",
         "exceptionFromProperties",
         "exceptionRequestProperties",
+        "formatAmount",
+        "formatDay",
+        "formatNumber",
         "functionResponse",
         "isMissing",
         "isMultiSelect",
@@ -156,6 +159,7 @@ describe('the public API of @strategy-fit/core', () => {
         "operatorsForProperty",
         "parseStrategy",
         "pickDealCompanyId",
+        "plural",
         "propertyValueKind",
         "readBoolean",
         "readDateMs",
@@ -170,6 +174,7 @@ describe('the public API of @strategy-fit/core', () => {
         "strategyProperties",
         "strategyPropertyIssuesError",
         "tierRank",
+        "tierWord",
       ]
     `);
   });
@@ -228,9 +233,6 @@ describe('the public API of @strategy-fit/core', () => {
       (input: unknown) => Result<Strategy, StrategyIssue[]>
     >();
     expectTypeOf(core.compileStrategy).toEqualTypeOf<(strategy: Strategy) => CompiledStrategy>();
-    expectTypeOf(core.evaluateCompany).toEqualTypeOf<
-      (c: CompiledStrategy, f: RecordFacts) => CompanyEvaluation
-    >();
     expectTypeOf(core.scoreCompany).toEqualTypeOf<
       (c: CompiledStrategy, f: RecordFacts) => CompanyScore
     >();

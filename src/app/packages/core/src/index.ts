@@ -81,7 +81,6 @@ export {
 } from './scoring/schema.ts';
 export { compileStrategy, DREAM_QUESTIONS } from './scoring/compile-strategy.ts';
 export type { CompiledStrategy } from './scoring/compile-strategy.ts';
-export { evaluateCompany } from './scoring/evaluate-company.ts';
 export { scoreCompany } from './scoring/score-company.ts';
 export { pickDealCompanyId, scoreDeal } from './scoring/score-deal.ts';
 export {
@@ -93,6 +92,7 @@ export {
   exceptionRequestProperties,
 } from './scoring/exception.ts';
 export { NO_COMPANY_REASON, TIER_WORDS } from './scoring/reason.ts';
+export { formatAmount, formatDay, formatNumber, plural, TIER_TONE, tierWord } from './format.ts';
 export { roundPercent } from './scoring/round-percent.ts';
 
 export {

@@ -3,9 +3,11 @@ import { readDateMs } from '../values/read-value.ts';
 import { OPERATORS } from './operators.ts';
 import type { Comparand, OperatorSpec, ValueKind } from './operators.ts';
 
-/** A criterion ready to evaluate: its operator row and its operands parsed once. */
+/** A criterion ready to evaluate: its operator row, its operands parsed once, where its value is. */
 export type CompiledCriterion = {
   readonly criterion: Criterion;
+  /** Index of its property among the properties the compiled strategy reads (`slots`). */
+  readonly slot: number;
   readonly spec: OperatorSpec;
   readonly comparand: Comparand;
   /** What the property must be readable as (for data-quality findings); null when any text will do. */
@@ -25,22 +27,23 @@ const asNumber = (kind: ValueKind, operand: unknown): number => {
 };
 
 /** Compiles one criterion (SCORING §2–3): the evaluator then never looks at operator names. */
-export const compileCriterion = (criterion: Criterion): CompiledCriterion => {
+export const compileCriterion = (criterion: Criterion, slot: number): CompiledCriterion => {
   const spec = OPERATORS[criterion.operator];
   const values = criterion.values ?? [];
   const strings = values.flatMap((v) => (typeof v === 'string' ? [v.trim().toLowerCase()] : []));
   const numbers = values.flatMap((v) => (typeof v === 'number' ? [v] : []));
   const kind = spec.operands === 'days' ? 'number' : operandKind(spec, criterion.value);
-  const comparand: Comparand = {
+  const comparand: Comparand = Object.freeze({
     kind,
     text: typeof criterion.value === 'string' ? criterion.value.trim().toLowerCase() : '',
     low: asNumber(kind, criterion.value),
     high: asNumber(kind, criterion.highValue),
     bool: criterion.value === true,
-    strings,
-    numbers,
-  };
-  return { criterion, spec, comparand, reads: readsOf(spec, kind, numbers.length > 0) };
+    strings: Object.freeze(strings),
+    numbers: Object.freeze(numbers),
+  });
+  const reads = readsOf(spec, kind, numbers.length > 0);
+  return Object.freeze({ criterion, slot, spec, comparand, reads });
 };
 
 const readsOf = (

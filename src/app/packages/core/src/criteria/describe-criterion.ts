@@ -44,12 +44,13 @@ const formatOperand = (
   v: string | number | boolean,
   definition: PropertyDefinition | undefined,
 ): string => {
-  if (typeof v === 'number') return formatNumber(v);
+  if (typeof v === 'number') return formatNumber(v, Infinity);
   if (typeof v === 'boolean') return findOption(String(v), definition) ?? (v ? 'Yes' : 'No');
   return optionLabel(v, definition);
 };
 
-// The expected wording of a criterion depends only on it and its property's definition.
+// The expected wording of a criterion depends only on it and its property's definition. A memo
+// outside the compiled strategy (which stays immutable): keys are criteria, values never change.
 const expectedMemo = new WeakMap<
   CompiledCriterion,
   { definition: PropertyDefinition | undefined; text: string }
@@ -62,47 +63,44 @@ export const describeExpected = (
 ): string => {
   const memo = expectedMemo.get(c);
   if (memo !== undefined && memo.definition === definition) return memo.text;
-  const text = writeExpected(c, definition);
+  const text = c.spec.describe(describeOperands(c, definition));
   expectedMemo.set(c, { definition, text });
   return text;
 };
 
-const writeExpected = (
+/** What a segment demands when this criterion rules a company out: "need Machinery" (SCORING §14). */
+export const describeNeed = (c: CompiledCriterion, definition: PropertyDefinition | undefined) =>
+  c.spec.need(describeOperands(c, definition));
+
+/** The operands as people read them: option labels, thousands separators, quoted text. */
+const describeOperands = (
   c: CompiledCriterion,
   definition: PropertyDefinition | undefined,
 ): string => {
   const { criterion, spec } = c;
-  let operands = '';
-  if (spec.operands === 'values') {
-    operands = (criterion.values ?? []).map((v) => formatOperand(v, definition)).join(', ');
-  } else if (spec.operands === 'range') {
-    operands = `${formatOperand(criterion.value ?? '', definition)} and ${formatOperand(criterion.highValue ?? '', definition)}`;
-  } else if (
-    spec.operands === 'value' &&
-    spec.valueKinds.length === 1 &&
-    spec.valueKinds[0] === 'string'
-  ) {
-    operands = `“${String(criterion.value ?? '')}”`;
-  } else if (spec.operands !== 'none') {
-    operands = formatOperand(criterion.value ?? '', definition);
-  }
-  return spec.describe(operands);
+  if (spec.operands === 'values')
+    return (criterion.values ?? []).map((v) => formatOperand(v, definition)).join(', ');
+  if (spec.operands === 'range')
+    return `${formatOperand(criterion.value ?? '', definition)} and ${formatOperand(criterion.highValue ?? '', definition)}`;
+  if (spec.operands === 'value' && spec.valueKinds.length === 1 && spec.valueKinds[0] === 'string')
+    return `“${String(criterion.value ?? '')}”`;
+  return spec.operands === 'none' ? '' : formatOperand(criterion.value ?? '', definition);
 };
 
-/** The value as people see it: option labels where the definition has them, truncated; null when missing. */
+/**
+ * The value as people see it: option labels where the definition has them, multi-select elements
+ * joined with `separator`, truncated; null when missing.
+ */
 export const describeActual = (
   value: Reading | null,
   definition: PropertyDefinition | undefined,
+  separator = '; ',
 ): string | null => {
   if (value === null) return null;
-  if (definition?.options === undefined || definition.options.length === 0)
-    return truncate(value.raw);
+  // A multi-select value without elements (";") is shown as written.
   const parts =
-    value.parts === null
-      ? [value.raw]
-      : value.raw
-          .split(';')
-          .map((p) => p.trim())
-          .filter((p) => p !== '');
-  return truncate(parts.map((p) => optionLabel(p, definition)).join('; '));
+    value.parts === null || value.parts.length === 0 ? [value.raw] : value.parts.map((p) => p.raw);
+  const hasOptions = definition?.options !== undefined && definition.options.length > 0;
+  const shown = hasOptions ? parts.map((p) => optionLabel(p, definition)) : parts;
+  return truncate(shown.join(separator));
 };

@@ -97,7 +97,7 @@ describe('SCORING §2 operators', () => {
     const table = Object.fromEntries(
       Object.entries(OPERATORS).map(([name, o]) => [
         name,
-        `${o.operands} ${o.valueKinds.join('|') || '-'}${o.canBeUnknown ? '' : ' never-unknown'}${o.negated ? ' negated' : ''}${o.perElement ? ' per-element' : ''}${o.usesNow ? ' uses-now' : ''}`,
+        `${o.operands} ${o.valueKinds.join('|') || '-'}${o.canBeUnknown ? '' : ' never-unknown'}${o.negated ? ' negated' : ''}${o.perElement ? ' per-element' : ''}`,
       ]),
     );
     expect(table).toMatchInlineSnapshot(`
@@ -115,8 +115,8 @@ describe('SCORING §2 operators', () => {
         "NOT_CONTAINS_TOKEN": "value string negated",
         "NOT_HAS_PROPERTY": "none - never-unknown negated",
         "NOT_IN": "values string|number negated per-element",
-        "WITHIN_LAST_DAYS": "days number uses-now",
-        "WITHIN_NEXT_DAYS": "days number uses-now",
+        "WITHIN_LAST_DAYS": "days number",
+        "WITHIN_NEXT_DAYS": "days number",
       }
     `);
   });

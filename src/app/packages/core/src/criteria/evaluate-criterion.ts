@@ -2,7 +2,7 @@ import type { Outcome } from '../enums.ts';
 import type { Reading } from '../values/read-value.ts';
 import type { CompiledCriterion } from './compile-criterion.ts';
 
-/** Outcome codes of the fast path; UNREADABLE is an unknown that is also a data-quality finding. */
+/** Outcome codes; UNREADABLE is an unknown that is also a data-quality finding (SCORING §4). */
 export const MATCH = 0;
 export const MISS = 1;
 export const UNKNOWN = 2;

@@ -28,9 +28,6 @@ export type Comparand = {
 /** true = satisfied, false = not satisfied, null = the value cannot be read as the comparison needs. */
 type Test = (c: Comparand, v: Reading, nowMs: number) => boolean | null;
 
-/** The readings (numbers or epoch ms) that satisfy an ordered comparison: lo..hi, each end open or closed. */
-export type Interval = { lo: number; hi: number; loOpen: boolean; hiOpen: boolean };
-
 /** One row of the operator table (STYLE §22). */
 export type OperatorSpec = {
   readonly operands: Operands;
@@ -42,16 +39,14 @@ export type OperatorSpec = {
   readonly negated: boolean;
   /** On a multi-select value, `test` runs per element and any satisfied element counts (SCORING §3). */
   readonly perElement: boolean;
-  /** Depends on "now" (WITHIN_*). */
-  readonly usesNow: boolean;
   readonly test: Test;
-  /**
-   * For comparisons of one number or date with fixed bounds: the bounds, so the fast path can
-   * compare a value parsed once (must agree with `test`). Absent for other comparisons.
-   */
-  readonly interval?: (c: Comparand, nowMs: number) => Interval | null;
   /** Human wording of the expectation, from the formatted operands. */
   readonly describe: (operands: string) => string;
+  /**
+   * What a segment demands when this criterion rules a company out, after "the <segment>"
+   * (SCORING §14): "need Machinery", "rule out Retail".
+   */
+  readonly need: (operands: string) => string;
 };
 
 /** Reads a value as the comparand's kind: a number, epoch ms or null when unparseable. */
@@ -102,40 +97,31 @@ const withinDays =
     return direction === 1 ? nowMs <= at && at <= edge : edge <= at && at <= nowMs;
   };
 
-const INF = Number.POSITIVE_INFINITY;
-const above =
-  (open: boolean) =>
-  (c: Comparand): Interval => ({ lo: c.low, hi: INF, loOpen: open, hiOpen: false });
-const below =
-  (open: boolean) =>
-  (c: Comparand): Interval => ({ lo: -INF, hi: c.low, loOpen: false, hiOpen: open });
-/** EQ and NEQ on a number: the single point; other kinds are no interval. */
-const point = (c: Comparand): Interval | null =>
-  c.kind === 'number' ? { lo: c.low, hi: c.low, loOpen: false, hiOpen: false } : null;
-
 const days = (n: string): string => `${n} ${n === '1' ? 'day' : 'days'}`;
 
 const row = (
-  spec: Pick<OperatorSpec, 'operands' | 'valueKinds' | 'test' | 'describe'> & Partial<OperatorSpec>,
-): OperatorSpec => ({
-  canBeUnknown: true,
-  negated: false,
-  perElement: false,
-  usesNow: false,
-  ...spec,
-});
+  spec: Pick<OperatorSpec, 'operands' | 'valueKinds' | 'test' | 'describe' | 'need'> &
+    Partial<OperatorSpec>,
+): OperatorSpec =>
+  Object.freeze({
+    canBeUnknown: true,
+    negated: false,
+    perElement: false,
+    ...spec,
+    valueKinds: Object.freeze([...spec.valueKinds]),
+  });
 
 const ORDERED_KINDS: readonly ValueKind[] = ['number', 'date'];
 
 /** The operator table: everything the schema, the evaluator and the explanations need to know. */
-export const OPERATORS: Readonly<Record<Operator, OperatorSpec>> = {
+export const OPERATORS: Readonly<Record<Operator, OperatorSpec>> = Object.freeze({
   EQ: row({
     operands: 'value',
     valueKinds: ['string', 'number', 'boolean'],
     perElement: true,
     test: equals,
-    interval: point,
     describe: (v) => v,
+    need: (v) => `need ${v}`,
   }),
   NEQ: row({
     operands: 'value',
@@ -143,8 +129,8 @@ export const OPERATORS: Readonly<Record<Operator, OperatorSpec>> = {
     perElement: true,
     negated: true,
     test: equals,
-    interval: point,
     describe: (v) => `not ${v}`,
+    need: (v) => `rule out ${v}`,
   }),
   IN: row({
     operands: 'values',
@@ -152,6 +138,7 @@ export const OPERATORS: Readonly<Record<Operator, OperatorSpec>> = {
     perElement: true,
     test: equalsOneOf,
     describe: (v) => `one of ${v}`,
+    need: (v) => `need one of ${v}`,
   }),
   NOT_IN: row({
     operands: 'values',
@@ -160,41 +147,42 @@ export const OPERATORS: Readonly<Record<Operator, OperatorSpec>> = {
     negated: true,
     test: equalsOneOf,
     describe: (v) => `none of ${v}`,
+    need: (v) => `rule out ${v}`,
   }),
   GT: row({
     operands: 'value',
     valueKinds: ORDERED_KINDS,
     test: ordered((x, v) => x > v),
-    interval: above(true),
     describe: (v) => `more than ${v}`,
+    need: (v) => `need more than ${v}`,
   }),
   GTE: row({
     operands: 'value',
     valueKinds: ORDERED_KINDS,
     test: ordered((x, v) => x >= v),
-    interval: above(false),
     describe: (v) => `at least ${v}`,
+    need: (v) => `need at least ${v}`,
   }),
   LT: row({
     operands: 'value',
     valueKinds: ORDERED_KINDS,
     test: ordered((x, v) => x < v),
-    interval: below(true),
     describe: (v) => `less than ${v}`,
+    need: (v) => `need less than ${v}`,
   }),
   LTE: row({
     operands: 'value',
     valueKinds: ORDERED_KINDS,
     test: ordered((x, v) => x <= v),
-    interval: below(false),
     describe: (v) => `at most ${v}`,
+    need: (v) => `need at most ${v}`,
   }),
   BETWEEN: row({
     operands: 'range',
     valueKinds: ORDERED_KINDS,
     test: between,
-    interval: (c) => ({ lo: c.low, hi: c.high, loOpen: false, hiOpen: false }),
     describe: (v) => `between ${v}`,
+    need: (v) => `need between ${v}`,
   }),
   HAS_PROPERTY: row({
     operands: 'none',
@@ -202,6 +190,7 @@ export const OPERATORS: Readonly<Record<Operator, OperatorSpec>> = {
     canBeUnknown: false,
     test: present,
     describe: () => 'any value',
+    need: () => 'need a value',
   }),
   NOT_HAS_PROPERTY: row({
     operands: 'none',
@@ -210,12 +199,14 @@ export const OPERATORS: Readonly<Record<Operator, OperatorSpec>> = {
     negated: true,
     test: present,
     describe: () => 'no value',
+    need: () => 'need it empty',
   }),
   CONTAINS_TOKEN: row({
     operands: 'value',
     valueKinds: ['string'],
     test: contains,
     describe: (v) => `contains ${v}`,
+    need: (v) => `need it to contain ${v}`,
   }),
   NOT_CONTAINS_TOKEN: row({
     operands: 'value',
@@ -223,31 +214,20 @@ export const OPERATORS: Readonly<Record<Operator, OperatorSpec>> = {
     negated: true,
     test: contains,
     describe: (v) => `does not contain ${v}`,
+    need: (v) => `rule out ${v}`,
   }),
   WITHIN_NEXT_DAYS: row({
     operands: 'days',
     valueKinds: ['number'],
-    usesNow: true,
     test: withinDays(1),
-    interval: (c, nowMs) => ({
-      lo: nowMs,
-      hi: nowMs + c.low * DAY_MS,
-      loOpen: false,
-      hiOpen: false,
-    }),
     describe: (v) => `within the next ${days(v)}`,
+    need: (v) => `need it within the next ${days(v)}`,
   }),
   WITHIN_LAST_DAYS: row({
     operands: 'days',
     valueKinds: ['number'],
-    usesNow: true,
     test: withinDays(-1),
-    interval: (c, nowMs) => ({
-      lo: nowMs - c.low * DAY_MS,
-      hi: nowMs,
-      loOpen: false,
-      hiOpen: false,
-    }),
     describe: (v) => `within the last ${days(v)}`,
+    need: (v) => `need it within the last ${days(v)}`,
   }),
-};
+});

@@ -1,5 +1,5 @@
 import { isMissing, readNumber } from '../values/read-value.ts';
-import { evaluateCompany } from '../scoring/evaluate-company.ts';
+import { scoreCompany } from '../scoring/score-company.ts';
 import type { CompiledStrategy } from '../scoring/compile-strategy.ts';
 import type { RecordFacts } from '../facts/schema.ts';
 import type { SimulationEntry } from './schema.ts';
@@ -17,8 +17,8 @@ export const simulateCompany = (
   facts: RecordFacts,
   pipeline: OpenPipeline,
 ): SimulationEntry => ({
-  oldTier: published === null ? null : evaluateCompany(published, facts).tier,
-  newTier: evaluateCompany(proposed, facts).tier,
+  oldTier: published === null ? null : scoreCompany(published, facts).tier,
+  newTier: scoreCompany(proposed, facts).tier,
   openDeals: pipeline.openDeals,
   openAmount: pipeline.openAmount,
 });

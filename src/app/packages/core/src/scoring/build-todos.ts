@@ -1,45 +1,62 @@
-import { UNREADABLE } from '../criteria/evaluate-criterion.ts';
+import type { CompiledCriterion } from '../criteria/compile-criterion.ts';
+import { MISS, MATCH } from '../criteria/evaluate-criterion.ts';
+import type { OutcomeCode } from '../criteria/evaluate-criterion.ts';
 import { tierRank } from '../enums.ts';
-import type { Priority, Tier } from '../enums.ts';
-import type { Explained } from './explain.ts';
-import { unreadableWords } from './explain.ts';
+import type { Tier } from '../enums.ts';
+import { codeAt, slotLabel, unreadableOf, unreadableWords } from './explain.ts';
+import type { RecordValues } from './record-values.ts';
 import { TIER_WORDS } from './reason.ts';
 import type { MissingProperty, Todo } from './schema.ts';
+import type { JudgedSegment } from './score-segment.ts';
 
-/** A segment as the to-do rules see it. */
-export type TodoSegment = {
-  readonly priority: Priority;
-  readonly potential: number;
-  readonly disqualified: boolean;
-  readonly criteria: readonly Explained[];
+/**
+ * What a to-do asks the rep to add or correct: the manager's criterion label where there is one
+ * ("Builds machines or components"), else the property ("the Number of Employees").
+ */
+const todoSubject = (c: CompiledCriterion, v: RecordValues): string =>
+  c.criterion.label ?? `the ${slotLabel(c, v)}`;
+
+/** "add Builds machines or components", "correct the Number of Employees (“a few” is not a number)". */
+export const todoStep = (c: CompiledCriterion, code: OutcomeCode, v: RecordValues): string => {
+  const bad = unreadableOf(c, code, v);
+  return bad === null
+    ? `add ${todoSubject(c, v)}`
+    : `correct ${todoSubject(c, v)} (${unreadableWords(bad.raw, bad.expected)})`;
 };
 
+const isUnknown = (code: OutcomeCode): boolean => code !== MATCH && code !== MISS;
+
 /** The tier a segment's potential would reach, or null below stretch. */
-const targetTier = (s: TodoSegment, thresholds: { fit: number; stretch: number }): Tier | null => {
-  if (s.potential >= thresholds.fit) return s.priority === 'dream' ? 'dream' : 'fit';
+const targetTier = (
+  s: JudgedSegment,
+  thresholds: { fit: number; stretch: number },
+): Tier | null => {
+  if (s.potential >= thresholds.fit)
+    return s.compiled.segment.priority === 'dream' ? 'dream' : 'fit';
   return s.potential >= thresholds.stretch ? 'stretch' : null;
 };
 
-type Candidate = { e: Explained; target: Tier; order: number };
+type Candidate = {
+  c: CompiledCriterion;
+  code: OutcomeCode;
+  target: Tier;
+  order: number;
+};
 
 const better = (a: Candidate, b: Candidate): boolean => {
   const byTier = tierRank(a.target) - tierRank(b.target);
   if (byTier !== 0) return byTier > 0;
-  const byWeight = a.e.result.weight - b.e.result.weight;
+  const byWeight = a.c.criterion.weight - b.c.criterion.weight;
   return byWeight !== 0 ? byWeight > 0 : a.order < b.order;
 };
 
-const todoOf = ({ e, target }: Candidate): Todo => {
-  const reach = `to reach ${TIER_WORDS[target]}`;
-  const unreadable = e.code === UNREADABLE && e.value !== null && e.compiled.reads !== null;
+const todoOf = ({ c, code, target }: Candidate, v: RecordValues): Todo => {
+  const step = todoStep(c, code, v);
   return {
-    kind: unreadable ? 'correct_property' : 'add_property',
-    text:
-      unreadable && e.value !== null && e.compiled.reads !== null
-        ? `Correct the ${e.propertyLabel} (${unreadableWords(e.value.raw, e.compiled.reads)}) ${reach}`
-        : `Add the ${e.propertyLabel} ${reach}`,
-    property: e.result.property,
-    object: e.result.object,
+    kind: unreadableOf(c, code, v) === null ? 'add_property' : 'correct_property',
+    text: `${step.charAt(0).toUpperCase()}${step.slice(1)} to reach ${TIER_WORDS[target]}`,
+    property: c.criterion.property,
+    object: c.criterion.object,
     targetTier: target,
     question: null,
   };
@@ -52,40 +69,50 @@ const todoOf = ({ e, target }: Candidate): Todo => {
 export const companyTodos = (
   tier: Tier,
   thresholds: { fit: number; stretch: number },
-  segments: readonly TodoSegment[],
+  segments: readonly JudgedSegment[],
+  v: RecordValues,
 ): Todo[] => {
   if (tier === 'refused') return [];
   const best = new Map<string, Candidate>();
   let order = 0;
   for (const s of segments) {
+    const { criteria } = s.compiled;
     const target = s.disqualified ? null : targetTier(s, thresholds);
-    for (const e of s.criteria) {
-      order += 1;
-      if (target === null || tierRank(target) <= tierRank(tier)) continue;
-      if (e.result.outcome !== 'unknown' || e.result.object !== 'company') continue;
-      const candidate = { e, target, order };
-      const known = best.get(e.result.property);
-      if (!known || better(candidate, known)) best.set(e.result.property, candidate);
+    order += criteria.length;
+    if (target === null || tierRank(target) <= tierRank(tier)) continue;
+    for (let k = 0; k < criteria.length; k++) {
+      const c = criteria[k] as CompiledCriterion;
+      const code = codeAt(s.codes, k);
+      if (!isUnknown(code) || c.criterion.object !== 'company') continue;
+      const candidate = { c, code, target, order: order - criteria.length + k };
+      const known = best.get(c.criterion.property);
+      if (!known || better(candidate, known)) best.set(c.criterion.property, candidate);
     }
   }
-  return [...best.values()].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).map(todoOf);
+  return [...best.values()]
+    .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
+    .map((x) => todoOf(x, v));
 };
 
 /** The company properties with no value that could raise the fitScore, in document order. */
 export const missingProperties = (
   tier: Tier,
   fitScore: number,
-  segments: readonly TodoSegment[],
+  segments: readonly JudgedSegment[],
+  v: RecordValues,
 ): MissingProperty[] => {
   if (tier === 'refused') return [];
   const out: MissingProperty[] = [];
   for (const s of segments) {
     if (s.disqualified || s.potential <= fitScore) continue;
-    for (const e of s.criteria) {
-      const { property, object } = e.result;
-      if (e.value !== null || e.result.outcome !== 'unknown' || object !== 'company') continue;
+    const { criteria } = s.compiled;
+    for (let k = 0; k < criteria.length; k++) {
+      const c = criteria[k] as CompiledCriterion;
+      const { property, object } = c.criterion;
+      if (v.values[c.slot] !== null || !isUnknown(codeAt(s.codes, k)) || object !== 'company')
+        continue;
       if (!out.some((m) => m.property === property))
-        out.push({ property, object, label: e.propertyLabel });
+        out.push({ property, object, label: slotLabel(c, v) });
     }
   }
   return out;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { company, DAY_MS, deal, NOW_MS, segment, strategyOf } from '../_fixtures/build.ts';
 import { isStrategyManager } from '../strategy/managers.ts';
 import { compileStrategy } from './compile-strategy.ts';
-import { evaluateCompany } from './evaluate-company.ts';
+import { scoreCompany } from './score-company.ts';
 import {
   EXCEPTION_VALIDITY_DAYS,
   exceptionDecisionProperties,
@@ -94,7 +94,7 @@ describe('SCORING §7 exceptions', () => {
     const score = (props: Record<string, string | null>) =>
       scoreDeal(compiled, {
         deal: deal(props),
-        company: { facts, evaluation: evaluateCompany(compiled, facts) },
+        company: { facts, score: scoreCompany(compiled, facts) },
         lineItems: [],
         nowMs: NOW_MS,
       });

@@ -1,79 +1,60 @@
 import type { CompiledCriterion } from '../criteria/compile-criterion.ts';
-import {
-  criterionLabel,
-  describeActual,
-  describeExpected,
-  propertyLabel,
-} from '../criteria/describe-criterion.ts';
+import { criterionLabel, describeExpected, propertyLabel } from '../criteria/describe-criterion.ts';
 import { evaluateCriterion, OUTCOMES, UNREADABLE } from '../criteria/evaluate-criterion.ts';
 import type { OutcomeCode } from '../criteria/evaluate-criterion.ts';
-import type { PropertyDefinition, RecordFacts } from '../facts/schema.ts';
-import type { Reading } from '../values/read-value.ts';
-import { isMultiSelect, readPropertyValue, truncate } from '../values/read-value.ts';
+import { truncate } from '../values/read-value.ts';
+import type { RecordValues } from './record-values.ts';
+import { actualOf } from './record-values.ts';
 import type { CriterionResult, DataQualityFinding } from './schema.ts';
 
-/** A criterion evaluated for an explanation, with what the fast path does not keep. */
-export type Explained = {
-  readonly result: CriterionResult;
-  readonly code: OutcomeCode;
-  readonly value: Reading | null;
-  /** The property's label (definition label, else criterion label, else name). */
-  readonly propertyLabel: string;
-  readonly compiled: CompiledCriterion;
+/**
+ * Evaluates each criterion of a list once (SCORING §4): the outcome codes every figure and every
+ * explanation of a record is then built from.
+ */
+export const judgeCriteria = (
+  criteria: readonly CompiledCriterion[],
+  v: RecordValues,
+  nowMs: number,
+): Uint8Array => {
+  const codes = new Uint8Array(criteria.length);
+  for (let k = 0; k < criteria.length; k++) {
+    const c = criteria[k] as CompiledCriterion;
+    codes[k] = evaluateCriterion(c, v.values[c.slot] ?? null, nowMs);
+  }
+  return codes;
 };
 
-/** Reads the properties of the records a criterion may look at, each normalised once per call. */
-export type Reader = (c: CompiledCriterion) => {
-  value: Reading | null;
-  definition: PropertyDefinition | undefined;
-  /** The value as explanations show it, computed once per property. */
-  actual: string | null;
-};
+/** The outcome code of the k-th criterion of a judged list. */
+export const codeAt = (codes: Uint8Array, k: number): OutcomeCode => codes[k] as OutcomeCode;
 
-/** A reader over a company and, for deals, the deal: each property value is normalised once. */
-export const createReader = (records: {
-  company: RecordFacts | null;
-  deal: RecordFacts | null;
-}): Reader => {
-  type Read = ReturnType<Reader>;
-  const memo = { company: new Map<string, Read>(), deal: new Map<string, Read>() };
-  return (c) => {
-    const { property, object } = c.criterion;
-    const known = memo[object].get(property);
-    if (known) return known;
-    const facts = records[object];
-    const definition = facts?.definitions[property];
-    const value = facts
-      ? readPropertyValue(facts.properties[property], isMultiSelect(definition))
-      : null;
-    const read = { value, definition, actual: describeActual(value, definition) };
-    memo[object].set(property, read);
-    return read;
-  };
-};
+/** The label of a criterion's property in reasons and findings (HubSpot label, else criterion label, else name). */
+export const slotLabel = (c: CompiledCriterion, v: RecordValues): string =>
+  propertyLabel(c.criterion, v.definitions[c.slot]);
 
-/** Evaluates and explains one criterion (SCORING §6.6). */
-export const explainCriterion = (c: CompiledCriterion, read: Reader, nowMs: number): Explained => {
-  const { value, definition, actual } = read(c);
-  const code = evaluateCriterion(c, value, nowMs);
-  const { criterion } = c;
-  return {
-    code,
-    value,
-    compiled: c,
-    propertyLabel: propertyLabel(criterion, definition),
-    result: {
+/** The explanation of one judged list of criteria (SCORING §6.6), in document order. */
+export const explainCriteria = (
+  criteria: readonly CompiledCriterion[],
+  codes: Uint8Array,
+  v: RecordValues,
+): CriterionResult[] => {
+  const results = new Array<CriterionResult>(criteria.length);
+  for (let k = 0; k < criteria.length; k++) {
+    const c = criteria[k] as CompiledCriterion;
+    const { criterion } = c;
+    const definition = v.definitions[c.slot];
+    results[k] = {
       property: criterion.property,
       object: criterion.object,
       label: criterionLabel(criterion, definition),
       operator: criterion.operator,
       expected: describeExpected(c, definition),
-      actual,
-      outcome: OUTCOMES[code] ?? 'unknown',
+      actual: actualOf(v, c.slot),
+      outcome: OUTCOMES[codeAt(codes, k)] ?? 'unknown',
       weight: criterion.weight,
       required: criterion.required,
-    },
-  };
+    };
+  }
+  return results;
 };
 
 const KIND_WORDS = { number: 'a number', date: 'a date', boolean: 'true or false' } as const;
@@ -81,6 +62,17 @@ const KIND_WORDS = { number: 'a number', date: 'a date', boolean: 'true or false
 /** Why a value is unreadable, in words: "“12 people” is not a number". */
 export const unreadableWords = (raw: string, expected: keyof typeof KIND_WORDS): string =>
   `“${truncate(raw, 40)}” is not ${KIND_WORDS[expected]}`;
+
+/** The unreadable raw value of a judged criterion and what it should read as, or null. */
+export const unreadableOf = (
+  c: CompiledCriterion,
+  code: OutcomeCode,
+  v: RecordValues,
+): { raw: string; expected: NonNullable<CompiledCriterion['reads']> } | null => {
+  const value = v.values[c.slot];
+  if (code !== UNREADABLE || value === null || value === undefined || c.reads === null) return null;
+  return { raw: value.raw, expected: c.reads };
+};
 
 /** A data-quality finding for an unreadable value (SCORING §4). */
 export const finding = (
@@ -99,43 +91,36 @@ export const finding = (
   message: `${where.label}: ${unreadableWords(raw, expected)}`,
 });
 
-/** Findings for every unreadable value among explained criteria, once per property and kind. */
-export const findingsOf = (
-  explained: readonly Explained[],
-  recordIds: { company: string | null; deal: string | null },
-): DataQualityFinding[] => {
-  const out: DataQualityFinding[] = [];
-  for (const e of explained) {
-    const reads = e.compiled.reads;
-    if (e.code !== UNREADABLE || e.value === null || reads === null) continue;
-    const { object, property } = e.compiled.criterion;
-    if (out.some((f) => f.object === object && f.property === property && f.expected === reads))
-      continue;
-    out.push(
-      finding(
-        { object, recordId: recordIds[object] ?? '', property, label: e.propertyLabel },
-        e.value.raw,
-        reads,
-      ),
-    );
-  }
-  return out;
-};
+const sameFinding = (f: DataQualityFinding, g: DataQualityFinding): boolean =>
+  g.object === f.object &&
+  g.recordId === f.recordId &&
+  g.property === f.property &&
+  g.expected === f.expected;
 
 /** Merges findings, keeping the first of each record, property and kind. */
 export const mergeFindings = (...lists: readonly DataQualityFinding[][]): DataQualityFinding[] => {
   const out: DataQualityFinding[] = [];
-  for (const f of lists.flat()) {
-    if (
-      !out.some(
-        (g) =>
-          g.object === f.object &&
-          g.recordId === f.recordId &&
-          g.property === f.property &&
-          g.expected === f.expected,
-      )
-    )
-      out.push(f);
-  }
+  for (const f of lists.flat()) if (!out.some((g) => sameFinding(f, g))) out.push(f);
   return out;
+};
+
+/** Findings for every unreadable value among judged lists, once per record, property and kind. */
+export const findingsOf = (
+  judged: readonly { criteria: readonly CompiledCriterion[]; codes: Uint8Array }[],
+  v: RecordValues,
+): DataQualityFinding[] => {
+  const found: DataQualityFinding[] = [];
+  for (const { criteria, codes } of judged) {
+    for (let k = codes.indexOf(UNREADABLE); k !== -1; k = codes.indexOf(UNREADABLE, k + 1)) {
+      const c = criteria[k] as CompiledCriterion;
+      const bad = unreadableOf(c, UNREADABLE, v);
+      if (bad === null) continue;
+      const { object, property } = c.criterion;
+      const recordId = v.records[object]?.id ?? '';
+      found.push(
+        finding({ object, recordId, property, label: slotLabel(c, v) }, bad.raw, bad.expected),
+      );
+    }
+  }
+  return mergeFindings(found);
 };

@@ -10,54 +10,49 @@ export type TierPick = {
   readonly fitScore: number;
 };
 
-/** Per segment, in document order: priority rank (0 dream, 1 core, 2 opportunistic) and figures. */
-export type SegmentColumns = {
-  readonly priorityRank: ArrayLike<number>;
-  readonly score: ArrayLike<number>;
-  readonly potential: ArrayLike<number>;
-  /** 1 when disqualified. */
-  readonly disqualified: ArrayLike<number>;
+/** One segment's standing on a company (SCORING §5). */
+export type SegmentStanding = {
+  /** 0 dream, 1 core, 2 opportunistic. */
+  readonly priorityRank: number;
+  readonly score: number;
+  readonly potential: number;
+  readonly disqualified: boolean;
 };
 
-/** Index of the highest value; ties go to the better priority, then to document order (SCORING §6.2). */
+/** Index of the highest figure; ties go to the better priority, then to document order (SCORING §6.2). */
 const argBest = (
-  values: ArrayLike<number>,
-  cols: SegmentColumns,
+  segments: readonly SegmentStanding[],
+  figure: (s: SegmentStanding) => number,
   skipDisqualified: boolean,
 ): number => {
   let best = -1;
-  for (let i = 0; i < values.length; i++) {
-    if (skipDisqualified && cols.disqualified[i] === 1) continue;
-    if (best === -1) {
+  segments.forEach((s, i) => {
+    if (skipDisqualified && s.disqualified) return;
+    const b = segments[best];
+    if (
+      b === undefined ||
+      figure(s) > figure(b) ||
+      (figure(s) === figure(b) && s.priorityRank < b.priorityRank)
+    )
       best = i;
-      continue;
-    }
-    const v = values[i] ?? 0;
-    const b = values[best] ?? 0;
-    if (v > b || (v === b && (cols.priorityRank[i] ?? 0) < (cols.priorityRank[best] ?? 0)))
-      best = i;
-  }
+  });
   return best;
 };
 
 /** SCORING §6.3: dream/fit from the fit threshold, stretch, needs_data from potential, else off_strategy. */
 export const pickTier = (
   thresholds: { fit: number; stretch: number },
-  cols: SegmentColumns,
+  segments: readonly SegmentStanding[],
 ): TierPick => {
-  const best = argBest(cols.score, cols, false);
-  const fitScore = cols.score[best] ?? 0;
+  const best = argBest(segments, (s) => s.score, false);
+  const top = segments[best];
+  const fitScore = top?.score ?? 0;
   if (fitScore >= thresholds.fit) {
-    return {
-      tier: cols.priorityRank[best] === 0 ? 'dream' : 'fit',
-      best,
-      reported: best,
-      fitScore,
-    };
+    return { tier: top?.priorityRank === 0 ? 'dream' : 'fit', best, reported: best, fitScore };
   }
   if (fitScore >= thresholds.stretch) return { tier: 'stretch', best, reported: best, fitScore };
-  const hope = argBest(cols.potential, cols, true);
-  if (hope !== -1 && (cols.potential[hope] ?? 0) >= thresholds.stretch) {
+  const hope = argBest(segments, (s) => s.potential, true);
+  if (hope !== -1 && (segments[hope]?.potential ?? 0) >= thresholds.stretch) {
     return { tier: 'needs_data', best, reported: hope, fitScore };
   }
   return { tier: 'off_strategy', best, reported: -1, fitScore };

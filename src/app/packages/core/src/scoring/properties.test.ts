@@ -1,13 +1,15 @@
-// Property-based tests of the scoring rules (fast-check): ranges, determinism, exclusions,
-// monotonicity, and the fast path agreeing with the explained path.
+// Property-based tests of the scoring rules (fast-check): ranges, determinism and an immutable
+// plan, the explanation agreeing with the figures, every operator at and around its bounds,
+// exclusions, monotonicity.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { company, COMPANY_DEFINITIONS, DAY_MS, NOW_MS, strategy } from '../_fixtures/build.ts';
 import type { PropertyBag } from '../facts/schema.ts';
 import type { CriterionInput, StrategyInput } from '../strategy/strategy-schema.ts';
+import type { CompanyScore, SegmentResult } from './schema.ts';
 import { compileStrategy } from './compile-strategy.ts';
-import { evaluateCompany } from './evaluate-company.ts';
+import { roundPercent } from './round-percent.ts';
 import { scoreCompany } from './score-company.ts';
 
 const STRINGS = [
@@ -179,22 +181,6 @@ const companyArb = fc.record(
   { requiredKeys: [] },
 ) as fc.Arbitrary<PropertyBag>;
 
-const headline = (s: {
-  tier: string;
-  fitScore: number;
-  segmentId: string | null;
-  exclusionId: string | null;
-  offStrategy: boolean;
-  reason: string;
-}) => ({
-  tier: s.tier,
-  fitScore: s.fitScore,
-  segmentId: s.segmentId,
-  exclusionId: s.exclusionId,
-  offStrategy: s.offStrategy,
-  reason: s.reason,
-});
-
 describe('scoring properties (fast-check)', () => {
   it('score and potential are within 0..100 and potential >= score', () => {
     fc.assert(
@@ -213,28 +199,71 @@ describe('scoring properties (fast-check)', () => {
     );
   });
 
-  it('is deterministic: the same input gives byte-identical JSON', () => {
+  it('is deterministic and keeps nothing between calls: a company scores to the same JSON alone on a fresh plan, or after others with other definitions and another now', () => {
     fc.assert(
       fc.property(
         strategyArb(),
-        fc.array(companyArb, { minLength: 1, maxLength: 5 }),
-        (s, bags) => {
-          const compiled = compileStrategy(s);
-          const first = bags.map((p) => JSON.stringify(scoreCompany(compiled, company(p))));
-          const fresh = compileStrategy(structuredClone(s));
-          const again = [...bags]
+        fc.array(fc.tuple(companyArb, fc.boolean(), fc.integer({ min: -3, max: 3 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (s, rows) => {
+          const factsOf = ([props, withDefinitions, days]: (typeof rows)[number]) => ({
+            ...company(props, withDefinitions ? COMPANY_DEFINITIONS : {}),
+            nowMs: NOW_MS + days * DAY_MS,
+          });
+          const alone = rows.map((row) =>
+            JSON.stringify(scoreCompany(compileStrategy(structuredClone(s)), factsOf(row))),
+          );
+          const shared = compileStrategy(s);
+          const inTurn = rows.map((row) => JSON.stringify(scoreCompany(shared, factsOf(row))));
+          const reversed = [...rows]
             .reverse()
-            .map((p) => JSON.stringify(scoreCompany(fresh, company(p))))
+            .map((row) => JSON.stringify(scoreCompany(shared, factsOf(row))))
             .reverse();
-          expect(again).toEqual(first);
-          const fast = bags.map((p) => JSON.stringify(evaluateCompany(compiled, company(p))));
-          expect(bags.map((p) => JSON.stringify(evaluateCompany(fresh, company(p))))).toEqual(fast);
+          expect(inTurn).toEqual(alone);
+          expect(reversed).toEqual(alone);
         },
       ),
     );
   });
 
-  it('evaluateCompany agrees with scoreCompany on tier, score, segment and reason', () => {
+  it("the explanation shows each company's own values: actual is the value read, trimmed, null when missing", () => {
+    fc.assert(
+      fc.property(
+        strategyArb(),
+        fc.array(companyArb, { minLength: 1, maxLength: 6 }),
+        (s, bags) => {
+          const compiled = compileStrategy(s);
+          for (const props of bags) {
+            const r = scoreCompany(compiled, company(props, {}));
+            const shown = [...r.segments, ...r.exclusions].flatMap((x) => x.criteria);
+            expect(shown.map((c) => c.actual)).toEqual(
+              shown.map((c) => {
+                const raw = c.object === 'company' ? (props[c.property] ?? '').trim() : '';
+                return raw === '' ? null : raw;
+              }),
+            );
+          }
+        },
+      ),
+    );
+  });
+
+  it('the compiled strategy is deeply frozen and scoring leaves it as it was', () => {
+    fc.assert(
+      fc.property(strategyArb(), fc.array(companyArb, { maxLength: 5 }), (s, bags) => {
+        const compiled = compileStrategy(s);
+        const before = JSON.stringify(compiled);
+        for (const p of bags) scoreCompany(compiled, company(p));
+        expect(JSON.stringify(compiled)).toBe(before);
+        expect(unfrozenPaths(compiled)).toEqual([]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('the explanation agrees with the figures: segments, exclusions, tier, fitScore and segment recomputed from the explained criteria', () => {
     fc.assert(
       fc.property(
         strategyArb(),
@@ -249,13 +278,136 @@ describe('scoring properties (fast-check)', () => {
               ...company(props, withDefinitions ? COMPANY_DEFINITIONS : {}),
               nowMs: NOW_MS + days * DAY_MS,
             };
-            expect(evaluateCompany(compiled, facts)).toEqual(
-              headline(scoreCompany(compiled, facts)),
+            const r = scoreCompany(compiled, facts);
+            expect(r.segments.map(segmentFigures)).toEqual(
+              r.segments.map(({ score, potential, confidence, disqualified }) => ({
+                score,
+                potential,
+                confidence,
+                disqualified,
+              })),
             );
+            expect(r.exclusions.map((x) => x.matched)).toEqual(
+              r.exclusions.map((x) => x.criteria.every((c) => c.outcome === 'match')),
+            );
+            expect(headlineFromExplanation(r, s.thresholds)).toEqual({
+              tier: r.tier,
+              fitScore: r.fitScore,
+              segmentId: r.segmentId,
+              exclusionId: r.exclusionId,
+              offStrategy: r.offStrategy,
+            });
           }
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  // SCORING §2–4 written out plainly (Number(), Date.parse), against the engine at, just beside
+  // and between the bounds of every ordered operator, open and closed, fixed and relative to now.
+  it('every ordered operator agrees with SCORING §2 at and around its bounds', () => {
+    const bound = fc.constantFrom(0, 5, 10, 100);
+    const numberCriterion = fc.oneof(
+      fc.record({
+        property: fc.constantFrom('numberofemployees', 'annualrevenue'),
+        operator: fc.constantFrom('EQ', 'NEQ', 'GT', 'GTE', 'LT', 'LTE'),
+        value: bound,
+      }),
+      fc
+        .tuple(fc.constantFrom('numberofemployees', 'annualrevenue'), bound, bound)
+        .map(([property, a, b]) => ({
+          property,
+          operator: 'BETWEEN',
+          value: Math.min(a, b),
+          highValue: Math.max(a, b),
+        })),
+    );
+    const dateCriterion = fc.oneof(
+      fc.record({
+        property: fc.constant('createdate'),
+        operator: fc.constantFrom('GT', 'GTE', 'LT', 'LTE'),
+        value: fc.constantFrom('2026-01-10', '2026-01-15'),
+      }),
+      fc
+        .tuple(
+          fc.constantFrom('2026-01-10', '2026-01-15'),
+          fc.constantFrom('2026-01-15', '2026-01-20'),
+        )
+        .map(([value, highValue]) => ({
+          property: 'createdate',
+          operator: 'BETWEEN',
+          value,
+          highValue,
+        })),
+      fc.record({
+        property: fc.constant('createdate'),
+        operator: fc.constantFrom('WITHIN_LAST_DAYS', 'WITHIN_NEXT_DAYS'),
+        value: fc.constantFrom(0, 1, 5),
+      }),
+    );
+    const numberValue = fc.constantFrom(
+      '-1',
+      '0',
+      '4.999',
+      '5',
+      '5.0',
+      ' 5 ',
+      '5.001',
+      '7',
+      '10',
+      '1e1',
+      '99',
+      '100',
+      '101',
+      'abc',
+      '',
+      null,
+    );
+    const dateValue = fc.constantFrom(
+      '2026-01-09',
+      '2026-01-10',
+      '2026-01-10T00:00:00Z',
+      '2026-01-10T00:00:00.001Z',
+      '2026-01-14T12:00:00Z',
+      '2026-01-15',
+      '2026-01-15T12:00:00Z',
+      '2026-01-20',
+      '2026-01-20T12:00:00Z',
+      String(NOW_MS),
+      String(NOW_MS + DAY_MS),
+      'soon',
+      null,
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(numberCriterion, dateCriterion), { minLength: 1, maxLength: 8 }),
+        fc.record({
+          numberofemployees: numberValue,
+          annualrevenue: numberValue,
+          createdate: dateValue,
+        }),
+        fc.constantFrom(-1, 0, 1, 5),
+        (criteria, properties, nowDays) => {
+          const s = strategy({
+            schemaVersion: 1,
+            name: 'Bounds',
+            segments: [
+              { id: 's', name: 'S', priority: 'core', criteria: criteria as CriterionInput[] },
+            ],
+          });
+          const nowMs = NOW_MS + nowDays * DAY_MS;
+          const r = scoreCompany(compileStrategy(s), { ...company(properties), nowMs });
+          const outcomes = r.segments[0]?.criteria.map((c) => c.outcome);
+          const raw = properties as Record<string, string | null>;
+          expect(outcomes).toEqual(
+            criteria.map((c) =>
+              oracle(c as CriterionInput, raw[(c as CriterionInput).property] ?? null, nowMs),
+            ),
+          );
+        },
+      ),
+      { numRuns: 600, seed: 20_261_127 },
     );
   });
 
@@ -302,7 +454,7 @@ describe('scoring properties (fast-check)', () => {
             },
           ],
         };
-        const r = evaluateCompany(compileStrategy(excluded), company(props));
+        const r = scoreCompany(compileStrategy(excluded), company(props));
         expect([r.tier, r.offStrategy, r.fitScore]).toEqual(['refused', true, 0]);
       }),
     );
@@ -383,4 +535,105 @@ const matchingValue = (c: CriterionInput): string => {
     default:
       return c.operator satisfies never;
   }
+};
+
+/** SCORING §5 recomputed from one explained segment. */
+const segmentFigures = (seg: SegmentResult) => {
+  const sum = (outcome: string) =>
+    seg.criteria.reduce((n, c) => n + (c.outcome === outcome ? c.weight : 0), 0);
+  const total = seg.criteria.reduce((n, c) => n + c.weight, 0);
+  const disqualified = seg.criteria.some((c) => c.required && c.outcome === 'miss');
+  return {
+    score: disqualified ? 0 : roundPercent(sum('match'), total),
+    potential: disqualified ? 0 : roundPercent(sum('match') + sum('unknown'), total),
+    confidence: (total - sum('unknown')) / total,
+    disqualified,
+  };
+};
+
+const RANK = { dream: 0, core: 1, opportunistic: 2 } as const;
+
+/** SCORING §6 recomputed from the explanation alone. */
+const headlineFromExplanation = (r: CompanyScore, t: { fit: number; stretch: number }) => {
+  const refusing = r.exclusions.find((x) => x.criteria.every((c) => c.outcome === 'match'));
+  if (refusing)
+    return {
+      tier: 'refused',
+      fitScore: 0,
+      segmentId: null,
+      exclusionId: refusing.exclusionId,
+      offStrategy: true,
+    };
+  const segs = r.segments.map((seg) => ({ ...segmentFigures(seg), seg }));
+  const top = (list: typeof segs, by: 'score' | 'potential') =>
+    list.reduce<(typeof segs)[number] | undefined>(
+      (b, x) =>
+        b === undefined ||
+        x[by] > b[by] ||
+        (x[by] === b[by] && RANK[x.seg.priority] < RANK[b.seg.priority])
+          ? x
+          : b,
+      undefined,
+    );
+  const best = top(segs, 'score');
+  const fitScore = best?.score ?? 0;
+  const headline = (tier: string, segmentId: string | null) => ({
+    tier,
+    fitScore,
+    segmentId,
+    exclusionId: null,
+    offStrategy: tier === 'off_strategy',
+  });
+  if (best && fitScore >= t.fit)
+    return headline(best.seg.priority === 'dream' ? 'dream' : 'fit', best.seg.segmentId);
+  if (best && fitScore >= t.stretch) return headline('stretch', best.seg.segmentId);
+  const hope = top(
+    segs.filter((x) => !x.disqualified),
+    'potential',
+  );
+  if (hope && hope.potential >= t.stretch) return headline('needs_data', hope.seg.segmentId);
+  return headline('off_strategy', null);
+};
+
+/** SCORING §2–4 for number and date comparisons, written out without the engine's helpers. */
+const oracle = (c: CriterionInput, raw: string | null, nowMs: number): string => {
+  if (raw === null || raw.trim() === '') return 'unknown';
+  const text = raw.trim();
+  const isDate = c.property === 'createdate';
+  const x = isDate ? (/^\d+$/.test(text) ? Number(text) : Date.parse(text)) : Number(text);
+  if (!Number.isFinite(x)) return 'unknown';
+  const v = typeof c.value === 'string' ? Date.parse(c.value) : Number(c.value);
+  const h = typeof c.highValue === 'string' ? Date.parse(c.highValue) : Number(c.highValue);
+  const holds = ((): boolean => {
+    switch (c.operator) {
+      case 'EQ':
+        return x === v;
+      case 'NEQ':
+        return x !== v;
+      case 'GT':
+        return x > v;
+      case 'GTE':
+        return x >= v;
+      case 'LT':
+        return x < v;
+      case 'LTE':
+        return x <= v;
+      case 'BETWEEN':
+        return v <= x && x <= h;
+      case 'WITHIN_NEXT_DAYS':
+        return nowMs <= x && x <= nowMs + v * DAY_MS;
+      case 'WITHIN_LAST_DAYS':
+        return nowMs - v * DAY_MS <= x && x <= nowMs;
+      default:
+        throw new Error(`not an ordered operator: ${c.operator}`);
+    }
+  })();
+  return holds ? 'match' : 'miss';
+};
+
+/** Paths inside a value that are objects or arrays and not frozen. */
+const unfrozenPaths = (value: unknown, path = '$'): string[] => {
+  if (typeof value !== 'object' || value === null) return [];
+  const own = Object.isFrozen(value) ? [] : [path];
+  return [...own, ...Object.entries(value).flatMap(([k, v]) => unfrozenPaths(v, `${path}.${k}`))];
 };

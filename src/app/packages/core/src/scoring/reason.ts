@@ -48,3 +48,28 @@ export const needsDataReason = (
 /** The reason of an off_strategy company. */
 export const offStrategyReason = (name: string, score: number, stretch: number): string =>
   `Off strategy: the best match, ${name}, scores ${score}% (stretch needs ${stretch}%)`;
+
+/** A label inside a sentence: capitalised words lower-cased, acronyms kept ("ERP System" → "ERP system"). */
+const inSentence = (label: string): string =>
+  label.replace(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu, (word) => word.toLowerCase());
+
+/** "the European machine builders"; a name that already starts with "the" keeps its own. */
+const theSegment = (name: string): string => (/^the\s/i.test(name) ? name : `the ${name}`);
+
+/** The criterion that ruled a company out (SCORING §14), in words. */
+export type RuledOut = {
+  /** The property's label (HubSpot label, else its internal name). */
+  readonly property: string;
+  /** The value read, as people see it; null when the property has none. */
+  readonly actual: string | null;
+  /** What the segment demands, from the operator table: "need Machinery", "rule out Retail". */
+  readonly need: string;
+};
+
+/**
+ * The reason of an off_strategy company whose every segment is disqualified (SCORING §14): the
+ * required criterion that missed in the best-priority segment. "Off strategy: industry is Retail;
+ * the European machine builders need Machinery".
+ */
+export const ruledOutReason = (segmentName: string, r: RuledOut): string =>
+  `Off strategy: ${inSentence(r.property)} is ${r.actual ?? 'empty'}; ${theSegment(segmentName)} ${r.need}`;

@@ -97,7 +97,7 @@ export const Todo = z.object({
 });
 export type Todo = z.output<typeof Todo>;
 
-/** What the write-back needs about a company (SCORING §6, §8): the fast path's result. */
+/** A company's figures (SCORING §6): what the write-back, deals and reviews need. */
 export const CompanyEvaluation = z.object({
   tier: Tier,
   fitScore: Percent,
@@ -168,10 +168,13 @@ export const DealScore = z.object({
 });
 export type DealScore = z.output<typeof DealScore>;
 
-/** Everything scoring knows about a deal: the deal, its company (SCORING §7), its line items, now. */
+/**
+ * Everything scoring knows about a deal: the deal, its company (SCORING §7) with the company's
+ * score (`scoreCompany`), its line items, now.
+ */
 export const DealFacts = z.object({
   deal: RecordFacts,
-  company: z.object({ facts: RecordFacts, evaluation: CompanyEvaluation }).nullable(),
+  company: z.object({ facts: RecordFacts, score: CompanyScore }).nullable(),
   lineItems: z.array(LineItemFacts),
   nowMs: z.number(),
 });

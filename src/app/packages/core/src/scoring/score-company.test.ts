@@ -4,7 +4,6 @@ import { company, COMPANY_DEFINITIONS, segment, strategyOf } from '../_fixtures/
 import { Tier } from '../enums.ts';
 import type { CriterionInput, StrategyInput } from '../strategy/strategy-schema.ts';
 import { compileStrategy } from './compile-strategy.ts';
-import { evaluateCompany } from './evaluate-company.ts';
 import { scoreCompany } from './score-company.ts';
 
 const SOFTWARE: CriterionInput = {
@@ -17,15 +16,8 @@ const BIG: CriterionInput = { property: 'numberofemployees', operator: 'GTE', va
 const GERMANY: CriterionInput = { property: 'country', operator: 'EQ', value: 'Germany' };
 const RICH: CriterionInput = { property: 'annualrevenue', operator: 'GTE', value: 1_000_000 };
 
-/** Scores with both paths and checks they agree before returning the full score. */
-const score = (s: ReturnType<typeof strategyOf>, properties: Record<string, string | null>) => {
-  const compiled = compileStrategy(s);
-  const full = scoreCompany(compiled, company(properties));
-  const fast = evaluateCompany(compiled, company(properties));
-  const { tier, fitScore, segmentId, exclusionId, offStrategy, reason } = full;
-  expect(fast).toEqual({ tier, fitScore, segmentId, exclusionId, offStrategy, reason });
-  return full;
-};
+const score = (s: ReturnType<typeof strategyOf>, properties: Record<string, string | null>) =>
+  scoreCompany(compileStrategy(s), company(properties));
 const summary = (s: ReturnType<typeof score>) => `${s.tier} ${s.fitScore} ${String(s.segmentId)}`;
 
 const exclusions: StrategyInput['exclusions'] = [
@@ -529,7 +521,6 @@ describe('SCORING §6.6 explanations', () => {
     const compiled = compileStrategy(s);
     const strategyCopy = structuredClone(compiled.strategy);
     scoreCompany(compiled, facts);
-    evaluateCompany(compiled, facts);
     expect(facts).toEqual(copy);
     expect(compiled.strategy).toEqual(strategyCopy);
   });
@@ -600,40 +591,213 @@ describe('SCORING §7 questions for the rep (company)', () => {
     expect([r.tier, r.todos]).toEqual(['dream', []]);
   });
 
-  it('the to-do uses the property label, else the criterion label, else the name', () => {
+  // Issue 13: the manager's wording wins over HubSpot's property label.
+  it("the to-do uses the manager's criterion label, else the property label, else the name", () => {
     const t = strategyOf([
       segment('s', [
         GERMANY,
-        { property: 'founded_year', operator: 'GTE', value: 2000, label: 'Young company' },
+        {
+          property: 'industry',
+          operator: 'IN',
+          values: ['MACHINERY', 'INDUSTRIAL_AUTOMATION'],
+          label: 'Builds machines or components',
+        },
+        { property: 'numberofemployees', operator: 'GTE', value: 50, label: 'At least 50 people' },
+        { property: 'annualrevenue', operator: 'GTE', value: 1 },
         { property: 'hs_num_child_companies', operator: 'GTE', value: 1 },
       ]),
     ]);
-    const r = score(t, { country: 'Germany' });
+    const r = score(t, { country: 'Germany', numberofemployees: 'fifty' });
     expect(r.todos.map((x) => x.text)).toEqual([
-      'Add the Young company to reach Fit',
+      'Add Builds machines or components to reach Fit',
+      'Correct At least 50 people (“fifty” is not a number) to reach Fit',
+      'Add the Annual Revenue to reach Fit',
       'Add the hs_num_child_companies to reach Fit',
     ]);
-    expect(
-      scoreCompany(
-        compileStrategy(t),
-        company(
-          { country: 'Germany' },
-          {
-            ...COMPANY_DEFINITIONS,
-            founded_year: {
-              name: 'founded_year',
-              label: 'Year Founded',
-              type: 'string',
-              fieldType: 'text',
-            },
-          },
-        ),
-      ).todos[0]?.text,
-    ).toBe('Add the Year Founded to reach Fit');
+    expect(r.missing.map((m) => m.label)).toEqual([
+      'Industry',
+      'Annual Revenue',
+      'hs_num_child_companies',
+    ]);
   });
 
   it('refused records get no to-dos', () => {
     const t = strategyOf([segment('s', [GERMANY, BIG])], { exclusions });
     expect(score(t, { industry: 'TOBACCO' }).todos).toEqual([]);
+  });
+});
+
+describe('SCORING §14 the off-strategy reason names what ruled the company out', () => {
+  const industry = COMPANY_DEFINITIONS.industry;
+  if (industry === undefined) throw new Error('the fixtures define industry');
+  const definitions = {
+    ...COMPANY_DEFINITIONS,
+    industry: {
+      ...industry,
+      options: [
+        ...(industry.options ?? []),
+        { label: 'Retail', value: 'RETAIL' },
+        { label: 'Machinery', value: 'MACHINERY' },
+      ],
+    },
+  };
+  const reasonOf = (s: ReturnType<typeof strategyOf>, properties: Record<string, string>) =>
+    scoreCompany(compileStrategy(s), company(properties, definitions));
+
+  it("when every segment is disqualified: the required criterion that missed in the best-priority segment (the spec's example)", () => {
+    const s = strategyOf([
+      segment('midmarket', [{ ...BIG, required: true }], { name: 'Mid-market' }),
+      segment(
+        'machine-builders',
+        [
+          { property: 'country', operator: 'IN', values: ['Germany', 'Austria'], required: true },
+          { property: 'industry', operator: 'EQ', value: 'MACHINERY', required: true },
+        ],
+        { name: 'European machine builders', priority: 'dream' },
+      ),
+    ]);
+    const r = reasonOf(s, { industry: 'RETAIL', country: 'Germany', numberofemployees: '12' });
+    expect([r.tier, r.segmentId, r.reason]).toEqual([
+      'off_strategy',
+      null,
+      'Off strategy: industry is Retail; the European machine builders need Machinery',
+    ]);
+  });
+
+  it('among segments of the same priority the first in document order names it, with its first required miss', () => {
+    const s = strategyOf([
+      segment('a', [GERMANY, { ...BIG, required: true }, { ...SOFTWARE, required: true }], {
+        name: 'Mid-market',
+      }),
+      segment('b', [{ ...SOFTWARE, required: true }], { name: 'Software houses' }),
+    ]);
+    expect(reasonOf(s, { industry: 'RETAIL', numberofemployees: '12' }).reason).toBe(
+      'Off strategy: number of employees is 12; the Mid-market need at least 100',
+    );
+  });
+
+  it('with a segment left that is not disqualified, the reason stays the best match and its score', () => {
+    const s = strategyOf([
+      segment('a', [{ ...SOFTWARE, required: true }], { name: 'Software houses' }),
+      segment('b', [GERMANY, BIG, RICH, SOFTWARE], { name: 'Mid-market' }),
+    ]);
+    expect(
+      reasonOf(s, {
+        industry: 'RETAIL',
+        country: 'Germany',
+        numberofemployees: '12',
+        annualrevenue: '5',
+      }).reason,
+    ).toBe('Off strategy: the best match, Mid-market, scores 20% (stretch needs 40%)');
+  });
+
+  const cases: [CriterionInput, Record<string, string>, string][] = [
+    [
+      { property: 'industry', operator: 'EQ', value: 'MACHINERY' },
+      { industry: 'RETAIL' },
+      'industry is Retail; the Mid-market need Machinery',
+    ],
+    [
+      { property: 'industry', operator: 'NEQ', value: 'RETAIL' },
+      { industry: 'retail' },
+      'industry is Retail; the Mid-market rule out Retail',
+    ],
+    [
+      { property: 'industry', operator: 'IN', values: ['MACHINERY', 'COMPUTER_SOFTWARE'] },
+      { industry: 'RETAIL' },
+      'industry is Retail; the Mid-market need one of Machinery, Computer Software',
+    ],
+    [
+      { property: 'industry', operator: 'NOT_IN', values: ['RETAIL', 'TOBACCO'] },
+      { industry: 'TOBACCO' },
+      'industry is Tobacco; the Mid-market rule out Retail, Tobacco',
+    ],
+    [
+      { property: 'numberofemployees', operator: 'GT', value: 500 },
+      { numberofemployees: '40' },
+      'number of employees is 40; the Mid-market need more than 500',
+    ],
+    [
+      { property: 'numberofemployees', operator: 'GTE', value: 1000 },
+      { numberofemployees: '999' },
+      'number of employees is 999; the Mid-market need at least 1,000',
+    ],
+    [
+      { property: 'numberofemployees', operator: 'LT', value: 50 },
+      { numberofemployees: '50' },
+      'number of employees is 50; the Mid-market need less than 50',
+    ],
+    [
+      { property: 'numberofemployees', operator: 'LTE', value: 50 },
+      { numberofemployees: '51' },
+      'number of employees is 51; the Mid-market need at most 50',
+    ],
+    [
+      { property: 'numberofemployees', operator: 'BETWEEN', value: 50, highValue: 10_000 },
+      { numberofemployees: '12000' },
+      'number of employees is 12000; the Mid-market need between 50 and 10,000',
+    ],
+    [
+      { property: 'country', operator: 'HAS_PROPERTY' },
+      {},
+      'country/region is empty; the Mid-market need a value',
+    ],
+    [
+      { property: 'country', operator: 'NOT_HAS_PROPERTY' },
+      { country: 'Germany' },
+      'country/region is Germany; the Mid-market need it empty',
+    ],
+    [
+      { property: 'name', operator: 'CONTAINS_TOKEN', value: 'gmbh' },
+      { name: 'Acme Inc' },
+      'name is Acme Inc; the Mid-market need it to contain “gmbh”',
+    ],
+    [
+      { property: 'name', operator: 'NOT_CONTAINS_TOKEN', value: 'gmbh' },
+      { name: 'Acme GmbH' },
+      'name is Acme GmbH; the Mid-market rule out “gmbh”',
+    ],
+    [
+      { property: 'createdate', operator: 'WITHIN_NEXT_DAYS', value: 30 },
+      { createdate: '2026-03-01' },
+      'create date is 2026-03-01; the Mid-market need it within the next 30 days',
+    ],
+    [
+      { property: 'createdate', operator: 'WITHIN_LAST_DAYS', value: 1 },
+      { createdate: '2025-01-01' },
+      'create date is 2025-01-01; the Mid-market need it within the last 1 day',
+    ],
+    [
+      { property: 'is_public', operator: 'EQ', value: true },
+      { is_public: 'false' },
+      'is public is No; the Mid-market need Yes',
+    ],
+    [
+      { property: 'web_technologies', operator: 'EQ', value: 'shopify' },
+      { web_technologies: 'salesforce;hubspot' },
+      'web technologies is Salesforce, HubSpot; the Mid-market need Shopify',
+    ],
+  ];
+  it.each(cases)('%o on %o: "Off strategy: %s"', (criterion, properties, words) => {
+    const s = strategyOf([
+      segment('m', [{ ...criterion, required: true }], { name: 'Mid-market' }),
+    ]);
+    expect(reasonOf(s, properties).reason).toBe(`Off strategy: ${words}`);
+  });
+
+  it('a segment named "The …" keeps its own article; acronyms in labels stay capitals', () => {
+    const s = strategyOf([
+      segment('m', [{ property: 'erp', operator: 'EQ', value: 'SAP', required: true }], {
+        name: 'The SAP shops',
+      }),
+    ]);
+    const r = scoreCompany(
+      compileStrategy(s),
+      company(
+        { erp: 'Oracle' },
+        { erp: { name: 'erp', label: 'ERP System', type: 'string', fieldType: 'text' } },
+      ),
+    );
+    expect(r.reason).toBe('Off strategy: ERP system is Oracle; The SAP shops need SAP');
   });
 });

@@ -4,7 +4,7 @@ import { company, DAY_MS, deal, NOW_MS, segment, strategyOf } from '../_fixtures
 import type { LineItemFacts, PropertyBag, RecordFacts } from '../facts/schema.ts';
 import type { StrategyInput } from '../strategy/strategy-schema.ts';
 import { compileStrategy } from './compile-strategy.ts';
-import { evaluateCompany } from './evaluate-company.ts';
+import { scoreCompany } from './score-company.ts';
 import { pickDealCompanyId, scoreDeal } from './score-deal.ts';
 
 const day = (offsetDays: number): string =>
@@ -86,7 +86,7 @@ const withCompany = (
   const facts: RecordFacts | null = companyProps === null ? null : company(companyProps);
   return scoreDeal(compiled, {
     deal: deal(dealProps),
-    company: facts === null ? null : { facts, evaluation: evaluateCompany(compiled, facts) },
+    company: facts === null ? null : { facts, score: scoreCompany(compiled, facts) },
     lineItems,
     nowMs: NOW_MS,
   });
@@ -96,7 +96,43 @@ const line = (id: string, price: string, quantity: string, amount: string): Line
   properties: { price, quantity, amount },
 });
 
+const ASSOCIATE_LIKE = {
+  kind: 'add_property',
+  property: 'numberofemployees',
+  object: 'company',
+  targetTier: 'dream',
+  question: null,
+} as const;
+
 describe('SCORING §7 a deal', () => {
+  it("takes its company's figures, to-dos and findings from the company's score: it never scores the company again", () => {
+    const facts = company({ industry: 'COMPUTER_SOFTWARE', numberofemployees: 'many' });
+    const scored = scoreCompany(compiled, facts);
+    const todo = { ...ASSOCIATE_LIKE, text: 'Given by the company score' };
+    const given = {
+      ...scored,
+      tier: 'dream' as const,
+      fitScore: 97,
+      reason: 'Given',
+      todos: [todo],
+      dataQuality: [],
+    };
+    const r = scoreDeal(compiled, {
+      deal: deal(FOCUS_DEAL),
+      company: { facts, score: given },
+      lineItems: [],
+      nowMs: NOW_MS,
+    });
+    expect([r.tier, r.fitScore, r.reason, r.todos[0], r.dataQuality]).toEqual([
+      'dream',
+      97,
+      'Given',
+      todo,
+      [],
+    ]);
+    expect(scored.dataQuality.map((f) => f.property)).toEqual(['numberofemployees']);
+  });
+
   it("inherits its company's tier, fitScore and segment", () => {
     const r = withCompany({ industry: 'COMPUTER_SOFTWARE', numberofemployees: '100' }, FOCUS_DEAL);
     expect([r.tier, r.fitScore, r.segmentId, r.offStrategy, r.reason]).toEqual([
@@ -213,7 +249,7 @@ describe('SCORING §7 a deal', () => {
             "property": null,
             "question": "need",
             "targetTier": null,
-            "text": "Answer “Do they need us?”: add the Pain identified",
+            "text": "Answer “Do they need us?”: add Pain identified",
           },
           {
             "kind": "answer_question",
@@ -221,7 +257,7 @@ describe('SCORING §7 a deal', () => {
             "property": null,
             "question": "abilityToPay",
             "targetTier": null,
-            "text": "Answer “Can they pay?”: add the Budget confirmed; add the Revenue of $1M+",
+            "text": "Answer “Can they pay?”: add Budget confirmed; add Revenue of $1M+",
           },
           {
             "kind": "answer_question",
@@ -229,7 +265,7 @@ describe('SCORING §7 a deal', () => {
             "property": null,
             "question": "urgency",
             "targetTier": null,
-            "text": "Answer “Should they buy now?”: add the Decision within 90 days",
+            "text": "Answer “Should they buy now?”: add Decision within 90 days",
           },
         ],
         "warnings": [
@@ -411,7 +447,7 @@ describe('SCORING §7 the dream-customer test', () => {
     const facts = company({ country: 'Germany' });
     const r = scoreDeal(plain, {
       deal: deal({}),
-      company: { facts, evaluation: evaluateCompany(plain, facts) },
+      company: { facts, score: scoreCompany(plain, facts) },
       lineItems: [],
       nowMs: NOW_MS,
     });
@@ -425,9 +461,9 @@ describe('SCORING §7 the dream-customer test', () => {
     );
     expect(r.todos.map((t) => t.text)).toMatchInlineSnapshot(`
       [
-        "Answer “Do they need us?”: add the Pain identified",
-        "Answer “Can they pay?”: add the Budget confirmed; add the Annual Revenue",
-        "Answer “Should they buy now?”: correct the Decision within 90 days (“next month” is not a date)",
+        "Answer “Do they need us?”: add Pain identified",
+        "Answer “Can they pay?”: add Budget confirmed; add Revenue of $1M+",
+        "Answer “Should they buy now?”: correct Decision within 90 days (“next month” is not a date)",
       ]
     `);
   });

@@ -1,21 +1,24 @@
-import { UNREADABLE } from '../criteria/evaluate-criterion.ts';
+import { MATCH, MISS } from '../criteria/evaluate-criterion.ts';
 import type { DreamOutcome, FitWarning } from '../enums.ts';
 import { FitWarning as FitWarnings } from '../enums.ts';
 import type { RecordFacts } from '../facts/schema.ts';
 import { isMissing, readNumber } from '../values/read-value.ts';
+import { todoStep } from './build-todos.ts';
 import type { CompiledDreamGroup, CompiledStrategy } from './compile-strategy.ts';
 import { computeDiscountPercent } from './compute-discount-percent.ts';
 import { exceptionFromProperties } from './exception.ts';
 import {
-  createReader,
-  explainCriterion,
+  codeAt,
+  explainCriteria,
   finding,
   findingsOf,
+  judgeCriteria,
   mergeFindings,
   unreadableWords,
 } from './explain.ts';
-import type { Explained, Reader } from './explain.ts';
 import { NO_COMPANY_REASON } from './reason.ts';
+import type { RecordValues } from './record-values.ts';
+import { readRecordValues } from './record-values.ts';
 import type {
   CompanyEvaluation,
   DataQualityFinding,
@@ -24,7 +27,6 @@ import type {
   DreamGroupResult,
   Todo,
 } from './schema.ts';
-import { scoreCompany } from './score-company.ts';
 
 /** SCORING §7: a deal without a company is needs_data, "no associated company". */
 const NO_COMPANY: CompanyEvaluation = {
@@ -36,38 +38,43 @@ const NO_COMPANY: CompanyEvaluation = {
   reason: NO_COMPANY_REASON,
 };
 
-type DreamGroupScore = { result: DreamGroupResult; explained: Explained[] };
-
-/** SCORING §7: a group passes when all its criteria match, fails when any misses, else unknown. */
-const groupOutcome = (explained: readonly Explained[]): DreamOutcome => {
-  if (explained.some((e) => e.result.outcome === 'miss')) return 'fail';
-  return explained.every((e) => e.result.outcome === 'match') ? 'pass' : 'unknown';
+type JudgedGroup = {
+  readonly compiled: CompiledDreamGroup;
+  readonly criteria: CompiledDreamGroup['criteria'];
+  readonly codes: Uint8Array;
+  readonly result: DreamGroupResult;
 };
 
-const scoreDreamGroup = (g: CompiledDreamGroup, read: Reader, nowMs: number): DreamGroupScore => {
-  const explained = g.criteria.map((c) => explainCriterion(c, read, nowMs));
+/** SCORING §7: a group passes when all its criteria match, fails when any misses, else unknown. */
+const groupOutcome = (codes: Uint8Array): DreamOutcome => {
+  if (codes.some((c) => c === MISS)) return 'fail';
+  return codes.every((c) => c === MATCH) ? 'pass' : 'unknown';
+};
+
+const judgeGroup = (g: CompiledDreamGroup, v: RecordValues, nowMs: number): JudgedGroup => {
+  const codes = judgeCriteria(g.criteria, v, nowMs);
   return {
-    explained,
+    compiled: g,
+    criteria: g.criteria,
+    codes,
     result: {
       group: g.group,
       question: g.question,
-      outcome: groupOutcome(explained),
-      criteria: explained.map((e) => e.result),
+      outcome: groupOutcome(codes),
+      criteria: explainCriteria(g.criteria, codes, v),
     },
   };
 };
 
-const step = (e: Explained): string =>
-  e.code === UNREADABLE && e.value !== null && e.compiled.reads !== null
-    ? `correct the ${e.propertyLabel} (${unreadableWords(e.value.raw, e.compiled.reads)})`
-    : `add the ${e.propertyLabel}`;
-
 /** SCORING §7: every unknown dream-test group is a question for the rep. */
-const dreamTodo = (g: DreamGroupScore): Todo => {
-  const steps = [...new Set(g.explained.filter((e) => e.result.outcome === 'unknown').map(step))];
+const dreamTodo = (g: JudgedGroup, v: RecordValues): Todo => {
+  const steps = g.criteria.flatMap((c, k) => {
+    const code = codeAt(g.codes, k);
+    return code === MATCH || code === MISS ? [] : [todoStep(c, code, v)];
+  });
   return {
     kind: 'answer_question',
-    text: `Answer “${g.result.question}”: ${steps.join('; ')}`,
+    text: `Answer “${g.result.question}”: ${[...new Set(steps)].join('; ')}`,
     property: null,
     object: null,
     targetTier: null,
@@ -106,19 +113,21 @@ const ASSOCIATE_TODO: Todo = {
 };
 
 /**
- * A deal's full result (SCORING §7): it inherits its company's tier, fitScore and segment, and
- * adds the dream-customer test, focus, discount and deal-size warnings, its exception and to-dos.
+ * A deal's full result (SCORING §7): it inherits its company's tier, fitScore, segment, to-dos and
+ * findings from the company's score (never scoring the company again), and adds the dream-customer
+ * test, focus, discount and deal-size warnings, its exception and its own to-dos.
  *
  * @example
- * const deal = scoreDeal(compiled, { deal: dealFacts, company: { facts, evaluation }, lineItems, nowMs });
+ * const company = { facts, score: scoreCompany(compiled, facts) };
+ * const deal = scoreDeal(compiled, { deal: dealFacts, company, lineItems, nowMs });
  */
 export const scoreDeal = (compiled: CompiledStrategy, facts: DealFacts): DealScore => {
   const { deal, company, nowMs } = facts;
-  const inherited = company?.evaluation ?? NO_COMPANY;
+  const inherited: CompanyEvaluation = company?.score ?? NO_COMPANY;
   const refused = inherited.tier === 'refused';
-  const companyScore = company && !refused ? scoreCompany(compiled, company.facts) : null;
-  const read = createReader({ company: company?.facts ?? null, deal });
-  const groups = compiled.dreamGroups?.map((g) => scoreDreamGroup(g, read, nowMs)) ?? null;
+  const companyScore = company && !refused ? company.score : null;
+  const v = readRecordValues(compiled, { company: company?.facts ?? null, deal });
+  const groups = compiled.dreamGroups?.map((g) => judgeGroup(g, v, nowMs)) ?? null;
   const dreamTest = groups?.map((g) => g.result) ?? null;
   const focus =
     (inherited.tier === 'dream' || inherited.tier === 'fit') &&
@@ -164,7 +173,7 @@ export const scoreDeal = (compiled: CompiledStrategy, facts: DealFacts): DealSco
     : [
         ...(company === null ? [ASSOCIATE_TODO] : []),
         ...(companyScore?.todos ?? []),
-        ...(groups ?? []).filter((g) => g.result.outcome === 'unknown').map(dreamTodo),
+        ...(groups ?? []).filter((g) => g.result.outcome === 'unknown').map((g) => dreamTodo(g, v)),
         ...(band && segment && a === null ? [amountTodo(amount, segment.name)] : []),
       ];
 
@@ -186,10 +195,7 @@ export const scoreDeal = (compiled: CompiledStrategy, facts: DealFacts): DealSco
     todos,
     dataQuality: mergeFindings(
       companyScore?.dataQuality ?? [],
-      findingsOf(
-        (groups ?? []).flatMap((g) => g.explained),
-        { company: company?.facts.id ?? null, deal: deal.id },
-      ),
+      findingsOf(groups ?? [], v),
       amountFindings,
       discount.dataQuality,
     ),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { formatInteger } from '../format.ts';
+import { formatAmount } from '../format.ts';
 
 /** Why a strategy was not accepted; one code per kind of problem. */
 export const StrategyIssueCode = z.enum([
@@ -133,7 +133,7 @@ const MESSAGES: Record<StrategyIssueCode, (p: IssueParams) => string> = {
   range_reversed: (p) =>
     `The range is reversed: the low end (${describeInput(p.low)}) is above the high end (${describeInput(p.high)}).`,
   strategy_too_large: (p) =>
-    `The strategy is ${formatInteger(Number(p.size))} characters as compact JSON; the limit is ${formatInteger(Number(p.limit))}, because it is stored in one HubSpot text property. Remove segments or criteria, or shorten descriptions.`,
+    `The strategy is ${formatAmount(Number(p.size))} characters as compact JSON; the limit is ${formatAmount(Number(p.limit))}, because it is stored in one HubSpot text property. Remove segments or criteria, or shorten descriptions.`,
 };
 
 /** The message for an issue, from the one message table. */

@@ -151,32 +151,21 @@ export const splitMultiSelect = (text: string): string[] => {
 
 /**
  * A present HubSpot value, read lazily: its lower-cased text, number and date are each computed
- * at most once (SCORING §3). The fast path reuses one per property (`reset`).
+ * at most once (SCORING §3), however many criteria compare it.
  */
 export class Reading {
   /** The value trimmed, case kept: what explanations show and numbers and dates are read from. */
-  raw = '';
+  readonly raw: string;
   /** The elements of a multi-select value, or null when the value is not split. */
-  parts: Reading[] | null = null;
+  readonly parts: readonly Reading[] | null;
   private lower: string | undefined = undefined;
   private num: number | null | undefined = undefined;
   private date: number | null | undefined = undefined;
 
-  /** Points the reading at a new raw value; false when that value is missing. */
-  reset(raw: string, multiSelect: boolean): boolean {
-    const trimmed = raw.trim();
+  /** `trimmed` is the value without surrounding whitespace, never empty. */
+  constructor(trimmed: string, multiSelect: boolean) {
     this.raw = trimmed;
-    this.lower = undefined;
-    this.num = undefined;
-    this.date = undefined;
-    this.parts = multiSelect
-      ? splitMultiSelect(trimmed).map((p) => {
-          const r = new Reading();
-          r.reset(p, false);
-          return r;
-        })
-      : null;
-    return trimmed !== '';
+    this.parts = multiSelect ? splitMultiSelect(trimmed).map((p) => new Reading(p, false)) : null;
   }
 
   /** Trimmed and lower-cased: what string comparisons use. */
@@ -207,8 +196,8 @@ export const readPropertyValue = (
   multiSelect: boolean,
 ): Reading | null => {
   if (raw === null || raw === undefined) return null;
-  const r = new Reading();
-  return r.reset(raw, multiSelect) ? r : null;
+  const trimmed = raw.trim();
+  return trimmed === '' ? null : new Reading(trimmed, multiSelect);
 };
 
 /** Shortens a value shown to people to at most `max` characters, ending with "…" when cut. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { FitWarning, Tier } from '../enums.ts';
+import { TIER_WORDS } from '../scoring/reason.ts';
 import type { CompanyEvaluation, DealScore } from '../scoring/schema.ts';
 
 /** The HubSpot property group all Strategy Fit properties live in (SCORING §8). */
@@ -35,14 +36,6 @@ export const FitPropertyDefinition = z.object({
 });
 export type FitPropertyDefinition = z.output<typeof FitPropertyDefinition>;
 
-const TIER_LABELS: Record<Tier, string> = {
-  dream: 'Dream',
-  fit: 'Fit',
-  stretch: 'Stretch',
-  needs_data: 'Needs data',
-  off_strategy: 'Off strategy',
-  refused: 'Refused',
-};
 const WARNING_LABELS: Record<FitWarning, string> = {
   price_competition: 'Price competition',
   deal_size_outside_segment: 'Deal size outside segment',
@@ -78,7 +71,7 @@ export const FIT_PROPERTIES: readonly FitPropertyDefinition[] = [
     description: 'Dream, fit, stretch, needs data, off strategy or refused.',
     type: 'enumeration',
     fieldType: 'select',
-    options: options(Tier.options.map((t) => [t, TIER_LABELS[t]])),
+    options: options(Tier.options.map((t) => [t, TIER_WORDS[t]])),
     objects: [...BOTH],
     writtenByScoring: true,
   },
