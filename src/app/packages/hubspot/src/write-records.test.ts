@@ -4,7 +4,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HubSpot } from './create-client.ts';
 import { ensureFitProperties } from './ensure-fit-properties.ts';
 import { readRecords } from './read-records.ts';
-import { connect, recordRequests, startTestSandbox, value } from './sandbox.test-support.ts';
+import {
+  connect,
+  recordRequests,
+  startTestSandbox,
+  value,
+} from '../../../../../test/support/hubspot/sandbox.ts';
 import { writeRecords } from './write-records.ts';
 
 let sandbox: RunningSandbox;

@@ -10,7 +10,7 @@ import {
   NOW_MS,
   segment,
   strategyOf,
-} from '../_fixtures/build.ts';
+} from '../../../../../../test/support/core/fixtures.ts';
 import type { CriterionInput } from '../strategy/strategy-schema.ts';
 import { parseStrategy } from '../strategy/parse-strategy.ts';
 import { compileStrategy } from './compile-strategy.ts';
