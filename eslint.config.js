@@ -113,4 +113,10 @@ export default tseslint.config(
       '@hubspot/ui-extensions/no-console': 'error',
     },
   },
+  // Unit tests beside UI code import their helpers from test/support/ (outside the extension
+  // folder); .hsignore keeps tests out of the upload and HubSpot never builds them.
+  {
+    files: uiFolders.map((f) => `${f.slice(0, -'**'.length)}**/*.test.{ts,tsx}`),
+    rules: { '@hubspot/ui-extensions/no-parent-imports': 'off' },
+  },
 );

@@ -27,13 +27,13 @@ import {
 import type { SimulationCursor } from '@strategy-fit/core';
 
 import { DIST_DIR } from '../scripts/build-functions.ts';
-import { observeRequests, useFunctionEnv } from '../src/app/functions/src/testing/hubspot-env.ts';
-import { startManagerPortal } from '../src/app/functions/src/testing/manager-portal.ts';
+import { observeRequests, useFunctionEnv } from '../test/support/functions/hubspot-env.ts';
+import { startManagerPortal } from '../test/support/functions/manager-portal.ts';
 import {
   hubspotContext,
   loadExampleStrategy,
   MANAGER,
-} from '../src/app/functions/src/testing/test-portal.ts';
+} from '../test/support/functions/test-portal.ts';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const OTHER_REQUESTS = Number(process.env.BENCH_OTHER_REQUESTS ?? 0);

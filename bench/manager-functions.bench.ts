@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { RescoreStaleResponse, StrategyReviewResponse } from '@strategy-fit/core';
 
 import { DIST_DIR } from '../scripts/build-functions.ts';
-import { observeRequests, useFunctionEnv } from '../src/app/functions/src/testing/hubspot-env.ts';
-import { startManagerPortal } from '../src/app/functions/src/testing/manager-portal.ts';
-import { hubspotContext, MANAGER } from '../src/app/functions/src/testing/test-portal.ts';
+import { observeRequests, useFunctionEnv } from '../test/support/functions/hubspot-env.ts';
+import { startManagerPortal } from '../test/support/functions/manager-portal.ts';
+import { hubspotContext, MANAGER } from '../test/support/functions/test-portal.ts';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 3);

@@ -12,7 +12,7 @@ import { ScoreRecordResponse } from '@strategy-fit/core';
 import { writeRecords } from '@strategy-fit/hubspot';
 
 import { DIST_DIR } from '../scripts/build-functions.ts';
-import { observeRequests, useFunctionEnv } from '../src/app/functions/src/testing/hubspot-env.ts';
+import { observeRequests, useFunctionEnv } from '../test/support/functions/hubspot-env.ts';
 import {
   COMPANIES,
   createCompany,
@@ -21,7 +21,7 @@ import {
   hubspotContext,
   REP,
   startTestPortal,
-} from '../src/app/functions/src/testing/test-portal.ts';
+} from '../test/support/functions/test-portal.ts';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);

@@ -15,15 +15,15 @@ import {
   reviewContext,
   startManagerPortal,
   UNPACED_REVIEW,
-} from '../../src/app/functions/src/testing/manager-portal.ts';
+} from '../support/functions/manager-portal.ts';
 import {
   COMPANIES,
   createCompany,
   createDeal,
   loadExampleStrategy,
   MANAGER,
-} from '../../src/app/functions/src/testing/test-portal.ts';
-import type { TestPortal } from '../../src/app/functions/src/testing/test-portal.ts';
+} from '../support/functions/test-portal.ts';
+import type { TestPortal } from '../support/functions/test-portal.ts';
 import { reportCommand } from '../../tools/cli/src/commands/report.ts';
 import { associations, dealStages, listAll, readByIds } from './support/portal.ts';
 import type { Bag, PortalRecord } from './support/portal.ts';

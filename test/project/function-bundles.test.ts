@@ -31,8 +31,8 @@ import {
   plainDeal,
   REP,
   startTestPortal,
-} from '../../src/app/functions/src/testing/test-portal.ts';
-import type { TestPortal } from '../../src/app/functions/src/testing/test-portal.ts';
+} from '../support/functions/test-portal.ts';
+import type { TestPortal } from '../support/functions/test-portal.ts';
 import { ROOT } from './project-layout.ts';
 
 const NODE = join(ROOT, 'node_modules', 'node', 'bin', 'node');

@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 import { functionEntries } from '../../scripts/build-functions.ts';
-import { observeRequests } from '../../src/app/functions/src/testing/hubspot-env.ts';
+import { observeRequests } from '../support/functions/hubspot-env.ts';
 import {
   invokeDecideException,
   invokeRequestException,
   invokeScoreRecord,
-} from '../../src/app/functions/src/testing/invoke.ts';
+} from '../support/functions/invoke.ts';
 import {
   COMPANIES,
   createCompany,
@@ -24,8 +24,8 @@ import {
   plainDeal,
   REP,
   startTestPortal,
-} from '../../src/app/functions/src/testing/test-portal.ts';
-import type { TestPortal } from '../../src/app/functions/src/testing/test-portal.ts';
+} from '../support/functions/test-portal.ts';
+import type { TestPortal } from '../support/functions/test-portal.ts';
 import { hsMetaFiles, readHsMeta, SRC, translateProject } from './project-layout.ts';
 
 /** HubSpot's internal component type of each metafile type we use (ppl constants). */

@@ -11,14 +11,14 @@ import { buildSingleExtension } from '@hubspot/ui-extensions-dev-server/build';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { observeRequests } from '../../src/app/functions/src/testing/hubspot-env.ts';
+import { observeRequests } from '../support/functions/hubspot-env.ts';
 import {
   invokeEditorLoad,
   invokePublish,
   invokeRollback,
   invokeSimulate,
   invokeValidate,
-} from '../../src/app/functions/src/testing/invoke-editor.ts';
+} from '../support/functions/invoke-editor.ts';
 import {
   COMPANIES,
   createCompany,
@@ -28,8 +28,8 @@ import {
   MANAGER,
   plainDeal,
   startTestPortal,
-} from '../../src/app/functions/src/testing/test-portal.ts';
-import type { TestPortal } from '../../src/app/functions/src/testing/test-portal.ts';
+} from '../support/functions/test-portal.ts';
+import type { TestPortal } from '../support/functions/test-portal.ts';
 import { readHsMeta, translateProject } from './project-layout.ts';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -9,13 +9,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { CompanyFitCard } from '../../src/app/cards/CompanyFitCard.tsx';
 import { DealFitCard } from '../../src/app/cards/DealFitCard.tsx';
 import type { FunctionRunner } from '@strategy-fit/function-calls';
-import { runnerAnswering, typeInto } from '../../src/app/cards/testing/helpers.ts';
+import { runnerAnswering, typeInto } from '../support/cards/helpers.ts';
 import { errorView } from '../../src/app/cards/view-model/card-error.ts';
 import { createRuntime } from '../../src/app/functions/src/lib/runtime.ts';
-import {
-  invokeRequestException,
-  invokeScoreRecord,
-} from '../../src/app/functions/src/testing/invoke.ts';
+import { invokeRequestException, invokeScoreRecord } from '../support/functions/invoke.ts';
 import {
   closedOrigin,
   COMPANIES,
@@ -25,8 +22,8 @@ import {
   plainDeal,
   REP,
   startTestPortal,
-} from '../../src/app/functions/src/testing/test-portal.ts';
-import type { TestPortal } from '../../src/app/functions/src/testing/test-portal.ts';
+} from '../support/functions/test-portal.ts';
+import type { TestPortal } from '../support/functions/test-portal.ts';
 
 let portal: TestPortal;
 let companyId: string;

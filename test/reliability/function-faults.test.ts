@@ -8,13 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { z } from 'zod';
 
 import { FUNCTION_BUDGET_MS } from '../../src/app/functions/src/lib/runtime.ts';
-import { useFunctionEnv } from '../../src/app/functions/src/testing/hubspot-env.ts';
-import { closedOrigin } from '../../src/app/functions/src/testing/test-portal.ts';
-import {
-  hubspotContext,
-  startTestPortal,
-} from '../../src/app/functions/src/testing/test-portal.ts';
-import type { TestPortal } from '../../src/app/functions/src/testing/test-portal.ts';
+import { useFunctionEnv } from '../support/functions/hubspot-env.ts';
+import { closedOrigin } from '../support/functions/test-portal.ts';
+import { hubspotContext, startTestPortal } from '../support/functions/test-portal.ts';
+import type { TestPortal } from '../support/functions/test-portal.ts';
 import { createRecordsFor, entryNames, mainOf, validCalls } from './support/function-table.ts';
 import type { Records } from './support/function-table.ts';
 

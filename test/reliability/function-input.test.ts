@@ -7,12 +7,9 @@ import { listStrategyVersions } from '@strategy-fit/hubspot';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 
-import { useFunctionEnv } from '../../src/app/functions/src/testing/hubspot-env.ts';
-import {
-  hubspotContext,
-  startTestPortal,
-} from '../../src/app/functions/src/testing/test-portal.ts';
-import type { TestPortal } from '../../src/app/functions/src/testing/test-portal.ts';
+import { useFunctionEnv } from '../support/functions/hubspot-env.ts';
+import { hubspotContext, startTestPortal } from '../support/functions/test-portal.ts';
+import type { TestPortal } from '../support/functions/test-portal.ts';
 import { createRecordsFor, entryNames, mainOf, validCalls } from './support/function-table.ts';
 import type { ValidCall } from './support/function-table.ts';
 

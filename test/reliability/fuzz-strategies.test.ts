@@ -24,8 +24,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { main as strategyPublish } from '../../src/app/functions/src/entries/strategy-publish.ts';
 import { main as strategyValidate } from '../../src/app/functions/src/entries/strategy-validate.ts';
-import { useFunctionEnv } from '../../src/app/functions/src/testing/hubspot-env.ts';
-import { hubspotContext, MANAGER } from '../../src/app/functions/src/testing/test-portal.ts';
+import { useFunctionEnv } from '../support/functions/hubspot-env.ts';
+import { hubspotContext, MANAGER } from '../support/functions/test-portal.ts';
 import { publishFile } from '../../tools/cli/src/commands/strategy.ts';
 import { runCli } from '../e2e/support/cli.ts';
 import { EXAMPLE_STRATEGY, loadStrategy } from '../e2e/support/sandbox.ts';

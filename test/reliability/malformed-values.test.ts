@@ -27,8 +27,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { main as scoreRecord } from '../../src/app/functions/src/entries/score-record.ts';
-import { useFunctionEnv } from '../../src/app/functions/src/testing/hubspot-env.ts';
-import { hubspotContext } from '../../src/app/functions/src/testing/test-portal.ts';
+import { useFunctionEnv } from '../support/functions/hubspot-env.ts';
+import { hubspotContext } from '../support/functions/test-portal.ts';
 import { runCli } from '../e2e/support/cli.ts';
 import {
   EXAMPLE_STRATEGY,

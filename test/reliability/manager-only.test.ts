@@ -7,15 +7,15 @@ import type { CardUser } from '@strategy-fit/core';
 import { listStrategyVersions } from '@strategy-fit/hubspot';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { useFunctionEnv } from '../../src/app/functions/src/testing/hubspot-env.ts';
+import { useFunctionEnv } from '../support/functions/hubspot-env.ts';
 import {
   hubspotContext,
   loadExampleStrategy,
   MANAGER,
   REP,
   startTestPortal,
-} from '../../src/app/functions/src/testing/test-portal.ts';
-import type { TestPortal } from '../../src/app/functions/src/testing/test-portal.ts';
+} from '../support/functions/test-portal.ts';
+import type { TestPortal } from '../support/functions/test-portal.ts';
 import { createRecordsFor, mainOf, validCalls } from './support/function-table.ts';
 import type { ValidCall } from './support/function-table.ts';
 

@@ -9,10 +9,10 @@ import type { RawRecord } from '@strategy-fit/hubspot';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { main } from '../../src/app/functions/src/entries/rescore-stale.ts';
-import { useFunctionEnv } from '../../src/app/functions/src/testing/hubspot-env.ts';
-import { startManagerPortal } from '../../src/app/functions/src/testing/manager-portal.ts';
-import { hubspotContext, MANAGER, value } from '../../src/app/functions/src/testing/test-portal.ts';
-import type { TestPortal } from '../../src/app/functions/src/testing/test-portal.ts';
+import { useFunctionEnv } from '../support/functions/hubspot-env.ts';
+import { startManagerPortal } from '../support/functions/manager-portal.ts';
+import { hubspotContext, MANAGER, value } from '../support/functions/test-portal.ts';
+import type { TestPortal } from '../support/functions/test-portal.ts';
 
 // 150 companies on one search page; 450 deals on three, most companies with deals on several.
 const SEED = { companies: 150, deals: 450, seed: 3 } as const;

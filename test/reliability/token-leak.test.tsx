@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { CompanyFitCard } from '../../src/app/cards/CompanyFitCard.tsx';
 import { DealFitCard } from '../../src/app/cards/DealFitCard.tsx';
-import { runnerAnswering } from '../../src/app/cards/testing/helpers.ts';
+import { runnerAnswering } from '../support/cards/helpers.ts';
 import {
   createHubSpotClient,
   ensureFitProperties,
@@ -23,15 +23,15 @@ import {
 import { startSandbox } from '@strategy-fit/sandbox';
 
 import { createRuntime } from '../../src/app/functions/src/lib/runtime.ts';
-import { useFunctionEnv } from '../../src/app/functions/src/testing/hubspot-env.ts';
+import { useFunctionEnv } from '../support/functions/hubspot-env.ts';
 import {
   closedOrigin,
   hubspotContext,
   loadExampleStrategy,
   MANAGER,
   REP,
-} from '../../src/app/functions/src/testing/test-portal.ts';
-import type { TestPortal as FunctionPortal } from '../../src/app/functions/src/testing/test-portal.ts';
+} from '../support/functions/test-portal.ts';
+import type { TestPortal as FunctionPortal } from '../support/functions/test-portal.ts';
 import { runCli } from '../e2e/support/cli.ts';
 import type { CliRun } from '../e2e/support/cli.ts';
 import { EXAMPLE_STRATEGY, MINIMAL_STRATEGY, NOW } from '../e2e/support/sandbox.ts';

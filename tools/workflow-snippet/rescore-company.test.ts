@@ -17,8 +17,8 @@ import {
   readBack,
   startTestPortal,
   value,
-} from '../../src/app/functions/src/testing/test-portal.ts';
-import type { TestPortal } from '../../src/app/functions/src/testing/test-portal.ts';
+} from '../../test/support/functions/test-portal.ts';
+import type { TestPortal } from '../../test/support/functions/test-portal.ts';
 import { buildWorkflowSnippet } from './build.ts';
 import type { BuiltSnippet } from './build.ts';
 import type { SnippetOutput } from './src/rescore-company.ts';

@@ -19,9 +19,17 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { CompanyFitCard } from './CompanyFitCard.tsx';
 import type { FunctionRunner } from '@strategy-fit/function-calls';
-import type { CardFixtures, ScoreFixtureName as FixtureName } from './testing/card-fixtures.ts';
-import { loadCardFixtures } from './testing/card-fixtures.ts';
-import { allText, deferred, runnerAnswering, serverlessFailure } from './testing/helpers.ts';
+import type {
+  CardFixtures,
+  ScoreFixtureName as FixtureName,
+} from '../../../test/support/cards/card-fixtures.ts';
+import { loadCardFixtures } from '../../../test/support/cards/card-fixtures.ts';
+import {
+  allText,
+  deferred,
+  runnerAnswering,
+  serverlessFailure,
+} from '../../../test/support/cards/helpers.ts';
 
 let fixtures: CardFixtures;
 beforeAll(async () => {

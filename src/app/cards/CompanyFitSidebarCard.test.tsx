@@ -4,9 +4,12 @@ import { ScoreRecordResponse } from '@strategy-fit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { CompanyFitSidebarCard } from './CompanyFitSidebarCard.tsx';
-import type { CardFixtures, ScoreFixtureName as FixtureName } from './testing/card-fixtures.ts';
-import { loadCardFixtures } from './testing/card-fixtures.ts';
-import { allText, runnerAnswering } from './testing/helpers.ts';
+import type {
+  CardFixtures,
+  ScoreFixtureName as FixtureName,
+} from '../../../test/support/cards/card-fixtures.ts';
+import { loadCardFixtures } from '../../../test/support/cards/card-fixtures.ts';
+import { allText, runnerAnswering } from '../../../test/support/cards/helpers.ts';
 
 let fixtures: CardFixtures;
 beforeAll(async () => {

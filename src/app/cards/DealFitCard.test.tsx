@@ -18,9 +18,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { DealFitCard } from './DealFitCard.tsx';
 import type { FunctionRunner } from '@strategy-fit/function-calls';
-import type { CardFixtures, ScoreFixtureName as FixtureName } from './testing/card-fixtures.ts';
-import { loadCardFixtures } from './testing/card-fixtures.ts';
-import { allText, runnerAnswering, typeInto } from './testing/helpers.ts';
+import type {
+  CardFixtures,
+  ScoreFixtureName as FixtureName,
+} from '../../../test/support/cards/card-fixtures.ts';
+import { loadCardFixtures } from '../../../test/support/cards/card-fixtures.ts';
+import { allText, runnerAnswering, typeInto } from '../../../test/support/cards/helpers.ts';
 
 let fixtures: CardFixtures;
 beforeAll(async () => {

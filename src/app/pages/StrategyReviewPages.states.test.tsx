@@ -24,11 +24,11 @@ import { StrategyReviewResponse } from '@strategy-fit/core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { StrategyReviewPages } from './StrategyReviewPages.tsx';
-import { allText, deferred, runnerAnswering } from './testing/helpers.ts';
-import type { PageFixtures } from './testing/page-fixtures.ts';
-import { loadPageFixtures } from './testing/page-fixtures.ts';
-import type { StateFixtures } from './testing/state-fixtures.ts';
-import { produceStateFixtures } from './testing/state-fixtures.ts';
+import { allText, deferred, runnerAnswering } from '../../../test/support/pages/helpers.ts';
+import type { PageFixtures } from '../../../test/support/pages/page-fixtures.ts';
+import { loadPageFixtures } from '../../../test/support/pages/page-fixtures.ts';
+import type { StateFixtures } from '../../../test/support/pages/state-fixtures.ts';
+import { produceStateFixtures } from '../../../test/support/pages/state-fixtures.ts';
 import { isoDay, utcDay } from './view-model/calendar.ts';
 import { formatAmount, formatNumber } from './view-model/format.ts';
 

@@ -28,9 +28,9 @@ import {
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { StrategyReviewPages } from './StrategyReviewPages.tsx';
-import { allText, deferred, runnerAnswering } from './testing/helpers.ts';
-import type { PageFixtures } from './testing/page-fixtures.ts';
-import { loadPageFixtures } from './testing/page-fixtures.ts';
+import { allText, deferred, runnerAnswering } from '../../../test/support/pages/helpers.ts';
+import type { PageFixtures } from '../../../test/support/pages/page-fixtures.ts';
+import { loadPageFixtures } from '../../../test/support/pages/page-fixtures.ts';
 import { isoDay, utcDay } from './view-model/calendar.ts';
 import { formatAmount, formatNumber } from './view-model/format.ts';
 import { recordUrl } from './view-model/links.ts';

@@ -10,11 +10,11 @@ import {
   invokeEditorLoad,
   invokeSimulate,
   invokeValidate,
-} from '@strategy-fit/functions/src/testing/invoke-editor.ts';
+} from '../../../test/support/functions/invoke-editor.ts';
 import {
   refusingRetailStrategy,
   teamManagedStrategy,
-} from '@strategy-fit/functions/src/testing/produce-settings-fixtures.ts';
+} from '../../../test/support/functions/produce-settings-fixtures.ts';
 import {
   COMPANIES,
   createCompany,
@@ -23,11 +23,11 @@ import {
   MANAGER,
   plainDeal,
   startTestPortal,
-} from '@strategy-fit/functions/src/testing/test-portal.ts';
+} from '../../../test/support/functions/test-portal.ts';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { click, renderSettings } from './testing/render-settings.tsx';
-import { runnerAnswering, typeInto } from './testing/settings-fixtures.ts';
+import { click, renderSettings } from '../../../test/support/settings/render-settings.tsx';
+import { runnerAnswering, typeInto } from '../../../test/support/settings/settings-fixtures.ts';
 
 type Answers = {
   load: unknown;

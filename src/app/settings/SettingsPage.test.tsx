@@ -25,8 +25,8 @@ import {
 import type { StrategyEditorLoadValue } from '@strategy-fit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { choose, click, renderSettings } from './testing/render-settings.tsx';
-import type { SettingsFixtures } from './testing/settings-fixtures.ts';
+import { choose, click, renderSettings } from '../../../test/support/settings/render-settings.tsx';
+import type { SettingsFixtures } from '../../../test/support/settings/settings-fixtures.ts';
 import {
   allText,
   deferred,
@@ -34,7 +34,7 @@ import {
   runnerAnswering,
   serverlessFailure,
   typeInto,
-} from './testing/settings-fixtures.ts';
+} from '../../../test/support/settings/settings-fixtures.ts';
 
 let fixtures: SettingsFixtures;
 beforeAll(async () => {

@@ -18,8 +18,8 @@ import {
   MANAGER,
   plainDeal,
   REP,
-} from '../../../src/app/functions/src/testing/test-portal.ts';
-import type { TestPortal } from '../../../src/app/functions/src/testing/test-portal.ts';
+} from '../../support/functions/test-portal.ts';
+import type { TestPortal } from '../../support/functions/test-portal.ts';
 
 const ENTRIES = new URL('../../../src/app/functions/src/entries/', import.meta.url);
 

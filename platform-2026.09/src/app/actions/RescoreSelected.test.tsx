@@ -1,7 +1,7 @@
 import { Alert, Button, ProgressBar } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { produceCardFixtures } from '@strategy-fit/functions/src/testing/produce-card-fixtures.ts';
-import type { CardFixtures } from '@strategy-fit/functions/src/testing/produce-card-fixtures.ts';
+import { produceCardFixtures } from '../../../../test/support/functions/produce-card-fixtures.ts';
+import type { CardFixtures } from '../../../../test/support/functions/produce-card-fixtures.ts';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { RescoreSelected } from './RescoreSelected.tsx';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { COMPANIES, companyValue } from '../testing/score-values.ts';
+import { COMPANIES, companyValue } from '../../../../test/support/cards/score-values.ts';
 import { companyCardView } from './company-card.ts';
 
 const viewOf = (properties: Record<string, string>) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { COMPANIES, dealValue } from '../testing/score-values.ts';
+import { COMPANIES, dealValue } from '../../../../test/support/cards/score-values.ts';
 import { dealCardView } from './deal-card.ts';
 
 const viewOf = (

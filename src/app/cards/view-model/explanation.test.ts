@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { COMPANIES, companyScore } from '../testing/score-values.ts';
+import { COMPANIES, companyScore } from '../../../../test/support/cards/score-values.ts';
 import { explanationOf } from './explanation.ts';
 
 describe('explanationOf', () => {

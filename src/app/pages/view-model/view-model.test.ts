@@ -5,8 +5,8 @@ import { ErrorCode, StrategyReviewResponse } from '@strategy-fit/core';
 import type { ExceptionState, StrategyReviewValue } from '@strategy-fit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import type { PageFixtures } from '../testing/page-fixtures.ts';
-import { loadPageFixtures } from '../testing/page-fixtures.ts';
+import type { PageFixtures } from '../../../../test/support/pages/page-fixtures.ts';
+import { loadPageFixtures } from '../../../../test/support/pages/page-fixtures.ts';
 import { evidenceOf } from './evidence.ts';
 import { overviewOf, portalState, staleOf } from './overview.ts';
 import { errorView } from './page-error.ts';

@@ -6,7 +6,7 @@ import { writeRecords } from '@strategy-fit/hubspot';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { EXCEPTION_LOG_PROPERTY } from '../lib/exception-log.ts';
-import { useFunctionEnv } from '../testing/hubspot-env.ts';
+import { useFunctionEnv } from '../../../../../test/support/functions/hubspot-env.ts';
 import {
   COMPANIES,
   createCompany,
@@ -20,8 +20,8 @@ import {
   readBack,
   REP,
   startTestPortal,
-} from '../testing/test-portal.ts';
-import type { TestPortal } from '../testing/test-portal.ts';
+} from '../../../../../test/support/functions/test-portal.ts';
+import type { TestPortal } from '../../../../../test/support/functions/test-portal.ts';
 import { main as decide } from './decide-exception.ts';
 import { main as request } from './request-exception.ts';
 import { main as score } from './score-record.ts';

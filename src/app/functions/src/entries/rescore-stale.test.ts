@@ -9,21 +9,21 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { UNPACED } from '../handlers/manager/pacer.ts';
 import type { RescoreLimits } from '../handlers/rescore-stale.ts';
-import { useFunctionEnv } from '../testing/hubspot-env.ts';
+import { useFunctionEnv } from '../../../../../test/support/functions/hubspot-env.ts';
 import {
   invokeRescoreStale,
   rescoreAll,
   startManagerPortal,
   UNPACED_RESCORE,
-} from '../testing/manager-portal.ts';
+} from '../../../../../test/support/functions/manager-portal.ts';
 import {
   hubspotContext,
   loadExampleStrategy,
   MANAGER,
   REP,
   value,
-} from '../testing/test-portal.ts';
-import type { TestPortal } from '../testing/test-portal.ts';
+} from '../../../../../test/support/functions/test-portal.ts';
+import type { TestPortal } from '../../../../../test/support/functions/test-portal.ts';
 import { main } from './rescore-stale.ts';
 
 /** One page per chunk: every chunk reads a page, then the budget is spent. */

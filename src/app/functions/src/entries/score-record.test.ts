@@ -4,7 +4,10 @@ import { FIT_PROPERTIES, ScoreRecordResponse, StrategySchema } from '@strategy-f
 import { writeRecords } from '@strategy-fit/hubspot';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { observeRequests, useFunctionEnv } from '../testing/hubspot-env.ts';
+import {
+  observeRequests,
+  useFunctionEnv,
+} from '../../../../../test/support/functions/hubspot-env.ts';
 import {
   closedOrigin,
   COMPANIES,
@@ -18,8 +21,8 @@ import {
   readBack,
   REP,
   startTestPortal,
-} from '../testing/test-portal.ts';
-import type { TestPortal } from '../testing/test-portal.ts';
+} from '../../../../../test/support/functions/test-portal.ts';
+import type { TestPortal } from '../../../../../test/support/functions/test-portal.ts';
 import { main } from './score-record.ts';
 
 const COMPANY_FIT = FIT_PROPERTIES.filter((p) => p.objects.includes('companies')).map(

@@ -17,8 +17,11 @@ import { listRecords, listStrategyVersions, readPublishedStrategy } from '@strat
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { FIRST_VERSION_MESSAGE } from '../handlers/editor/editor-shared.ts';
-import { observeRequests, useFunctionEnv } from '../testing/hubspot-env.ts';
-import { invokeSimulate } from '../testing/invoke-editor.ts';
+import {
+  observeRequests,
+  useFunctionEnv,
+} from '../../../../../test/support/functions/hubspot-env.ts';
+import { invokeSimulate } from '../../../../../test/support/functions/invoke-editor.ts';
 import {
   COMPANIES,
   createCompany,
@@ -31,8 +34,8 @@ import {
   REP,
   startTestPortal,
   value,
-} from '../testing/test-portal.ts';
-import type { TestPortal } from '../testing/test-portal.ts';
+} from '../../../../../test/support/functions/test-portal.ts';
+import type { TestPortal } from '../../../../../test/support/functions/test-portal.ts';
 import { main as load } from './strategy-editor-load.ts';
 import { main as publish } from './strategy-publish.ts';
 import { main as rollback } from './strategy-rollback.ts';

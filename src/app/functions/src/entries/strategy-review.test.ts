@@ -11,15 +11,18 @@ import { silentProgress } from '../../../../../tools/cli/src/bulk/progress.ts';
 import { readReview } from '../../../../../tools/cli/src/bulk/read-review.ts';
 import { REVIEW_PACE, UNPACED } from '../handlers/manager/pacer.ts';
 import { createRuntime } from '../lib/runtime.ts';
-import { useFunctionEnv } from '../testing/hubspot-env.ts';
-import { invokeDecideException, invokeRequestException } from '../testing/invoke.ts';
+import { useFunctionEnv } from '../../../../../test/support/functions/hubspot-env.ts';
+import {
+  invokeDecideException,
+  invokeRequestException,
+} from '../../../../../test/support/functions/invoke.ts';
 import {
   invokeStrategyReview,
   rescoreAll,
   reviewContext,
   startManagerPortal,
   UNPACED_REVIEW,
-} from '../testing/manager-portal.ts';
+} from '../../../../../test/support/functions/manager-portal.ts';
 import {
   closedOrigin,
   COMPANIES,
@@ -29,8 +32,8 @@ import {
   MANAGER,
   plainDeal,
   REP,
-} from '../testing/test-portal.ts';
-import type { TestPortal } from '../testing/test-portal.ts';
+} from '../../../../../test/support/functions/test-portal.ts';
+import type { TestPortal } from '../../../../../test/support/functions/test-portal.ts';
 import { main } from './strategy-review.ts';
 
 const NOW_MS = Date.parse('2026-11-02T09:00:00Z');

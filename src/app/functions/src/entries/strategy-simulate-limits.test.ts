@@ -15,11 +15,15 @@ import { RATE_WINDOW_MS } from '../handlers/editor/strategy-simulate.ts';
 import { UNPACED } from '../handlers/manager/pacer.ts';
 import { createRuntime } from '../lib/runtime.ts';
 import type { Runtime } from '../lib/runtime.ts';
-import { useFunctionEnv } from '../testing/hubspot-env.ts';
-import { invokeSimulate } from '../testing/invoke-editor.ts';
-import { startManagerPortal } from '../testing/manager-portal.ts';
-import { hubspotContext, loadExampleStrategy, MANAGER } from '../testing/test-portal.ts';
-import type { TestPortal } from '../testing/test-portal.ts';
+import { useFunctionEnv } from '../../../../../test/support/functions/hubspot-env.ts';
+import { invokeSimulate } from '../../../../../test/support/functions/invoke-editor.ts';
+import { startManagerPortal } from '../../../../../test/support/functions/manager-portal.ts';
+import {
+  hubspotContext,
+  loadExampleStrategy,
+  MANAGER,
+} from '../../../../../test/support/functions/test-portal.ts';
+import type { TestPortal } from '../../../../../test/support/functions/test-portal.ts';
 import { main as simulate } from './strategy-simulate.ts';
 
 const COMPANIES = 1_000;

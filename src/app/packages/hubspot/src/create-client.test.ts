@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHubSpotClient } from './create-client.ts';
 import { listRecords } from './list-records.ts';
 import { readRecords } from './read-records.ts';
-import { connect, startTestSandbox } from './sandbox.test-support.ts';
+import { connect, startTestSandbox } from '../../../../../test/support/hubspot/sandbox.ts';
 import { searchRecords } from './search-records.ts';
 import { retryAfterMs } from './to-strategy-fit-error.ts';
 

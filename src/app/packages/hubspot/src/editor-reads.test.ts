@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSOCIATION_TYPES, createRecords } from './create-records.ts';
 import { ensureFitProperties } from './ensure-fit-properties.ts';
 import { readCompanyDealIds } from './read-company-deals.ts';
-import { connect, startTestSandbox, value } from './sandbox.test-support.ts';
+import { connect, startTestSandbox, value } from '../../../../../test/support/hubspot/sandbox.ts';
 import { ensureStrategyStore } from './strategy-store/ensure-strategy-store.ts';
 import { publishStrategy } from './strategy-store/publish-strategy.ts';
 import { publishStrategyIfCurrent } from './strategy-store/publish-strategy-if-current.ts';

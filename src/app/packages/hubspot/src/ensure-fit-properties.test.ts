@@ -6,7 +6,13 @@ import { z } from 'zod';
 import type { HubSpot } from './create-client.ts';
 import { ensureFitProperties } from './ensure-fit-properties.ts';
 import { readPropertyDefinitions } from './read-property-definitions.ts';
-import { connect, raw, recordRequests, startTestSandbox, value } from './sandbox.test-support.ts';
+import {
+  connect,
+  raw,
+  recordRequests,
+  startTestSandbox,
+  value,
+} from '../../../../../test/support/hubspot/sandbox.ts';
 
 let sandbox: RunningSandbox;
 let hs: HubSpot;

@@ -12,7 +12,12 @@ import { listRecords } from './list-records.ts';
 import { readDealCompanyIds, readDealLineItems } from './read-deal-associations.ts';
 import { readOwnerByUserId } from './read-owner.ts';
 import { readRecords } from './read-records.ts';
-import { connect, recordRequests, startTestSandbox, value } from './sandbox.test-support.ts';
+import {
+  connect,
+  recordRequests,
+  startTestSandbox,
+  value,
+} from '../../../../../test/support/hubspot/sandbox.ts';
 import { ensureStrategyStore } from './strategy-store/ensure-strategy-store.ts';
 import { publishStrategy } from './strategy-store/publish-strategy.ts';
 import { readCurrentStrategy } from './strategy-store/read-current-strategy.ts';

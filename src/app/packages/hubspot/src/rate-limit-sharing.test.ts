@@ -9,7 +9,7 @@ import { createHubSpotClient } from './create-client.ts';
 import type { ClientEvent, HubSpot } from './create-client.ts';
 import { readRecords } from './read-records.ts';
 import { withDeadline } from './request.ts';
-import { startTestSandbox } from './sandbox.test-support.ts';
+import { startTestSandbox } from '../../../../../test/support/hubspot/sandbox.ts';
 
 const WINDOW = { perTenSeconds: 40, searchPerSecond: 5, intervalMs: 2_000 } as const;
 /** 3,000 ids are 30 batch reads of 100 (four at a time), three quarters of the window. */

@@ -7,7 +7,12 @@ import { ASSOCIATION_TYPES, createRecords } from './create-records.ts';
 import { readAssociationPage, readCompanyDealsPage } from './read-association-page.ts';
 import type { AssociationInput } from './read-association-page.ts';
 import { readCompanyDealIds } from './read-company-deals.ts';
-import { connect, recordRequests, startTestSandbox, value } from './sandbox.test-support.ts';
+import {
+  connect,
+  recordRequests,
+  startTestSandbox,
+  value,
+} from '../../../../../test/support/hubspot/sandbox.ts';
 
 let sandbox: RunningSandbox;
 let hs: HubSpot;

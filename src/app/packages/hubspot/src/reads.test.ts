@@ -11,7 +11,13 @@ import { readDealCompanyIds, readDealLineItems } from './read-deal-associations.
 import { readCompanyFacts, readDealFacts } from './read-facts.ts';
 import { readPropertyDefinitions } from './read-property-definitions.ts';
 import { readRecords } from './read-records.ts';
-import { connect, raw, recordRequests, startTestSandbox, value } from './sandbox.test-support.ts';
+import {
+  connect,
+  raw,
+  recordRequests,
+  startTestSandbox,
+  value,
+} from '../../../../../test/support/hubspot/sandbox.ts';
 
 let sandbox: RunningSandbox;
 let hs: HubSpot;

@@ -11,7 +11,12 @@ import {
   toReviewCompany,
   toReviewDeal,
 } from './review-records.ts';
-import { connect, recordRequests, startTestSandbox, value } from './sandbox.test-support.ts';
+import {
+  connect,
+  recordRequests,
+  startTestSandbox,
+  value,
+} from '../../../../../test/support/hubspot/sandbox.ts';
 import { writeRecords } from './write-records.ts';
 
 const pipelines = [

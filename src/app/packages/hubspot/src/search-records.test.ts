@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubSpot } from './create-client.ts';
 import { ensureFitProperties } from './ensure-fit-properties.ts';
 import type { ObjectType, RawRecord } from './object-types.ts';
-import { connect, raw, startTestSandbox, value } from './sandbox.test-support.ts';
+import {
+  connect,
+  raw,
+  startTestSandbox,
+  value,
+} from '../../../../../test/support/hubspot/sandbox.ts';
 import { searchRecords } from './search-records.ts';
 import type { SearchWhere } from './search-records.ts';
 import { writeRecords } from './write-records.ts';

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from './api-paths.ts';
 import type { HubSpot } from './create-client.ts';
 import { ensureFitProperties } from './ensure-fit-properties.ts';
-import { connect, raw, recordRequests, startTestSandbox, value } from './sandbox.test-support.ts';
+import {
+  connect,
+  raw,
+  recordRequests,
+  startTestSandbox,
+  value,
+} from '../../../../../test/support/hubspot/sandbox.ts';
 import { ensureStrategyStore } from './strategy-store/ensure-strategy-store.ts';
 import { publishStrategy } from './strategy-store/publish-strategy.ts';
 import {

@@ -6,7 +6,12 @@ import type { HubSpot } from './create-client.ts';
 import { ensureFitProperties } from './ensure-fit-properties.ts';
 import { readRecords } from './read-records.ts';
 import { hubspotRequest } from './request.ts';
-import { connect, recordRequests, startTestSandbox, value } from './sandbox.test-support.ts';
+import {
+  connect,
+  recordRequests,
+  startTestSandbox,
+  value,
+} from '../../../../../test/support/hubspot/sandbox.ts';
 import { z } from 'zod';
 import { writeRecords } from './write-records.ts';
 

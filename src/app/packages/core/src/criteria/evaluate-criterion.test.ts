@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { compiledWith, company, DAY_MS, NOW_MS } from '../_fixtures/build.ts';
+import {
+  compiledWith,
+  company,
+  DAY_MS,
+  NOW_MS,
+} from '../../../../../../test/support/core/fixtures.ts';
 import { Operator } from '../enums.ts';
 import type { Outcome } from '../enums.ts';
 import { scoreCompany } from '../scoring/score-company.ts';

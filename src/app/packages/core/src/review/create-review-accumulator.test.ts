@@ -13,7 +13,7 @@ import {
   NOW_MS,
   reviewOf,
   STRATEGY,
-} from './test-fixtures.ts';
+} from '../../../../../../test/support/core/review-fixtures.ts';
 
 const EMPTY_STATS: EvidenceStats = {
   closed: 0,

@@ -7,7 +7,7 @@ import { toCents } from './cents.ts';
 import { createSimulationAccumulator } from './create-simulation-accumulator.ts';
 import type { AmountTotal, ReviewCompany, ReviewDeal, SimulationEntry } from './schema.ts';
 import { StrategyReview } from './schema.ts';
-import { DAY, NOW_MS, reviewOf } from './test-fixtures.ts';
+import { DAY, NOW_MS, reviewOf } from '../../../../../../test/support/core/review-fixtures.ts';
 import { createTopList } from './top-list.ts';
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });

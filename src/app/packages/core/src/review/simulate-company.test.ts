@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { COMPANY_DEFINITIONS, compiledWith, NOW_MS } from '../_fixtures/build.ts';
+import {
+  COMPANY_DEFINITIONS,
+  compiledWith,
+  NOW_MS,
+} from '../../../../../../test/support/core/fixtures.ts';
 import { openPipelineByCompany, simulateCompany } from './simulate-company.ts';
 
 const facts = (properties: Record<string, string>) => ({

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import b2b from '../../../../../../examples/strategies/02-b2b-saas.json' with { type: 'json' };
-import { company, COMPANY_DEFINITIONS, compiledWith, DAY_MS, NOW_MS } from '../_fixtures/build.ts';
+import {
+  company,
+  COMPANY_DEFINITIONS,
+  compiledWith,
+  DAY_MS,
+  NOW_MS,
+} from '../../../../../../test/support/core/fixtures.ts';
 import { parseStrategy } from '../strategy/parse-strategy.ts';
 import { compileStrategy } from './compile-strategy.ts';
 import { scoreCompany } from './score-company.ts';

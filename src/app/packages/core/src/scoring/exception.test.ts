@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { company, DAY_MS, deal, NOW_MS, segment, strategyOf } from '../_fixtures/build.ts';
+import {
+  company,
+  DAY_MS,
+  deal,
+  NOW_MS,
+  segment,
+  strategyOf,
+} from '../../../../../../test/support/core/fixtures.ts';
 import { isStrategyManager } from '../strategy/managers.ts';
 import { compileStrategy } from './compile-strategy.ts';
 import { scoreCompany } from './score-company.ts';

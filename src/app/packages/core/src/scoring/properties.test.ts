@@ -4,7 +4,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { company, COMPANY_DEFINITIONS, DAY_MS, NOW_MS, strategy } from '../_fixtures/build.ts';
+import {
+  company,
+  COMPANY_DEFINITIONS,
+  DAY_MS,
+  NOW_MS,
+  strategy,
+} from '../../../../../../test/support/core/fixtures.ts';
 import type { PropertyBag } from '../facts/schema.ts';
 import type { CriterionInput, StrategyInput } from '../strategy/strategy-schema.ts';
 import type { CompanyScore, SegmentResult } from './schema.ts';

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { company, COMPANY_DEFINITIONS, segment, strategyOf } from '../_fixtures/build.ts';
+import {
+  company,
+  COMPANY_DEFINITIONS,
+  segment,
+  strategyOf,
+} from '../../../../../../test/support/core/fixtures.ts';
 import { Tier } from '../enums.ts';
 import type { CriterionInput, StrategyInput } from '../strategy/strategy-schema.ts';
 import { compileStrategy } from './compile-strategy.ts';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { company, DAY_MS, deal, NOW_MS, segment, strategyOf } from '../_fixtures/build.ts';
+import {
+  company,
+  DAY_MS,
+  deal,
+  NOW_MS,
+  segment,
+  strategyOf,
+} from '../../../../../../test/support/core/fixtures.ts';
 import type { LineItemFacts, PropertyBag, RecordFacts } from '../facts/schema.ts';
 import type { StrategyInput } from '../strategy/strategy-schema.ts';
 import { compileStrategy } from './compile-strategy.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { compiledWith, company } from '../_fixtures/build.ts';
+import { compiledWith, company } from '../../../../../../test/support/core/fixtures.ts';
 import type { CriterionInput } from '../strategy/strategy-schema.ts';
 import { roundPercent } from './round-percent.ts';
 import { scoreCompany } from './score-company.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { segment, strategyOf } from '../_fixtures/build.ts';
+import { segment, strategyOf } from '../../../../../../test/support/core/fixtures.ts';
 import { describeCriterion, diffStrategies } from './diff-strategies.ts';
 
 // The full wording is pinned by the CLI's `strategy diff` tests (tools/cli), which render it.

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { COMPANY_DEFINITIONS, strategyOf, segment } from '../_fixtures/build.ts';
+import {
+  COMPANY_DEFINITIONS,
+  strategyOf,
+  segment,
+} from '../../../../../../test/support/core/fixtures.ts';
 import type { ValueKind } from '../criteria/operators.ts';
 import { OPERATORS } from '../criteria/operators.ts';
 import type { PropertyDefinition } from '../facts/schema.ts';

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { compiledWith, company, COMPANY_DEFINITIONS, NOW_MS } from '../_fixtures/build.ts';
+import {
+  compiledWith,
+  company,
+  COMPANY_DEFINITIONS,
+  NOW_MS,
+} from '../../../../../../test/support/core/fixtures.ts';
 import type { CriterionInput } from '../strategy/strategy-schema.ts';
 import { scoreCompany } from '../scoring/score-company.ts';
 import {

@@ -19,12 +19,12 @@ import type { HubSpot, NewAssociation } from '@strategy-fit/hubspot';
 import { startSandbox } from '@strategy-fit/sandbox';
 import type { RunningSandbox, SandboxOptions } from '@strategy-fit/sandbox';
 
-import { createRuntime } from '../lib/runtime.ts';
-import type { Runtime } from '../lib/runtime.ts';
+import { createRuntime } from '../../../src/app/functions/src/lib/runtime.ts';
+import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
 
 /** examples/strategies/02-b2b-saas.json: its manager is the demo's user 9100001 (Maya Okafor). */
 export const EXAMPLE_STRATEGY_FILE = new URL(
-  '../../../../../examples/strategies/02-b2b-saas.json',
+  '../../../examples/strategies/02-b2b-saas.json',
   import.meta.url,
 );
 

@@ -3,7 +3,7 @@
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 
 import type { FunctionRunner } from '@strategy-fit/function-calls';
-import { SettingsPage } from '../SettingsPage.tsx';
+import { SettingsPage } from '../../../src/app/settings/SettingsPage.tsx';
 
 export const renderSettings = (run: FunctionRunner) => {
   const renderer = createRenderer('settings');

@@ -6,5 +6,5 @@ export {
   producePageFixtures as loadPageFixtures,
   RESCORE_FIXTURE_NAMES,
   REVIEW_FIXTURE_NAMES,
-} from '@strategy-fit/functions/src/testing/produce-page-fixtures.ts';
-export type { PageFixtures } from '@strategy-fit/functions/src/testing/produce-page-fixtures.ts';
+} from '../functions/produce-page-fixtures.ts';
+export type { PageFixtures } from '../functions/produce-page-fixtures.ts';

@@ -3,12 +3,21 @@
 import { ok } from '@strategy-fit/core';
 import type { ExceptionResponse, ScoreRecordResponse } from '@strategy-fit/core';
 
-import { decideException, parseDecideException } from '../handlers/decide-exception.ts';
-import { parseRequestException, requestException } from '../handlers/request-exception.ts';
-import { parseScoreRecord, scoreRecord } from '../handlers/score-record.ts';
-import { respond } from '../lib/respond.ts';
-import { handle } from '../lib/runtime.ts';
-import type { Runtime } from '../lib/runtime.ts';
+import {
+  decideException,
+  parseDecideException,
+} from '../../../src/app/functions/src/handlers/decide-exception.ts';
+import {
+  parseRequestException,
+  requestException,
+} from '../../../src/app/functions/src/handlers/request-exception.ts';
+import {
+  parseScoreRecord,
+  scoreRecord,
+} from '../../../src/app/functions/src/handlers/score-record.ts';
+import { respond } from '../../../src/app/functions/src/lib/respond.ts';
+import { handle } from '../../../src/app/functions/src/lib/runtime.ts';
+import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
 
 /** Options of `respond` for a runtime: its token is redacted; `quiet` drops the failure log. */
 const optionsFor = (rt: Runtime, quiet: boolean) => ({

@@ -4,15 +4,15 @@
 export {
   produceSettingsFixtures as loadSettingsFixtures,
   SETTINGS_FIXTURE_NAMES,
-} from '@strategy-fit/functions/src/testing/produce-settings-fixtures.ts';
+} from '../functions/produce-settings-fixtures.ts';
 export type {
   SettingsFixtureName,
   SettingsFixtures,
-} from '@strategy-fit/functions/src/testing/produce-settings-fixtures.ts';
+} from '../functions/produce-settings-fixtures.ts';
 export {
   allText,
   deferred,
   runnerAnswering,
   serverlessFailure,
   typeInto,
-} from '@strategy-fit/cards/testing/helpers.ts';
+} from '../cards/helpers.ts';

@@ -2,8 +2,12 @@
 import { startSandbox } from '@strategy-fit/sandbox';
 import type { RunningSandbox, SandboxOptions } from '@strategy-fit/sandbox';
 
-import { createHubSpotClient } from './create-client.ts';
-import type { ClientEvent, HubSpot, HubSpotClientOptions } from './create-client.ts';
+import { createHubSpotClient } from '../../../src/app/packages/hubspot/src/create-client.ts';
+import type {
+  ClientEvent,
+  HubSpot,
+  HubSpotClientOptions,
+} from '../../../src/app/packages/hubspot/src/create-client.ts';
 
 /** The seeded history ends here in every test, so generated data never depends on the clock. */
 export const AS_OF = '2026-11-01';

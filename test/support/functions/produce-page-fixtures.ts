@@ -8,10 +8,10 @@ import {
 } from '@strategy-fit/core';
 import type { CardUser } from '@strategy-fit/core';
 
-import { UNPACED } from '../handlers/manager/pacer.ts';
-import type { RescoreLimits } from '../handlers/rescore-stale.ts';
-import { createRuntime } from '../lib/runtime.ts';
-import type { Runtime } from '../lib/runtime.ts';
+import { UNPACED } from '../../../src/app/functions/src/handlers/manager/pacer.ts';
+import type { RescoreLimits } from '../../../src/app/functions/src/handlers/rescore-stale.ts';
+import { createRuntime } from '../../../src/app/functions/src/lib/runtime.ts';
+import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
 import { invokeDecideException, invokeRequestException } from './invoke.ts';
 import {
   invokeRescoreStale,

@@ -12,22 +12,28 @@ import type {
 import {
   loadStrategyEditor,
   parseStrategyEditorLoad,
-} from '../handlers/editor/strategy-editor-load.ts';
+} from '../../../src/app/functions/src/handlers/editor/strategy-editor-load.ts';
 import {
   parseStrategyPublish,
   publishStrategyVersion,
-} from '../handlers/editor/strategy-publish.ts';
-import { parseStrategyRollback, rollbackStrategy } from '../handlers/editor/strategy-rollback.ts';
+} from '../../../src/app/functions/src/handlers/editor/strategy-publish.ts';
+import {
+  parseStrategyRollback,
+  rollbackStrategy,
+} from '../../../src/app/functions/src/handlers/editor/strategy-rollback.ts';
 import {
   parseStrategySimulate,
   SIMULATE_DEFAULTS,
   simulateStrategy,
-} from '../handlers/editor/strategy-simulate.ts';
-import type { SimulateOptions } from '../handlers/editor/strategy-simulate.ts';
-import { parseStrategyValidate, validateStrategy } from '../handlers/editor/strategy-validate.ts';
-import { respond } from '../lib/respond.ts';
-import { handle } from '../lib/runtime.ts';
-import type { Runtime } from '../lib/runtime.ts';
+} from '../../../src/app/functions/src/handlers/editor/strategy-simulate.ts';
+import type { SimulateOptions } from '../../../src/app/functions/src/handlers/editor/strategy-simulate.ts';
+import {
+  parseStrategyValidate,
+  validateStrategy,
+} from '../../../src/app/functions/src/handlers/editor/strategy-validate.ts';
+import { respond } from '../../../src/app/functions/src/lib/respond.ts';
+import { handle } from '../../../src/app/functions/src/lib/runtime.ts';
+import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
 
 const optionsFor = (rt: Runtime, quiet: boolean) => ({
   secrets: rt.secrets,

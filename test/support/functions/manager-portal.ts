@@ -13,18 +13,22 @@ import {
 import { startSandbox } from '@strategy-fit/sandbox';
 import type { SandboxOptions } from '@strategy-fit/sandbox';
 
-import { RESCORE_LIMITS, parseRescoreStale, rescoreStaleWith } from '../handlers/rescore-stale.ts';
-import type { RescoreLimits } from '../handlers/rescore-stale.ts';
+import {
+  RESCORE_LIMITS,
+  parseRescoreStale,
+  rescoreStaleWith,
+} from '../../../src/app/functions/src/handlers/rescore-stale.ts';
+import type { RescoreLimits } from '../../../src/app/functions/src/handlers/rescore-stale.ts';
 import {
   parseStrategyReview,
   REVIEW_LIMITS,
   strategyReviewWith,
-} from '../handlers/strategy-review.ts';
-import type { ReviewLimits } from '../handlers/strategy-review.ts';
-import { UNPACED } from '../handlers/manager/pacer.ts';
-import { respond } from '../lib/respond.ts';
-import { createRuntime, handle } from '../lib/runtime.ts';
-import type { Runtime } from '../lib/runtime.ts';
+} from '../../../src/app/functions/src/handlers/strategy-review.ts';
+import type { ReviewLimits } from '../../../src/app/functions/src/handlers/strategy-review.ts';
+import { UNPACED } from '../../../src/app/functions/src/handlers/manager/pacer.ts';
+import { respond } from '../../../src/app/functions/src/lib/respond.ts';
+import { createRuntime, handle } from '../../../src/app/functions/src/lib/runtime.ts';
+import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
 import { hubspotContext, loadExampleStrategy, MANAGER, value } from './test-portal.ts';
 import type { TestPortal } from './test-portal.ts';
 

@@ -13,7 +13,7 @@ import {
 import type { CardUser, StrategyInput } from '@strategy-fit/core';
 import type { z } from 'zod';
 
-import { createRuntime } from '../lib/runtime.ts';
+import { createRuntime } from '../../../src/app/functions/src/lib/runtime.ts';
 import {
   invokeEditorLoad,
   invokePublish,

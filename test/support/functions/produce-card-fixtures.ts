@@ -5,8 +5,8 @@
 import { ExceptionResponse, ScoreRecordResponse } from '@strategy-fit/core';
 import type { CardUser } from '@strategy-fit/core';
 
-import { createRuntime } from '../lib/runtime.ts';
-import type { Runtime } from '../lib/runtime.ts';
+import { createRuntime } from '../../../src/app/functions/src/lib/runtime.ts';
+import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
 import { invokeDecideException, invokeRequestException, invokeScoreRecord } from './invoke.ts';
 import {
   closedOrigin,

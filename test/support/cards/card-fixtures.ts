@@ -4,9 +4,9 @@
 export {
   produceCardFixtures as loadCardFixtures,
   SCORE_FIXTURE_NAMES,
-} from '@strategy-fit/functions/src/testing/produce-card-fixtures.ts';
+} from '../functions/produce-card-fixtures.ts';
 export type {
   CardFixtures,
   ExceptionFixtureName,
   ScoreFixtureName,
-} from '@strategy-fit/functions/src/testing/produce-card-fixtures.ts';
+} from '../functions/produce-card-fixtures.ts';

@@ -13,7 +13,7 @@ import {
   reviewContext,
   startManagerPortal,
   UNPACED_REVIEW,
-} from '@strategy-fit/functions/src/testing/manager-portal.ts';
+} from '../functions/manager-portal.ts';
 import {
   COMPANIES,
   createCompany,
@@ -21,7 +21,7 @@ import {
   loadExampleStrategy,
   MANAGER,
   value,
-} from '@strategy-fit/functions/src/testing/test-portal.ts';
+} from '../functions/test-portal.ts';
 
 export type StateFixtures = {
   /** `strategy_review` with a token HubSpot refuses (401): `hubspot_unauthorized`. */

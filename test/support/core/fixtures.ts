@@ -1,9 +1,17 @@
 // Test fixtures, built through the schemas so the defaults in tests are the real ones (STYLE §30).
-import { StrategySchema } from '../strategy/strategy-schema.ts';
-import type { CriterionInput, Strategy, StrategyInput } from '../strategy/strategy-schema.ts';
-import type { PropertyBag, PropertyDefinitions, RecordFacts } from '../facts/schema.ts';
-import { compileStrategy } from '../scoring/compile-strategy.ts';
-import type { CompiledStrategy } from '../scoring/compile-strategy.ts';
+import { StrategySchema } from '../../../src/app/packages/core/src/strategy/strategy-schema.ts';
+import type {
+  CriterionInput,
+  Strategy,
+  StrategyInput,
+} from '../../../src/app/packages/core/src/strategy/strategy-schema.ts';
+import type {
+  PropertyBag,
+  PropertyDefinitions,
+  RecordFacts,
+} from '../../../src/app/packages/core/src/facts/schema.ts';
+import { compileStrategy } from '../../../src/app/packages/core/src/scoring/compile-strategy.ts';
+import type { CompiledStrategy } from '../../../src/app/packages/core/src/scoring/compile-strategy.ts';
 
 /** "Now" in every test: 2026-01-15T12:00:00Z. */
 export const NOW_MS = Date.UTC(2026, 0, 15, 12);

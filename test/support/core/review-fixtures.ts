@@ -1,12 +1,12 @@
 // Fixtures for the review tests, built through the schemas so defaults are the real ones.
 import type { z } from 'zod';
 
-import type { ExceptionState } from '../scoring/schema.ts';
-import { StrategySchema } from '../strategy/strategy-schema.ts';
-import type { ReviewAccumulatorOptions } from './create-review-accumulator.ts';
-import { createReviewAccumulator } from './create-review-accumulator.ts';
-import { ReviewCompany, ReviewDeal } from './schema.ts';
-import type { StrategyReview } from './schema.ts';
+import type { ExceptionState } from '../../../src/app/packages/core/src/scoring/schema.ts';
+import { StrategySchema } from '../../../src/app/packages/core/src/strategy/strategy-schema.ts';
+import type { ReviewAccumulatorOptions } from '../../../src/app/packages/core/src/review/create-review-accumulator.ts';
+import { createReviewAccumulator } from '../../../src/app/packages/core/src/review/create-review-accumulator.ts';
+import { ReviewCompany, ReviewDeal } from '../../../src/app/packages/core/src/review/schema.ts';
+import type { StrategyReview } from '../../../src/app/packages/core/src/review/schema.ts';
 
 /** 2026-03-01T00:00:00Z. */
 export const NOW_MS = Date.UTC(2026, 2, 1);
