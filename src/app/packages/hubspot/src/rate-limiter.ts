@@ -1,4 +1,4 @@
-// A client-side sliding-window limiter matched to HubSpot's private-app limits (HUBSPOT.md §6):
+// A client-side sliding-window limiter matched to HubSpot's per-app limits (HUBSPOT.md §6):
 // every request takes a slot of the rolling 10-second window, a search also one of the per-second
 // window. HubSpot counts a request when it arrives, which is somewhere between our send and its
 // answer; so a slot counts from the moment the answer is in. A new request then always arrives a
