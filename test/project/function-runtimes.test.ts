@@ -5,7 +5,6 @@
 // No access token, so each answers `hubspot_unauthorized`, in its contract's shape, without
 // calling anyone. Nothing else loads: no package.json makes the bundles CommonJS but the uploaded
 // functions package (no "type", like HubSpot's own template).
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,17 +23,11 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { buildUploadZip, PROJECT_DIR } from '../../scripts/upload/upload-zip.ts';
+import { buildUploadZip } from '../../scripts/upload/upload-zip.ts';
 import { validCalls } from '../reliability/support/function-table.ts';
+import { NODES, runFresh } from '../support/functions/run-fresh.ts';
 import { hubspotContext } from '../support/functions/test-portal.ts';
 import { HsMeta } from './project-layout.ts';
-
-/** Node binaries from the npm registry: the repository's Node 24 and tools/runtimes/node{20,22}. */
-const NODES = [
-  ['20', join(PROJECT_DIR, 'tools/runtimes/node20/node_modules/node/bin/node')],
-  ['22', join(PROJECT_DIR, 'tools/runtimes/node22/node_modules/node/bin/node')],
-  ['24', join(PROJECT_DIR, 'node_modules/node/bin/node')],
-] as const;
 
 /** Each function's answer schema (the UI ↔ function contract). */
 const RESPONSES: Record<string, z.ZodType> = {
@@ -49,46 +42,6 @@ const RESPONSES: Record<string, z.ZodType> = {
   strategy_publish: StrategyPublishResponse,
   strategy_rollback: StrategyRollbackResponse,
 };
-
-/** What the child reports: its Node, the entry's exports, every module it loaded, main's answer. */
-const RUNNER = `
-const entry = process.argv[1];
-const mod = require(entry);
-Promise.resolve(mod.main(JSON.parse(process.argv[2]))).then((answer) => {
-  process.stdout.write(JSON.stringify({
-    node: process.version,
-    exports: Object.keys(mod),
-    loaded: Object.keys(require.cache),
-    answer,
-  }));
-});
-`;
-
-const Report = z.object({
-  node: z.string(),
-  exports: z.array(z.string()),
-  loaded: z.array(z.string()),
-  answer: z.unknown(),
-});
-
-/** Runs `require(entry).main(context)` in a new process of `node`, with no token in its env. */
-function runFresh(node: string, entry: string, context: unknown, cwd: string) {
-  return new Promise<z.output<typeof Report> & { stderr: string }>((resolve, reject) => {
-    const child = spawn(node, ['-e', RUNNER, entry, JSON.stringify(context)], {
-      cwd,
-      env: { PATH: '/usr/bin:/bin' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`${entry} on ${node} exited with ${code}: ${stderr}`));
-      else resolve({ ...Report.parse(JSON.parse(stdout)), stderr });
-    });
-  });
-}
 
 const uploaded = mkdtempSync(join(tmpdir(), 'strategy-fit-uploaded-'));
 /** The app functions in the zip: uid and the entrypoint file in `uploaded`. */
@@ -120,26 +73,29 @@ const CALLS = validCalls(
   1,
 );
 
-describe.each(NODES)('the uploaded functions in a fresh Node %s process', (major, node) => {
-  it(`every function loads as CommonJS on its own and answers hubspot_unauthorized without a token`, async () => {
-    expect(functions.map((f) => f.uid).sort()).toEqual(Object.keys(RESPONSES).sort());
-    for (const { uid, entry } of functions) {
-      const call = CALLS[uid];
-      const schema = RESPONSES[uid];
-      if (call === undefined || schema === undefined) throw new Error(`no call for ${uid}`);
-      const run = await runFresh(
-        node,
-        entry,
-        hubspotContext(call.parameters, call.propertiesToSend),
-        uploaded,
-      );
-      expect(run.node.split('.')[0], uid).toBe(`v${major}`);
-      expect(run.exports, uid).toEqual(['main']);
-      expect(run.loaded, `${uid} loads nothing but its bundle`).toEqual([entry]);
-      const answer = z
-        .object({ ok: z.literal(false), error: z.object({ code: z.string() }) })
-        .parse(schema.parse(run.answer));
-      expect(answer.error.code, uid).toBe('hubspot_unauthorized');
-    }
-  }, 120_000);
-});
+describe.each(Object.entries(NODES))(
+  'the uploaded functions in a fresh Node %s process',
+  (major, node) => {
+    it(`every function loads as CommonJS on its own and answers hubspot_unauthorized without a token`, async () => {
+      expect(functions.map((f) => f.uid).sort()).toEqual(Object.keys(RESPONSES).sort());
+      for (const { uid, entry } of functions) {
+        const call = CALLS[uid];
+        const schema = RESPONSES[uid];
+        if (call === undefined || schema === undefined) throw new Error(`no call for ${uid}`);
+        const run = await runFresh(
+          node,
+          entry,
+          hubspotContext(call.parameters, call.propertiesToSend),
+          { cwd: uploaded },
+        );
+        expect(run.node.split('.')[0], uid).toBe(`v${major}`);
+        expect(run.exports, uid).toEqual(['main']);
+        expect(run.loaded, `${uid} loads nothing but its bundle`).toEqual([entry]);
+        const answer = z
+          .object({ ok: z.literal(false), error: z.object({ code: z.string() }) })
+          .parse(schema.parse(run.answer));
+        expect(answer.error.code, uid).toBe('hubspot_unauthorized');
+      }
+    }, 120_000);
+  },
+);
