@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import hubspotUiExtensions from '@hubspot/eslint-config-ui-extensions';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -27,6 +28,21 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
     },
+  },
+  // No import cycles anywhere (STYLE §A2; issue 14): workspace packages are followed to their
+  // sources, so a cycle through @strategy-fit/* counts too.
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      // Third-party code is not followed (no cycle of ours runs through it); our workspace
+      // packages resolve to their sources under src/ and tools/, so they are.
+      'import-x/ignore': ['node_modules'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   // The core is pure: zod only, no I/O, no clock, no randomness (STYLE §A2).
   {

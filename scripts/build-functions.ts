@@ -3,7 +3,7 @@
 // HubSpot's function runtime `require`s (HubSpot compiles nothing: ../shared/HUBSPOT.md §2.3).
 // Core, adapter, zod and @hubspot/api-client are bundled in, so HubSpot installs nothing.
 // Deterministic: the same sources give the same bytes (test/project/function-bundles.test.ts).
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,8 +77,8 @@ export type BuiltFunction = { name: string; file: string; bytes: number };
 
 /**
  * Builds every function into `outdir` (default src/app/functions/dist), which is emptied first.
- * `dist/package.json` says `"type": "commonjs"`, so Node loads the bundles as CommonJS whatever
- * src/app/functions/package.json says (it is `"type": "module"` for the TypeScript sources).
+ * The bundles are CommonJS because the uploaded src/app/functions/package.json has no `"type"`
+ * (only src/package.json makes the TypeScript sources ES modules): nothing in dist/ but bundles.
  */
 export async function buildFunctions(outdir: string = DIST_DIR): Promise<BuiltFunction[]> {
   rmSync(outdir, { recursive: true, force: true });
@@ -99,7 +99,6 @@ export async function buildFunctions(outdir: string = DIST_DIR): Promise<BuiltFu
     absWorkingDir: root,
     plugins: [unusedApiGroups],
   });
-  writeFileSync(join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
   return names.map((name) => {
     const file = join(outdir, `${name}.js`);
     return { name, file, bytes: statSync(file).size };

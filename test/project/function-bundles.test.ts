@@ -2,7 +2,6 @@
 // fresh build is byte-identical to dist/, so dist/ is also current), and each bundle, `require`d
 // in a fresh Node 24 process with nothing but the function environment, answers main(context)
 // against the sandbox without loading a single file besides itself.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,6 @@ import {
   StrategySimulateResponse,
 } from '@strategy-fit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 
 import {
   buildFunctions,
@@ -33,56 +31,14 @@ import {
   startTestPortal,
 } from '../support/functions/test-portal.ts';
 import type { TestPortal } from '../support/functions/test-portal.ts';
-import { ROOT } from './project-layout.ts';
-
-const NODE = join(ROOT, 'node_modules', 'node', 'bin', 'node');
-
-/** The child: require the bundle as HubSpot does, call main, report the answer and what loaded. */
-const RUNNER = `
-const file = process.argv[1];
-const mod = require(file);
-Promise.resolve(mod.main(JSON.parse(process.argv[2]))).then((answer) => {
-  process.stdout.write(JSON.stringify({
-    node: process.version,
-    exports: Object.keys(mod),
-    loaded: Object.keys(require.cache),
-    answer,
-  }));
-});
-`;
-
-const ChildReport = z.object({
-  node: z.string(),
-  exports: z.array(z.string()),
-  loaded: z.array(z.string()),
-  answer: z.unknown(),
-});
+import { NODES, runFresh } from '../support/functions/run-fresh.ts';
+import type { FreshRun } from '../support/functions/run-fresh.ts';
 
 type Env = { PRIVATE_APP_ACCESS_TOKEN: string; HUBSPOT_API_BASE_URL: string };
 
-/** Runs `main(context)` of one dist bundle in a new Node process (async: the sandbox is in this one). */
-function runBundle(
-  name: string,
-  context: unknown,
-  env: Env,
-): Promise<z.output<typeof ChildReport> & { stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const file = join(DIST_DIR, `${name}.js`);
-    const child = spawn(NODE, ['-e', RUNNER, file, JSON.stringify(context)], {
-      cwd: tmpdir(),
-      env: { ...env, PATH: '/usr/bin:/bin' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`${name} exited with ${code}: ${stderr}`));
-      else resolve({ ...ChildReport.parse(JSON.parse(stdout)), stderr });
-    });
-  });
-}
+/** Runs `main(context)` of one dist bundle in a new Node 24 process (the sandbox is in this one). */
+const runBundle = (name: string, context: unknown, env: Env): Promise<FreshRun> =>
+  runFresh(NODES['24'], join(DIST_DIR, `${name}.js`), context, { cwd: tmpdir(), env });
 
 describe('the function build', () => {
   const fresh = mkdtempSync(join(tmpdir(), 'strategy-fit-functions-'));

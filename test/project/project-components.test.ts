@@ -120,12 +120,19 @@ describe('the project as translate() parses it', () => {
     expect(missing, 'missing entrypoints: run `npm run build` first').toEqual([]);
   });
 
-  it('functions need no install and load as CommonJS whatever functions/package.json says', () => {
+  it('the functions package needs no install, is CommonJS like HubSpot’s template, and has its lockfile', () => {
     const pkg = JSON.parse(readFileSync(join(SRC, 'app/functions/package.json'), 'utf8')) as object;
     expect(pkg).not.toHaveProperty('dependencies');
     expect(pkg).not.toHaveProperty('devDependencies');
-    const dist = JSON.parse(readFileSync(join(SRC, 'app/functions/dist/package.json'), 'utf8'));
-    expect(dist).toEqual({ type: 'commonjs' });
+    expect(pkg, 'no "type": the bundles must load as CommonJS on their own').not.toHaveProperty(
+      'type',
+    );
+    expect(existsSync(join(SRC, 'app/functions/dist/package.json'))).toBe(false);
+    const serverless = nodes().find((n) => n.uid === SERVERLESS_PACKAGE_UID);
+    expect(serverless?.config).toEqual({
+      packageFile: 'app/functions/package.json',
+      packageLockfile: 'app/functions/package-lock.json',
+    });
   });
 });
 

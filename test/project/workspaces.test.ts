@@ -12,13 +12,20 @@ const workspaces = (path: string): string[] => {
   return list.map(String);
 };
 
-describe('the two workspace roots (docs/decisions/0001)', () => {
-  it('src/app/package.json lists exactly the uploaded members of the repository root', () => {
+describe('the two workspace roots (docs/decisions/0001, 0002)', () => {
+  it('src/app/package.json lists exactly the uploaded members of the repository root but the functions', () => {
     const uploaded = workspaces('package.json')
       .filter((w) => w.startsWith('src/app/'))
       .map((w) => w.slice('src/app/'.length))
+      .filter((w) => w !== 'functions')
       .sort();
     expect(workspaces('src/app/package.json').sort()).toEqual(uploaded);
+  });
+
+  it('the functions are their own npm root at upload (bundled, no dependencies: docs/decisions/0002)', () => {
+    expect(workspaces('package.json')).toContain('src/app/functions');
+    expect(workspaces('src/app/package.json')).not.toContain('functions');
+    expect(readJson('src/app/functions/package.json')).not.toHaveProperty('dependencies');
   });
 
   it('every member pins its dependencies to exact versions', () => {

@@ -1,5 +1,5 @@
 // The card tests answer their injected runner with what the real app functions produced against
-// the sandbox (src/app/functions/src/testing/produce-card-fixtures.ts), never with hand-written
+// the sandbox (../functions/produce-card-fixtures.ts), never with hand-written
 // scores. Test-only: the cards' bundles never import this.
 export {
   produceCardFixtures as loadCardFixtures,

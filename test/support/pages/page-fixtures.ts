@@ -1,5 +1,5 @@
 // The page's tests answer their injected runner with what the real app functions produced against
-// the sandbox (src/app/functions/src/testing/produce-page-fixtures.ts), never with hand-written
+// the sandbox (../functions/produce-page-fixtures.ts), never with hand-written
 // reviews. Test-only: the page's bundle never imports this.
 export {
   DECIDE_FIXTURE_NAMES,

@@ -1,6 +1,6 @@
 // The settings page's tests answer their injected runner with what the real strategy editor
 // functions produced against the sandbox
-// (src/app/functions/src/testing/produce-settings-fixtures.ts), never with hand-written answers. Test-only: the page's bundle never imports this.
+// (../functions/produce-settings-fixtures.ts), never with hand-written answers.
 export {
   produceSettingsFixtures as loadSettingsFixtures,
   SETTINGS_FIXTURE_NAMES,

@@ -12,7 +12,7 @@ import { scoreRecord } from '../../../src/app/functions/src/handlers/score-recor
 import { createRuntime, handle } from '../../../src/app/functions/src/lib/runtime.ts';
 import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
 
-/** The secret holding a private app token with the app's scopes (docs/rescoring.md). */
+/** The secret holding the installed Strategy Fit app's access token (its Auth tab; docs/rescoring.md). */
 export const TOKEN_SECRET = 'STRATEGY_FIT_TOKEN';
 
 /**

@@ -33,7 +33,7 @@ const collect = () => {
 };
 
 describe('resolveRateLimit (HUBSPOT_RATE_LIMIT)', () => {
-  it("unset: HubSpot's private-app limits; a number: per 10 s; off: none", () => {
+  it("unset: HubSpot's per-app limits; a number: per 10 s; off: none", () => {
     expect(resolveRateLimit({})).toEqual({ ok: true, value: undefined });
     expect(resolveRateLimit({ HUBSPOT_RATE_LIMIT: ' 250 ' })).toEqual({
       ok: true,

@@ -86,7 +86,7 @@ export function resolveBackendTarget(env: Env): Result<BackendTarget, StrategyFi
 }
 
 /**
- * The client's limits from `HUBSPOT_RATE_LIMIT`: unset → HubSpot's private-app limits (190
+ * The client's limits from `HUBSPOT_RATE_LIMIT`: unset → HubSpot's per-app limits (190
  * requests per 10 s); a number → that many requests per rolling 10 s (e.g. 250 with HubSpot's API
  * limit increase); `off` → no client-side limit (a sandbox without limits). Searches stay at 5 per
  * second unless the limit is off.
@@ -100,7 +100,7 @@ export function resolveRateLimit(env: Env): Result<Limits | false | undefined, S
     return err(
       strategyFitError(
         'invalid_input',
-        `HUBSPOT_RATE_LIMIT must be a whole number of requests per 10 seconds (1–10000; HubSpot's private apps: 190) or "off", not "${value}".`,
+        `HUBSPOT_RATE_LIMIT must be a whole number of requests per 10 seconds (1–10000; HubSpot's limit per app: 190) or "off", not "${value}".`,
       ),
     );
   }

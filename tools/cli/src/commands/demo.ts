@@ -51,10 +51,11 @@ const step = (io: CommandIo, n: number, text: string): void => {
 const NEXT_STEPS = (out: string): string => `
 ── Next: the same commands against your HubSpot portal
 
-  Create a private app (Settings → Integrations → Private apps) with the scopes listed in
-  docs/cli.md (companies, deals, line items, owners, schemas, custom objects), then:
+  Upload and install the Strategy Fit app (\`npm run upload\`, docs/install.md). Its access
+  token, with exactly the app's scopes, is on the app's Auth tab in HubSpot (Development →
+  Projects → strategy-fit → the app → Auth). Then:
 
-    export HUBSPOT_ACCESS_TOKEN=pat-…            # the private app's access token
+    export HUBSPOT_ACCESS_TOKEN=…                # the installed app's access token (Auth tab)
     npx strategy-fit setup                       # properties and the strategy store (idempotent)
     npx strategy-fit strategy publish examples/strategies/02-b2b-saas.json
     npx strategy-fit simulate my-next-strategy.json   # what would move, writes nothing

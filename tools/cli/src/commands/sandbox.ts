@@ -51,7 +51,7 @@ export function registerSandboxCommand(program: Command): void {
     .option('--deals <n>', 'deals to generate into an empty portal', '750')
     .option('--as-of <date>', 'last day of the generated history (YYYY-MM-DD; default today)')
     .option('--token <token>', 'access token to accept (default: the stored one, else a new one)')
-    .option('--no-rate-limit', 'switch the private-app rate limits off')
+    .option('--no-rate-limit', "switch HubSpot's rate limits off")
     .option('--latency <ms>', 'delay added to every answer', '0')
     .action(async (options: Record<string, unknown>) => {
       const parsed = SandboxArgsSchema.safeParse(options);

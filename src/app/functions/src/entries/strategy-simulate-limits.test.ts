@@ -28,7 +28,7 @@ import { main as simulate } from './strategy-simulate.ts';
 
 const COMPANIES = 1_000;
 const DEALS = 1_500;
-/** HubSpot's private-app limit, as the sandbox applies it: 190 requests per rolling 10 s. */
+/** HubSpot's per-app limit, as the sandbox applies it: 190 requests per rolling 10 s. */
 const PER_TEN_SECONDS = 190;
 
 /** The proposal: the example strategy with lower thresholds, so companies change tier. */

@@ -82,6 +82,19 @@ describe('toStrategyFitError', () => {
     );
   });
 
+  it('sends a refused token to the installed app’s Auth tab, and scopes to the app (never a legacy private app)', () => {
+    const refused = toStrategyFitError(
+      apiException(401, { category: 'INVALID_AUTHENTICATION' }),
+      context,
+    );
+    expect(refused.message).toBe(
+      "HubSpot did not accept the access token (401 INVALID_AUTHENTICATION) for batch update of companies. Check the token: it must be the access token of the Strategy Fit app installed in this portal (the app's Auth tab in HubSpot), not expired or rotated.",
+    );
+    const forbidden = toStrategyFitError(apiException(403, { message: 'no' }), context);
+    expect(forbidden.message).toContain("Check the app's scopes (src/app/app-hsmeta.json)");
+    expect(`${refused.message} ${forbidden.message}`).not.toMatch(/private app/i);
+  });
+
   it('says when the daily limit is used up', () => {
     expect(
       toStrategyFitError(apiException(429, { policyName: 'DAILY' }), context).message,

@@ -197,7 +197,7 @@ function fromHttp(failure: Extract<Failure, { kind: 'http' }>, what: string): St
   if (status === 401) {
     return strategyFitError(
       'hubspot_unauthorized',
-      `HubSpot did not accept the access token (401${body.category ? ` ${body.category}` : ''}) for ${what}. Check the token: it must be a private app's access token for this portal.`,
+      `HubSpot did not accept the access token (401${body.category ? ` ${body.category}` : ''}) for ${what}. Check the token: it must be the access token of the Strategy Fit app installed in this portal (the app's Auth tab in HubSpot), not expired or rotated.`,
     );
   }
   if (status === 403) {
@@ -205,7 +205,7 @@ function fromHttp(failure: Extract<Failure, { kind: 'http' }>, what: string): St
     const needs = scopes.length > 0 ? ` It needs the scopes ${scopes.join(', ')}.` : '';
     return strategyFitError(
       'hubspot_forbidden',
-      `HubSpot refused ${what} (403): ${hubspot || 'forbidden'}.${needs} Check the private app's scopes.`,
+      `HubSpot refused ${what} (403): ${hubspot || 'forbidden'}.${needs} Check the app's scopes (src/app/app-hsmeta.json); after they change, reinstall the app so that its token gets them.`,
     );
   }
   if (status === 404) {
