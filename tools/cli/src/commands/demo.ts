@@ -13,9 +13,10 @@ import { z } from 'zod';
 import { withBackend } from '../backend/index.ts';
 import type { CliIo } from '../backend/index.ts';
 import { bindCrm } from '../bulk/bind-crm.ts';
-import { argumentErrors, describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
+import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { readReview } from '../bulk/read-review.ts';
+import { optionErrors } from './option-errors.ts';
 import { reportCommand } from './report.ts';
 import { ScoreArgsSchema, scoreCommand } from './score.ts';
 import { runSetup } from './setup.ts';
@@ -153,7 +154,7 @@ export function registerDemoCommand(program: Command): void {
     .action(async (options: Record<string, unknown>) => {
       const parsed = DemoArgsSchema.safeParse(options);
       if (!parsed.success) {
-        command.error(`strategy-fit demo: ${argumentErrors(parsed.error.issues)}`, {
+        command.error(`strategy-fit demo: ${optionErrors(DemoArgsSchema, options, parsed.error.issues)}`, {
           exitCode: EXIT.unusable,
         });
         return;

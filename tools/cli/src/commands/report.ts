@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 import { withBackend } from '../backend/index.ts';
 import { bindCrm } from '../bulk/bind-crm.ts';
-import { argumentErrors, describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
+import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { readReview } from '../bulk/read-review.ts';
 import type { ReviewRead } from '../bulk/read-review.ts';
@@ -16,6 +16,7 @@ import {
   renderReportJson,
   renderReportTable,
 } from '../report/index.ts';
+import { optionErrors } from './option-errors.ts';
 
 export const ReportFormat = z.enum(['table', 'json', 'csv', 'html']);
 export type ReportFormat = z.output<typeof ReportFormat>;
@@ -93,7 +94,7 @@ export function registerReportCommand(program: Command): void {
     .action(async (options: Record<string, unknown>) => {
       const parsed = ReportArgsSchema.safeParse(options);
       if (!parsed.success) {
-        command.error(`strategy-fit report: ${argumentErrors(parsed.error.issues)}`, {
+        command.error(`strategy-fit report: ${optionErrors(ReportArgsSchema, options, parsed.error.issues)}`, {
           exitCode: EXIT.unusable,
         });
         return;
