@@ -3,6 +3,7 @@
 import type { Tier } from '@strategy-fit/core';
 
 import {
+  baselineWords,
   formatAmount,
   formatCompactAmount,
   formatCount,
@@ -12,6 +13,7 @@ import {
   formatOptionalAmount,
   formatPercent,
   formatShare,
+  NONE,
   tierWords,
 } from './format.ts';
 import { barChart, escapeHtml as esc, legend } from './html-charts.ts';
@@ -99,16 +101,19 @@ const section = (title: string, c: Completeness | null, hint: string, body: stri
   `<section><h2>${esc(title)}${c === null ? '' : partialBadge(c)}</h2><p class="hint">${esc(hint)}</p>${body}</section>`;
 
 type Column = { head: string; num?: boolean };
+/** A table; without rows it says None, never a bare header. */
 const htmlTable = (
   columns: readonly Column[],
   rows: readonly { cells: readonly string[]; flag?: boolean }[],
 ) =>
-  `<table><thead><tr>${columns.map((c) => `<th${c.num === true ? ' class="num"' : ''}>${esc(c.head)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map(
-      (r) =>
-        `<tr${r.flag === true ? ' class="flag"' : ''}>${r.cells.map((cell, i) => `<td${columns[i]?.num === true ? ' class="num"' : ''}>${cell}</td>`).join('')}</tr>`,
-    )
-    .join('')}</tbody></table>`;
+  rows.length === 0
+    ? `<p>${esc(NONE.rows)}</p>`
+    : `<table><thead><tr>${columns.map((c) => `<th${c.num === true ? ' class="num"' : ''}>${esc(c.head)}</th>`).join('')}</tr></thead><tbody>${rows
+        .map(
+          (r) =>
+            `<tr${r.flag === true ? ' class="flag"' : ''}>${r.cells.map((cell, i) => `<td${columns[i]?.num === true ? ' class="num"' : ''}>${cell}</td>`).join('')}</tr>`,
+        )
+        .join('')}</tbody></table>`;
 
 const share = (part: number, whole: number): string =>
   whole === 0 ? '–' : formatShare(part / whole);
@@ -257,7 +262,7 @@ const evidence = (ctx: Ctx): string => {
   return section(
     'Does the strategy win?',
     e.completeness,
-    `Closed deals. Lift = win rate ÷ the off-strategy win rate (${formatShare(baseline.winRate)} of ${formatCount(baseline.closed)}), shown where both sides have at least ${r.lift.minClosedDeals} closed deals.`,
+    `Closed deals. Lift = win rate ÷ the off-strategy win rate (${baselineWords(baseline)}), shown where both sides have at least ${r.lift.minClosedDeals} closed deals.`,
     `${chart}${tierTable}<h3>Per segment</h3>${segmentTable}${unscored}`,
   );
 };
@@ -323,7 +328,7 @@ const offStrategy = (ctx: Ctx): string => {
   const owners = pipelineRows(ctx.review, ctx.names, 'owner');
   const body =
     p.total.count === 0
-      ? '<p>No open off-strategy deals.</p>'
+      ? `<p>${esc(NONE.offStrategy)}</p>`
       : `${barChart({ title: 'Off-strategy pipeline by owner', rows: ownerChartRows(owners), width: 800, valueWidth: 240 })}${legend(
           [
             { color: UNAPPROVED, label: 'Unapproved' },
@@ -401,7 +406,7 @@ const capacity = (ctx: Ctx): string => {
       : `Dream-tier companies per owner against the cap of ${cap}. If every second account is a dream, there is no focus.`;
   const chart =
     rows.length === 0
-      ? '<p>No scored companies with an owner.</p>'
+      ? `<p>${esc(NONE.owners)}</p>`
       : barChart({
           title: 'Dream accounts per owner',
           rows,

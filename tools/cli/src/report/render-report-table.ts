@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 
 import {
+  baselineWords,
   formatAmount,
   formatCount,
   formatDay,
@@ -10,6 +11,7 @@ import {
   formatOptionalAmount,
   formatPercent,
   formatShare,
+  NONE,
   tierWords,
   truncate,
 } from './format.ts';
@@ -30,8 +32,12 @@ const NAME_WIDTH = 24;
 
 type Cell = string | number;
 
-/** A table; `aligns` has one letter per column, l or r (default: first left, others right). */
+/**
+ * A table; `aligns` has one letter per column, l or r (default: first left, others right).
+ * Without rows it says None, never a bare header.
+ */
 const table = (head: readonly string[], rows: readonly Cell[][], aligns?: string): string => {
+  if (rows.length === 0) return `  ${NONE.rows}`;
   const t = new Table({
     head: [...head],
     style: { head: [], border: [] },
@@ -119,6 +125,9 @@ const offStrategyPipeline = (r: StrategyReview, names: Names): string => {
   const p = r.offStrategyPipeline;
   const deals = p.deals.slice(0, LISTED_ROWS);
   const more = p.deals.length - deals.length + p.dealsOmitted;
+  if (p.total.count === 0) {
+    return section('Off-strategy pipeline (open deals)', p.completeness, [`  ${NONE.offStrategy}`]);
+  }
   return section('Off-strategy pipeline (open deals)', p.completeness, [
     pipelineTable('Owner', pipelineRows(r, names, 'owner')),
     pipelineTable('Stage', pipelineRows(r, names, 'stage')),
@@ -189,7 +198,7 @@ const evidence = (r: StrategyReview, names: Names): string => {
       ]),
     ),
     '  Cycle: median days from create to close. Lift: win rate ÷ the off-strategy win rate',
-    `  (${formatShare(r.lift.baseline.winRate)} of ${plural(r.lift.baseline.closed, 'deal', 'deals')}), shown where both sides have ${r.lift.minClosedDeals}+ closed deals.`,
+    `  (${baselineWords(r.lift.baseline)}), shown where both sides have ${r.lift.minClosedDeals}+ closed deals.`,
     ...(e.unscoredClosed > 0
       ? [`  ${formatCount(e.unscoredClosed)} closed deals were never scored and are not counted.`]
       : []),
@@ -224,6 +233,8 @@ const falseNegatives = (r: StrategyReview): string => {
 const dreamCapacity = (r: StrategyReview, names: Names): string => {
   const d = r.dreamCapacity;
   const cap = d.capPerOwner === null ? 'no cap set' : `cap ${d.capPerOwner} per owner`;
+  if (d.owners.length === 0)
+    return section(`Dream capacity (${cap})`, d.completeness, [`  ${NONE.owners}`]);
   return section(`Dream capacity (${cap})`, d.completeness, [
     table(
       ['Owner', 'Scored', 'Dream', 'Dream share', 'Flag'],

@@ -4,8 +4,8 @@ import { renderReportCsv } from './render-report-csv.ts';
 import { renderReportHtml } from './render-report-html.ts';
 import { renderReportJson } from './render-report-json.ts';
 import { renderReportTable } from './render-report-table.ts';
-import { EVIL, fixedReview } from './report-fixture.test-support.ts';
-import { StrategyReview } from '@strategy-fit/core';
+import { EVIL, fixedReview, NOW_MS, STRATEGY } from './report-fixture.test-support.ts';
+import { createReviewAccumulator, StrategyReview } from '@strategy-fit/core';
 
 /** RFC 4180 fields of one line: quoted fields may hold commas and doubled quotes. */
 const splitCsvLine = (line: string): string[] =>
@@ -563,5 +563,47 @@ describe('renderReportHtml', () => {
 
   it('renders a fixed review the same way every time', () => {
     expect(renderReportHtml(fixedReview(), { ...options, recordUrl })).toBe(html);
+  });
+});
+
+describe('a review with nothing in it (a new portal)', () => {
+  const empty = (): StrategyReview =>
+    createReviewAccumulator({
+      strategy: STRATEGY,
+      publishedVersion: 1,
+      nowMs: NOW_MS,
+      owners: [],
+    }).finish();
+  /** A table drawn with its header only: the top border, the header row, the bottom border. */
+  const BARE_HEADER = /┌[^\n]*\n│[^\n]*\n└/;
+
+  it('the table says None where a section has no rows, never a bare header', () => {
+    const text = renderReportTable(empty(), options);
+    expect(text).not.toMatch(BARE_HEADER);
+    expect(text).toContain(
+      'Off-strategy pipeline (open deals)\n  None: no open deals of off-strategy or refused companies.',
+    );
+    expect(text).toContain(
+      'Dream capacity (cap 2 per owner)\n  None: no scored company has an owner.',
+    );
+  });
+
+  it('the lift footnote never reads “(– of 0 deals)”', () => {
+    const text = renderReportTable(empty(), options);
+    const html = renderReportHtml(empty(), options);
+    expect(text).not.toContain('– of 0');
+    expect(html).not.toContain('– of 0');
+    expect(text).toContain('(no closed off-strategy deals yet)');
+    expect(html).toContain('(no closed off-strategy deals yet)');
+  });
+
+  it('HTML says None for every empty list; JSON and CSV keep their empty arrays and rows', () => {
+    const html = renderReportHtml(empty(), options);
+    expect(html).not.toMatch(/<tbody><\/tbody>/);
+    expect(html).toContain('<p>None: no open deals of off-strategy or refused companies.</p>');
+    const json = JSON.parse(renderReportJson(empty())) as StrategyReview;
+    expect(json.offStrategyPipeline.deals).toEqual([]);
+    expect(json.dreamCapacity.owners).toEqual([]);
+    expect(renderReportCsv(empty(), options)).not.toContain('None');
   });
 });
