@@ -70,3 +70,10 @@ export const baselineWords = (baseline: { closed: number; winRate: number | null
   baseline.closed === 0
     ? 'no closed off-strategy deals yet'
     : `${formatShare(baseline.winRate)} of ${formatCount(baseline.closed)} ${baseline.closed === 1 ? 'deal' : 'deals'}`;
+
+/** The sides dream deals are compared with in the miscalibration warning. */
+export const SIDE_WORDS = {
+  fit: 'fit deals',
+  stretch: 'stretch deals',
+  off_strategy: 'off-strategy deals',
+} as const;

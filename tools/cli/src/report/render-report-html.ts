@@ -14,6 +14,7 @@ import {
   formatPercent,
   formatShare,
   NONE,
+  SIDE_WORDS,
   tierWords,
 } from './format.ts';
 import { barChart, escapeHtml as esc, legend } from './html-charts.ts';
@@ -160,8 +161,19 @@ const alerts = ({ review: r }: Ctx): string => {
   const m = r.miscalibration;
   const out: string[] = [];
   if (m.warning) {
+    const findings = [
+      ...(m.offStrategyAsOftenAsFit
+        ? [
+            `Off-strategy deals win ${formatShare(m.offStrategyDeals.winRate)} of ${formatCount(m.offStrategyDeals.closed)} closed deals, fit deals only ${formatShare(m.fitDeals.winRate)} of ${formatCount(m.fitDeals.closed)}.`,
+          ]
+        : []),
+      ...m.dreamBelow.map(
+        (b) =>
+          `Dream deals win only ${formatShare(m.dreamDeals.winRate)} of ${formatCount(m.dreamDeals.closed)} closed deals, less often than ${SIDE_WORDS[b.tier]} (${formatShare(b.winRate)} of ${formatCount(b.closed)}).`,
+      ),
+    ];
     out.push(
-      `<div class="alert" role="alert"><strong>The strategy may be miscalibrated.</strong> Off-strategy deals win ${esc(formatShare(m.offStrategyDeals.winRate))} of ${esc(formatCount(m.offStrategyDeals.closed))} closed deals, fit deals only ${esc(formatShare(m.fitDeals.winRate))} of ${esc(formatCount(m.fitDeals.closed))}. Revisit the segments and exclusions before trusting the tiers.</div>`,
+      `<div class="alert" role="alert"><strong>The strategy may be miscalibrated.</strong> ${esc(findings.join(' '))} Revisit the segments and exclusions before trusting the tiers.</div>`,
     );
   }
   if (r.completeness.partial) {

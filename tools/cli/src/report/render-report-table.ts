@@ -12,6 +12,7 @@ import {
   formatPercent,
   formatShare,
   NONE,
+  SIDE_WORDS,
   tierWords,
   truncate,
 } from './format.ts';
@@ -99,14 +100,23 @@ const summary = (r: StrategyReview): string[] => {
   ]);
 };
 
+const winRecord = (w: { closed: number; winRate: number | null }): string =>
+  `${formatShare(w.winRate)} of ${plural(w.closed, 'closed deal', 'closed deals')}`;
+
 const miscalibration = (r: StrategyReview): string[] => {
   const m = r.miscalibration;
   if (!m.warning) return [];
-  return [
-    '!! The strategy may be miscalibrated: off-strategy deals win at least as often as fit deals.',
-    `!! Off strategy: ${formatShare(m.offStrategyDeals.winRate)} of ${plural(m.offStrategyDeals.closed, 'closed deal', 'closed deals')}; fit: ${formatShare(m.fitDeals.winRate)} of ${plural(m.fitDeals.closed, 'closed deal', 'closed deals')}.`,
-    '',
-  ];
+  const off = m.offStrategyAsOftenAsFit
+    ? [
+        '!! The strategy may be miscalibrated: off-strategy deals win at least as often as fit deals.',
+        `!! Off strategy: ${winRecord(m.offStrategyDeals)}; fit: ${winRecord(m.fitDeals)}.`,
+      ]
+    : ['!! The strategy may be miscalibrated: dream deals win less often than other deals.'];
+  const dream = m.dreamBelow.map(
+    (b) =>
+      `!! Dream: ${winRecord(m.dreamDeals)}; ${SIDE_WORDS[b.tier].replace(/ deals$/, '')}: ${winRecord(b)}.`,
+  );
+  return [...off, ...dream, ''];
 };
 
 const pipelineTable = (title: string, rows: readonly PipelineRow[]): string =>

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { strategy } from '../_fixtures/build.ts';
 import { sameStrategy } from './same-strategy.ts';
+import type { StrategyInput } from './strategy-schema.ts';
 
-const base = {
+const base: StrategyInput = {
   schemaVersion: 1,
   name: 'S',
   segments: [
@@ -20,7 +21,7 @@ const base = {
       criteria: [{ property: 'x', operator: 'HAS_PROPERTY' }],
     },
   ],
-} as const;
+};
 
 describe('sameStrategy (SCORING §14: nothing to publish)', () => {
   it('equal after defaults, ignoring key order and $schema', () => {
