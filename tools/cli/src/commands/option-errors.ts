@@ -4,7 +4,11 @@
 import { z } from 'zod';
 
 /** A zod issue, as far as this needs it. */
-type OptionIssue = { readonly code: string; readonly path: readonly PropertyKey[]; readonly message: string };
+type OptionIssue = {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+};
 
 const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 

@@ -116,9 +116,12 @@ export function registerScoreCommand(program: Command): void {
     .action(async (options: Record<string, unknown>) => {
       const parsed = ScoreArgsSchema.safeParse(options);
       if (!parsed.success) {
-        command.error(`strategy-fit score: ${optionErrors(ScoreArgsSchema, options, parsed.error.issues)}`, {
-          exitCode: EXIT.unusable,
-        });
+        command.error(
+          `strategy-fit score: ${optionErrors(ScoreArgsSchema, options, parsed.error.issues)}`,
+          {
+            exitCode: EXIT.unusable,
+          },
+        );
         return;
       }
       process.exitCode = await withBackend({ failureExitCode: EXIT.unusable }, (hs, info) =>

@@ -94,9 +94,12 @@ export function registerSimulateCommand(program: Command): void {
     .action(async (file: string, options: Record<string, unknown>) => {
       const parsed = SimulateArgsSchema.safeParse({ ...options, file });
       if (!parsed.success) {
-        command.error(`strategy-fit simulate: ${optionErrors(SimulateArgsSchema, { ...options, file }, parsed.error.issues)}`, {
-          exitCode: EXIT.unusable,
-        });
+        command.error(
+          `strategy-fit simulate: ${optionErrors(SimulateArgsSchema, { ...options, file }, parsed.error.issues)}`,
+          {
+            exitCode: EXIT.unusable,
+          },
+        );
         return;
       }
       const io = streamsIo();

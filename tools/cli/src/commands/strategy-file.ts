@@ -89,5 +89,7 @@ export const printProblems = (
   outcome: string,
 ): void => {
   for (const p of problems) write(`${formatError(problemError(p))}\n`);
-  write(`${file}: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}. ${outcome}\n`);
+  write(
+    `${file}: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}. ${outcome}\n`,
+  );
 };

@@ -38,7 +38,12 @@ import {
 import { diffStrategies, renderDiff } from './strategy-diff.ts';
 
 /** Exit codes of the strategy commands (docs/cli.md). */
-const EXIT = { ok: 0, failed: 1, invalidOptions: 2, invalidStrategy: EXIT_INVALID_STRATEGY } as const;
+const EXIT = {
+  ok: 0,
+  failed: 1,
+  invalidOptions: 2,
+  invalidStrategy: EXIT_INVALID_STRATEGY,
+} as const;
 
 const Version = z.coerce.number().int().min(1);
 

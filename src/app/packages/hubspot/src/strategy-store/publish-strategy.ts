@@ -1,7 +1,13 @@
 // Publishing: check the strategy against the portal, take the next version number, create the
 // record. The `version` property requires unique values, so of two publishes that picked the same
 // number HubSpot accepts one; the other finds the number taken and tries the next.
-import { err, MAX_STRATEGY_CHARS, ok, strategyFitError, strategyProblemsError } from '@strategy-fit/core';
+import {
+  err,
+  MAX_STRATEGY_CHARS,
+  ok,
+  strategyFitError,
+  strategyProblemsError,
+} from '@strategy-fit/core';
 import type { Result, Strategy, StrategyFitError } from '@strategy-fit/core';
 
 import { checkStrategyOnPortal } from '../check-strategy-on-portal.ts';
