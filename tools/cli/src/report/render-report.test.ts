@@ -4,8 +4,8 @@ import { renderReportCsv } from './render-report-csv.ts';
 import { renderReportHtml } from './render-report-html.ts';
 import { renderReportJson } from './render-report-json.ts';
 import { renderReportTable } from './render-report-table.ts';
-import { EVIL, fixedReview, NOW_MS, STRATEGY } from './report-fixture.test-support.ts';
-import { createReviewAccumulator, ReviewDeal, StrategyReview } from '@strategy-fit/core';
+import { deal, EVIL, fixedReview, NOW_MS, STRATEGY } from './report-fixture.test-support.ts';
+import { createReviewAccumulator, StrategyReview } from '@strategy-fit/core';
 
 /** RFC 4180 fields of one line: quoted fields may hold commas and doubled quotes. */
 const splitCsvLine = (line: string): string[] =>
@@ -623,34 +623,14 @@ describe('the miscalibration warning when dream deals win less often (issue 13)'
     });
     const closed = (tier: 'dream' | 'fit', count: number, won: number) =>
       Array.from({ length: count }, (_, i) =>
-        ReviewDeal.parse({
+        deal({
           id: `${tier}-${i}`,
-          name: null,
-          amount: 1000,
-          ownerId: null,
-          pipelineId: 'default',
-          stageId: 'closedwon',
-          stageLabel: null,
           isClosed: true,
           isWon: i < won,
           createdAtMs: NOW_MS - 90 * 86_400_000,
           closedAtMs: NOW_MS - 30 * 86_400_000,
-          discountPercent: null,
           tier,
           segmentId: 'enterprise-saas',
-          offStrategy: false,
-          reason: null,
-          exception: {
-            status: 'none',
-            active: false,
-            expired: false,
-            note: null,
-            by: null,
-            expiresOn: null,
-          },
-          companyId: null,
-          companyTier: null,
-          version: 1,
         }),
       );
     for (const d of [...closed('dream', 20, 2), ...closed('fit', 20, 8)]) review.addDeal(d);

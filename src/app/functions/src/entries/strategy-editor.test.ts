@@ -118,6 +118,18 @@ const refusingRetail = (): StrategyInput => {
   };
 };
 
+/** The issue's trap criteria (SCORING §14), added to the first segment of `s`. */
+const withTraps = (s: StrategyInput, ...traps: StrategyInput['segments'][number]['criteria']) => {
+  const [first, ...others] = s.segments;
+  if (first === undefined) throw new Error('no segment');
+  return { ...s, segments: [{ ...first, criteria: [...first.criteria, ...traps] }, ...others] };
+};
+const TRAPS = [
+  { property: 'country', operator: 'GTE', value: 5 },
+  { property: 'createdate', operator: 'EQ', value: '2026-01-01' },
+  { property: 'amount', operator: 'GTE', value: 10000 },
+] as const;
+
 const versionsOf = async (portal: TestPortal) =>
   value(await listStrategyVersions(portal.hs)).map((v) => v.version);
 
@@ -274,25 +286,12 @@ describe('a published portal', () => {
     });
 
     it('refuses the issue’s trap criteria with their paths and advice (SCORING §14)', async () => {
-      const s = loadExampleStrategy();
-      const [first, ...others] = s.segments;
-      if (first === undefined) throw new Error('no segment');
-      const draft = {
-        ...s,
-        segments: [
-          {
-            ...first,
-            criteria: [
-              ...first.criteria,
-              { property: 'country', operator: 'GTE', value: 5 },
-              { property: 'createdate', operator: 'EQ', value: '2026-01-01' },
-              { property: 'amount', operator: 'GTE', value: 10000 },
-              { property: 'amount', object: 'deal', operator: 'GTE', value: 10000 },
-            ],
-          },
-          ...others,
-        ],
-      };
+      const draft = withTraps(loadExampleStrategy(), ...TRAPS, {
+        property: 'amount',
+        object: 'deal',
+        operator: 'GTE',
+        value: 10000,
+      });
       const answer = valueOf(await validateDraft(draft));
       expect(answer.valid).toBe(false);
       expect(answer.issues.map((i) => [i.source, i.code, i.path])).toEqual([
@@ -438,24 +437,7 @@ describe('a published portal', () => {
     });
 
     it('refuses the trap criteria at their paths; version 1 stays current (SCORING §14)', async () => {
-      const s = refusingRetail();
-      const [first, ...others] = s.segments;
-      if (first === undefined) throw new Error('no segment');
-      const traps = {
-        ...s,
-        segments: [
-          {
-            ...first,
-            criteria: [
-              ...first.criteria,
-              { property: 'country', operator: 'GTE', value: 5 },
-              { property: 'createdate', operator: 'EQ', value: '2026-01-01' },
-              { property: 'amount', operator: 'GTE', value: 10000 },
-            ],
-          },
-          ...others,
-        ],
-      };
+      const traps = withTraps(refusingRetail(), ...TRAPS);
       const refused = valueOf(await publishAs(MANAGER, traps, 1));
       expect(refused.outcome === 'invalid' && refused.issues.map((i) => [i.code, i.path])).toEqual([
         ['property_unreadable', 'segments[0].criteria[5].property'],

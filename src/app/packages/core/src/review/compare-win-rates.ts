@@ -1,3 +1,4 @@
+import { createEvidenceTally, evidenceStatsOf } from './evidence-stats.ts';
 import type {
   Completeness,
   DreamBelow,
@@ -29,17 +30,7 @@ const enough = (...sides: Wins[]): boolean => sides.every((s) => s.closed >= MIN
 /** a.won / a.closed < b.won / b.closed, in integers (both sides have closed deals). */
 const winsLessOften = (a: Wins, b: Wins): boolean => a.won * b.closed < b.won * a.closed;
 
-const NO_DEALS: EvidenceStats = {
-  closed: 0,
-  won: 0,
-  winRate: null,
-  medianCycleDays: null,
-  cycleKnown: 0,
-  averageAmount: null,
-  amountKnown: 0,
-  averageDiscountPercent: null,
-  discountKnown: 0,
-};
+const NO_DEALS: EvidenceStats = evidenceStatsOf(createEvidenceTally());
 
 /**
  * The strategy may be miscalibrated (each side with at least 20 closed deals; compared in
