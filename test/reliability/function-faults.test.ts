@@ -15,7 +15,13 @@ import {
   startTestPortal,
 } from '../../src/app/functions/src/testing/test-portal.ts';
 import type { TestPortal } from '../../src/app/functions/src/testing/test-portal.ts';
-import { createRecordsFor, entryNames, mainOf, validCalls } from './support/function-table.ts';
+import {
+  createRecordsFor,
+  entryNames,
+  mainOf,
+  secondVersion,
+  validCalls,
+} from './support/function-table.ts';
 import type { Records } from './support/function-table.ts';
 
 type FunctionCall = { name: string; writes: boolean; run: () => Promise<unknown> };
@@ -33,7 +39,7 @@ beforeAll(async () => {
     logs.push(args.map(String).join(' '));
   });
   records = await createRecordsFor(portal);
-  await portal.publish(); // version 2: a rollback to 1 has something to do
+  await portal.publish(secondVersion()); // version 2: a rollback to 1 has something to do
   calls = await Promise.all(
     Object.entries(validCalls(records, 2)).map(async ([name, call]) => {
       const main = await mainOf(name);

@@ -13,7 +13,13 @@ import {
   startTestPortal,
 } from '../../src/app/functions/src/testing/test-portal.ts';
 import type { TestPortal } from '../../src/app/functions/src/testing/test-portal.ts';
-import { createRecordsFor, entryNames, mainOf, validCalls } from './support/function-table.ts';
+import {
+  createRecordsFor,
+  entryNames,
+  mainOf,
+  secondVersion,
+  validCalls,
+} from './support/function-table.ts';
 import type { ValidCall } from './support/function-table.ts';
 
 let portal: TestPortal;
@@ -25,7 +31,7 @@ beforeAll(async () => {
   restoreEnv = useFunctionEnv(portal.env);
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   const records = await createRecordsFor(portal);
-  await portal.publish();
+  await portal.publish(secondVersion());
   calls = validCalls(records, 2);
 });
 afterAll(async () => {
