@@ -69,7 +69,7 @@ export const NONE = {
 export const baselineWords = (baseline: { closed: number; winRate: number | null }): string =>
   baseline.closed === 0
     ? 'no closed off-strategy deals yet'
-    : `${formatShare(baseline.winRate)} of ${formatCount(baseline.closed)} ${baseline.closed === 1 ? 'deal' : 'deals'}`;
+    : `${formatShare(baseline.winRate)} of ${formatAmount(baseline.closed)} ${baseline.closed === 1 ? 'deal' : 'deals'}`;
 
 /** The sides dream deals are compared with in the miscalibration warning. */
 export const SIDE_WORDS = {
