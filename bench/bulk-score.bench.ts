@@ -204,9 +204,14 @@ async function preparedSandbox(companies: number, deals: number): Promise<Prepar
   for (const step of [await ensureFitProperties(hs), await ensureStrategyStore(hs)]) {
     if (!step.ok) throw new Error(`${step.error.code}: ${step.error.message}`);
   }
-  // Each publish is a new version: the next run rewrites every record (its version changes).
+  // Each publish is a new version: the next run rewrites every record (its version changes). The
+  // name changes each time, since the same strategy again publishes nothing (SCORING §14).
+  let published = 0;
   const publish = async (): Promise<void> => {
-    const stored = await publishStrategy(hs, strategy, { publishedBy: 'bench', nowMs: NOW_MS });
+    published += 1;
+    const next =
+      published === 1 ? strategy : { ...strategy, name: `${strategy.name} #${published}` };
+    const stored = await publishStrategy(hs, next, { publishedBy: 'bench', nowMs: NOW_MS });
     if (!stored.ok) throw new Error(`${stored.error.code}: ${stored.error.message}`);
   };
   await publish();

@@ -33,6 +33,24 @@ const DAY_MS = 86_400_000;
 const VERSION = 1;
 const MIN_CLOSED = 20;
 
+type Wins = { closed: number; won: number };
+/**
+ * docs/strategy.md: off strategy winning at least as often as dream+fit (SCORING §9), or dream
+ * winning less often than fit, stretch or off strategy (issue 13); each side 20+ closed deals.
+ */
+const miscalibrationOf = (fit: Wins, off: Wins, [dream, fitTier, stretch]: Wins[]) => {
+  const enough = (a: Wins, b: Wins) => a.closed >= MIN_CLOSED && b.closed >= MIN_CLOSED;
+  const rate = (w: Wins) => w.won / w.closed;
+  const dreamSides = [fitTier, stretch, off].filter(
+    (w): w is Wins => w !== undefined && dream !== undefined && enough(dream, w),
+  );
+  const warn =
+    (enough(fit, off) && rate(off) >= rate(fit)) ||
+    dreamSides.some((w) => dream !== undefined && rate(dream) < rate(w));
+  if (warn) return 'miscalibrated';
+  return enough(fit, off) || dreamSides.length > 0 ? 'consistent' : 'insufficient_data';
+};
+
 let portal: TestPortal;
 let fn: StrategyReviewValue;
 let cliJson: unknown;
@@ -226,12 +244,11 @@ function computeExpected(input: {
     fitStats,
     offStats,
     unscoredClosed: closed.length - scoredClosed.length,
-    miscalibration:
-      fitStats.closed < MIN_CLOSED || offStats.closed < MIN_CLOSED
-        ? 'insufficient_data'
-        : (offStats.winRate ?? 0) >= (fitStats.winRate ?? 0)
-          ? 'miscalibrated'
-          : 'consistent',
+    miscalibration: miscalibrationOf(
+      fitStats,
+      offStats,
+      ['dream', 'fit', 'stretch'].map((t) => statsOf(scoredClosed.filter((d) => d.tier === t))),
+    ),
     lift: {
       fitDeals: liftOf(fitStats, offStats),
       byTier: new Map(

@@ -108,12 +108,23 @@ describe('strategy-fit strategy publish (e2e)', () => {
     expect(run.stderr).toContain('segments[0].criteria[1]');
   });
 
-  it('publishes a valid strategy as version 1, then 2', async () => {
+  it('publishes a valid strategy as version 1, then a changed one as 2; the same again publishes nothing', async () => {
     const file = write('good.json', { schemaVersion: 1, name: 'Good', segments: [validSegment] });
-    for (const version of [1, 2]) {
-      const run = await runCli(['strategy', 'publish', file, '--by', 'e2e'], portal);
+    const changed = write('better.json', {
+      schemaVersion: 1,
+      name: 'Better',
+      segments: [validSegment],
+    });
+    for (const [version, f] of [
+      [1, file],
+      [2, changed],
+    ] as const) {
+      const run = await runCli(['strategy', 'publish', f, '--by', 'e2e'], portal);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toContain(`Published version ${version}`);
     }
+    const again = await runCli(['strategy', 'publish', changed, '--by', 'e2e'], portal);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^Nothing to publish: the strategy is the same as version 2/);
   });
 });

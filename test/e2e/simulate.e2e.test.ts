@@ -108,7 +108,7 @@ describe('strategy-fit simulate (e2e)', () => {
     expect(run.stdout).toContain('Open pipeline');
   });
 
-  it('refuses an invalid strategy with every JSON path, before touching the portal', async () => {
+  it('refuses an invalid strategy with every problem at its path in one pass, exit 3 as validate and publish', async () => {
     const file = join(dir, 'bad.json');
     writeFileSync(
       file,
@@ -121,15 +121,22 @@ describe('strategy-fit simulate (e2e)', () => {
             id: 'Bad Id',
             name: 'x',
             priority: 'core',
-            criteria: [{ property: 'industry', operator: 'GT' }],
+            criteria: [
+              { property: 'industry', operator: 'GT' },
+              { property: 'country', operator: 'GTE', value: 5 },
+            ],
           },
         ],
       }),
     );
     const run = await runCli(['simulate', file], portal);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(3);
     expect(run.stderr).toContain('segments[0].id');
     expect(run.stderr).toContain('segments[0].criteria[0]');
-    expect(run.stderr).not.toContain('backend:');
+    // The portal's problems in the same pass (SCORING §14: text compared as a number).
+    expect(run.stderr).toContain(
+      'error [strategy_property_unreadable] segments[0].criteria[1].property (country)',
+    );
+    expect(run.stderr).toContain('Nothing was simulated.');
   });
 });

@@ -12,7 +12,13 @@ import { useFunctionEnv } from '../support/functions/hubspot-env.ts';
 import { closedOrigin } from '../support/functions/test-portal.ts';
 import { hubspotContext, startTestPortal } from '../support/functions/test-portal.ts';
 import type { TestPortal } from '../support/functions/test-portal.ts';
-import { createRecordsFor, entryNames, mainOf, validCalls } from './support/function-table.ts';
+import {
+  createRecordsFor,
+  entryNames,
+  mainOf,
+  secondVersion,
+  validCalls,
+} from './support/function-table.ts';
 import type { Records } from './support/function-table.ts';
 
 type FunctionCall = { name: string; writes: boolean; run: () => Promise<unknown> };
@@ -30,7 +36,7 @@ beforeAll(async () => {
     logs.push(args.map(String).join(' '));
   });
   records = await createRecordsFor(portal);
-  await portal.publish(); // version 2: a rollback to 1 has something to do
+  await portal.publish(secondVersion()); // version 2: a rollback to 1 has something to do
   calls = await Promise.all(
     Object.entries(validCalls(records, 2)).map(async ([name, call]) => {
       const main = await mainOf(name);

@@ -10,7 +10,13 @@ import { z } from 'zod';
 import { useFunctionEnv } from '../support/functions/hubspot-env.ts';
 import { hubspotContext, startTestPortal } from '../support/functions/test-portal.ts';
 import type { TestPortal } from '../support/functions/test-portal.ts';
-import { createRecordsFor, entryNames, mainOf, validCalls } from './support/function-table.ts';
+import {
+  createRecordsFor,
+  entryNames,
+  mainOf,
+  secondVersion,
+  validCalls,
+} from './support/function-table.ts';
 import type { ValidCall } from './support/function-table.ts';
 
 let portal: TestPortal;
@@ -22,7 +28,7 @@ beforeAll(async () => {
   restoreEnv = useFunctionEnv(portal.env);
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   const records = await createRecordsFor(portal);
-  await portal.publish();
+  await portal.publish(secondVersion());
   calls = validCalls(records, 2);
 });
 afterAll(async () => {

@@ -35,7 +35,7 @@ import type { TestPortal as FunctionPortal } from '../support/functions/test-por
 import { runCli } from '../e2e/support/cli.ts';
 import type { CliRun } from '../e2e/support/cli.ts';
 import { EXAMPLE_STRATEGY, MINIMAL_STRATEGY, NOW } from '../e2e/support/sandbox.ts';
-import { createRecordsFor, mainOf, validCalls } from './support/function-table.ts';
+import { createRecordsFor, mainOf, secondVersion, validCalls } from './support/function-table.ts';
 import { preparedPortal, scratchDir } from './support/portals.ts';
 import type { ReliabilityPortal } from './support/portals.ts';
 
@@ -86,7 +86,7 @@ describe('the CLI never prints or writes the token', () => {
 
     // Each CLI process costs a second or two: a representative set, not every command.
     expect((await cli(['setup'])).code).toBe(0);
-    expect((await cli(['strategy', 'publish', bad])).code).toBe(1);
+    expect((await cli(['strategy', 'publish', bad])).code).toBe(3);
     expect((await cli(['strategy', 'publish', MINIMAL_STRATEGY, '--by', 'token-test'])).code).toBe(
       0,
     );
@@ -207,7 +207,7 @@ describe('the app functions never answer, log or render the token', () => {
     const undo = useFunctionEnv(functionPortal.env);
     try {
       const records = await createRecordsFor(functionPortal);
-      await functionPortal.publish();
+      await functionPortal.publish(secondVersion());
       const calls = Object.entries(validCalls(records, 2));
       const run = async (label: string, name: string, parameters: unknown, send = {}) => {
         const main = await mainOf(name);

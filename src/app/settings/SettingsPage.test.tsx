@@ -264,6 +264,60 @@ describe('settings page: a manager edits', () => {
     expect(r.findByTestId(Input, `${at}.value`).props.label).toBe('Text');
   });
 
+  it('segments and exclusions read the company: no “Record: Deal” there; the dream-customer test offers both (SCORING §14)', async () => {
+    const { r } = await renderManager();
+    expect(r.maybeFindByTestId(Select, 'segments[0].criteria[0].object')).toBeNull();
+    expect(r.maybeFindByTestId(Select, 'exclusions[0].criteria[0].object')).toBeNull();
+    click(r.findByTestId(Button, 'segments[0].criteria.add'));
+    const n = loaded('load_manager').current?.strategy.segments[0]?.criteria.length ?? 0;
+    await r.waitFor(() =>
+      expect(r.findByTestId(Select, `segments[0].criteria[${n}].property`)).toBeDefined(),
+    );
+    expect(r.maybeFindByTestId(Select, `segments[0].criteria[${n}].object`)).toBeNull();
+    expect(
+      r.findByTestId(Select, 'dreamCustomer.need[0].object').props.options.map((o) => o.label),
+    ).toEqual(['Company', 'Deal']);
+  });
+
+  it('a segment criterion on a deal (published before SCORING §14) is marked, with where deal properties belong', async () => {
+    const answer = StrategyEditorLoadResponse.parse(fixtures.load_manager);
+    if (!answer.ok || answer.value.current === null)
+      throw new Error('load_manager has no strategy');
+    const current = answer.value.current;
+    const [first, ...rest] = current.strategy.segments;
+    if (first === undefined) throw new Error('no segment');
+    const [criterion, ...others] = first.criteria;
+    if (criterion === undefined) throw new Error('no criterion');
+    const legacy = {
+      ...answer,
+      value: {
+        ...answer.value,
+        current: {
+          ...current,
+          strategy: {
+            ...current.strategy,
+            segments: [
+              { ...first, criteria: [{ ...criterion, object: 'deal' as const }, ...others] },
+              ...rest,
+            ],
+          },
+        },
+      },
+    };
+    const r = renderSettings(runnerAnswering({ strategy_editor_load: [legacy] }));
+    await ready(r);
+    const record = r.findByTestId(Select, 'segments[0].criteria[0].object');
+    expect(record.props.value).toBe('deal');
+    expect(record.props.options.map((o) => o.label)).toEqual([
+      'Company',
+      'Deal (not allowed in segments and exclusions)',
+    ]);
+    expect(record.props.error).toBe(true);
+    expect(record.props.validationMessage).toContain(
+      'Deal properties belong in the dream-customer test',
+    );
+  });
+
   it('Discard brings back the published strategy', async () => {
     const { r } = await renderManager();
     rename(r);

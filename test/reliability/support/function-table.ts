@@ -4,8 +4,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { ExceptionResponse } from '@strategy-fit/core';
-import type { CardUser } from '@strategy-fit/core';
+import { ExceptionResponse, StrategySchema } from '@strategy-fit/core';
+import type { CardUser, Strategy } from '@strategy-fit/core';
 import { z } from 'zod';
 
 import {
@@ -99,6 +99,13 @@ export type ValidCall = {
   /** Whether it writes when it succeeds. */
   writes: boolean;
 };
+
+/**
+ * Version 2 of the portal: the example renamed, so publishing the example on top of it, or
+ * rolling back to version 1, has something to do (SCORING §14: the same strategy publishes nothing).
+ */
+export const secondVersion = (): Strategy =>
+  StrategySchema.parse({ ...loadExampleStrategy(), name: 'B2B SaaS — version 2' });
 
 const as = (user: CardUser): CardUser => ({ ...user, teamIds: [...user.teamIds] });
 

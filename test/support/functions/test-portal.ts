@@ -135,6 +135,7 @@ export const COMPANIES = {
     name: 'Granite Web Services',
     industry: 'INTERNET',
     numberofemployees: '320',
+    annualrevenue: '250000000',
     web_technologies: 'google_tag_manager',
     founded_year: '1998',
     country: 'Japan',

@@ -26,6 +26,11 @@ const WORDING: Readonly<Record<CardErrorCode, Wording>> = {
     advice: 'A sales manager must publish a strategy before records can be scored.',
     retry: true,
   },
+  strategy_unchanged: {
+    title: 'The strategy did not change',
+    advice: 'Nothing was published: it is the same as the active version.',
+    retry: false,
+  },
   strategy_property_unknown: {
     title: 'The strategy names a property this portal does not have',
     advice: ASK_MANAGER,

@@ -78,6 +78,38 @@ export type Evidence = {
   };
 };
 
+/** The sides dream deals are compared with. */
+const SIDE_WORDS = {
+  fit: 'fit deals',
+  stretch: 'stretch deals',
+  off_strategy: 'off-strategy deals',
+};
+
+const listWords = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** The miscalibration warning: off strategy winning as often as fit (SCORING §9), dream losing (issue 13). */
+const miscalibrationWarning = (mis: StrategyReviewValue['review']['miscalibration']): string => {
+  const findings = [
+    ...(mis.offStrategyAsOftenAsFit
+      ? [
+          `off-strategy deals win ${formatShare(mis.offStrategyDeals.winRate)} of the time (${formatNumber(mis.offStrategyDeals.closed)} closed), dream and fit deals ${formatShare(mis.fitDeals.winRate)} (${formatNumber(mis.fitDeals.closed)} closed)`,
+        ]
+      : []),
+    ...(mis.dreamBelow.length === 0
+      ? []
+      : [
+          `dream deals win ${formatShare(mis.dreamDeals.winRate)} of the time (${formatNumber(mis.dreamDeals.closed)} closed), less often than ${listWords(
+            mis.dreamBelow.map(
+              (b) =>
+                `${SIDE_WORDS[b.tier]} (${formatShare(b.winRate)}, ${formatNumber(b.closed)} closed)`,
+            ),
+          )}`,
+        ]),
+  ];
+  return `The strategy may be miscalibrated: ${findings.join('; ')}. Revisit the segments before trusting the tiers.`;
+};
+
 /** Strategy evidence (SCORING §9): win rates, lift, cycle, amount and discount; false negatives; dream capacity. */
 export const evidenceOf = (value: StrategyReviewValue, portalId: number | string): Evidence => {
   const { review } = value;
@@ -91,21 +123,22 @@ export const evidenceOf = (value: StrategyReviewValue, portalId: number | string
     ]),
   );
   const mis = review.miscalibration;
+  const dreamBelow = mis.dreamBelow.map((b) => SIDE_WORDS[b.tier]);
   const fit = review.lift.fitDeals;
   const fn = review.falseNegatives;
   const cap = review.dreamCapacity;
   return {
     partial: review.strategyEvidence.completeness.partial,
     reasons: review.strategyEvidence.completeness.reasons,
-    warning: mis.warning
-      ? `The strategy may be miscalibrated: off-strategy deals win ${formatShare(mis.offStrategyDeals.winRate)} of the time (${formatNumber(mis.offStrategyDeals.closed)} closed), dream and fit deals ${formatShare(mis.fitDeals.winRate)} (${formatNumber(mis.fitDeals.closed)} closed). Revisit the segments before trusting the tiers.`
-      : null,
+    warning: mis.warning ? miscalibrationWarning(mis) : null,
     calibration:
       mis.status === 'insufficient_data'
         ? `Not enough closed deals to judge the strategy yet: each side needs ${mis.minClosedDeals}.`
         : mis.status === 'consistent'
           ? `Dream and fit deals win more often than off-strategy deals (${formatShare(mis.fitDeals.winRate)} against ${formatShare(mis.offStrategyDeals.winRate)}).`
-          : 'Off-strategy deals win at least as often as dream and fit deals.',
+          : mis.offStrategyAsOftenAsFit
+            ? 'Off-strategy deals win at least as often as dream and fit deals.'
+            : `Dream deals win less often than ${listWords(dreamBelow)}.`,
     liftSentence:
       fit.lift === null
         ? `Lift is not available yet: ${LIFT_MISSING[fit.unavailable ?? 'too_few_deals']}.`

@@ -24,6 +24,11 @@ const WORDING: Readonly<Record<PageErrorCode, Wording>> = {
       'Publish a strategy in the Strategy Fit settings; then the review has something to show.',
     retry: true,
   },
+  strategy_unchanged: {
+    title: 'The strategy did not change',
+    advice: 'Nothing was published: it is the same as the active version.',
+    retry: false,
+  },
   strategy_property_unknown: {
     title: 'The strategy names a property this portal does not have',
     advice: STRATEGY,

@@ -45,26 +45,57 @@ describe('the overview’s view', () => {
   });
 });
 
+type Miscalibration = StrategyReviewValue['review']['miscalibration'];
+/** The manager's review with its miscalibration figures changed. */
+const withMiscalibration = (
+  value: StrategyReviewValue,
+  change: (mis: Miscalibration) => Partial<Miscalibration>,
+): StrategyReviewValue => ({
+  ...value,
+  review: {
+    ...value.review,
+    miscalibration: {
+      ...value.review.miscalibration,
+      status: 'miscalibrated',
+      warning: true,
+      ...change(value.review.miscalibration),
+    },
+  },
+});
+
 describe('the evidence view', () => {
   it('warns when off-strategy deals win at least as often as fit deals', () => {
     const value = reviewOf('review_manager');
     expect(evidenceOf(value, 1).warning).toBeNull();
-    const mis = value.review.miscalibration;
-    const swapped: StrategyReviewValue = {
-      ...value,
-      review: {
-        ...value.review,
-        miscalibration: {
-          ...mis,
-          status: 'miscalibrated',
-          warning: true,
-          fitDeals: mis.offStrategyDeals,
-          offStrategyDeals: mis.fitDeals,
-        },
-      },
-    };
+    const swapped = withMiscalibration(value, (mis) => ({
+      offStrategyAsOftenAsFit: true,
+      fitDeals: mis.offStrategyDeals,
+      offStrategyDeals: mis.fitDeals,
+    }));
     expect(evidenceOf(swapped, 1).warning).toMatch(
-      /^The strategy may be miscalibrated: off-strategy deals win 38 % of the time \(100 closed\)/,
+      /^The strategy may be miscalibrated: off-strategy deals win 39 % of the time \(100 closed\)/,
+    );
+  });
+});
+
+describe('the evidence view: dream deals winning less often (issue 13)', () => {
+  it('warns when dream deals win less often than fit, stretch or off-strategy deals', () => {
+    const value = reviewOf('review_manager');
+    const record = (closed: number, won: number) => ({ closed, won, winRate: won / closed });
+    const dreamLosing = withMiscalibration(value, () => ({
+      offStrategyAsOftenAsFit: false,
+      dreamDeals: record(20, 2),
+      dreamBelow: [
+        { tier: 'fit', ...record(40, 16) },
+        { tier: 'off_strategy', ...record(25, 5) },
+      ],
+    }));
+    const evidence = evidenceOf(dreamLosing, 1);
+    expect(evidence.warning).toBe(
+      'The strategy may be miscalibrated: dream deals win 10 % of the time (20 closed), less often than fit deals (40 %, 40 closed) and off-strategy deals (20 %, 25 closed). Revisit the segments before trusting the tiers.',
+    );
+    expect(evidence.calibration).toBe(
+      'Dream deals win less often than fit deals and off-strategy deals.',
     );
   });
 });

@@ -37,6 +37,7 @@ export const CriteriaList = ({
           criterion={criterion}
           path={`${path}[${index}]`}
           defaultObject={defaultObject(listRef)}
+          readsDeals={listRef.kind === 'dream'}
           properties={properties}
           issues={issues}
           readOnly={readOnly}

@@ -25,6 +25,8 @@ type Props = {
   /** Its JSON path, e.g. `segments[0].criteria[2]`: issues and test ids use it. */
   path: string;
   defaultObject: 'company' | 'deal';
+  /** SCORING §14: only the dream-customer test reads deals; segments and exclusions judge the company. */
+  readsDeals: boolean;
   properties: PortalProperties;
   issues: IssueIndex;
   readOnly: boolean;
@@ -34,9 +36,12 @@ type Props = {
   onRemove: () => void;
 };
 
-const OBJECT_OPTIONS = [
-  { label: 'Company', value: 'company' },
-  { label: 'Deal', value: 'deal' },
+const COMPANY_OPTION = { label: 'Company', value: 'company' };
+const OBJECT_OPTIONS = [COMPANY_OPTION, { label: 'Deal', value: 'deal' }];
+/** A segment or exclusion criterion that reads the deal (refused): shown so it can be switched. */
+const REFUSED_OBJECT_OPTIONS = [
+  COMPANY_OPTION,
+  { label: 'Deal (not allowed in segments and exclusions)', value: 'deal' },
 ];
 
 /** One criterion: record, property (the portal's), operator (by the property's type), operands. */
@@ -63,19 +68,23 @@ export const CriterionEditor = (props: Props) => {
       value: criterion.operator,
     });
   }
+  // Segments and exclusions read the company only: no record to choose, unless one reads a deal.
+  const choosesObject = props.readsDeals || object === 'deal';
   return (
     <Flex direction="column" gap="xs" testId={path}>
       <Flex direction="row" gap="sm" wrap>
-        <Select
-          name={`${path}.object`}
-          label="Record"
-          options={OBJECT_OPTIONS}
-          value={object}
-          readOnly={readOnly}
-          onChange={(v) => onChange(changeObject(criterion, v === 'deal' ? 'deal' : 'company'))}
-          {...issues.field(`${path}.object`)}
-          testId={`${path}.object`}
-        />
+        {choosesObject && (
+          <Select
+            name={`${path}.object`}
+            label="Record"
+            options={props.readsDeals ? OBJECT_OPTIONS : REFUSED_OBJECT_OPTIONS}
+            value={object}
+            readOnly={readOnly}
+            onChange={(v) => onChange(changeObject(criterion, v === 'deal' ? 'deal' : 'company'))}
+            {...issues.field(`${path}.object`)}
+            testId={`${path}.object`}
+          />
+        )}
         <Select
           name={`${path}.property`}
           label="Property"

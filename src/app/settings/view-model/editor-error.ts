@@ -40,6 +40,12 @@ const WORDING: Readonly<Partial<Record<EditorErrorCode, Wording>>> = {
     retry: false,
     denied: false,
   },
+  strategy_unchanged: {
+    title: 'Nothing to publish',
+    advice: 'The strategy is the same as the active version, so no version was made.',
+    retry: false,
+    denied: false,
+  },
   strategy_property_unknown: {
     title: 'The strategy names a property this portal does not have',
     advice: 'Pick the property again from the list.',

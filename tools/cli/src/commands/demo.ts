@@ -13,9 +13,11 @@ import { z } from 'zod';
 import { withBackend } from '../backend/index.ts';
 import type { CliIo } from '../backend/index.ts';
 import { bindCrm } from '../bulk/bind-crm.ts';
-import { argumentErrors, describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
+import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { readReview } from '../bulk/read-review.ts';
+import { optionErrors } from './option-errors.ts';
+import { checkOutFile } from './out-file.ts';
 import { reportCommand } from './report.ts';
 import { ScoreArgsSchema, scoreCommand } from './score.ts';
 import { runSetup } from './setup.ts';
@@ -68,6 +70,12 @@ const NEXT_STEPS = (out: string): string => `
 /** Runs the demo and returns the exit code. */
 export const runDemo = async (args: DemoArgs, io: CommandIo): Promise<number> => {
   const started = Date.now();
+  // The HTML report's path is checked before the sandbox is seeded and scored.
+  const writable = await checkOutFile(args.out);
+  if (!writable.ok) {
+    io.stderr.write(`strategy-fit demo: ${describeError(writable.error)}\n`);
+    return EXIT.unusable;
+  }
   io.stdout.write(
     `Strategy Fit demo: a fresh demo portal in the embedded HubSpot sandbox (offline, nothing leaves this machine).\n`,
   );
@@ -154,9 +162,12 @@ export function registerDemoCommand(program: Command): void {
     .action(async (options: Record<string, unknown>) => {
       const parsed = DemoArgsSchema.safeParse(options);
       if (!parsed.success) {
-        command.error(`strategy-fit demo: ${argumentErrors(parsed.error.issues)}`, {
-          exitCode: EXIT.unusable,
-        });
+        command.error(
+          `strategy-fit demo: ${optionErrors(DemoArgsSchema, options, parsed.error.issues)}`,
+          {
+            exitCode: EXIT.unusable,
+          },
+        );
         return;
       }
       process.exitCode = await runDemo(parsed.data, streamsIo());

@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 import { withBackend } from '../backend/index.ts';
 import { bindCrm } from '../bulk/bind-crm.ts';
-import { argumentErrors, describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
+import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { readReview } from '../bulk/read-review.ts';
 import type { ReviewRead } from '../bulk/read-review.ts';
@@ -16,6 +16,8 @@ import {
   renderReportJson,
   renderReportTable,
 } from '../report/index.ts';
+import { optionErrors } from './option-errors.ts';
+import { checkOutFile } from './out-file.ts';
 
 export const ReportFormat = z.enum(['table', 'json', 'csv', 'html']);
 export type ReportFormat = z.output<typeof ReportFormat>;
@@ -93,9 +95,19 @@ export function registerReportCommand(program: Command): void {
     .action(async (options: Record<string, unknown>) => {
       const parsed = ReportArgsSchema.safeParse(options);
       if (!parsed.success) {
-        command.error(`strategy-fit report: ${argumentErrors(parsed.error.issues)}`, {
-          exitCode: EXIT.unusable,
-        });
+        command.error(
+          `strategy-fit report: ${optionErrors(ReportArgsSchema, options, parsed.error.issues)}`,
+          {
+            exitCode: EXIT.unusable,
+          },
+        );
+        return;
+      }
+      const out = parsed.data.out;
+      const writable = out === undefined ? null : await checkOutFile(out);
+      if (writable !== null && !writable.ok) {
+        process.stderr.write(`strategy-fit report: ${describeError(writable.error)}\n`);
+        process.exitCode = EXIT.unusable;
         return;
       }
       process.exitCode = await withBackend({ failureExitCode: EXIT.unusable }, (hs) =>

@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 import { formatError } from '../backend/output.ts';
 import { lockSandboxDir } from '../backend/process-lock.ts';
+import { optionErrors } from './option-errors.ts';
 
 const DEFAULT_DATA_DIR = '.data/sandbox';
 
@@ -23,7 +24,7 @@ export const SandboxArgsSchema = z
     deals: count.default(750),
     asOf: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
       .optional(),
     token: z.string().min(1).optional(),
     rateLimit: z.boolean().default(true),
@@ -57,7 +58,7 @@ export function registerSandboxCommand(program: Command): void {
       const parsed = SandboxArgsSchema.safeParse(options);
       if (!parsed.success) {
         program.error(
-          `strategy-fit sandbox: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+          `strategy-fit sandbox: ${optionErrors(SandboxArgsSchema, options, parsed.error.issues)}`,
         );
         return;
       }

@@ -8,16 +8,17 @@ import type { BackendInfo } from '../backend/index.ts';
 import { bindCrm } from '../bulk/bind-crm.ts';
 import { checkpointPathFor } from '../bulk/checkpoint.ts';
 import type { ScoreMode } from '../bulk/checkpoint.ts';
-import { argumentErrors, describeError, EXIT, progressFor } from '../bulk/command-io.ts';
+import { describeError, EXIT, progressFor } from '../bulk/command-io.ts';
 import { streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { DEFAULT_DEPTH, MAX_BATCH, runScore } from '../bulk/run-score.ts';
 import { renderSummary, runFailed } from '../bulk/summary.ts';
+import { optionErrors } from './option-errors.ts';
 
 const isoInstant = z
   .string()
   .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), {
-    message: 'use an ISO date or date-time, e.g. 2026-11-01 or 2026-11-01T08:00:00Z',
+    message: 'an ISO date or date-time, e.g. 2026-11-01 or 2026-11-01T08:00:00Z',
   })
   .transform((s) => Date.parse(s));
 
@@ -115,9 +116,12 @@ export function registerScoreCommand(program: Command): void {
     .action(async (options: Record<string, unknown>) => {
       const parsed = ScoreArgsSchema.safeParse(options);
       if (!parsed.success) {
-        command.error(`strategy-fit score: ${argumentErrors(parsed.error.issues)}`, {
-          exitCode: EXIT.unusable,
-        });
+        command.error(
+          `strategy-fit score: ${optionErrors(ScoreArgsSchema, options, parsed.error.issues)}`,
+          {
+            exitCode: EXIT.unusable,
+          },
+        );
         return;
       }
       process.exitCode = await withBackend({ failureExitCode: EXIT.unusable }, (hs, info) =>

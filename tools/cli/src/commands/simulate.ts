@@ -1,18 +1,23 @@
 // `strategy-fit simulate FILE`: the old-tier → new-tier matrix of a proposed strategy; writes nothing.
-import { readFile } from 'node:fs/promises';
-import { parseStrategy } from '@strategy-fit/core';
 import type { Strategy } from '@strategy-fit/core';
-import { checkStrategyOnPortal } from '@strategy-fit/hubspot';
+import { readPortalDefinitions } from '@strategy-fit/hubspot';
 import type { HubSpot } from '@strategy-fit/hubspot';
 import type { Command } from 'commander';
 import { z } from 'zod';
 
-import { withBackend } from '../backend/index.ts';
+import { formatError, withBackend } from '../backend/index.ts';
 import { bindCrm } from '../bulk/bind-crm.ts';
-import { argumentErrors, describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
+import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { runSimulation } from '../bulk/run-simulation.ts';
 import { renderSimulationTable } from '../report/index.ts';
+import { optionErrors } from './option-errors.ts';
+import {
+  checkStrategyFile,
+  EXIT_INVALID_STRATEGY,
+  printProblems,
+  readStrategyText,
+} from './strategy-file.ts';
 
 export const SimulateArgsSchema = z.strictObject({
   file: z.string().min(1),
@@ -21,54 +26,42 @@ export const SimulateArgsSchema = z.strictObject({
 });
 export type SimulateArgs = z.output<typeof SimulateArgsSchema>;
 
-/** Reads and validates a strategy file; every issue is written with its JSON path. */
-export const readStrategyFile = async (
-  file: string,
+/**
+ * Checks the proposed strategy file against the portal in one pass (as `strategy validate`): the
+ * strategy, or the exit code after writing every problem (EXIT_INVALID_STRATEGY) or why not.
+ */
+const checkedProposal = async (
+  hs: HubSpot,
+  args: SimulateArgs,
   io: CommandIo,
-  command: string,
-): Promise<Strategy | null> => {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    io.stderr.write(
-      `strategy-fit ${command}: file_not_found: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`,
-    );
-    return null;
+): Promise<Strategy | number> => {
+  const definitions = await readPortalDefinitions(hs);
+  if (!definitions.ok) {
+    io.stderr.write(`strategy-fit simulate: ${describeError(definitions.error)}\n`);
+    return EXIT.unusable;
   }
-  const parsed = parseStrategy(text);
-  if (parsed.ok) return parsed.value;
-  io.stderr.write(
-    `strategy-fit ${command}: strategy_invalid: ${file} has ${parsed.error.length} problem${parsed.error.length === 1 ? '' : 's'}:\n`,
-  );
-  for (const issue of parsed.error) {
-    io.stderr.write(`  ${issue.path === '' ? '(document)' : issue.path}: ${issue.message}\n`);
+  const checked = await checkStrategyFile(args.file, definitions.value);
+  if (!checked.ok) {
+    io.stderr.write(`${formatError(checked.error)}\n`);
+    return EXIT.unusable;
   }
-  return null;
+  const { strategy, problems } = checked.value;
+  if (strategy !== null && problems.length === 0) return strategy;
+  printProblems((t) => io.stderr.write(t), args.file, problems, 'Nothing was simulated.');
+  return EXIT_INVALID_STRATEGY;
 };
 
 /**
- * Runs `simulate` for an already validated strategy and returns the exit code; the matrix goes
- * to stdout. A strategy naming properties this portal lacks is refused, each issue with its path.
+ * Runs `simulate` and returns the exit code; the matrix goes to stdout. A strategy that is not
+ * valid (schema, or properties this portal cannot serve) is refused with every problem at its path.
  */
 export const simulateCommand = async (
   hs: HubSpot,
-  proposed: Strategy,
   args: SimulateArgs,
   io: CommandIo,
 ): Promise<number> => {
-  const issues = await checkStrategyOnPortal(hs, proposed);
-  if (!issues.ok) {
-    io.stderr.write(`strategy-fit simulate: ${describeError(issues.error)}\n`);
-    return EXIT.unusable;
-  }
-  if (issues.value.length > 0) {
-    io.stderr.write(
-      `strategy-fit simulate: ${args.file} names properties this portal cannot serve:\n`,
-    );
-    for (const issue of issues.value) io.stderr.write(`  ${issue.path}: ${issue.message}\n`);
-    return EXIT.unusable;
-  }
+  const proposed = await checkedProposal(hs, args, io);
+  if (typeof proposed === 'number') return proposed;
   const sim = await runSimulation(bindCrm(hs), proposed, {
     nowMs: io.nowMs,
     progress: progressFor(io, args.progress && !args.json),
@@ -101,20 +94,24 @@ export function registerSimulateCommand(program: Command): void {
     .action(async (file: string, options: Record<string, unknown>) => {
       const parsed = SimulateArgsSchema.safeParse({ ...options, file });
       if (!parsed.success) {
-        command.error(`strategy-fit simulate: ${argumentErrors(parsed.error.issues)}`, {
-          exitCode: EXIT.unusable,
-        });
+        command.error(
+          `strategy-fit simulate: ${optionErrors(SimulateArgsSchema, { ...options, file }, parsed.error.issues)}`,
+          {
+            exitCode: EXIT.unusable,
+          },
+        );
         return;
       }
       const io = streamsIo();
-      // The file is checked before any backend starts.
-      const proposed = await readStrategyFile(parsed.data.file, io, 'simulate');
-      if (proposed === null) {
+      // A file that cannot be read stops before any backend starts.
+      const text = await readStrategyText(parsed.data.file);
+      if (!text.ok) {
+        io.stderr.write(`${formatError(text.error)}\n`);
         process.exitCode = EXIT.unusable;
         return;
       }
       process.exitCode = await withBackend({ failureExitCode: EXIT.unusable }, (hs) =>
-        simulateCommand(hs, proposed, parsed.data, io),
+        simulateCommand(hs, parsed.data, io),
       );
     });
 }

@@ -60,7 +60,7 @@ describe('strategy validate', () => {
       }),
     );
     const run = await runCli(['strategy', 'validate', file, '--offline'], {});
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     // The wording is the core's (its message table); here: one line per issue, code and path first.
     const errors = run.err.split('\n').filter((l) => l.startsWith('error'));
     expect(errors.map((l) => l.slice(0, l.indexOf(': ')))).toEqual([
@@ -92,13 +92,13 @@ describe('strategy validate', () => {
       s.segments[1] = { ...s.segments[1], criteria: second };
     });
     const run = await runCli(['strategy', 'validate', file], env);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     const errors = run.err.split('\n').filter((l) => l.startsWith('error'));
     expect(errors.map((l) => l.slice(0, l.indexOf(':')))).toEqual([
+      'error [strategy_invalid] segments[1].criteria[0].object',
       'error [strategy_property_unreadable] segments[0].criteria[0].values[1] (industry)',
       'error [strategy_property_unknown] segments[0].criteria[1].property (numberofemployes)',
       'error [strategy_property_unreadable] segments[0].criteria[5].property (is_public)',
-      'error [strategy_property_unknown] segments[1].criteria[0].property (industry)',
     ]);
     const json = await runCli(['strategy', 'validate', file, '--json'], env);
     expect(JSON.parse(json.out)).toMatchObject({
@@ -157,13 +157,13 @@ describe('strategy publish, history, show, diff, rollback', () => {
       };
     });
     const rejected = await runCli(['strategy', 'publish', invalid], env);
-    expect(rejected.code).toBe(1);
+    expect(rejected.code).toBe(3);
     expect(rejected.err).toMatch(
       /^error \[strategy_invalid\] segments\[0\]\.criteria\[0\]\.operator: /m,
     );
     expect(rejected.err).toContain('Nothing was published');
     const refused = await runCli(['strategy', 'publish', bad], env);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(3);
     expect(refused.err).toContain(
       'error [strategy_property_unknown] segments[0].criteria[0].property (nope)',
     );
@@ -244,9 +244,73 @@ describe('strategy publish, history, show, diff, rollback', () => {
     );
     const bad = await runCli(['strategy', 'rollback', 'x'], env);
     expect([bad.code, bad.err]).toEqual([
-      1,
+      2,
       'error [invalid_input] “x” is not a version number (1, 2, …).\n',
     ]);
+  });
+});
+
+describe('SCORING §14 and every problem at once, through the CLI', () => {
+  /** The manager's draft of issue 13: a duplicate id, a schema mistake and the three traps. */
+  const traps = (name: string) =>
+    variant(name, (s) => {
+      const first = criteria(s.segments[0]);
+      first.push(
+        { property: 'country', operator: 'GTE', value: 5 },
+        { property: 'createdate', operator: 'EQ', value: '2026-01-01' },
+        { property: 'amount', operator: 'GTE', value: 10000 },
+      );
+      s.segments[0] = { ...s.segments[0], criteria: first };
+      s.segments[2] = { ...s.segments[2], id: 'enterprise-saas', name: '' };
+    });
+
+  it('strategy validate reports schema, duplicate-id and portal problems in one pass, with exit 3', async () => {
+    const run = await runCli(['strategy', 'validate', traps('traps.json')], env);
+    expect(run.code).toBe(3);
+    const errors = run.err.split('\n').filter((l) => l.startsWith('error'));
+    expect(errors.map((l) => l.slice(0, l.indexOf(':')))).toEqual([
+      'error [strategy_invalid] segments[2].name',
+      'error [strategy_invalid] segments[2].id',
+      'error [strategy_property_unreadable] segments[0].criteria[5].property (country)',
+      'error [strategy_property_unreadable] segments[0].criteria[6].operator (createdate)',
+      'error [strategy_property_unknown] segments[0].criteria[7].property (amount)',
+    ]);
+    expect(errors[3]).toContain("Use BETWEEN the day's start and end");
+    expect(errors[4]).toContain('Deal properties belong in the dream-customer test');
+    expect(errors[4]).not.toContain('Add "object": "deal"');
+    expect(run.err).toContain('traps.json: 5 problems. It is not valid.');
+  });
+
+  it('strategy publish refuses the traps with their paths and advice, stores nothing, exit 3', async () => {
+    const before = (await runCli(['strategy', 'history', '--json'], env)).out;
+    const run = await runCli(['strategy', 'publish', traps('traps-publish.json')], env);
+    expect(run.code).toBe(3);
+    expect(run.err).toContain(
+      'segments[0].criteria[5].property (country): “country” is a text property',
+    );
+    expect(run.err).toContain('segments[0].criteria[6].operator (createdate)');
+    expect(run.err).toContain('segments[0].criteria[7].property (amount)');
+    expect(run.err).toContain('5 problems. Nothing was published.');
+    expect((await runCli(['strategy', 'history', '--json'], env)).out).toBe(before);
+  });
+
+  it('publishing the active version again, or rolling back to it, creates no version: nothing to publish', async () => {
+    const history = async () =>
+      z
+        .array(Summary)
+        .parse(JSON.parse((await runCli(['strategy', 'history', '--json'], env)).out));
+    const [active] = await history();
+    const count = (await history()).length;
+    const same = await runCli(['strategy', 'publish', EXAMPLE, '--by', 'maya'], env);
+    expect(same.code).toBe(0);
+    expect(same.out).toMatch(
+      new RegExp(
+        `^Nothing to publish: the strategy is the same as version ${active?.version}, the active version`,
+      ),
+    );
+    const back = await runCli(['strategy', 'rollback', String(active?.rolledBackFrom ?? 1)], env);
+    expect([back.code, back.out.startsWith('Nothing to publish')]).toEqual([0, true]);
+    expect(await history()).toHaveLength(count);
   });
 });
 

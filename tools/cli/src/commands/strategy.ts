@@ -1,15 +1,14 @@
 // `strategy-fit strategy validate|publish|show|history|diff|rollback`: the strategy store from the
 // command line (docs/strategy-store.md). Results go to stdout, the backend line and errors to stderr.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 
-import { parseStrategy, strategyFitError } from '@strategy-fit/core';
-import type { Result, Strategy, StrategyFitError, StrategyPropertyIssue } from '@strategy-fit/core';
+import { checkStrategy, strategyFitError } from '@strategy-fit/core';
+import type { PortalDefinitions, Result, Strategy, StrategyFitError } from '@strategy-fit/core';
 import {
-  checkStrategyOnPortal,
   listStrategyVersions,
   publishStrategy,
+  readPortalDefinitions,
   readPublishedStrategy,
   readStrategyVersion,
 } from '@strategy-fit/hubspot';
@@ -26,60 +25,27 @@ import {
   withBackend,
 } from '../backend/index.ts';
 import type { BackendInfo, CliIo } from '../backend/index.ts';
+import { optionErrors } from './option-errors.ts';
+import {
+  checkStrategyFile,
+  EXIT_INVALID_STRATEGY,
+  printProblems,
+  problemError,
+  readStrategyFile,
+  readStrategyText,
+  refusesStrategy,
+} from './strategy-file.ts';
 import { diffStrategies, renderDiff } from './strategy-diff.ts';
 
-/** Exit codes of the strategy commands. */
-const EXIT = { ok: 0, failed: 1 } as const;
+/** Exit codes of the strategy commands (docs/cli.md). */
+const EXIT = {
+  ok: 0,
+  failed: 1,
+  invalidOptions: 2,
+  invalidStrategy: EXIT_INVALID_STRATEGY,
+} as const;
 
 const Version = z.coerce.number().int().min(1);
-
-// ---- reading strategy files ---------------------------------------------------------------------
-
-/** A strategy file, parsed: the strategy, or every problem with its JSON path. */
-export async function readStrategyFile(
-  file: string,
-): Promise<Result<Strategy, StrategyFitError[]>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = z.looseObject({ code: z.string() }).safeParse(e);
-    const missing = code.success && code.data.code === 'ENOENT';
-    return {
-      ok: false,
-      error: [
-        strategyFitError(
-          missing ? 'file_not_found' : 'file_invalid',
-          missing
-            ? `There is no file ${file}.`
-            : `${file} cannot be read: ${e instanceof Error ? e.message : String(e)}`,
-        ),
-      ],
-    };
-  }
-  const parsed = parseStrategy(text);
-  if (parsed.ok) return parsed;
-  return {
-    ok: false,
-    error: parsed.error.map((issue) =>
-      strategyFitError(
-        issue.code === 'strategy_too_large' ? 'strategy_too_large' : 'strategy_invalid',
-        issue.message,
-        issue.path === '' ? {} : { path: issue.path },
-      ),
-    ),
-  };
-}
-
-/** A property issue as a product error (`strategy_property_unknown` / `_unreadable`). */
-export const propertyIssueError = (issue: StrategyPropertyIssue): StrategyFitError =>
-  strategyFitError(
-    issue.code === 'property_unknown' || issue.code === 'property_wrong_object'
-      ? 'strategy_property_unknown'
-      : 'strategy_property_unreadable',
-    issue.message,
-    { path: issue.path, property: issue.property },
-  );
 
 const shapeSummary = (s: Strategy): string => {
   const criteria =
@@ -101,68 +67,48 @@ const defaultPublisher = (): string => {
 
 export type ValidateArgs = { file: string; offline: boolean; json: boolean };
 
-type ValidationReport = {
-  file: string;
-  valid: boolean;
-  portalChecked: boolean;
-  issues: StrategyFitError[];
-};
-
-const reportValidation = (
-  io: CliIo,
-  args: ValidateArgs,
-  report: ValidationReport,
-  detail: string,
-): number => {
-  if (args.json) io.out(toJson(report));
-  else {
-    printErrors(io, report.issues);
-    if (report.valid) io.out(`${args.file} is valid: ${detail}\n`);
-    else
-      io.err(
-        `${args.file}: ${report.issues.length} ${report.issues.length === 1 ? 'problem' : 'problems'}\n`,
-      );
-  }
-  return report.valid ? EXIT.ok : EXIT.failed;
-};
-
-/** Checks a strategy file's schema (offline) and, against a portal, every property it names. */
+/**
+ * Checks a strategy file in one pass: its schema and cross-field rules and, against a portal
+ * (unless offline), every property of every criterion that can be read (SCORING §14).
+ */
 export async function validateStrategy(
   args: ValidateArgs,
   io: CliIo,
   backend: (run: (hs: HubSpot, info: BackendInfo) => Promise<number>) => Promise<number>,
 ): Promise<number> {
-  const parsed = await readStrategyFile(args.file);
-  if (!parsed.ok) {
-    return reportValidation(
-      io,
-      args,
-      { file: args.file, valid: false, portalChecked: false, issues: parsed.error },
-      '',
-    );
+  const text = await readStrategyText(args.file);
+  if (!text.ok) {
+    if (args.json) {
+      io.out(toJson({ file: args.file, valid: false, portalChecked: false, issues: [text.error] }));
+    } else printErrors(io, [text.error]);
+    return EXIT.failed;
   }
-  const summary = shapeSummary(parsed.value);
+  const report = (definitions: PortalDefinitions | null, where: string): number => {
+    const { strategy, problems, portalChecked } = checkStrategy(text.value, definitions);
+    const valid = strategy !== null && problems.length === 0;
+    if (args.json) {
+      io.out(toJson({ file: args.file, valid, portalChecked, issues: problems.map(problemError) }));
+    } else if (valid) {
+      io.out(`${args.file} is valid: ${shapeSummary(strategy)}${where}\n`);
+    } else {
+      printProblems((t) => io.err(t), args.file, problems, 'It is not valid.');
+    }
+    return valid ? EXIT.ok : EXIT.invalidStrategy;
+  };
   if (args.offline) {
-    return reportValidation(
-      io,
-      args,
-      { file: args.file, valid: true, portalChecked: false, issues: [] },
-      `${summary} (schema only: the properties were not checked against a portal)`,
-    );
+    return report(null, ' (schema only: the properties were not checked against a portal)');
   }
   return backend(async (hs, info) => {
-    const issues = await checkStrategyOnPortal(hs, parsed.value);
-    if (!issues.ok) {
-      printErrors(io, [issues.error]);
+    const definitions = await readPortalDefinitions(hs);
+    if (!definitions.ok) {
+      printErrors(io, [definitions.error]);
       io.err('The properties could not be checked; use --offline to check the schema only.\n');
       return EXIT.failed;
     }
-    const errors = issues.value.map(propertyIssueError);
-    return reportValidation(
-      io,
-      args,
-      { file: args.file, valid: errors.length === 0, portalChecked: true, issues: errors },
-      `${summary}; every property exists on ${info.kind === 'sandbox' ? 'the sandbox portal' : 'the portal'} with a type its operator can read`,
+    const portal = info.kind === 'sandbox' ? 'the sandbox portal' : 'the portal';
+    return report(
+      definitions.value,
+      `; every property exists on ${portal} with a type its operator suits`,
     );
   });
 }
@@ -182,32 +128,39 @@ const summaryOf = (s: StoredStrategy | StoredStrategySummary): StoredStrategySum
 
 export type PublishArgs = { file: string; by: string; json: boolean; nowMs: number };
 
+/** The exit code of a refused publish or rollback, after printing why. */
+const refused = (io: CliIo, error: StrategyFitError): number => {
+  if (error.code === 'strategy_unchanged') {
+    // SCORING §14: nothing to publish is not a failure; no version was made.
+    io.out(`${error.message}\n`);
+    return EXIT.ok;
+  }
+  printErrors(io, [error]);
+  return refusesStrategy(error) ? EXIT.invalidStrategy : EXIT.failed;
+};
+
 /** Publishes a strategy file as the next version, after checking it against the portal. */
 export async function publishFile(hs: HubSpot, args: PublishArgs, io: CliIo): Promise<number> {
-  const parsed = await readStrategyFile(args.file);
-  if (!parsed.ok) {
-    printErrors(io, parsed.error);
-    io.err(`Nothing was published: ${args.file} is not a valid strategy.\n`);
+  const definitions = await readPortalDefinitions(hs);
+  if (!definitions.ok) {
+    printErrors(io, [definitions.error]);
     return EXIT.failed;
   }
-  const issues = await checkStrategyOnPortal(hs, parsed.value);
-  if (!issues.ok) {
-    printErrors(io, [issues.error]);
+  const checked = await checkStrategyFile(args.file, definitions.value);
+  if (!checked.ok) {
+    printErrors(io, [checked.error]);
     return EXIT.failed;
   }
-  if (issues.value.length > 0) {
-    printErrors(io, issues.value.map(propertyIssueError));
-    io.err(`Nothing was published: the strategy names properties this portal cannot serve.\n`);
-    return EXIT.failed;
+  const { strategy, problems } = checked.value;
+  if (strategy === null || problems.length > 0) {
+    printProblems((t) => io.err(t), args.file, problems, 'Nothing was published.');
+    return EXIT.invalidStrategy;
   }
-  const stored = await publishStrategy(hs, parsed.value, {
+  const stored = await publishStrategy(hs, strategy, {
     publishedBy: args.by,
     nowMs: args.nowMs,
   });
-  if (!stored.ok) {
-    printErrors(io, [stored.error]);
-    return EXIT.failed;
-  }
+  if (!stored.ok) return refused(io, stored.error);
   const v = stored.value;
   if (args.json) io.out(toJson(summaryOf(v)));
   else {
@@ -237,10 +190,7 @@ export async function rollbackStrategy(
     source: 'rollback',
     rolledBackFrom: args.version,
   });
-  if (!stored.ok) {
-    printErrors(io, [stored.error]);
-    return EXIT.failed;
-  }
+  if (!stored.ok) return refused(io, stored.error);
   const v = stored.value;
   if (args.json) io.out(toJson(summaryOf(v)));
   else {
@@ -353,7 +303,7 @@ export async function diffCommand(hs: HubSpot | null, args: DiffArgs, io: CliIo)
   const errors = [...(a.ok ? [] : a.error), ...(b.ok ? [] : b.error)];
   if (!a.ok || !b.ok) {
     printErrors(io, errors);
-    return EXIT.failed;
+    return errors.some(refusesStrategy) ? EXIT.invalidStrategy : EXIT.failed;
   }
   const changes = diffStrategies(a.value, b.value);
   const from = sideLabel(args.a);
@@ -376,15 +326,12 @@ const Flags = z.looseObject({
   version: Version.optional(),
 });
 
-/** Parses the options every subcommand shares; a bad value is printed and gives exit code 1. */
+/** Parses the options every subcommand shares; a bad value is printed and gives exit code 2. */
 function flags(options: Record<string, unknown>, io: CliIo): z.output<typeof Flags> | null {
   const parsed = Flags.safeParse(options);
   if (parsed.success) return parsed.data;
-  printErrors(
-    io,
-    parsed.error.issues.map((i) =>
-      strategyFitError('invalid_input', `--${i.path.join('.')}: ${i.message}`),
-    ),
+  io.err(
+    `${formatError(strategyFitError('invalid_input', optionErrors(Flags, options, parsed.error.issues)))}\n`,
   );
   return null;
 }
@@ -416,7 +363,7 @@ export function registerStrategyCommand(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (file: string, options: Record<string, unknown>) => {
       const f = flags(options, io);
-      if (f === null) return void (process.exitCode = EXIT.failed);
+      if (f === null) return void (process.exitCode = EXIT.invalidOptions);
       process.exitCode = await validateStrategy(
         { file, offline: f.offline, json: f.json },
         io,
@@ -434,7 +381,7 @@ export function registerStrategyCommand(program: Command): void {
     .option('--json', 'print the stored version as JSON')
     .action(async (file: string, options: Record<string, unknown>) => {
       const f = flags(options, io);
-      if (f === null) return void (process.exitCode = EXIT.failed);
+      if (f === null) return void (process.exitCode = EXIT.invalidOptions);
       const args = { file, by: f.by ?? defaultPublisher(), json: f.json, nowMs: Date.now() };
       process.exitCode = await withBackend(options, (hs) => publishFile(hs, args, io));
     });
@@ -448,7 +395,7 @@ export function registerStrategyCommand(program: Command): void {
     .option('--json', 'print the version with its metadata as JSON')
     .action(async (options: Record<string, unknown>) => {
       const f = flags(options, io);
-      if (f === null) return void (process.exitCode = EXIT.failed);
+      if (f === null) return void (process.exitCode = EXIT.invalidOptions);
       const args = { json: f.json, ...(f.version === undefined ? {} : { version: f.version }) };
       process.exitCode = await withBackend(options, (hs) => showStrategy(hs, args, io));
     });
@@ -459,7 +406,7 @@ export function registerStrategyCommand(program: Command): void {
     .option('--json', 'print the versions as JSON')
     .action(async (options: Record<string, unknown>) => {
       const f = flags(options, io);
-      if (f === null) return void (process.exitCode = EXIT.failed);
+      if (f === null) return void (process.exitCode = EXIT.invalidOptions);
       process.exitCode = await withBackend(options, (hs) =>
         strategyHistory(hs, { json: f.json }, io),
       );
@@ -475,7 +422,7 @@ export function registerStrategyCommand(program: Command): void {
     .option('--json', 'print the changes as JSON')
     .action(async (a: string, b: string, options: Record<string, unknown>) => {
       const f = flags(options, io);
-      if (f === null) return void (process.exitCode = EXIT.failed);
+      if (f === null) return void (process.exitCode = EXIT.invalidOptions);
       const args = { a: diffSide(a), b: diffSide(b), json: f.json };
       const needsBackend = args.a.kind === 'version' || args.b.kind === 'version';
       process.exitCode = needsBackend
@@ -492,7 +439,7 @@ export function registerStrategyCommand(program: Command): void {
     .action(async (n: string, options: Record<string, unknown>) => {
       const f = flags(options, io);
       const version = versionArg(n, io);
-      if (f === null || version === null) return void (process.exitCode = EXIT.failed);
+      if (f === null || version === null) return void (process.exitCode = EXIT.invalidOptions);
       const args = { version, by: f.by ?? defaultPublisher(), json: f.json, nowMs: Date.now() };
       process.exitCode = await withBackend(options, (hs) => rollbackStrategy(hs, args, io));
     });

@@ -45,3 +45,26 @@ export const formatOptionalAmount = (n: number | null): string =>
 /** Shortens text to `max` characters with an ellipsis. */
 export const truncate = (text: string, max: number): string =>
   text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+
+/** What a list with nothing in it says, in every human-readable format. */
+export const NONE = {
+  offStrategy: 'None: no open deals of off-strategy or refused companies.',
+  owners: 'None: no scored company has an owner.',
+  rows: 'None.',
+} as const;
+
+/**
+ * The off-strategy win rate lift divides by, in words: "30% of 20 deals", or, with no closed
+ * off-strategy deal, that there is none yet (never "– of 0 deals").
+ */
+export const baselineWords = (baseline: { closed: number; winRate: number | null }): string =>
+  baseline.closed === 0
+    ? 'no closed off-strategy deals yet'
+    : `${formatShare(baseline.winRate)} of ${formatAmount(baseline.closed)} ${baseline.closed === 1 ? 'deal' : 'deals'}`;
+
+/** The sides dream deals are compared with in the miscalibration warning. */
+export const SIDE_WORDS = {
+  fit: 'fit deals',
+  stretch: 'stretch deals',
+  off_strategy: 'off-strategy deals',
+} as const;

@@ -162,9 +162,12 @@ const comparisonRows = (r: StrategyReview): Row[] => {
       status: m.status,
       warning: m.warning,
       min_closed_deals: m.minClosedDeals,
+      off_strategy_as_often_as_fit: m.offStrategyAsOftenAsFit,
     }),
     ...metrics('miscalibration', 'fit_deals', null, wins(m.fitDeals)),
     ...metrics('miscalibration', 'off_strategy_deals', null, wins(m.offStrategyDeals)),
+    ...metrics('miscalibration', 'dream_deals', null, wins(m.dreamDeals)),
+    ...m.dreamBelow.flatMap((b) => metrics('miscalibration', 'dream_below', b.tier, wins(b))),
     ...completeness('lift', l.completeness),
     ...metrics('lift', 'baseline', null, {
       ...wins(l.baseline),

@@ -3,6 +3,7 @@
 import type { Tier } from '@strategy-fit/core';
 
 import {
+  baselineWords,
   formatAmount,
   formatCompactAmount,
   formatCount,
@@ -13,6 +14,8 @@ import {
   formatPercent,
   formatShare,
   plural,
+  NONE,
+  SIDE_WORDS,
   tierWords,
 } from './format.ts';
 import { barChart, escapeHtml as esc, legend } from './html-charts.ts';
@@ -100,16 +103,19 @@ const section = (title: string, c: Completeness | null, hint: string, body: stri
   `<section><h2>${esc(title)}${c === null ? '' : partialBadge(c)}</h2><p class="hint">${esc(hint)}</p>${body}</section>`;
 
 type Column = { head: string; num?: boolean };
+/** A table; without rows it says None, never a bare header. */
 const htmlTable = (
   columns: readonly Column[],
   rows: readonly { cells: readonly string[]; flag?: boolean }[],
 ) =>
-  `<table><thead><tr>${columns.map((c) => `<th${c.num === true ? ' class="num"' : ''}>${esc(c.head)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map(
-      (r) =>
-        `<tr${r.flag === true ? ' class="flag"' : ''}>${r.cells.map((cell, i) => `<td${columns[i]?.num === true ? ' class="num"' : ''}>${cell}</td>`).join('')}</tr>`,
-    )
-    .join('')}</tbody></table>`;
+  rows.length === 0
+    ? `<p>${esc(NONE.rows)}</p>`
+    : `<table><thead><tr>${columns.map((c) => `<th${c.num === true ? ' class="num"' : ''}>${esc(c.head)}</th>`).join('')}</tr></thead><tbody>${rows
+        .map(
+          (r) =>
+            `<tr${r.flag === true ? ' class="flag"' : ''}>${r.cells.map((cell, i) => `<td${columns[i]?.num === true ? ' class="num"' : ''}>${cell}</td>`).join('')}</tr>`,
+        )
+        .join('')}</tbody></table>`;
 
 const share = (part: number, whole: number): string =>
   whole === 0 ? '–' : formatShare(part / whole);
@@ -153,8 +159,19 @@ const alerts = ({ review: r }: Ctx): string => {
   const m = r.miscalibration;
   const out: string[] = [];
   if (m.warning) {
+    const findings = [
+      ...(m.offStrategyAsOftenAsFit
+        ? [
+            `Off-strategy deals win ${formatShare(m.offStrategyDeals.winRate)} of ${formatCount(m.offStrategyDeals.closed)} closed deals, fit deals only ${formatShare(m.fitDeals.winRate)} of ${formatCount(m.fitDeals.closed)}.`,
+          ]
+        : []),
+      ...m.dreamBelow.map(
+        (b) =>
+          `Dream deals win only ${formatShare(m.dreamDeals.winRate)} of ${formatCount(m.dreamDeals.closed)} closed deals, less often than ${SIDE_WORDS[b.tier]} (${formatShare(b.winRate)} of ${formatCount(b.closed)}).`,
+      ),
+    ];
     out.push(
-      `<div class="alert" role="alert"><strong>The strategy may be miscalibrated.</strong> Off-strategy deals win ${esc(formatShare(m.offStrategyDeals.winRate))} of ${esc(formatCount(m.offStrategyDeals.closed))} closed deals, fit deals only ${esc(formatShare(m.fitDeals.winRate))} of ${esc(formatCount(m.fitDeals.closed))}. Revisit the segments and exclusions before trusting the tiers.</div>`,
+      `<div class="alert" role="alert"><strong>The strategy may be miscalibrated.</strong> ${esc(findings.join(' '))} Revisit the segments and exclusions before trusting the tiers.</div>`,
     );
   }
   if (r.completeness.partial) {
@@ -255,7 +272,7 @@ const evidence = (ctx: Ctx): string => {
   return section(
     'Does the strategy win?',
     e.completeness,
-    `Closed deals. Lift = win rate ÷ the off-strategy win rate (${formatShare(baseline.winRate)} of ${formatCount(baseline.closed)}), shown where both sides have at least ${r.lift.minClosedDeals} closed deals.`,
+    `Closed deals. Lift = win rate ÷ the off-strategy win rate (${baselineWords(baseline)}), shown where both sides have at least ${r.lift.minClosedDeals} closed deals.`,
     `${chart}${tierTable}<h3>Per segment</h3>${segmentTable}${unscored}`,
   );
 };
@@ -321,7 +338,7 @@ const offStrategy = (ctx: Ctx): string => {
   const owners = pipelineRows(ctx.review, ctx.names, 'owner');
   const body =
     p.total.count === 0
-      ? '<p>No open off-strategy deals.</p>'
+      ? `<p>${esc(NONE.offStrategy)}</p>`
       : `${barChart({ title: 'Off-strategy pipeline by owner', rows: ownerChartRows(owners), width: 800, valueWidth: 240 })}${legend(
           [
             { color: UNAPPROVED, label: 'Unapproved' },
@@ -399,7 +416,7 @@ const capacity = (ctx: Ctx): string => {
       : `Dream-tier companies per owner against the cap of ${cap}. If every second account is a dream, there is no focus.`;
   const chart =
     rows.length === 0
-      ? '<p>No scored companies with an owner.</p>'
+      ? `<p>${esc(NONE.owners)}</p>`
       : barChart({
           title: 'Dream accounts per owner',
           rows,

@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 
 import {
+  baselineWords,
   formatAmount,
   formatCount,
   formatDay,
@@ -11,6 +12,8 @@ import {
   formatPercent,
   formatShare,
   plural,
+  NONE,
+  SIDE_WORDS,
   tierWords,
   truncate,
 } from './format.ts';
@@ -31,8 +34,12 @@ const NAME_WIDTH = 24;
 
 type Cell = string | number;
 
-/** A table; `aligns` has one letter per column, l or r (default: first left, others right). */
+/**
+ * A table; `aligns` has one letter per column, l or r (default: first left, others right).
+ * Without rows it says None, never a bare header.
+ */
 const table = (head: readonly string[], rows: readonly Cell[][], aligns?: string): string => {
+  if (rows.length === 0) return `  ${NONE.rows}`;
   const t = new Table({
     head: [...head],
     style: { head: [], border: [] },
@@ -91,14 +98,23 @@ const summary = (r: StrategyReview): string[] => {
   ]);
 };
 
+const winRecord = (w: { closed: number; winRate: number | null }): string =>
+  `${formatShare(w.winRate)} of ${plural(w.closed, 'closed deal', 'closed deals')}`;
+
 const miscalibration = (r: StrategyReview): string[] => {
   const m = r.miscalibration;
   if (!m.warning) return [];
-  return [
-    '!! The strategy may be miscalibrated: off-strategy deals win at least as often as fit deals.',
-    `!! Off strategy: ${formatShare(m.offStrategyDeals.winRate)} of ${plural(m.offStrategyDeals.closed, 'closed deal', 'closed deals')}; fit: ${formatShare(m.fitDeals.winRate)} of ${plural(m.fitDeals.closed, 'closed deal', 'closed deals')}.`,
-    '',
-  ];
+  const off = m.offStrategyAsOftenAsFit
+    ? [
+        '!! The strategy may be miscalibrated: off-strategy deals win at least as often as fit deals.',
+        `!! Off strategy: ${winRecord(m.offStrategyDeals)}; fit: ${winRecord(m.fitDeals)}.`,
+      ]
+    : ['!! The strategy may be miscalibrated: dream deals win less often than other deals.'];
+  const dream = m.dreamBelow.map(
+    (b) =>
+      `!! Dream: ${winRecord(m.dreamDeals)}; ${SIDE_WORDS[b.tier].replace(/ deals$/, '')}: ${winRecord(b)}.`,
+  );
+  return [...off, ...dream, ''];
 };
 
 const pipelineTable = (title: string, rows: readonly PipelineRow[]): string =>
@@ -117,6 +133,9 @@ const offStrategyPipeline = (r: StrategyReview, names: Names): string => {
   const p = r.offStrategyPipeline;
   const deals = p.deals.slice(0, LISTED_ROWS);
   const more = p.deals.length - deals.length + p.dealsOmitted;
+  if (p.total.count === 0) {
+    return section('Off-strategy pipeline (open deals)', p.completeness, [`  ${NONE.offStrategy}`]);
+  }
   return section('Off-strategy pipeline (open deals)', p.completeness, [
     pipelineTable('Owner', pipelineRows(r, names, 'owner')),
     pipelineTable('Stage', pipelineRows(r, names, 'stage')),
@@ -187,7 +206,7 @@ const evidence = (r: StrategyReview, names: Names): string => {
       ]),
     ),
     '  Cycle: median days from create to close. Lift: win rate ÷ the off-strategy win rate',
-    `  (${formatShare(r.lift.baseline.winRate)} of ${plural(r.lift.baseline.closed, 'deal', 'deals')}), shown where both sides have ${r.lift.minClosedDeals}+ closed deals.`,
+    `  (${baselineWords(r.lift.baseline)}), shown where both sides have ${r.lift.minClosedDeals}+ closed deals.`,
     ...(e.unscoredClosed > 0
       ? [`  ${formatCount(e.unscoredClosed)} closed deals were never scored and are not counted.`]
       : []),
@@ -222,6 +241,8 @@ const falseNegatives = (r: StrategyReview): string => {
 const dreamCapacity = (r: StrategyReview, names: Names): string => {
   const d = r.dreamCapacity;
   const cap = d.capPerOwner === null ? 'no cap set' : `cap ${d.capPerOwner} per owner`;
+  if (d.owners.length === 0)
+    return section(`Dream capacity (${cap})`, d.completeness, [`  ${NONE.owners}`]);
   return section(`Dream capacity (${cap})`, d.completeness, [
     table(
       ['Owner', 'Scored', 'Dream', 'Dream share', 'Flag'],

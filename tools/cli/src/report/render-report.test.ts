@@ -4,8 +4,8 @@ import { renderReportCsv } from './render-report-csv.ts';
 import { renderReportHtml } from './render-report-html.ts';
 import { renderReportJson } from './render-report-json.ts';
 import { renderReportTable } from './render-report-table.ts';
-import { EVIL, fixedReview } from './report-fixture.test-support.ts';
-import { StrategyReview } from '@strategy-fit/core';
+import { deal, EVIL, fixedReview, NOW_MS, STRATEGY } from './report-fixture.test-support.ts';
+import { createReviewAccumulator, StrategyReview } from '@strategy-fit/core';
 
 /** RFC 4180 fields of one line: quoted fields may hold commas and doubled quotes. */
 const splitCsvLine = (line: string): string[] =>
@@ -404,12 +404,16 @@ describe('renderReportCsv', () => {
       miscalibration,result,,status,miscalibrated
       miscalibration,result,,warning,true
       miscalibration,result,,min_closed_deals,20
+      miscalibration,result,,off_strategy_as_often_as_fit,true
       miscalibration,fit_deals,,closed,20
       miscalibration,fit_deals,,won,5
       miscalibration,fit_deals,,win_rate,0.25
       miscalibration,off_strategy_deals,,closed,21
       miscalibration,off_strategy_deals,,won,7
       miscalibration,off_strategy_deals,,win_rate,0.3333333333333333
+      miscalibration,dream_deals,,closed,0
+      miscalibration,dream_deals,,won,0
+      miscalibration,dream_deals,,win_rate,
       lift,completeness,,partial,false
       lift,baseline,,closed,21
       lift,baseline,,won,7
@@ -563,5 +567,86 @@ describe('renderReportHtml', () => {
 
   it('renders a fixed review the same way every time', () => {
     expect(renderReportHtml(fixedReview(), { ...options, recordUrl })).toBe(html);
+  });
+});
+
+describe('a review with nothing in it (a new portal)', () => {
+  const empty = (): StrategyReview =>
+    createReviewAccumulator({
+      strategy: STRATEGY,
+      publishedVersion: 1,
+      nowMs: NOW_MS,
+      owners: [],
+    }).finish();
+  /** A table drawn with its header only: the top border, the header row, the bottom border. */
+  const BARE_HEADER = /┌[^\n]*\n│[^\n]*\n└/;
+
+  it('the table says None where a section has no rows, never a bare header', () => {
+    const text = renderReportTable(empty(), options);
+    expect(text).not.toMatch(BARE_HEADER);
+    expect(text).toContain(
+      'Off-strategy pipeline (open deals)\n  None: no open deals of off-strategy or refused companies.',
+    );
+    expect(text).toContain(
+      'Dream capacity (cap 2 per owner)\n  None: no scored company has an owner.',
+    );
+  });
+
+  it('the lift footnote never reads “(– of 0 deals)”', () => {
+    const text = renderReportTable(empty(), options);
+    const html = renderReportHtml(empty(), options);
+    expect(text).not.toContain('– of 0');
+    expect(html).not.toContain('– of 0');
+    expect(text).toContain('(no closed off-strategy deals yet)');
+    expect(html).toContain('(no closed off-strategy deals yet)');
+  });
+
+  it('HTML says None for every empty list; JSON and CSV keep their empty arrays and rows', () => {
+    const html = renderReportHtml(empty(), options);
+    expect(html).not.toMatch(/<tbody><\/tbody>/);
+    expect(html).toContain('<p>None: no open deals of off-strategy or refused companies.</p>');
+    const json = JSON.parse(renderReportJson(empty())) as StrategyReview;
+    expect(json.offStrategyPipeline.deals).toEqual([]);
+    expect(json.dreamCapacity.owners).toEqual([]);
+    expect(renderReportCsv(empty(), options)).not.toContain('None');
+  });
+});
+
+describe('the miscalibration warning when dream deals win less often (issue 13)', () => {
+  /** 20 closed dream deals winning 10 %, 20 fit deals winning 40 %: no off-strategy deals. */
+  const dreamLosing = (): StrategyReview => {
+    const review = createReviewAccumulator({
+      strategy: STRATEGY,
+      publishedVersion: 1,
+      nowMs: NOW_MS,
+      owners: [],
+    });
+    const closed = (tier: 'dream' | 'fit', count: number, won: number) =>
+      Array.from({ length: count }, (_, i) =>
+        deal({
+          id: `${tier}-${i}`,
+          isClosed: true,
+          isWon: i < won,
+          createdAtMs: NOW_MS - 90 * 86_400_000,
+          closedAtMs: NOW_MS - 30 * 86_400_000,
+          tier,
+          segmentId: 'enterprise-saas',
+        }),
+      );
+    for (const d of [...closed('dream', 20, 2), ...closed('fit', 20, 8)]) review.addDeal(d);
+    return review.finish();
+  };
+
+  it('the table, the HTML and the CSV say so, with both win rates', () => {
+    const table = renderReportTable(dreamLosing(), options);
+    expect(table).toContain(
+      '!! The strategy may be miscalibrated: dream deals win less often than other deals.\n!! Dream: 10% of 20 closed deals; fit: 40% of 20 closed deals.',
+    );
+    expect(renderReportHtml(dreamLosing(), options)).toContain(
+      'Dream deals win only 10% of 20 closed deals, less often than fit deals (40% of 20).',
+    );
+    expect(renderReportCsv(dreamLosing(), options)).toContain(
+      'miscalibration,dream_below,fit,win_rate,0.4',
+    );
   });
 });

@@ -55,7 +55,8 @@ const approved: ExceptionState = {
 };
 
 type DealFields = Partial<ReviewDeal> & { id: string };
-const deal = (fields: DealFields): ReviewDeal =>
+/** An open fit deal of owner o1 with no exception, and `fields` changed. */
+export const deal = (fields: DealFields): ReviewDeal =>
   ReviewDeal.parse({
     name: null,
     amount: null,

@@ -168,7 +168,9 @@ describe('rescore_stale when HubSpot refuses', () => {
   });
 
   it('a rate limit stops the chunk: interrupted, with the cursor before the page to read again', async () => {
-    const { version } = { version: await portal.publish() };
+    // A new version (SCORING §14: the same strategy again would publish nothing).
+    const renamed = StrategySchema.parse({ ...loadExampleStrategy(), name: 'B2B SaaS — again' });
+    const { version } = { version: await portal.publish(renamed) };
     portal.sandbox.control.setFaults({
       schedule: [{ request: 1, fault: 'rateLimit', count: 10 }],
       paths: ['/crm/objects/2026-09/companies/batch/update'],

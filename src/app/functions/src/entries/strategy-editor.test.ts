@@ -121,6 +121,18 @@ const refusingRetail = (): StrategyInput => {
   };
 };
 
+/** The issue's trap criteria (SCORING §14), added to the first segment of `s`. */
+const withTraps = (s: StrategyInput, ...traps: StrategyInput['segments'][number]['criteria']) => {
+  const [first, ...others] = s.segments;
+  if (first === undefined) throw new Error('no segment');
+  return { ...s, segments: [{ ...first, criteria: [...first.criteria, ...traps] }, ...others] };
+};
+const TRAPS = [
+  { property: 'country', operator: 'GTE', value: 5 },
+  { property: 'createdate', operator: 'EQ', value: '2026-01-01' },
+  { property: 'amount', operator: 'GTE', value: 10000 },
+] as const;
+
 const versionsOf = async (portal: TestPortal) =>
   value(await listStrategyVersions(portal.hs)).map((v) => v.version);
 
@@ -251,15 +263,52 @@ describe('a published portal', () => {
   });
 
   describe('strategy_validate', () => {
-    it('the schema’s issues, each at its path; the portal is not asked yet', async () => {
-      const draft = { ...loadExampleStrategy(), name: '', thresholds: { fit: 40, stretch: 50 } };
+    it('the schema’s issues, each at its path, with the portal’s of every readable criterion in one pass', async () => {
+      const s = loadExampleStrategy();
+      const [first, ...others] = s.segments;
+      if (first === undefined) throw new Error('no segment');
+      const draft = {
+        ...s,
+        name: '',
+        thresholds: { fit: 40, stretch: 50 },
+        segments: [
+          { ...first, criteria: [{ property: 'industri', operator: 'HAS_PROPERTY' }] },
+          { ...first, name: 'Again' },
+          ...others,
+        ],
+      };
       const answer = valueOf(await validateDraft(draft));
       expect(answer.valid).toBe(false);
-      expect(answer.portalChecked).toBe(false);
+      expect(answer.portalChecked).toBe(true);
       expect(answer.issues.map((i) => [i.source, i.code, i.path])).toEqual([
         ['schema', 'too_short', 'name'],
         ['schema', 'stretch_not_below_fit', 'thresholds.stretch'],
+        ['schema', 'duplicate_id', 'segments[1].id'],
+        ['portal', 'property_unknown', 'segments[0].criteria[0].property'],
       ]);
+    });
+
+    it('refuses the issue’s trap criteria with their paths and advice (SCORING §14)', async () => {
+      const draft = withTraps(loadExampleStrategy(), ...TRAPS, {
+        property: 'amount',
+        object: 'deal',
+        operator: 'GTE',
+        value: 10000,
+      });
+      const answer = valueOf(await validateDraft(draft));
+      expect(answer.valid).toBe(false);
+      expect(answer.issues.map((i) => [i.source, i.code, i.path])).toEqual([
+        ['schema', 'deal_criterion_in_segment', 'segments[0].criteria[8].object'],
+        ['portal', 'property_unreadable', 'segments[0].criteria[5].property'],
+        ['portal', 'day_on_datetime', 'segments[0].criteria[6].operator'],
+        ['portal', 'property_wrong_object', 'segments[0].criteria[7].property'],
+      ]);
+      const messages = answer.issues.map((i) => i.message);
+      expect(messages[2]).toContain("Use BETWEEN the day's start and end");
+      for (const m of [messages[0], messages[3]]) {
+        expect(m).toContain('Deal properties belong in the dream-customer test');
+        expect(m).not.toContain('Add "object": "deal"');
+      }
     });
 
     it('then the portal’s: unknown properties, unknown options, each at its path', async () => {
@@ -390,6 +439,28 @@ describe('a published portal', () => {
       expect(await versionsOf(portal)).toEqual([1]);
     });
 
+    it('refuses the trap criteria at their paths; version 1 stays current (SCORING §14)', async () => {
+      const traps = withTraps(refusingRetail(), ...TRAPS);
+      const refused = valueOf(await publishAs(MANAGER, traps, 1));
+      expect(refused.outcome === 'invalid' && refused.issues.map((i) => [i.code, i.path])).toEqual([
+        ['property_unreadable', 'segments[0].criteria[5].property'],
+        ['day_on_datetime', 'segments[0].criteria[6].operator'],
+        ['property_wrong_object', 'segments[0].criteria[7].property'],
+      ]);
+      expect(await versionsOf(portal)).toEqual([1]);
+    });
+
+    it('publishing the active version’s strategy again creates no version: nothing to publish', async () => {
+      const same = await publishAs(MANAGER, withTeamManagers(), 1);
+      expect(errorOf(same)).toMatchObject({
+        code: 'strategy_unchanged',
+        message: expect.stringMatching(
+          /^Nothing to publish: the strategy is the same as version 1/,
+        ),
+      });
+      expect(await versionsOf(portal)).toEqual([1]);
+    });
+
     it('refuses an invalid strategy with every issue; version 1 stays current', async () => {
       const draft = { ...refusingRetail(), name: '', segments: [] };
       const answer = PublishOutcome.parse(valueOf(await publishAs(MANAGER, draft, 1)));
@@ -485,8 +556,15 @@ describe('a published portal', () => {
       expect(back.outcome === 'published' && back.version.version).toBe(6);
     });
 
-    it('rollback to the current version or to one that never existed is refused', async () => {
-      expect(errorOf(await rollbackAs(MANAGER, 6))?.code).toBe('invalid_input');
+    it('rollback to the current version (or one equal to it) publishes nothing; to one that never existed is refused', async () => {
+      expect(errorOf(await rollbackAs(MANAGER, 6))?.code).toBe('strategy_unchanged');
+      // Version 6 is the rollback of version 4: the same strategy.
+      expect(errorOf(await rollbackAs(MANAGER, 4, 6))).toMatchObject({
+        code: 'strategy_unchanged',
+        message: expect.stringMatching(
+          /^Nothing to publish: the strategy is the same as version 6/,
+        ),
+      });
       expect(errorOf(await rollbackAs(MANAGER, 42))?.code).toBe('record_not_found');
       expect(await versionsOf(portal)).toEqual([6, 5, 4, 3, 2, 1]);
       const { history } = valueOf(await loadAs(MANAGER));

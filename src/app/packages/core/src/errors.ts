@@ -5,6 +5,7 @@ export const ErrorCode = z.enum([
   'strategy_invalid',
   'strategy_too_large',
   'strategy_not_published',
+  'strategy_unchanged',
   'strategy_property_unknown',
   'strategy_property_unreadable',
   'record_not_found',

@@ -41,16 +41,29 @@ export type {
   StrategyInput,
 } from './strategy/strategy-schema.ts';
 export { StrategyIssue, StrategyIssueCode } from './strategy/issue-messages.ts';
-export { parseStrategy, strategyIssuesError } from './strategy/parse-strategy.ts';
+export {
+  parseStoredStrategy,
+  parseStrategy,
+  strategyIssuesError,
+} from './strategy/parse-strategy.ts';
 export { STRATEGY_SCHEMA_ID, strategyJsonSchema } from './strategy/strategy-json-schema.ts';
 export { isStrategyManager } from './strategy/managers.ts';
 export {
   checkStrategyProperties,
   StrategyPropertyIssue,
+  strategyPropertyErrorCode,
   StrategyPropertyIssueCode,
   strategyPropertyIssuesError,
 } from './strategy/check-strategy-properties.ts';
 export type { PortalDefinitions } from './strategy/check-strategy-properties.ts';
+export {
+  checkStrategy,
+  problemErrorCode,
+  StrategyProblem,
+  strategyProblemsError,
+} from './strategy/check-strategy.ts';
+export type { StrategyCheck } from './strategy/check-strategy.ts';
+export { sameStrategy } from './strategy/same-strategy.ts';
 
 export { OPERATORS } from './criteria/operators.ts';
 export type { OperatorSpec, Operands, ValueKind } from './criteria/operators.ts';

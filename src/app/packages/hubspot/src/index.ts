@@ -56,7 +56,7 @@ export type { FailedWrite, RecordUpdate, WriteOutcome } from './write-records.ts
 export { ensureFitProperties } from './ensure-fit-properties.ts';
 export type { EnsureReport } from './ensure-fit-properties.ts';
 
-export { checkStrategyOnPortal } from './check-strategy-on-portal.ts';
+export { checkStrategyOnPortal, readPortalDefinitions } from './check-strategy-on-portal.ts';
 export { ensureStrategyStore } from './strategy-store/ensure-strategy-store.ts';
 export { publishStrategy } from './strategy-store/publish-strategy.ts';
 export type { PublishMeta } from './strategy-store/publish-strategy.ts';

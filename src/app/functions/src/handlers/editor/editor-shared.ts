@@ -1,12 +1,11 @@
 // What the strategy editor's five functions share: parsing their larger parameters, the issues of a
 // strategy (schema and portal), the rule of who may publish, and versions as the page shows them.
 import {
-  checkStrategyProperties,
+  checkStrategy,
   err,
   isStrategyManager,
   MAX_EDITOR_PARAMETERS_CHARS,
   ok,
-  parseStrategy,
   strategyFitError,
 } from '@strategy-fit/core';
 import type {
@@ -47,27 +46,16 @@ export async function readPortalDefinitions(
 }
 
 /**
- * Every issue of a strategy: the schema's (parseStrategy), and, once it parses, its properties
- * against the portal (checkStrategyProperties). The strategy is returned when it parses.
+ * Every issue of a strategy in one pass (the core's checkStrategy): the schema's, and the
+ * properties of every criterion that can be read against the portal. The strategy is returned
+ * when the schema accepts it.
  */
 export function strategyIssues(
   input: unknown,
   definitions: PortalDefinitions | null,
 ): { strategy: Strategy | null; issues: EditorIssue[]; portalChecked: boolean } {
-  const parsed = parseStrategy(input);
-  if (!parsed.ok) {
-    return {
-      strategy: null,
-      issues: parsed.error.map((i) => ({ source: 'schema', ...i })),
-      portalChecked: false,
-    };
-  }
-  if (definitions === null) return { strategy: parsed.value, issues: [], portalChecked: false };
-  const issues: EditorIssue[] = checkStrategyProperties(parsed.value, definitions).map((i) => ({
-    source: 'portal',
-    ...i,
-  }));
-  return { strategy: parsed.value, issues, portalChecked: true };
+  const { strategy, problems, portalChecked } = checkStrategy(input, definitions);
+  return { strategy, issues: problems, portalChecked };
 }
 
 /** How the first version gets published: not here, since nobody is a manager before it exists. */

@@ -1,7 +1,7 @@
 // `strategy_rollback`: a strategy manager publishes an earlier version's strategy again, as a new
 // version (`source: rollback`), after checking it against the portal as any publish. Only on top
 // of the version the page showed, when it names one: no silent overwrite.
-import { err, ok, strategyFitError, StrategyRollbackParams } from '@strategy-fit/core';
+import { ok, StrategyRollbackParams } from '@strategy-fit/core';
 import type { PublishOutcome, Result, StrategyFitError } from '@strategy-fit/core';
 import { readStrategyVersion } from '@strategy-fit/hubspot';
 import type { z } from 'zod';
@@ -42,15 +42,8 @@ export async function rollbackStrategy(
     });
   }
   if (!target.ok) return target;
-  if (target.value.version === published.version) {
-    return err(
-      strategyFitError(
-        'invalid_input',
-        `Version ${input.version} is already the current strategy; there is nothing to roll back to.`,
-        { path: 'version' },
-      ),
-    );
-  }
+  // Rolling back to the active version (or one equal to it) publishes nothing: the adapter's
+  // publish answers `strategy_unchanged` (SCORING §14).
   if (!definitions.ok) return definitions;
   const { issues } = strategyIssues(target.value.strategy, definitions.value);
   const [first, ...rest] = issues;

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
-import { CriterionObject } from '../enums.ts';
 import { SimulationMatrix } from '../review/schema.ts';
-import { StrategyPropertyIssueCode } from '../strategy/check-strategy-properties.ts';
-import { StrategyIssueCode } from '../strategy/issue-messages.ts';
+import { StrategyProblem } from '../strategy/check-strategy.ts';
 import { StrategySchema } from '../strategy/strategy-schema.ts';
 import { CardUser, functionResponse } from './schema.ts';
 
@@ -101,14 +99,7 @@ export const StrategyEditorLoadResponse = functionResponse(StrategyEditorLoadVal
 export type StrategyEditorLoadResponse = z.output<typeof StrategyEditorLoadResponse>;
 
 /** One problem of a strategy: from the schema (parseStrategy) or from the portal (properties). */
-export const EditorIssue = z.strictObject({
-  source: z.enum(['schema', 'portal']),
-  code: z.union([StrategyIssueCode, StrategyPropertyIssueCode]),
-  path: z.string().describe('zod notation: segments[2].criteria[0].values; "" for the document'),
-  message: z.string(),
-  property: z.string().optional(),
-  object: CriterionObject.optional(),
-});
+export const EditorIssue = StrategyProblem;
 export type EditorIssue = z.output<typeof EditorIssue>;
 
 /** `strategy_validate` input: the strategy as the editor holds it (checked, never trusted). */
@@ -120,7 +111,9 @@ export const StrategyValidateValue = z.strictObject({
   issues: z.array(EditorIssue),
   portalChecked: z
     .boolean()
-    .describe('The properties were checked against the portal (only once the schema passes)'),
+    .describe(
+      'The properties of every criterion that could be read were checked against the portal',
+    ),
 });
 export type StrategyValidateValue = z.output<typeof StrategyValidateValue>;
 export const StrategyValidateResponse = functionResponse(StrategyValidateValue);

@@ -1,5 +1,7 @@
+import { createEvidenceTally, evidenceStatsOf } from './evidence-stats.ts';
 import type {
   Completeness,
+  DreamBelow,
   EvidenceStats,
   Lift,
   LiftFigure,
@@ -21,9 +23,19 @@ const winRecordOf = (s: EvidenceStats): WinRecord => ({
   winRate: s.winRate,
 });
 
+type Wins = { closed: number; won: number };
+
+const enough = (...sides: Wins[]): boolean => sides.every((s) => s.closed >= MIN_CLOSED_DEALS);
+
+/** a.won / a.closed < b.won / b.closed, in integers (both sides have closed deals). */
+const winsLessOften = (a: Wins, b: Wins): boolean => a.won * b.closed < b.won * a.closed;
+
+const NO_DEALS: EvidenceStats = evidenceStatsOf(createEvidenceTally());
+
 /**
- * SCORING §9: when off-strategy deals win at least as often as fit deals (each side with at least
- * 20 closed deals), the strategy may be miscalibrated. Compared in integers, never in floats.
+ * The strategy may be miscalibrated (each side with at least 20 closed deals; compared in
+ * integers, never in floats): SCORING §9, off-strategy deals win at least as often as fit deals;
+ * and (issue 13, docs/strategy.md) dream deals win less often than fit, stretch or off-strategy deals.
  */
 export const miscalibrationOf = (
   evidence: StrategyEvidence,
@@ -31,15 +43,30 @@ export const miscalibrationOf = (
 ): Miscalibration => {
   const fit = evidence.fitDeals;
   const off = evidence.offStrategyDeals;
-  const enough = fit.closed >= MIN_CLOSED_DEALS && off.closed >= MIN_CLOSED_DEALS;
-  const warning = enough && off.won * fit.closed >= fit.won * off.closed;
+  const tier = (t: 'dream' | 'fit' | 'stretch'): EvidenceStats =>
+    evidence.byTier.find((row) => row.tier === t) ?? NO_DEALS;
+  const dream = tier('dream');
+  const others = [
+    ['fit', tier('fit')],
+    ['stretch', tier('stretch')],
+    ['off_strategy', off],
+  ] as const;
+  const offAsOften = enough(fit, off) && !winsLessOften(off, fit);
+  const dreamBelow: DreamBelow[] = others
+    .filter(([, side]) => enough(dream, side) && winsLessOften(dream, side))
+    .map(([name, side]) => ({ tier: name, ...winRecordOf(side) }));
+  const compared = enough(fit, off) || others.some(([, side]) => enough(dream, side));
+  const warning = offAsOften || dreamBelow.length > 0;
   return {
     completeness,
-    status: !enough ? 'insufficient_data' : warning ? 'miscalibrated' : 'consistent',
+    status: !compared ? 'insufficient_data' : warning ? 'miscalibrated' : 'consistent',
     warning,
     minClosedDeals: MIN_CLOSED_DEALS,
     fitDeals: winRecordOf(fit),
     offStrategyDeals: winRecordOf(off),
+    offStrategyAsOftenAsFit: offAsOften,
+    dreamDeals: winRecordOf(dream),
+    dreamBelow,
   };
 };
 

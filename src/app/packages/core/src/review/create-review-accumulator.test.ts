@@ -393,6 +393,9 @@ describe('miscalibration (SCORING §9)', () => {
       minClosedDeals: 20,
       fitDeals: { closed: 20, won: 5, winRate: 0.25 },
       offStrategyDeals: { closed: 20, won: 5, winRate: 0.25 },
+      offStrategyAsOftenAsFit: true,
+      dreamDeals: { closed: 0, won: 0, winRate: null },
+      dreamBelow: [],
     });
   });
 
@@ -406,6 +409,64 @@ describe('miscalibration (SCORING §9)', () => {
       warning: false,
     });
     expect(portfolio([40, 0], [19, 19])).toMatchObject({
+      status: 'insufficient_data',
+      warning: false,
+    });
+  });
+});
+
+describe('miscalibration: the dream tier winning less often (issue 13, docs/strategy.md)', () => {
+  type Side = readonly [closed: number, won: number];
+  const portfolio = (sides: { dream: Side; fit?: Side; stretch?: Side; off?: Side }) =>
+    reviewOf({
+      deals: [
+        ...closedDeals('dream', sides.dream[0], sides.dream[1], { tier: 'dream' }),
+        ...closedDeals('fit', sides.fit?.[0] ?? 0, sides.fit?.[1] ?? 0, { tier: 'fit' }),
+        ...closedDeals('stretch', sides.stretch?.[0] ?? 0, sides.stretch?.[1] ?? 0, {
+          tier: 'stretch',
+        }),
+        ...closedDeals('off', sides.off?.[0] ?? 0, sides.off?.[1] ?? 0, {
+          tier: 'off_strategy',
+          offStrategy: true,
+        }),
+      ],
+    }).miscalibration;
+
+  it.each([
+    ['fit', { dream: [20, 4], fit: [20, 6] }],
+    ['stretch', { dream: [20, 4], stretch: [25, 6] }],
+    // Dream and fit deals together (20 %) win less often than off strategy too (SCORING §9).
+    ['off_strategy', { dream: [20, 4], off: [40, 9] }],
+  ] as const)(
+    'dream deals winning less often than %s deals (20 closed deals each) say the strategy may be miscalibrated',
+    (tier, sides) => {
+      const m = portfolio(sides);
+      expect([m.status, m.warning]).toEqual(['miscalibrated', true]);
+      expect(m.dreamDeals).toEqual({ closed: 20, won: 4, winRate: 0.2 });
+      expect(m.dreamBelow.map((b) => b.tier)).toEqual([tier]);
+    },
+  );
+
+  it('names every tier that wins more often than dream, in the order fit, stretch, off strategy', () => {
+    const m = portfolio({ dream: [20, 2], fit: [20, 5], stretch: [20, 4], off: [20, 3] });
+    expect(m.dreamBelow).toEqual([
+      { tier: 'fit', closed: 20, won: 5, winRate: 0.25 },
+      { tier: 'stretch', closed: 20, won: 4, winRate: 0.2 },
+      { tier: 'off_strategy', closed: 20, won: 3, winRate: 0.15 },
+    ]);
+  });
+
+  it('no warning when dream wins as often, or either side has fewer than 20 closed deals', () => {
+    expect(portfolio({ dream: [20, 5], fit: [40, 10] })).toMatchObject({
+      status: 'consistent',
+      warning: false,
+      dreamBelow: [],
+    });
+    expect(portfolio({ dream: [19, 0], fit: [40, 30] })).toMatchObject({
+      status: 'insufficient_data',
+      warning: false,
+    });
+    expect(portfolio({ dream: [40, 0], stretch: [19, 19] })).toMatchObject({
       status: 'insufficient_data',
       warning: false,
     });
@@ -888,6 +949,9 @@ describe('the whole review', () => {
         minClosedDeals: 20,
         fitDeals: { closed: 0, won: 0, winRate: null },
         offStrategyDeals: { closed: 1, won: 1, winRate: 1 },
+        offStrategyAsOftenAsFit: false,
+        dreamDeals: { closed: 0, won: 0, winRate: null },
+        dreamBelow: [],
       },
       lift: {
         completeness: COMPLETE,

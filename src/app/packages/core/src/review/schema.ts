@@ -212,13 +212,35 @@ export type WinRecord = z.output<typeof WinRecord>;
 export const MiscalibrationStatus = z.enum(['miscalibrated', 'consistent', 'insufficient_data']);
 export type MiscalibrationStatus = z.output<typeof MiscalibrationStatus>;
 
+/** A side that wins more often than dream deals (docs/strategy.md, miscalibration). */
+export const DreamBelow = z.object({
+  tier: z
+    .enum(['fit', 'stretch', 'off_strategy'])
+    .describe('fit and stretch: that tier; off_strategy: every deal with offStrategy true'),
+  ...WinRecord.shape,
+});
+export type DreamBelow = z.output<typeof DreamBelow>;
+
 export const Miscalibration = z.object({
   completeness: Completeness,
   status: MiscalibrationStatus,
-  warning: z.boolean().describe('Off-strategy deals win at least as often as fit deals'),
+  warning: z
+    .boolean()
+    .describe(
+      'Off-strategy deals win at least as often as fit deals, or dream deals less often than fit, stretch or off-strategy deals',
+    ),
   minClosedDeals: Count,
-  fitDeals: WinRecord,
+  fitDeals: WinRecord.describe('Tiers dream and fit together'),
   offStrategyDeals: WinRecord,
+  offStrategyAsOftenAsFit: z
+    .boolean()
+    .describe('SCORING §9: off-strategy deals win at least as often as fit deals (20+ each)'),
+  dreamDeals: WinRecord.describe('The dream tier alone'),
+  dreamBelow: z
+    .array(DreamBelow)
+    .describe(
+      'Sides with 20+ closed deals that win more often than dream deals (20+): fit, stretch, off_strategy',
+    ),
 });
 export type Miscalibration = z.output<typeof Miscalibration>;
 

@@ -29,7 +29,7 @@ describe('scoreCompany on the example strategy', () => {
         industry: 'INFORMATION_TECHNOLOGY_AND_SERVICES',
         numberofemployees: '180',
         web_technologies: 'hubspot;google_analytics',
-        founded_year: '2012',
+        annualrevenue: '25000000',
         country: 'Germany',
       },
       { industry: 'FINANCIAL_SERVICES', numberofemployees: '800', is_public: 'true' },

@@ -25,6 +25,7 @@ export const StrategyIssueCode = z.enum([
   'value_wrong_type',
   'range_mixed_kinds',
   'range_reversed',
+  'deal_criterion_in_segment',
   'strategy_too_large',
 ]);
 export type StrategyIssueCode = z.output<typeof StrategyIssueCode>;
@@ -54,6 +55,13 @@ export const describeInput = (v: unknown): string => {
   if (Array.isArray(v)) return 'a list';
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 };
+
+/**
+ * SCORING §14: where deal properties belong, for the advice of every issue about a deal property
+ * in a segment or exclusion (the schema's and the portal check's).
+ */
+export const WHERE_DEAL_PROPERTIES_BELONG =
+  'Deal properties belong in the dream-customer test (dreamCustomer: need, abilityToPay, urgency) or the deal checks (dealChecks.discountProperty).';
 
 const KIND_WORDS: Record<string, string> = {
   string: 'text',
@@ -132,6 +140,8 @@ const MESSAGES: Record<StrategyIssueCode, (p: IssueParams) => string> = {
     `Both ends of the range must be of the same kind, but ${describeInput(p.low)} and ${describeInput(p.high)} are not.`,
   range_reversed: (p) =>
     `The range is reversed: the low end (${describeInput(p.low)}) is above the high end (${describeInput(p.high)}).`,
+  deal_criterion_in_segment: () =>
+    `Segments and exclusions judge the company, and a company's fit cannot depend on one of its deals, so "object": "deal" is not allowed here: the criterion could never match. Use a company property and remove "object". ${WHERE_DEAL_PROPERTIES_BELONG}`,
   strategy_too_large: (p) =>
     `The strategy is ${formatAmount(Number(p.size))} characters as compact JSON; the limit is ${formatAmount(Number(p.limit))}, because it is stored in one HubSpot text property. Remove segments or criteria, or shorten descriptions.`,
 };

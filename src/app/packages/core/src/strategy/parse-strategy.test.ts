@@ -7,7 +7,7 @@ import { Operator } from '../enums.ts';
 import { OPERATORS } from '../criteria/operators.ts';
 import type { StrategyIssue } from './issue-messages.ts';
 import { StrategyIssueCode } from './issue-messages.ts';
-import { parseStrategy, strategyIssuesError } from './parse-strategy.ts';
+import { parseStoredStrategy, parseStrategy, strategyIssuesError } from './parse-strategy.ts';
 import type { Strategy, StrategyInput } from './strategy-schema.ts';
 
 const criterion = { property: 'industry', operator: 'EQ', value: 'COMPUTER_SOFTWARE' } as const;
@@ -455,6 +455,7 @@ describe('every validation error names the JSON path and says what is expected',
       withCriterion({ operator: 'GT', value: 'x' }),
       withCriterion({ operator: 'BETWEEN', value: 1, highValue: '2025-01-01' }),
       withCriterion({ operator: 'BETWEEN', value: 2, highValue: 1 }),
+      withCriterion({ object: 'deal' }),
       {
         ...valid(),
         description: 'x'.repeat(2000),
@@ -534,5 +535,59 @@ describe('types', () => {
     expectTypeOf(parseStrategy).returns.toEqualTypeOf<
       { ok: true; value: Strategy } | { ok: false; error: StrategyIssue[] }
     >();
+  });
+});
+
+describe('SCORING §14: criteria in segments and exclusions read the company', () => {
+  const dealCriterion = { property: 'amount', object: 'deal', operator: 'GTE', value: 10000 };
+  const withDealCriteria = (): unknown => ({
+    ...valid(),
+    segments: [{ id: 'big', name: 'Big', priority: 'core', criteria: [criterion, dealCriterion] }],
+    exclusions: [{ id: 'small', reason: 'Small deals', criteria: [dealCriterion] }],
+  });
+
+  it('"object": "deal" in a segment or exclusion is refused, at its path, saying where deal properties belong', () => {
+    expect(issuesOf(withDealCriteria())).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "deal_criterion_in_segment",
+          "message": "Segments and exclusions judge the company, and a company's fit cannot depend on one of its deals, so "object": "deal" is not allowed here: the criterion could never match. Use a company property and remove "object". Deal properties belong in the dream-customer test (dreamCustomer: need, abilityToPay, urgency) or the deal checks (dealChecks.discountProperty).",
+          "path": "segments[0].criteria[1].object",
+        },
+        {
+          "code": "deal_criterion_in_segment",
+          "message": "Segments and exclusions judge the company, and a company's fit cannot depend on one of its deals, so "object": "deal" is not allowed here: the criterion could never match. Use a company property and remove "object". Deal properties belong in the dream-customer test (dreamCustomer: need, abilityToPay, urgency) or the deal checks (dealChecks.discountProperty).",
+          "path": "exclusions[0].criteria[0].object",
+        },
+      ]
+    `);
+  });
+
+  it('is refused alongside every other issue of the document, without a portal', () => {
+    const broken = withDealCriteria() as Record<string, unknown>;
+    expect(codes({ ...broken, name: '', thresholds: { fit: 40, stretch: 50 } })).toEqual([
+      'name: too_short',
+      'thresholds.stretch: stretch_not_below_fit',
+      'segments[0].criteria[1].object: deal_criterion_in_segment',
+      'exclusions[0].criteria[0].object: deal_criterion_in_segment',
+    ]);
+  });
+
+  it('the dream-customer test may read deals (its default) and companies', () => {
+    expect(
+      parseStrategy({
+        ...valid(),
+        dreamCustomer: {
+          need: [dealCriterion],
+          abilityToPay: [{ ...dealCriterion, object: 'company', property: 'annualrevenue' }],
+          urgency: [{ property: 'decision_date', operator: 'WITHIN_NEXT_DAYS', value: 90 }],
+        },
+      }).ok,
+    ).toBe(true);
+  });
+
+  it('a version published before §14 still reads (parseStoredStrategy), so it keeps scoring as it did', () => {
+    const stored = parseStoredStrategy(withDealCriteria());
+    expect(stored.ok && stored.value.segments[0]?.criteria[1]).toMatchObject({ object: 'deal' });
   });
 });

@@ -5,6 +5,7 @@ import { strategyFitError } from '../errors.ts';
 import { formatPath } from '../format.ts';
 import type { Result } from '../result.ts';
 import { err, ok } from '../result.ts';
+import { criterionValuesOf } from './criteria-of-document.ts';
 import type { IssueParams, StrategyIssue, StrategyIssueCode } from './issue-messages.ts';
 import { issueMessage } from './issue-messages.ts';
 import {
@@ -116,15 +117,21 @@ const dedupe = (issues: StrategyIssue[]): StrategyIssue[] => {
   });
 };
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
- * Validates a strategy: JSON text or an already-parsed value. Returns every issue at once, each
- * with its JSON path; never throws.
- *
- * @example
- * const parsed = parseStrategy(text);
- * if (!parsed.ok) for (const i of parsed.error) show(`${i.path}: ${i.message}`);
+ * SCORING §14 rules a new version must keep but a version published before them may break (so it
+ * still reads, and scores as it did): `object: "deal"` in a segment or exclusion.
  */
-export const parseStrategy = (input: unknown): Result<Strategy, StrategyIssue[]> => {
+const publishRuleIssues = (value: unknown): StrategyIssue[] =>
+  criterionValuesOf(value).flatMap(({ path, place, value: c }) =>
+    place === 'segment' && isRecord(c) && c.object === 'deal'
+      ? [issue('deal_criterion_in_segment', [...path, 'object'])]
+      : [],
+  );
+
+const parseWith = (input: unknown, rules: boolean): Result<Strategy, StrategyIssue[]> => {
   let value = input;
   if (typeof input === 'string') {
     try {
@@ -141,10 +148,30 @@ export const parseStrategy = (input: unknown): Result<Strategy, StrategyIssue[]>
   }
   const parsed = StrategySchema.safeParse(value, { reportInput: true });
   if (!parsed.success) issues.push(...parsed.error.issues.flatMap(fromZod));
+  if (rules) issues.push(...publishRuleIssues(value));
   if (issues.length > 0) return err(dedupe(issues));
   if (!parsed.success) throw new Error('unreachable: a failed parse without issues');
   return ok(parsed.data);
 };
+
+/**
+ * Validates a strategy: JSON text or an already-parsed value. Returns every issue at once, each
+ * with its JSON path; never throws.
+ *
+ * @example
+ * const parsed = parseStrategy(text);
+ * if (!parsed.ok) for (const i of parsed.error) show(`${i.path}: ${i.message}`);
+ */
+export const parseStrategy = (input: unknown): Result<Strategy, StrategyIssue[]> =>
+  parseWith(input, true);
+
+/**
+ * Reads a version published earlier: the schema, without the SCORING §14 rules it may predate
+ * (a segment criterion on a deal property), so a portal's strategy keeps scoring as it did.
+ * Publishing it again goes through `parseStrategy` and is refused until it is fixed.
+ */
+export const parseStoredStrategy = (input: unknown): Result<Strategy, StrategyIssue[]> =>
+  parseWith(input, false);
 
 /** One product error for a rejected strategy: `strategy_too_large` or `strategy_invalid`, naming the first issue. */
 export const strategyIssuesError = (issues: readonly StrategyIssue[]): StrategyFitError => {

@@ -28,7 +28,11 @@ describe('the JSON Schema of the strategy', () => {
       maximum: 10,
       default: 1,
     });
-    expect(at(criterion, 'properties', 'object')).toMatchObject({ default: 'company' });
+    // SCORING §14: editors flag "object": "deal" in segments and exclusions too.
+    expect(at(criterion, 'properties', 'object')).toMatchObject({
+      const: 'company',
+      default: 'company',
+    });
     expect(
       at(strategyJsonSchema(), '$defs', 'DreamCriterion', 'properties', 'object'),
     ).toMatchObject({ default: 'deal' });

@@ -75,6 +75,16 @@ export const strategyJsonSchema = (): JsonSchema => {
     const def = defs[id];
     if (def) def.allOf = rules;
   }
+  // SCORING §14: segments and exclusions read the company (parseStrategy refuses "deal" there).
+  const segmentCriterion = defs[SEGMENT_CRITERION_ID]?.properties as JsonSchema | undefined;
+  if (segmentCriterion !== undefined) {
+    segmentCriterion.object = {
+      const: 'company',
+      default: 'company',
+      description:
+        'Segments and exclusions judge the company; deal properties belong in dreamCustomer or dealChecks',
+    };
+  }
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: STRATEGY_SCHEMA_ID,

@@ -7,6 +7,7 @@ import { err, ok } from '@strategy-fit/core';
 import type { Result, Strategy, StrategyFitError } from '@strategy-fit/core';
 
 import type { HubSpot } from '../create-client.ts';
+import { nothingToPublish } from './nothing-to-publish.ts';
 import { preparePublish, storedVersion, tryVersion } from './publish-strategy.ts';
 import type { PublishMeta } from './publish-strategy.ts';
 import { highest, listStoredVersions } from './read-strategies.ts';
@@ -21,7 +22,8 @@ export type GuardedPublish =
 /**
  * Publishes `strategy` as version `basedOnVersion + 1` if `basedOnVersion` is still the current
  * version; otherwise writes nothing and answers which version is current now. The strategy is
- * checked for size and against the portal first, as `publishStrategy` does.
+ * checked for size and against the portal first, as `publishStrategy` does, and one equal to the
+ * current version is refused (`strategy_unchanged`).
  */
 export async function publishStrategyIfCurrent(
   hs: HubSpot,
@@ -44,6 +46,9 @@ export async function publishStrategyIfCurrent(
   const listed = await listStoredVersions(hs, store);
   if (!listed.ok) return listed;
   if (highest(listed.value) !== meta.basedOnVersion) return conflict();
+  const unchanged = await nothingToPublish(hs, store, listed.value, strategy);
+  if (!unchanged.ok) return unchanged;
+  if (unchanged.value !== null) return err(unchanged.value);
   const version = meta.basedOnVersion + 1;
   const outcome = await tryVersion(hs, store, version, { ...properties, version: String(version) });
   switch (outcome.kind) {

@@ -6,7 +6,7 @@ import {
   MAX_STRATEGY_CHARS,
   ok,
   strategyFitError,
-  strategyPropertyIssuesError,
+  strategyProblemsError,
 } from '@strategy-fit/core';
 import type { Result, Strategy, StrategyFitError } from '@strategy-fit/core';
 
@@ -17,6 +17,7 @@ import type { HubSpot } from '../create-client.ts';
 import { HsObject } from '../schema.ts';
 import { resolveStore } from './ensure-strategy-store.ts';
 import type { StoreRef } from './ensure-strategy-store.ts';
+import { nothingToPublish } from './nothing-to-publish.ts';
 import { listStoredVersions } from './read-strategies.ts';
 import { PUBLISHED } from './store-schema.ts';
 import type { Source, StoredStrategy } from './store-schema.ts';
@@ -97,9 +98,10 @@ export async function preparePublish(
       ),
     );
   }
-  const issues = await checkStrategyOnPortal(hs, strategy);
-  if (!issues.ok) return issues;
-  if (issues.value.length > 0) return err(strategyPropertyIssuesError(issues.value));
+  // The schema again too: a version read back from the store may predate SCORING §14's rules.
+  const checked = await checkStrategyOnPortal(hs, strategy);
+  if (!checked.ok) return checked;
+  if (checked.value.problems.length > 0) return err(strategyProblemsError(checked.value.problems));
   const store = await resolveStore(hs);
   if (!store.ok) return store;
   if (store.value === null) return err(storeMissing());
@@ -136,7 +138,8 @@ export const storedVersion = (
 
 /**
  * Publishes a strategy as the next version (all earlier versions stay). The strategy is checked
- * against the portal first; an error names the first problem's JSON path and property.
+ * against the portal first; an error names the first problem's JSON path and property. A strategy
+ * equal to the active version is not published again (`strategy_unchanged`, SCORING §14).
  */
 export async function publishStrategy(
   hs: HubSpot,
@@ -149,6 +152,9 @@ export async function publishStrategy(
   for (let attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt += 1) {
     const listed = await listStoredVersions(hs, store);
     if (!listed.ok) return listed;
+    const unchanged = await nothingToPublish(hs, store, listed.value, strategy);
+    if (!unchanged.ok) return unchanged;
+    if (unchanged.value !== null) return err(unchanged.value);
     const version = listed.value.reduce((max, l) => Math.max(max, l.properties.version), 0) + 1;
     const outcome = await tryVersion(hs, store, version, {
       ...properties,

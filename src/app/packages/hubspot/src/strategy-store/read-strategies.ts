@@ -1,6 +1,12 @@
 // Reading the strategy store through the list and read APIs, which are consistent right after a
 // write (HubSpot's search index lags behind).
-import { err, ok, parseStrategy, strategyFitError, strategyIssuesError } from '@strategy-fit/core';
+import {
+  err,
+  ok,
+  parseStoredStrategy,
+  strategyFitError,
+  strategyIssuesError,
+} from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 
 import { apiPaths } from '../api-paths.ts';
@@ -94,7 +100,7 @@ export function toStoredStrategy(
   current: number,
 ): Result<StoredStrategy, StrategyFitError> {
   const { recordId, properties } = listed;
-  const strategy = parseStrategy(properties.strategy_json ?? '');
+  const strategy = parseStoredStrategy(properties.strategy_json ?? '');
   if (!strategy.ok) {
     const invalid = strategyIssuesError(strategy.error);
     return err(
