@@ -45,6 +45,8 @@ import {
 
 /** HubSpot's limit of inputs per batch request for the object APIs. */
 export const OBJECT_BATCH_LIMIT = 100;
+/** HubSpot's limit of inputs per batch read, and of a list page, when property history is asked. */
+export const HISTORY_BATCH_LIMIT = 50;
 const LIST_LIMIT = 100;
 
 export function registerObjectRoutes(app: Hono<SandboxEnv>, { store }: RouteDeps): void {
@@ -115,7 +117,13 @@ function getOne(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
   );
   if (!found.ok) return sendFailure(c, found.failure);
   const names = selectProperties(store, info, queryList(c, 'properties'));
-  const presented = presentObject(store, info, found.value, names);
+  const presented = withHistory(
+    store,
+    info,
+    found.value,
+    presentObject(store, info, found.value, names),
+    queryList(c, 'propertiesWithHistory'),
+  );
   const associations = queryList(c, 'associations');
   const linked =
     associations === undefined
@@ -133,7 +141,9 @@ function getOne(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
 function list(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
   const limitText = c.req.query('limit');
   const limit = limitText === undefined ? 10 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMIT) {
+  const history = queryList(c, 'propertiesWithHistory');
+  const maxLimit = history === undefined ? LIST_LIMIT : HISTORY_BATCH_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
     return sendFailure(c, validationFailure(MESSAGES.listLimit()));
   }
   const after = Number(c.req.query('after') ?? '0');
@@ -151,7 +161,13 @@ function list(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
       nextId = table.ids[row];
       break;
     }
-    const presented = presentObject(store, info, row, names);
+    const presented = withHistory(
+      store,
+      info,
+      row,
+      presentObject(store, info, row, names),
+      history,
+    );
     const linked =
       associations === undefined ? undefined : presentAssociations(store, info, row, associations);
     results.push(
@@ -176,7 +192,7 @@ async function create(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise<Re
   if (!links.ok) return sendFailure(c, links.failure);
   let row = 0;
   store.persistence.transaction(() => {
-    row = store.insert(info, prepared.changes);
+    row = store.insert(info, prepared.changes, {}, store.appSource);
     createInlineAssociations(store, info, row, links.value);
   });
   return sendJson(c, 201, presentObject(store, info, row, allStoredProperties(store, info, row)));
@@ -195,7 +211,7 @@ async function updateOne(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise
   if (!body.ok) return sendFailure(c, body.failure);
   const prepared = store.prepareWrite(info, body.value.properties, found.value);
   if (!prepared.ok) return sendFailure(c, store.issuesFailure(prepared.issues));
-  store.update(info, found.value, prepared.changes);
+  store.update(info, found.value, prepared.changes, store.appSource);
   return sendJson(
     c,
     200,
@@ -209,6 +225,33 @@ function archiveOne(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
   // HubSpot answers 204 for ids that do not exist (or are already archived) as well.
   if (row !== undefined) store.archive(info, row);
   return noContent();
+}
+
+/**
+ * Adds `propertiesWithHistory` (every version of each asked property, newest first, with its
+ * source) as HubSpot's objects API answers it; unknown property names are left out.
+ */
+function withHistory<T extends object>(
+  store: CrmStore,
+  info: ObjectTypeInfo,
+  row: number,
+  presented: T,
+  names: readonly string[] | undefined,
+): T | (T & { propertiesWithHistory: Record<string, unknown[]> }) {
+  if (names === undefined || names.length === 0) return presented;
+  const history: Record<string, unknown[]> = {};
+  for (const name of names) {
+    if (store.property(info, name) === undefined) continue;
+    history[name] = store.versionsOf(info, row, name).map((v) => ({
+      value: v.value,
+      timestamp: formatInstant(v.timestamp),
+      sourceType: v.sourceType,
+      ...(v.sourceId === undefined ? {} : { sourceId: v.sourceId }),
+      ...(v.sourceLabel === undefined ? {} : { sourceLabel: v.sourceLabel }),
+      ...(v.updatedByUserId === undefined ? {} : { updatedByUserId: v.updatedByUserId }),
+    }));
+  }
+  return { ...presented, propertiesWithHistory: history };
 }
 
 function batchEnvelope(
@@ -229,7 +272,11 @@ async function batchRead(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise
   const startedAt = Date.now();
   const body = await parseBody(c, BatchReadSchema);
   if (!body.ok) return sendFailure(c, body.failure);
-  const tooLarge = batchTooLarge(OBJECT_BATCH_LIMIT, body.value.inputs.length);
+  const history = body.value.propertiesWithHistory ?? [];
+  const tooLarge = batchTooLarge(
+    history.length === 0 ? OBJECT_BATCH_LIMIT : HISTORY_BATCH_LIMIT,
+    body.value.inputs.length,
+  );
   if (tooLarge !== undefined) return sendFailure(c, tooLarge);
   const archived = queryBoolean(c, 'archived');
   const names = selectProperties(store, info, body.value.properties);
@@ -250,7 +297,15 @@ async function batchRead(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise
     }
     if (seen.has(found.value)) continue;
     seen.add(found.value);
-    results.push(presentObject(store, info, found.value, names));
+    results.push(
+      withHistory(
+        store,
+        info,
+        found.value,
+        presentObject(store, info, found.value, names),
+        history,
+      ),
+    );
   }
   const errors: BatchError[] = [];
   if (missing.length > 0) {
@@ -331,7 +386,7 @@ async function batchCreate(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promi
         });
         continue;
       }
-      const row = store.insert(info, write.changes);
+      const row = store.insert(info, write.changes, {}, store.appSource);
       createInlineAssociations(store, info, row, links.value);
       const presented = presentObject(store, info, row, allStoredProperties(store, info, row));
       results.push(
@@ -389,7 +444,7 @@ async function batchUpdate(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promi
         errors.push(inputError(write.issues, input.objectWriteTraceId, store));
         continue;
       }
-      store.update(info, found.value, write.changes);
+      store.update(info, found.value, write.changes, store.appSource);
       const presented = presentObject(
         store,
         info,
