@@ -75,8 +75,10 @@ describe('wording', () => {
     active: false,
     expired: false,
     note: null,
+    requestedBy: null,
     by: null,
     expiresOn: null,
+    seq: 0,
   };
   it.each([
     [false, base, 'Unapproved'],

@@ -7,6 +7,7 @@ import type { RescoreStaleResponse as RescoreAnswer } from '@strategy-fit/core';
 import {
   createHubSpotClient,
   ensureFitProperties,
+  ensureExceptionEventStore,
   ensureStrategyStore,
   publishStrategy,
 } from '@strategy-fit/hubspot';
@@ -64,6 +65,7 @@ export async function startManagerPortal(
   });
   value(await ensureFitProperties(hs));
   value(await ensureStrategyStore(hs));
+  value(await ensureExceptionEventStore(hs));
   const portal: TestPortal = {
     sandbox,
     hs,

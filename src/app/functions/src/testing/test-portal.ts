@@ -11,6 +11,7 @@ import {
   createHubSpotClient,
   createRecords,
   ensureFitProperties,
+  ensureExceptionEventStore,
   ensureStrategyStore,
   publishStrategy,
   readRecords,
@@ -86,6 +87,7 @@ export async function startTestPortal(
   });
   value(await ensureFitProperties(hs));
   value(await ensureStrategyStore(hs));
+  value(await ensureExceptionEventStore(hs));
   const portal: TestPortal = {
     sandbox,
     hs,

@@ -85,13 +85,40 @@ export { evaluateCompany } from './scoring/evaluate-company.ts';
 export { scoreCompany } from './scoring/score-company.ts';
 export { pickDealCompanyId, scoreDeal } from './scoring/score-deal.ts';
 export {
+  EXCEPTION_INPUT_PROPERTIES,
+  EXCEPTION_NOTE_MAX_CHARS,
   EXCEPTION_NOTE_MIN_CHARS,
   EXCEPTION_PROPERTIES,
-  EXCEPTION_VALIDITY_DAYS,
-  exceptionDecisionProperties,
   exceptionFromProperties,
-  exceptionRequestProperties,
 } from './scoring/exception.ts';
+export {
+  approvalExpiry,
+  approvalExpiryBounds,
+  EXCEPTION_VALIDITY_DAYS,
+  isApprovalActive,
+  MAX_EXCEPTION_VALIDITY_DAYS,
+  utcDayOf,
+} from './exceptions/expiry.ts';
+export {
+  describeExceptionEvent,
+  ExceptionEvent,
+  ExceptionEventKind,
+  exceptionEventKey,
+  exceptionProjection,
+} from './exceptions/exception-event.ts';
+export { planDecision, planRequest } from './exceptions/plan-transition.ts';
+export {
+  APP_WRITE_SOURCE_TYPE,
+  describeVersion,
+  isAppWritten,
+  latestVersion,
+  PropertyVersion,
+  UI_EDIT_SOURCE_TYPES,
+  verifiedEdit,
+} from './authority/property-version.ts';
+export type { VerifiedEdit } from './authority/property-version.ts';
+export { checkManager } from './authority/check-manager.ts';
+export type { KnownUser, ManagerAction } from './authority/check-manager.ts';
 export { NO_COMPANY_REASON, TIER_WORDS } from './scoring/reason.ts';
 export { roundPercent } from './scoring/round-percent.ts';
 

@@ -71,3 +71,15 @@ export {
   StoredStrategySummary,
   VersionStatus,
 } from './strategy-store/store-schema.ts';
+
+export { readRecordsWithHistory, HISTORY_BATCH_SIZE } from './read-with-history.ts';
+export type { HistoryRead, RecordWithHistory } from './read-with-history.ts';
+export { ensureCustomObject } from './custom-object.ts';
+export type { CustomObjectDefinition } from './custom-object.ts';
+export { ensureExceptionEventStore } from './exception-events/ensure-event-store.ts';
+export { EVENT_DEFINITION } from './exception-events/event-schema.ts';
+export {
+  readLatestExceptionEvent,
+  recordExceptionEvent,
+} from './exception-events/exception-events.ts';
+export type { RecordOutcome } from './exception-events/exception-events.ts';

@@ -3,6 +3,7 @@
 import { StrategySchema } from '@strategy-fit/core';
 import { z } from 'zod';
 
+import type { CustomObjectDefinition } from '../custom-object.ts';
 import type { PropertySpec } from '../ensure-properties.ts';
 
 export const STORE_OBJECT = {
@@ -96,6 +97,13 @@ export const STORE_PROPERTIES: readonly PropertySpec[] = [
     fieldType: 'number',
   },
 ];
+
+/** The strategy store's custom object, for `ensureCustomObject`. */
+export const STORE_DEFINITION: CustomObjectDefinition = {
+  ...STORE_OBJECT,
+  properties: STORE_PROPERTIES,
+  uniqueProperty: 'version',
+};
 
 export const SUMMARY_PROPERTIES = STORE_PROPERTIES.map((p) => p.name).filter(
   (name) => name !== 'strategy_json',
