@@ -5,7 +5,6 @@
 // stand beside them. Read plan and budgets: docs/review-page.md.
 import {
   createReviewAccumulator,
-  isStrategyManager,
   ok,
   StrategyReviewParams,
 } from '@strategy-fit/core';
@@ -280,10 +279,6 @@ export const strategyReviewWith =
       strategy: active.value.stamp,
       computedAt: new Date(nowMs).toISOString(),
       filters: { ownerId: ownerId ?? null, pipelineId: pipelineId ?? null },
-      viewerIsManager: isStrategyManager(active.value.strategy, {
-        userId: input.user.id,
-        teamIds: input.user.teamIds,
-      }),
       review: review.finish(),
       counts,
       exceptionsQueue: queue,
@@ -294,7 +289,7 @@ export const strategyReviewWith =
         elapsedMs: Math.max(0, Math.round(Date.now() - startedMs)),
         requests: pacer.granted() - grantedBefore,
       },
-      owners: owners.value.map((o) => ({ id: o.id, name: reviewOwnerName(o), email: o.email })),
+      owners: owners.value.map((o) => ({ id: o.id, name: reviewOwnerName(o) })),
       pipelines: pipelines.value.map((p) => ({
         id: p.id,
         label: p.label,

@@ -118,6 +118,8 @@ export {
 } from './authority/property-version.ts';
 export type { VerifiedEdit } from './authority/property-version.ts';
 export { checkManager } from './authority/check-manager.ts';
+export { checkPublishApproval } from './authority/publish-approval.ts';
+export type { PendingFacts } from './authority/publish-approval.ts';
 export type { KnownUser, ManagerAction } from './authority/check-manager.ts';
 export { NO_COMPANY_REASON, TIER_WORDS } from './scoring/reason.ts';
 export { roundPercent } from './scoring/round-percent.ts';
@@ -143,7 +145,6 @@ export {
 export * from './review/index.ts';
 
 export {
-  CardUser,
   DecideExceptionParams,
   ExceptionResponse,
   ExceptionValue,
@@ -160,16 +161,18 @@ export {
 export {
   EditorIssue,
   EditorProperty,
+  EditorManager,
   EditorTeam,
-  EditorUser,
-  EditorViewer,
   MAX_EDITOR_PARAMETERS_CHARS,
   MAX_HISTORY,
+  PendingVersion,
   PublishOutcome,
   SimulationCursor,
   StrategyEditorLoadParams,
   StrategyEditorLoadResponse,
   StrategyEditorLoadValue,
+  StrategyPublishConfirmParams,
+  StrategyPublishConfirmResponse,
   StrategyPublishParams,
   StrategyPublishResponse,
   StrategyRollbackParams,

@@ -66,6 +66,14 @@ export {
   readStrategyVersion,
 } from './strategy-store/read-strategies.ts';
 export {
+  consumePendingVersion,
+  preparePendingVersion,
+  readPendingVersion,
+} from './strategy-store/pending-versions.ts';
+export type { PendingMeta, PendingRecord } from './strategy-store/pending-versions.ts';
+export {
+  APPROVAL_PROPERTY,
+  APPROVALS,
   STORE_OBJECT,
   StoredStrategy,
   StoredStrategySummary,

@@ -35,6 +35,7 @@ export const exceptionProjection = (event: ExceptionEvent): Record<string, strin
   [EXCEPTION_PROPERTIES.by]: event.kind === 'requested' ? '' : event.actorName,
   [EXCEPTION_PROPERTIES.expires]: event.expiresOn ?? '',
   [EXCEPTION_PROPERTIES.seq]: String(event.seq),
+  [EXCEPTION_PROPERTIES.at]: new Date(event.editedAtMs).toISOString(),
 });
 
 const at = (ms: number): string => new Date(ms).toISOString();

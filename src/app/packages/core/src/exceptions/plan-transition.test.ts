@@ -18,7 +18,7 @@ const REQUEST: ExceptionEvent = {
   editedAtMs: NOW_MS - 60_000,
 };
 const edit = (value: string, atMs: number, userId = '9100001') => ({ value, atMs, userId });
-const offStrategy = { offStrategy: true, retained: false };
+const offStrategy = { offStrategy: true };
 
 const request = (over: Partial<Parameters<typeof planRequest>[0]> = {}) =>
   planRequest({
@@ -70,9 +70,11 @@ describe('a request is the reason HubSpot says the rep wrote (SCORING §7)', () 
     expect(request({ reasonEdit: edit('x'.repeat(1000), NOW_MS, '9100003') }).ok).toBe(true);
   });
 
-  it('only an off-strategy deal, not retained existing business, needs one', () => {
-    expect(request({ deal: { offStrategy: false, retained: false } }).ok).toBe(false);
-    expect(request({ deal: { offStrategy: true, retained: true } }).ok).toBe(false);
+  it('only an off-strategy deal needs one', () => {
+    expect(request({ deal: { offStrategy: false } })).toMatchObject({
+      ok: false,
+      error: { code: 'exception_not_allowed' },
+    });
   });
 });
 

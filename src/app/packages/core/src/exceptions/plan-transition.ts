@@ -20,7 +20,7 @@ export function planRequest(input: {
   latest: ExceptionEvent | null;
   reasonEdit: VerifiedEdit | null;
   requesterName: string;
-  deal: { offStrategy: boolean; retained: boolean };
+  deal: { offStrategy: boolean };
   nowMs: number;
 }): Result<ExceptionEvent, StrategyFitError> {
   const { latest, reasonEdit } = input;
@@ -37,14 +37,6 @@ export function planRequest(input: {
       strategyFitError(
         'exception_not_allowed',
         `This deal already has an approved exception until ${latest.expiresOn ?? 'its expiry date'}.`,
-      ),
-    );
-  }
-  if (input.deal.retained) {
-    return err(
-      strategyFitError(
-        'exception_not_allowed',
-        'This is existing business the strategy retains: it needs no exception (SCORING §12).',
       ),
     );
   }

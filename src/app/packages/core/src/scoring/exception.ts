@@ -16,6 +16,7 @@ export const EXCEPTION_PROPERTIES = {
   expires: 'strategy_fit_exception_expires',
   requestedBy: 'strategy_fit_exception_requested_by',
   seq: 'strategy_fit_exception_seq',
+  at: 'strategy_fit_exception_at',
 } as const;
 
 /**

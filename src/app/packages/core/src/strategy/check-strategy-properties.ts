@@ -15,6 +15,7 @@ export const StrategyPropertyIssueCode = z.enum([
   'property_wrong_object',
   'property_unreadable',
   'option_unknown',
+  'user_unknown',
 ]);
 export type StrategyPropertyIssueCode = z.output<typeof StrategyPropertyIssueCode>;
 
@@ -76,6 +77,8 @@ const MESSAGES: Record<StrategyPropertyIssueCode, (p: Params) => string> = {
     `“${p.property}” is a ${p.definition?.type ?? 'different'} property (${p.definition?.fieldType ?? '?'}), so ${p.operator ?? 'this operator'} cannot read it as ${READING_WORDS[p.reading ?? 'text']}. Use a property of a matching type, or another operator.`,
   option_unknown: (p) =>
     `${describeValue(p.input)} is not an option of “${p.property}”, so it can never match. Its options are: ${listOptions(p.definition)}.`,
+  user_unknown: (p) =>
+    `${describeValue(p.input)} is not an active user of this HubSpot account: name managers by their email.`,
 };
 
 /** Property types each reading can use (SCORING §3: numbers and dates also parse from text). */

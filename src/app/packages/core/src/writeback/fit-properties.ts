@@ -234,6 +234,16 @@ export const FIT_PROPERTIES: readonly FitPropertyDefinition[] = [
   },
   {
     ...common,
+    name: 'strategy_fit_exception_at',
+    label: 'Strategy exception changed at',
+    description: 'When the request or decision these values reflect was made in HubSpot.',
+    type: 'datetime',
+    fieldType: 'date',
+    objects: [...DEALS],
+    writtenByScoring: false,
+  },
+  {
+    ...common,
     name: 'strategy_fit_exception_reason_input',
     label: 'Exception: reason',
     description:
