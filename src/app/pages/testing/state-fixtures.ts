@@ -65,7 +65,7 @@ export async function produceStateFixtures(): Promise<StateFixtures> {
     const rt = portal.runtime;
     const review_miscalibrated = await invokeStrategyReview(
       rt,
-      reviewContext(MANAGER),
+      reviewContext(),
       UNPACED_REVIEW,
     );
 
@@ -75,7 +75,7 @@ export async function produceStateFixtures(): Promise<StateFixtures> {
     });
     const review_queue_partial = await invokeStrategyReview(
       rt,
-      reviewContext(MANAGER),
+      reviewContext(),
       UNPACED_REVIEW,
     );
     portal.sandbox.control.setFaults(undefined);
@@ -84,7 +84,7 @@ export async function produceStateFixtures(): Promise<StateFixtures> {
       accessToken: `${portal.sandbox.token}-revoked`,
       basePath: portal.sandbox.baseUrl,
     });
-    const review_unauthorized = await invokeStrategyReview(wrongToken, reviewContext(MANAGER));
+    const review_unauthorized = await invokeStrategyReview(wrongToken, reviewContext());
 
     await portal.publish(StrategySchema.parse({ ...loadExampleStrategy(), name: 'FY2027' }));
     const rescore_restarted = await invokeRescoreStale(

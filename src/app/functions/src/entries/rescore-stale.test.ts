@@ -265,7 +265,7 @@ describe('rescore_stale past the 10,000-result cap', () => {
   afterAll(() => portal.close());
 
   it('rescores all 10,250 and leaves nothing stale', async () => {
-    const chunks = await rescoreAll(portal.runtime, MANAGER, {
+    const chunks = await rescoreAll(portal.runtime, {
       chunkBudgetMs: 1_000,
       graceMs: 5_000,
       pacer: UNPACED,

@@ -65,12 +65,12 @@ describe('strategy_review on a scored demo portal', () => {
   /** The review without pacing (the sandbox has no rate limits here). */
   const review = async (filters?: { ownerId?: string; pipelineId?: string }) =>
     valueOf(
-      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER, filters), UNPACED_REVIEW),
+      await invokeStrategyReview(portal.runtime, reviewContext(filters), UNPACED_REVIEW),
     );
 
   it('is the review `strategy-fit report` prints: same figures from the same stored scores', async () => {
     const fn = valueOf(
-      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), UNPACED_REVIEW),
+      await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW),
     );
     const cli = await readReview(bindCrm(portal.hs), { nowMs: NOW_MS, progress: silentProgress });
     if (!cli.ok) throw new Error(cli.error.message);
@@ -88,7 +88,7 @@ describe('strategy_review on a scored demo portal', () => {
   });
 
   it('with HubSpot’s budgets (main, paced) it reads the whole portal and names owners and stages', async () => {
-    const answer = valueOf(await main(reviewContext(REP)));
+    const answer = valueOf(await main(reviewContext()));
     expect(answer.review.completeness.partial).toBe(false);
     expect(answer.review.staleScores.companies.stale).toBe(0);
     expect(answer.owners.map((o) => o.name)).toContain('Maya Okafor');
@@ -98,8 +98,8 @@ describe('strategy_review on a scored demo portal', () => {
   });
 
   it('anyone may read it; viewerIsManager only says whether to show the decision buttons', async () => {
-    expect(valueOf(await main(reviewContext(REP))).viewerIsManager).toBe(false);
-    expect(valueOf(await main(reviewContext(MANAGER))).viewerIsManager).toBe(true);
+    expect(valueOf(await main(reviewContext())).viewerIsManager).toBe(false);
+    expect(valueOf(await main(reviewContext())).viewerIsManager).toBe(true);
   });
 
   it('the off-strategy pipeline lists each open off-strategy deal with its company', async () => {
@@ -175,7 +175,7 @@ describe('strategy_review on a scored demo portal', () => {
 
   it('a budget too short to read everything: partial figures, how much was read, exact counts', async () => {
     const answer = valueOf(
-      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), {
+      await invokeStrategyReview(portal.runtime, reviewContext(), {
         readBudgetMs: 0,
         finishBudgetMs: 2_000,
         pacer: UNPACED,
@@ -209,7 +209,7 @@ describe('strategy_review when HubSpot fails part of the read (sandbox fault pla
   afterAll(() => portal.close());
 
   const review = async () =>
-    valueOf(await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), UNPACED_REVIEW));
+    valueOf(await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW));
 
   it('5xx on the second page of companies (past the retries): partial, says what HubSpot did and how much was read', async () => {
     portal.sandbox.control.setFaults({
@@ -264,7 +264,7 @@ describe('strategy_review when HubSpot fails part of the read (sandbox fault pla
       methods: ['GET'],
     });
     const answer = StrategyReviewResponse.parse(
-      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), UNPACED_REVIEW),
+      await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW),
     );
     expect(answer.ok ? null : answer.error.code).toBe('hubspot_unavailable');
   });
@@ -324,7 +324,7 @@ describe('strategy_review with HubSpot’s rate limits on (190 per 10 s, 5 searc
     });
     const answers: StrategyReviewValue[] = [];
     try {
-      for (let i = 0; i < 4; i += 1) answers.push(valueOf(await main(reviewContext(MANAGER))));
+      for (let i = 0; i < 4; i += 1) answers.push(valueOf(await main(reviewContext())));
     } finally {
       spy.mockRestore();
     }
@@ -350,7 +350,7 @@ describe('strategy_review before anything is scored', () => {
 
   it('no strategy published: strategy_not_published', async () => {
     const answer = StrategyReviewResponse.parse(
-      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), UNPACED_REVIEW),
+      await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW),
     );
     expect(answer.ok ? null : answer.error.code).toBe('strategy_not_published');
   });
@@ -358,7 +358,7 @@ describe('strategy_review before anything is scored', () => {
   it('published, nothing scored yet: every record is never scored and stale', async () => {
     await portal.publish();
     const answer = valueOf(
-      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), UNPACED_REVIEW),
+      await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW),
     );
     expect(answer.review.tierDistribution.companies.rows.at(-1)).toEqual({ tier: null, count: 20 });
     expect(answer.review.staleScores.companies.missingVersion).toBe(20);
@@ -381,7 +381,7 @@ describe('strategy_review before anything is scored', () => {
       basePath: await closedOrigin(),
     });
     const answer = StrategyReviewResponse.parse(
-      await invokeStrategyReview(down, reviewContext(MANAGER)),
+      await invokeStrategyReview(down, reviewContext()),
     );
     expect(answer.ok ? null : answer.error.code).toBe('hubspot_unavailable');
   });
@@ -408,7 +408,7 @@ describe('strategy_review past the 10,000-result cap', () => {
     const filtered = valueOf(
       await invokeStrategyReview(
         portal.runtime,
-        reviewContext(MANAGER, { ownerId: OWNER }),
+        reviewContext({ ownerId: OWNER }),
         UNPACED_REVIEW,
       ),
     );
@@ -426,7 +426,7 @@ describe('strategy_review past the 10,000-result cap', () => {
     });
     expect(filtered.review.completeness.partial).toBe(false);
     const all = valueOf(
-      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), UNPACED_REVIEW),
+      await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW),
     );
     expect(all.reads.companies.method).toBe('list');
     expect(all.review.totals.companies).toBe(COUNT);
@@ -434,7 +434,7 @@ describe('strategy_review past the 10,000-result cap', () => {
 
   it('with HubSpot’s budgets it stops in time and says how much of the 10,250 it read', async () => {
     const answer = valueOf(
-      await invokeStrategyReview(portal.runtime, reviewContext(MANAGER, { ownerId: OWNER }), {
+      await invokeStrategyReview(portal.runtime, reviewContext({ ownerId: OWNER }), {
         readBudgetMs: 1_000,
         finishBudgetMs: 500,
         pacer: REVIEW_PACE,

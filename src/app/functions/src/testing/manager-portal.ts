@@ -2,7 +2,7 @@
 // sandbox with the demo's generated data, and the two functions run as their entries run them, on
 // a given runtime and with given budgets.
 import { ok, RescoreStaleResponse } from '@strategy-fit/core';
-import type { CardUser, RescoreStaleValue, StrategyReviewResponse } from '@strategy-fit/core';
+import type { RescoreStaleValue, StrategyReviewResponse } from '@strategy-fit/core';
 import type { RescoreStaleResponse as RescoreAnswer } from '@strategy-fit/core';
 import {
   createHubSpotClient,
@@ -26,7 +26,7 @@ import { UNPACED } from '../handlers/manager/pacer.ts';
 import { respond } from '../lib/respond.ts';
 import { createRuntime, handle } from '../lib/runtime.ts';
 import type { Runtime } from '../lib/runtime.ts';
-import { hubspotContext, loadExampleStrategy, MANAGER, value } from './test-portal.ts';
+import { editAsFor, hubspotContext, loadExampleStrategy, MANAGER, value } from './test-portal.ts';
 import type { TestPortal } from './test-portal.ts';
 
 /** The generated history ends here, so the data never depends on the clock. */
@@ -81,6 +81,7 @@ export async function startManagerPortal(
       );
       return stored.version;
     },
+    editAs: editAsFor(sandbox),
     close: () => sandbox.close(),
   };
   if (options.publish !== false) await portal.publish();
@@ -114,15 +115,12 @@ export const invokeRescoreStale = (
   );
 
 /** A review's parameters as the page sends them. */
-export const reviewContext = (
-  user: CardUser,
-  filters?: { ownerId?: string; pipelineId?: string },
-) => hubspotContext(filters === undefined ? { user } : { user, filters });
+export const reviewContext = (filters?: { ownerId?: string; pipelineId?: string }) =>
+  hubspotContext(filters === undefined ? {} : { filters });
 
 /** Runs `rescore_stale` chunk after chunk until the cursor is null; every answer, in order. */
 export async function rescoreAll(
   rt: Runtime,
-  user: CardUser = MANAGER,
   limits: RescoreLimits = UNPACED_RESCORE,
 ): Promise<RescoreStaleValue[]> {
   const chunks: RescoreStaleValue[] = [];
@@ -131,7 +129,7 @@ export async function rescoreAll(
     const answer = RescoreStaleResponse.parse(
       await invokeRescoreStale(
         rt,
-        hubspotContext(cursor === null ? { user } : { user, cursor }),
+        hubspotContext(cursor === null ? {} : { cursor }),
         limits,
       ),
     );

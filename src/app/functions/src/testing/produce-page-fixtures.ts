@@ -152,7 +152,7 @@ const EXPECT: Record<keyof PageFixtures, Check> = {
 const ONE_PAGE: RescoreLimits = { chunkBudgetMs: 0, graceMs: 10_000, pacer: UNPACED };
 
 const reviewAs = (rt: Runtime, user: CardUser, filters?: { ownerId: string; pipelineId: string }) =>
-  invokeStrategyReview(rt, reviewContext(user, filters), UNPACED_REVIEW);
+  invokeStrategyReview(rt, reviewContext(filters), UNPACED_REVIEW);
 
 const chunk = (rt: Runtime, cursor: string | null, user: CardUser = MANAGER, limits = ONE_PAGE) =>
   invokeRescoreStale(rt, hubspotContext(cursor === null ? { user } : { user, cursor }), limits);
@@ -218,7 +218,7 @@ export async function producePageFixtures(): Promise<PageFixtures> {
       ownerId: '70110003',
       pipelineId: 'default',
     });
-    const review_partial = await invokeStrategyReview(rt, reviewContext(MANAGER), {
+    const review_partial = await invokeStrategyReview(rt, reviewContext(), {
       readBudgetMs: 0,
       finishBudgetMs: 5_000,
       pacer: UNPACED,
@@ -240,7 +240,7 @@ export async function producePageFixtures(): Promise<PageFixtures> {
       review_filtered,
       review_partial,
       review_after_decisions,
-      review_error_unavailable: await invokeStrategyReview(down, reviewContext(MANAGER)),
+      review_error_unavailable: await invokeStrategyReview(down, reviewContext()),
       rescore_first_chunk,
       rescore_with_failures,
       rescore_interrupted,
