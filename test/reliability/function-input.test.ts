@@ -128,23 +128,20 @@ const casesOf = (call: ValidCall): Case[] => {
       }),
     );
   }
-  for (const [field, others] of Object.entries(call.ids ?? {})) {
-    for (const id of others) {
-      cases.push({
-        what: `${field} ${id}: the id of another object type`,
-        parameters: { ...p, [field]: id },
-        propertiesToSend: { hs_object_id: id },
-        code: 'record_not_found',
-      });
-    }
-    if (send !== undefined) {
-      cases.push({
-        what: `${field}: not the record the card is on (hs_object_id)`,
-        parameters: p,
-        propertiesToSend: { hs_object_id: others[0] ?? '1' },
-        code: 'invalid_input',
-      });
-    }
+  for (const id of call.otherRecords ?? []) {
+    cases.push({
+      what: `hs_object_id ${id}: a record of another object type`,
+      parameters: p,
+      propertiesToSend: { hs_object_id: id },
+      code: 'record_not_found',
+    });
+  }
+  if (send !== undefined) {
+    cases.push({
+      what: 'no hs_object_id: a call that does not come from a card on a record',
+      parameters: p,
+      code: 'invalid_input',
+    });
   }
   return cases;
 };

@@ -2,11 +2,7 @@
 // in-process sandbox through the real client. Who asks and who decides is what the sandbox
 // recorded when a user edited the deal's input fields "in HubSpot's UI" (editAs); every refusal
 // is checked to change nothing. Attacks by hand-made calls are in test/security/.
-import {
-  EXCEPTION_INPUT_PROPERTIES,
-  ExceptionResponse,
-  StrategySchema,
-} from '@strategy-fit/core';
+import { EXCEPTION_INPUT_PROPERTIES, ExceptionResponse, StrategySchema } from '@strategy-fit/core';
 import type { Strategy } from '@strategy-fit/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -125,7 +121,12 @@ describe('request_exception', () => {
       strategy_fit_tier: 'off_strategy',
     });
     expect(await eventsOf(dealId)).toEqual([
-      expect.objectContaining({ seq: '1', kind: 'requested', actor_name: REP.name, reason: REASON }),
+      expect.objectContaining({
+        seq: '1',
+        kind: 'requested',
+        actor_name: REP.name,
+        reason: REASON,
+      }),
     ]);
   });
 
@@ -156,7 +157,9 @@ describe('request_exception', () => {
       'exception_not_allowed',
     );
     expect(await eventsOf(dealId)).toHaveLength(1);
-    expect((await stateOf(dealId))['strategy_fit_exception_note']).toBe(before['strategy_fit_exception_note']);
+    expect((await stateOf(dealId))['strategy_fit_exception_note']).toBe(
+      before['strategy_fit_exception_note'],
+    );
   });
 
   it('refuses a deal that is not off strategy (exception_not_allowed)', async () => {
@@ -226,7 +229,10 @@ describe('decide_exception', () => {
     const dealId = await offStrategyDeal();
     await askAs(REP, dealId);
     const rejected = await decideAs(MANAGER, dealId, 'reject', 1);
-    expect(rejected.ok && rejected.value.exception).toMatchObject({ status: 'rejected', expiresOn: null });
+    expect(rejected.ok && rejected.value.exception).toMatchObject({
+      status: 'rejected',
+      expiresOn: null,
+    });
     const again = await askAs(REP, dealId, 'New facts: the board signed a letter of intent');
     expect(again.ok && again.value.exception.seq).toBe(3);
   });
@@ -271,7 +277,10 @@ describe('who is a strategy manager', () => {
       // must differ from the field's value, or be set again (docs/security.md).
       expect(errorOf(await decideAs(COLLEAGUE, dealId, 'approve', 1))?.code).toBe('not_allowed');
       const answer = await decideAs(COLLEAGUE, dealId, 'reject', 1);
-      expect(answer.ok && answer.value.exception).toMatchObject({ status: 'rejected', by: COLLEAGUE.name });
+      expect(answer.ok && answer.value.exception).toMatchObject({
+        status: 'rejected',
+        by: COLLEAGUE.name,
+      });
     } finally {
       await portal.publish();
     }

@@ -64,14 +64,10 @@ describe('strategy_review on a scored demo portal', () => {
   });
   /** The review without pacing (the sandbox has no rate limits here). */
   const review = async (filters?: { ownerId?: string; pipelineId?: string }) =>
-    valueOf(
-      await invokeStrategyReview(portal.runtime, reviewContext(filters), UNPACED_REVIEW),
-    );
+    valueOf(await invokeStrategyReview(portal.runtime, reviewContext(filters), UNPACED_REVIEW));
 
   it('is the review `strategy-fit report` prints: same figures from the same stored scores', async () => {
-    const fn = valueOf(
-      await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW),
-    );
+    const fn = valueOf(await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW));
     const cli = await readReview(bindCrm(portal.hs), { nowMs: NOW_MS, progress: silentProgress });
     if (!cli.ok) throw new Error(cli.error.message);
     expect(fn.review).toEqual(cli.value.review);
@@ -380,9 +376,7 @@ describe('strategy_review before anything is scored', () => {
       accessToken: portal.sandbox.token,
       basePath: await closedOrigin(),
     });
-    const answer = StrategyReviewResponse.parse(
-      await invokeStrategyReview(down, reviewContext()),
-    );
+    const answer = StrategyReviewResponse.parse(await invokeStrategyReview(down, reviewContext()));
     expect(answer.ok ? null : answer.error.code).toBe('hubspot_unavailable');
   });
 });
@@ -406,11 +400,7 @@ describe('strategy_review past the 10,000-result cap', () => {
 
   it('counts every record through the keyset search (owner filter) and the list API (none)', async () => {
     const filtered = valueOf(
-      await invokeStrategyReview(
-        portal.runtime,
-        reviewContext({ ownerId: OWNER }),
-        UNPACED_REVIEW,
-      ),
+      await invokeStrategyReview(portal.runtime, reviewContext({ ownerId: OWNER }), UNPACED_REVIEW),
     );
     expect(filtered.reads.companies).toEqual({
       method: 'search',

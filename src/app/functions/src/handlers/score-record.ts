@@ -20,7 +20,10 @@ import type { Runtime } from '../lib/runtime.ts';
 import { scoreCompanyFacts, scoreDealFacts } from '../lib/score.ts';
 import { writeBack } from '../lib/write-back.ts';
 
-export type ScoreRecordInput = { readonly objectType: 'company' | 'deal'; readonly objectId: string };
+export type ScoreRecordInput = {
+  readonly objectType: 'company' | 'deal';
+  readonly objectId: string;
+};
 
 /** The kind of record, and the record HubSpot says the card is on (never an id from parameters). */
 export function parseScoreRecord(context: unknown): Result<ScoreRecordInput, StrategyFitError> {

@@ -3,11 +3,7 @@
 // function after about 10 s; this one answers within about 5 s). Figures whose reads the budget
 // or HubSpot cut short are marked partial, with how much was read; exact counts from search totals
 // stand beside them. Read plan and budgets: docs/review-page.md.
-import {
-  createReviewAccumulator,
-  ok,
-  StrategyReviewParams,
-} from '@strategy-fit/core';
+import { createReviewAccumulator, ok, StrategyReviewParams } from '@strategy-fit/core';
 import type {
   ReadReport,
   Result,

@@ -1,8 +1,10 @@
-// The strategy editor's five functions as their entries run them, on a given runtime instead of
+// The strategy editor's functions as their entries run them, on a given runtime instead of
 // this process's environment (the settings fixture producer and tests with more than one portal).
 import { ok } from '@strategy-fit/core';
 import type {
   StrategyEditorLoadResponse,
+  PendingVersion,
+  StrategyPublishConfirmResponse,
   StrategyPublishResponse,
   StrategyRollbackResponse,
   StrategySimulateResponse,
@@ -17,7 +19,13 @@ import {
   parseStrategyPublish,
   publishStrategyVersion,
 } from '../handlers/editor/strategy-publish.ts';
+import {
+  confirmPublish,
+  parseStrategyPublishConfirm,
+} from '../handlers/editor/strategy-publish-confirm.ts';
 import { parseStrategyRollback, rollbackStrategy } from '../handlers/editor/strategy-rollback.ts';
+import { APPROVAL_PROPERTY } from '@strategy-fit/hubspot';
+import type { DemoUser, TestPortal } from './test-portal.ts';
 import {
   parseStrategySimulate,
   SIMULATE_DEFAULTS,
@@ -95,3 +103,23 @@ export const invokeRollback = (
     () => handle(parseStrategyRollback(context), rollbackStrategy, () => ok(rt)),
     optionsFor(rt, quiet),
   );
+
+export const invokePublishConfirm = (
+  rt: Runtime,
+  context: unknown,
+  quiet = false,
+): Promise<StrategyPublishConfirmResponse> =>
+  respond(
+    'strategy_publish_confirm',
+    () => handle(parseStrategyPublishConfirm(context), confirmPublish, () => ok(rt)),
+    optionsFor(rt, quiet),
+  );
+
+/** `user` approves a prepared version on its record in HubSpot's UI (HubSpot records who). */
+export const approvePending = (
+  portal: Pick<TestPortal, 'editAs'>,
+  user: DemoUser,
+  pending: Pick<PendingVersion, 'recordId' | 'objectTypeId'>,
+  approval: 'approve' | 'approve_not_manager' = 'approve',
+): void =>
+  portal.editAs(user, pending.objectTypeId, pending.recordId, { [APPROVAL_PROPERTY]: approval });

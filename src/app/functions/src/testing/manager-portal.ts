@@ -127,11 +127,7 @@ export async function rescoreAll(
   let cursor: string | null = null;
   do {
     const answer = RescoreStaleResponse.parse(
-      await invokeRescoreStale(
-        rt,
-        hubspotContext(cursor === null ? {} : { cursor }),
-        limits,
-      ),
+      await invokeRescoreStale(rt, hubspotContext(cursor === null ? {} : { cursor }), limits),
     );
     if (!answer.ok) throw new Error(`rescore failed: ${answer.error.code} ${answer.error.message}`);
     chunks.push(answer.value);

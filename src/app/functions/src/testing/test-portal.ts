@@ -268,17 +268,21 @@ export async function exceptionEventsOf(
   portal: Pick<TestPortal, 'sandbox'>,
   dealId: string,
 ): Promise<Record<string, string | null>[]> {
-  const client = new Client({ accessToken: portal.sandbox.token, basePath: portal.sandbox.baseUrl });
+  const client = new Client({
+    accessToken: portal.sandbox.token,
+    basePath: portal.sandbox.baseUrl,
+  });
   const properties = ['event_key', 'deal_id', 'seq', 'kind', 'actor_name', 'actor_user_id'];
   const all: Record<string, string | null>[] = [];
   let after: string | undefined;
   do {
-    const page = await client.crm.objects.basicApi.getPage(
-      EVENT_DEFINITION.name,
-      100,
-      after,
-      [...properties, 'self_approved', 'reason', 'expires_on', 'answers_seq'],
-    );
+    const page = await client.crm.objects.basicApi.getPage(EVENT_DEFINITION.name, 100, after, [
+      ...properties,
+      'self_approved',
+      'reason',
+      'expires_on',
+      'answers_seq',
+    ]);
     all.push(...page.results.map((r) => r.properties));
     after = page.paging?.next?.after;
   } while (after !== undefined);

@@ -78,10 +78,7 @@ const NAMED = /^(.+?)(?: <[^<>]*>)? \(user \d+\)$/;
  * "Name <email> (user id)") becomes the name, a bare user id or an email the user's name when
  * HubSpot knows it, anything else stays (e.g. "CLI (token holder)").
  */
-export const publisherLabel = (
-  publishedBy: string,
-  owners: readonly Owner[] = [],
-): string => {
+export const publisherLabel = (publishedBy: string, owners: readonly Owner[] = []): string => {
   const by = publishedBy.trim();
   const named = NAMED.exec(by);
   if (named !== null) return named[1] ?? by;

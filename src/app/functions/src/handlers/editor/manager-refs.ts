@@ -15,7 +15,9 @@ export function managerRefs(
   published: Pick<Strategy, 'managers'> | null,
   owners: readonly Owner[],
 ): EditorManager[] {
-  const names = new Map(owners.flatMap((o) => (o.userId === null ? [] : [[o.userId, ownerName(o)]])));
+  const names = new Map(
+    owners.flatMap((o) => (o.userId === null ? [] : [[o.userId, ownerName(o)]])),
+  );
   return (published?.managers?.userIds ?? []).map((userId, i) => ({
     ref: `manager:${i}`,
     name: names.get(userId) ?? 'a user no longer active in HubSpot',
@@ -57,7 +59,8 @@ export function resolveManagerIds(
     const ref = REF.exec(text);
     if (ref !== null) {
       const id = current[Number(ref[1])];
-      if (id === undefined) issues.push(issue(path, `${text} is not a manager of the published version`));
+      if (id === undefined)
+        issues.push(issue(path, `${text} is not a manager of the published version`));
       return id ?? text;
     }
     if (text.includes('@')) {
@@ -65,7 +68,9 @@ export function resolveManagerIds(
         (o) => o.userId !== null && o.email?.toLowerCase() === text.toLowerCase(),
       );
       if (owner?.userId === undefined || owner.userId === null) {
-        issues.push(issue(path, `${text} is not the email of an active user of this HubSpot account`));
+        issues.push(
+          issue(path, `${text} is not the email of an active user of this HubSpot account`),
+        );
         return text;
       }
       return owner.userId;

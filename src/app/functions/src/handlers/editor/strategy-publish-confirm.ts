@@ -60,7 +60,12 @@ export async function confirmPublish(
   const { [APPROVAL_PROPERTY]: _approval, ...made } = history;
   const source = properties['source'] === 'rollback' ? 'rollback' : 'publish';
   const checked = checkPublishApproval({
-    pending: { history: made, status: properties['status'] ?? null, source, strategy: strategy.value },
+    pending: {
+      history: made,
+      status: properties['status'] ?? null,
+      source,
+      strategy: strategy.value,
+    },
     approval,
     approver: approver?.value ?? null,
     published: published.value,

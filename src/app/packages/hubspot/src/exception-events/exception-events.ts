@@ -23,8 +23,8 @@ import { HsObject } from '../schema.ts';
 import { resolveEventStore } from './ensure-event-store.ts';
 import { EVENT_PROPERTY_NAMES, fromEventProperties, toEventProperties } from './event-schema.ts';
 
-/** Properties whose history shows whether an event record is still what the app wrote. */
-const PROVENANCE = ['kind', 'actor_user_id', 'edited_at', 'expires_on', 'seq'] as const;
+/** Every property of an event: its history must show that only the app ever wrote it. */
+const PROVENANCE = EVENT_PROPERTY_NAMES;
 /** Keys read per request while walking a deal's events. */
 const WALK_STEP = 3;
 

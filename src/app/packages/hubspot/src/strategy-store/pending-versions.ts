@@ -12,7 +12,7 @@ import { readRecordsWithHistory } from '../read-with-history.ts';
 import { HsObject } from '../schema.ts';
 import { resolveStore } from './ensure-strategy-store.ts';
 import type { StoreRef } from './ensure-strategy-store.ts';
-import { ALL_PROPERTIES, APPROVAL_PROPERTY, CONSUMED, PENDING } from './store-schema.ts';
+import { ALL_PROPERTIES, CONSUMED, PENDING } from './store-schema.ts';
 
 /** Tries with the next millisecond when another pending version took the same moment. */
 const MAX_PREPARE_ATTEMPTS = 5;
@@ -32,16 +32,8 @@ export type PendingRecord = {
   readonly history: Readonly<Record<string, readonly PropertyVersion[]>>;
 };
 
-/** Properties whose history a confirmation reads. */
-export const PENDING_HISTORY = [
-  'status',
-  'strategy_json',
-  'based_on_version',
-  'source',
-  'rolled_back_from',
-  'version',
-  APPROVAL_PROPERTY,
-] as const;
+/** Properties whose history a confirmation reads: all of them (the approval says who approved). */
+export const PENDING_HISTORY = ALL_PROPERTIES;
 
 const storeMissing = (): StrategyFitError =>
   strategyFitError(

@@ -20,6 +20,7 @@ import { resolveStore } from './ensure-strategy-store.ts';
 import type { StoreRef } from './ensure-strategy-store.ts';
 import {
   ALL_PROPERTIES,
+  APPROVAL_PROPERTY,
   PUBLISHED,
   StoredProperties,
   SUMMARY_PROPERTIES,
@@ -80,7 +81,7 @@ export const highest = (listed: readonly Listed[]): number =>
   listed.reduce((max, l) => Math.max(max, l.properties.version), 0);
 
 /** Properties of a version whose history must show that only the app ever wrote them. */
-const PROVENANCE = ['status', 'strategy_json', 'version'] as const;
+const PROVENANCE = ALL_PROPERTIES.filter((p) => p !== APPROVAL_PROPERTY && p !== 'published_version');
 
 /**
  * One stored record with its strategy, parsed and checked again. HubSpot's history must show that

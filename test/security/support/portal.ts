@@ -1,0 +1,83 @@
+// The attacker's portal for the security suite: the demo portal with the example strategy
+// published (its manager is Maya Okafor, user 9100001), and what the attacker — a rep, Priya
+// Raman, who knows every user id and email of the portal — can do: call any app function with
+// parameters of her choosing, and edit records in HubSpot's UI as herself (HubSpot records it as
+// her edit). `snapshot` captures everything the functions could change, to compare before and
+// after an attack.
+import { Client } from '@hubspot/api-client';
+import { FIT_PROPERTIES } from '@strategy-fit/core';
+import { EVENT_DEFINITION, STORE_OBJECT } from '@strategy-fit/hubspot';
+
+import { mainOf } from '../../reliability/support/function-table.ts';
+import {
+  COLLEAGUE,
+  COMPANIES,
+  createCompany,
+  createDeal,
+  hubspotContext,
+  MANAGER,
+  plainDeal,
+  REP,
+} from '../../../src/app/functions/src/testing/test-portal.ts';
+import type { DemoUser, TestPortal } from '../../../src/app/functions/src/testing/test-portal.ts';
+
+export { COLLEAGUE, MANAGER, REP };
+export type { DemoUser };
+
+/** Everything the attacker knows: every user's id and email (the issue's premise). */
+export const EVERY_ID_AND_EMAIL = [MANAGER, COLLEAGUE, REP].flatMap((u) => [u.id, u.email]);
+
+/** Calls an app function as HubSpot would run it, with hand-made parameters. */
+export async function call(
+  name: string,
+  parameters: unknown,
+  propertiesToSend: Record<string, string> = {},
+): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+  const main = await mainOf(name);
+  return (await main(hubspotContext(parameters, propertiesToSend))) as {
+    ok: boolean;
+    value?: unknown;
+    error?: { code: string; message: string };
+  };
+}
+
+const DEAL_PROPERTIES = FIT_PROPERTIES.filter((p) => p.objects.includes('deals')).map((p) => p.name);
+const COMPANY_PROPERTIES = FIT_PROPERTIES.filter((p) => p.objects.includes('companies')).map(
+  (p) => p.name,
+);
+const STORE_PROPERTIES = ['version', 'status', 'strategy_json', 'published_by', 'source'];
+const EVENT_PROPERTIES = ['event_key', 'kind', 'actor_user_id', 'expires_on', 'reason'];
+
+async function listAll(client: Client, objectType: string, properties: string[]) {
+  const rows: [string, Record<string, string | null>][] = [];
+  let after: string | undefined;
+  do {
+    const page = await client.crm.objects.basicApi.getPage(objectType, 100, after, properties);
+    for (const r of page.results) {
+      const { hs_lastmodifieddate: _m, hs_createdate: _c, createdate: _d, ...rest } = r.properties;
+      rows.push([r.id, rest]);
+    }
+    after = page.paging?.next?.after;
+  } while (after !== undefined);
+  return rows.sort(([a], [b]) => Number(a) - Number(b));
+}
+
+/**
+ * What the team is told, as HubSpot holds it: every company's and deal's Strategy Fit
+ * properties, every published (or pending) strategy record, every exception event.
+ */
+export async function snapshot(portal: TestPortal): Promise<unknown> {
+  const client = new Client({ accessToken: portal.sandbox.token, basePath: portal.sandbox.baseUrl });
+  return {
+    companies: await listAll(client, 'companies', COMPANY_PROPERTIES),
+    deals: await listAll(client, 'deals', DEAL_PROPERTIES),
+    strategies: await listAll(client, STORE_OBJECT.name, STORE_PROPERTIES),
+    events: await listAll(client, EVENT_DEFINITION.name, EVENT_PROPERTIES),
+  };
+}
+
+/** A new off-strategy deal (its company is Retail, which the example strategy rules out). */
+export const offStrategyDeal = async (portal: TestPortal, name = 'Grocery pilot') =>
+  createDeal(portal.hs, plainDeal(name), {
+    companyId: await createCompany(portal.hs, COMPANIES.off_strategy),
+  });
