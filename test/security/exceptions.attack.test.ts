@@ -15,7 +15,14 @@ import {
   writeReason,
 } from '../../src/app/functions/src/testing/test-portal.ts';
 import type { TestPortal } from '../../src/app/functions/src/testing/test-portal.ts';
-import { call, EVERY_ID_AND_EMAIL, MANAGER, offStrategyDeal, REP, snapshot } from './support/portal.ts';
+import {
+  call,
+  EVERY_ID_AND_EMAIL,
+  MANAGER,
+  offStrategyDeal,
+  REP,
+  snapshot,
+} from './support/portal.ts';
 
 let portal: TestPortal;
 let restoreEnv: () => void = () => undefined;
@@ -75,7 +82,8 @@ describe('a rep cannot approve their own exception', () => {
 
   it('by calling decide_exception with nothing decided in HubSpot', async () => {
     await refusedAndUnchanged(
-      () => call('decide_exception', { requestSeq: 1 }, { hs_object_id: dealId }),
+      () =>
+        call('decide_exception', { requestSeq: 1, decision: 'approve' }, { hs_object_id: dealId }),
       'not_verified',
     );
   });
@@ -83,7 +91,8 @@ describe('a rep cannot approve their own exception', () => {
   it('by setting the decision in HubSpot herself: HubSpot records her, not a manager', async () => {
     setDecision(portal, REP, dealId, 'approve', dayFromToday(365));
     const message = await refusedAndUnchanged(
-      () => call('decide_exception', { requestSeq: 1 }, { hs_object_id: dealId }),
+      () =>
+        call('decide_exception', { requestSeq: 1, decision: 'approve' }, { hs_object_id: dealId }),
       'not_allowed',
     );
     expect(message).toMatch(/Only the strategy's managers can approve or reject exceptions/);
@@ -114,7 +123,8 @@ describe('a rep cannot approve their own exception', () => {
     });
     setDecision(portal, MANAGER, dealId, 'approve');
     const message = await refusedAndUnchanged(
-      () => call('decide_exception', { requestSeq: 1 }, { hs_object_id: dealId }),
+      () =>
+        call('decide_exception', { requestSeq: 1, decision: 'approve' }, { hs_object_id: dealId }),
       'conflict',
     );
     expect(message).toMatch(/changed outside Strategy Fit .*user 9100003/);
@@ -125,7 +135,11 @@ describe('a request is the rep’s own, made in HubSpot', () => {
   it('parameters cannot ask in someone else’s name, nor carry a reason', async () => {
     const dealId = await offStrategyDeal(portal);
     for (const parameters of [
-      { dealId, reason: 'A reason long enough', user: { id: MANAGER.id, email: MANAGER.email, teamIds: [] } },
+      {
+        dealId,
+        reason: 'A reason long enough',
+        user: { id: MANAGER.id, email: MANAGER.email, teamIds: [] },
+      },
       { reason: 'A reason long enough' },
     ]) {
       await refusedAndUnchanged(
@@ -142,9 +156,15 @@ describe('a request is the rep’s own, made in HubSpot', () => {
   it('32 requests of 2,000 characters cannot push the manager’s rejection out of the trail', async () => {
     const dealId = await requestedDeal();
     setDecision(portal, MANAGER, dealId, 'reject');
-    expect((await call('decide_exception', { requestSeq: 1 }, { hs_object_id: dealId })).ok).toBe(
-      true,
-    );
+    expect(
+      (
+        await call(
+          'decide_exception',
+          { requestSeq: 1, decision: 'reject' },
+          { hs_object_id: dealId },
+        )
+      ).ok,
+    ).toBe(true);
     for (let i = 0; i < 32; i += 1) {
       writeReason(portal, REP, dealId, `${String(i).padStart(2, '0')} ${'x'.repeat(1997)}`);
       await refusedAndUnchanged(
@@ -161,7 +181,9 @@ describe('a request is the rep’s own, made in HubSpot', () => {
         'exception_not_allowed',
       );
     }
-    expect((await exceptionEventsOf(portal, dealId)).map((e) => [e['seq'], e['kind'], e['actor_name']])).toEqual([
+    expect(
+      (await exceptionEventsOf(portal, dealId)).map((e) => [e['seq'], e['kind'], e['actor_name']]),
+    ).toEqual([
       ['1', 'requested', REP.name],
       ['2', 'rejected', MANAGER.name],
       ['3', 'requested', REP.name],
@@ -175,7 +197,11 @@ describe('no permanent approvals', () => {
     setDecision(portal, MANAGER, dealId, 'approve');
     await refusedAndUnchanged(
       () =>
-        call('decide_exception', { requestSeq: 1, expiresOn: '9999-12-31' }, { hs_object_id: dealId }),
+        call(
+          'decide_exception',
+          { requestSeq: 1, decision: 'approve', expiresOn: '9999-12-31' },
+          { hs_object_id: dealId },
+        ),
       'invalid_input',
     );
   });
@@ -184,7 +210,8 @@ describe('no permanent approvals', () => {
     const dealId = await requestedDeal();
     setDecision(portal, MANAGER, dealId, 'approve', '9999-12-31');
     await refusedAndUnchanged(
-      () => call('decide_exception', { requestSeq: 1 }, { hs_object_id: dealId }),
+      () =>
+        call('decide_exception', { requestSeq: 1, decision: 'approve' }, { hs_object_id: dealId }),
       'invalid_input',
     );
   });
@@ -192,9 +219,18 @@ describe('no permanent approvals', () => {
   it('an expiry the rep sets next to the manager’s approval does not count: 90 days', async () => {
     const dealId = await requestedDeal();
     setDecision(portal, MANAGER, dealId, 'approve');
-    portal.editAs(REP, 'deals', dealId, { strategy_fit_exception_expires_input: dayFromToday(365) });
-    const answer = await call('decide_exception', { requestSeq: 1 }, { hs_object_id: dealId });
-    expect(answer).toMatchObject({ ok: true, value: { exception: { expiresOn: dayFromToday(90) } } });
+    portal.editAs(REP, 'deals', dealId, {
+      strategy_fit_exception_expires_input: dayFromToday(365),
+    });
+    const answer = await call(
+      'decide_exception',
+      { requestSeq: 1, decision: 'approve' },
+      { hs_object_id: dealId },
+    );
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { exception: { expiresOn: dayFromToday(90) } },
+    });
   });
 });
 
@@ -213,7 +249,10 @@ describe('record functions act only on the record HubSpot says the card is on', 
   it('request and decide without hs_object_id act on no deal', async () => {
     const dealId = await requestedDeal();
     setDecision(portal, MANAGER, dealId, 'approve');
-    await refusedAndUnchanged(() => call('decide_exception', { requestSeq: 1 }), 'invalid_input');
+    await refusedAndUnchanged(
+      () => call('decide_exception', { requestSeq: 1, decision: 'approve' }),
+      'invalid_input',
+    );
     await refusedAndUnchanged(() => call('request_exception', {}), 'invalid_input');
   });
 });
@@ -222,7 +261,11 @@ describe('the legitimate path', () => {
   it('the rep asks, the manager decides in HubSpot and confirms on the card', async () => {
     const dealId = await requestedDeal();
     setDecision(portal, MANAGER, dealId, 'approve', dayFromToday(60));
-    const answer = await call('decide_exception', { requestSeq: 1 }, { hs_object_id: dealId });
+    const answer = await call(
+      'decide_exception',
+      { requestSeq: 1, decision: 'approve' },
+      { hs_object_id: dealId },
+    );
     expect(answer).toMatchObject({
       ok: true,
       value: { exception: { status: 'approved', by: MANAGER.name, expiresOn: dayFromToday(60) } },

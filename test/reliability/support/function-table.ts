@@ -133,7 +133,7 @@ export function validCalls(records: Records, currentVersion: number): Record<str
       writes: true,
     },
     decide_exception: {
-      parameters: { requestSeq: 1 },
+      parameters: { requestSeq: 1, decision: 'approve' },
       propertiesToSend: { hs_object_id: records.requestedDeal },
       otherRecords: [records.offStrategyCompany, records.lineItem],
       writes: true,

@@ -41,7 +41,9 @@ export async function call(
   };
 }
 
-const DEAL_PROPERTIES = FIT_PROPERTIES.filter((p) => p.objects.includes('deals')).map((p) => p.name);
+const DEAL_PROPERTIES = FIT_PROPERTIES.filter((p) => p.objects.includes('deals')).map(
+  (p) => p.name,
+);
 const COMPANY_PROPERTIES = FIT_PROPERTIES.filter((p) => p.objects.includes('companies')).map(
   (p) => p.name,
 );
@@ -67,7 +69,10 @@ async function listAll(client: Client, objectType: string, properties: string[])
  * properties, every published (or pending) strategy record, every exception event.
  */
 export async function snapshot(portal: TestPortal): Promise<unknown> {
-  const client = new Client({ accessToken: portal.sandbox.token, basePath: portal.sandbox.baseUrl });
+  const client = new Client({
+    accessToken: portal.sandbox.token,
+    basePath: portal.sandbox.baseUrl,
+  });
   return {
     companies: await listAll(client, 'companies', COMPANY_PROPERTIES),
     deals: await listAll(client, 'deals', DEAL_PROPERTIES),

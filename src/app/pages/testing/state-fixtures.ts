@@ -63,21 +63,13 @@ export async function produceStateFixtures(): Promise<StateFixtures> {
     );
     await rescoreAll(portal.runtime);
     const rt = portal.runtime;
-    const review_miscalibrated = await invokeStrategyReview(
-      rt,
-      reviewContext(),
-      UNPACED_REVIEW,
-    );
+    const review_miscalibrated = await invokeStrategyReview(rt, reviewContext(), UNPACED_REVIEW);
 
     portal.sandbox.control.setFaults({
       rates: { serverError: 1 },
       paths: ['/crm/v3/objects/deals/search'],
     });
-    const review_queue_partial = await invokeStrategyReview(
-      rt,
-      reviewContext(),
-      UNPACED_REVIEW,
-    );
+    const review_queue_partial = await invokeStrategyReview(rt, reviewContext(), UNPACED_REVIEW);
     portal.sandbox.control.setFaults(undefined);
 
     const wrongToken = createRuntime({

@@ -50,8 +50,12 @@ const requestFor = async (dealId: string) => {
   answers.push(answer);
   return ExceptionResponse.parse(answer);
 };
-const decideFor = async (dealId: string, requestSeq: number) => {
-  const answer = await decide(hubspotContext({ requestSeq }, { hs_object_id: dealId }));
+const decideFor = async (
+  dealId: string,
+  requestSeq: number,
+  decision: 'approve' | 'reject' = 'approve',
+) => {
+  const answer = await decide(hubspotContext({ requestSeq, decision }, { hs_object_id: dealId }));
   answers.push(answer);
   return ExceptionResponse.parse(answer);
 };
@@ -67,7 +71,7 @@ const decideAs = async (
   expiresOn?: string,
 ) => {
   setDecision(portal, user, dealId, decision, expiresOn);
-  return decideFor(dealId, requestSeq);
+  return decideFor(dealId, requestSeq, decision);
 };
 
 const errorOf = (answer: ExceptionResponse) => (answer.ok ? null : answer.error);

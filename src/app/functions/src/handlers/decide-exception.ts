@@ -29,7 +29,11 @@ import type { Runtime } from '../lib/runtime.ts';
 import { writeBack } from '../lib/write-back.ts';
 import { raced } from './request-exception.ts';
 
-export type DecideExceptionInput = { readonly dealId: string; readonly requestSeq: number };
+export type DecideExceptionInput = {
+  readonly dealId: string;
+  readonly requestSeq: number;
+  readonly decision: 'approve' | 'reject';
+};
 
 /** The deal HubSpot says the card is on, and the request the manager saw. */
 export function parseDecideException(
@@ -39,7 +43,8 @@ export function parseDecideException(
   if (!parsed.ok) return parsed;
   const dealId = requireRecordId(parsed.value, 'deal');
   if (!dealId.ok) return dealId;
-  return ok({ dealId: dealId.value, requestSeq: parsed.value.params.requestSeq });
+  const { requestSeq, decision } = parsed.value.params;
+  return ok({ dealId: dealId.value, requestSeq, decision });
 }
 
 const NOT_FOUND = (dealId: string): StrategyFitError =>
@@ -69,6 +74,7 @@ export async function decideException(
     planDecision({
       latest: latest.value,
       seenSeq: input.requestSeq,
+      seenDecision: input.decision,
       decisionEdit,
       expiresEdit: verifiedEdit(history[EXCEPTION_INPUT_PROPERTIES.expires] ?? []),
       deciderName,

@@ -12,18 +12,16 @@ const Version = z
     sourceId: z.string().nullable().optional(),
     updatedByUserId: z.union([z.number(), z.string()]).nullable().optional(),
   })
-  .transform(
-    (v): PropertyVersion => ({
-      value: v.value ?? '',
-      atMs: typeof v.timestamp === 'string' ? Date.parse(v.timestamp) : v.timestamp.getTime(),
-      sourceType: v.sourceType,
-      sourceId: v.sourceId ?? null,
-      userId:
-        v.updatedByUserId === null || v.updatedByUserId === undefined
-          ? null
-          : String(v.updatedByUserId),
-    }),
-  );
+  .transform((v): PropertyVersion => ({
+    value: v.value ?? '',
+    atMs: typeof v.timestamp === 'string' ? Date.parse(v.timestamp) : v.timestamp.getTime(),
+    sourceType: v.sourceType,
+    sourceId: v.sourceId ?? null,
+    userId:
+      v.updatedByUserId === null || v.updatedByUserId === undefined
+        ? null
+        : String(v.updatedByUserId),
+  }));
 
 /** A record with its properties and the history of the properties asked for. */
 export const HsObjectWithHistory = z
@@ -44,6 +42,11 @@ export type RecordWithHistory = z.output<typeof HsObjectWithHistory>;
 export const BatchWithHistoryAnswer = z.looseObject({
   results: z.array(HsObjectWithHistory),
   errors: z
-    .array(z.looseObject({ category: z.string().optional(), context: z.record(z.string(), z.array(z.string())).optional() }))
+    .array(
+      z.looseObject({
+        category: z.string().optional(),
+        context: z.record(z.string(), z.array(z.string())).optional(),
+      }),
+    )
     .optional(),
 });

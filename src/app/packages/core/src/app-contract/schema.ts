@@ -71,11 +71,13 @@ export const RequestExceptionParams = z.strictObject({});
 export type RequestExceptionParams = z.input<typeof RequestExceptionParams>;
 
 /**
- * `decide_exception` input: the request the manager saw. The decision, its expiry and who decides
- * are what HubSpot recorded when the manager set them on the deal.
+ * `decide_exception` input: the request the manager saw and the decision the card showed them. Who
+ * decides, what and until when are what HubSpot recorded when they set it on the deal; `decision`
+ * is only compared with that (a different value set meanwhile is refused), never trusted.
  */
 export const DecideExceptionParams = z.strictObject({
   requestSeq: z.number().int().min(1).max(1_000_000),
+  decision: z.enum(['approve', 'reject']),
 });
 export type DecideExceptionParams = z.input<typeof DecideExceptionParams>;
 

@@ -18,7 +18,11 @@ const WHAT: Record<ManagerAction, string> = {
 };
 
 /** A user as HubSpot knows them: the id from a verified edit, name and teams from its owners. */
-export type KnownUser = { readonly userId: string; readonly name: string; readonly teamIds: readonly string[] };
+export type KnownUser = {
+  readonly userId: string;
+  readonly name: string;
+  readonly teamIds: readonly string[];
+};
 
 /** Whether `user` may do `action` under the published version (`not_allowed` with why, if not). */
 export function checkManager(

@@ -24,7 +24,11 @@ export const UI_EDIT_SOURCE_TYPES: readonly string[] = ['CRM_UI'];
 export const APP_WRITE_SOURCE_TYPE = 'INTEGRATION';
 
 /** A change HubSpot attributes to a signed-in user in its UI. */
-export type VerifiedEdit = { readonly userId: string; readonly value: string; readonly atMs: number };
+export type VerifiedEdit = {
+  readonly userId: string;
+  readonly value: string;
+  readonly atMs: number;
+};
 
 /** The newest version (HubSpot lists them newest first; the order is not relied on). */
 export const latestVersion = (versions: readonly PropertyVersion[]): PropertyVersion | null =>

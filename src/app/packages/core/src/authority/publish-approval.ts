@@ -30,7 +30,10 @@ const APPROVE_FIELD = '“Approval”';
 /** The first moment the pending version existed (its `status` was written), or null. */
 const preparedAt = (history: PendingFacts['history']): number | null => {
   const versions = history['status'] ?? [];
-  return versions.reduce<number | null>((min, v) => (min === null || v.atMs < min ? v.atMs : min), null);
+  return versions.reduce<number | null>(
+    (min, v) => (min === null || v.atMs < min ? v.atMs : min),
+    null,
+  );
 };
 
 /** Whether `approver` may publish `pending` on top of `published` (null: nothing published yet). */
@@ -95,7 +98,11 @@ export function checkPublishApproval(input: {
       );
     }
   } else {
-    const manager = checkManager(published, approver, pending.source === 'rollback' ? 'rollback' : 'publish');
+    const manager = checkManager(
+      published,
+      approver,
+      pending.source === 'rollback' ? 'rollback' : 'publish',
+    );
     if (!manager.ok) return manager;
   }
   if (!named && value !== 'approve_not_manager') {

@@ -25,7 +25,14 @@ describe('one rule for an approval’s expiry (SCORING §7, issue 10)', () => {
 
   it('today, the past, more than 365 days ahead and non-dates are refused (no permanent approvals)', () => {
     expect(MAX_EXCEPTION_VALIDITY_DAYS).toBe(365);
-    for (const day of ['2026-01-15', '2025-12-31', '2027-01-16', '9999-12-31', '2026-02-30', 'soon']) {
+    for (const day of [
+      '2026-01-15',
+      '2025-12-31',
+      '2027-01-16',
+      '9999-12-31',
+      '2026-02-30',
+      'soon',
+    ]) {
       expect(approvalExpiry(day, NOW_MS)).toMatchObject({
         ok: false,
         error: { code: 'invalid_input', path: 'expiresOn' },

@@ -35,6 +35,7 @@ const decide = (over: Partial<Parameters<typeof planDecision>[0]> = {}) =>
   planDecision({
     latest: REQUEST,
     seenSeq: 1,
+    seenDecision: 'approve',
     decisionEdit: edit('approve', NOW_MS - 500),
     expiresEdit: null,
     deciderName: 'Maya Okafor',
@@ -49,9 +50,15 @@ describe('a request is the reason HubSpot says the rep wrote (SCORING §7)', () 
   });
 
   it('without a reason written in HubSpot’s UI after the last event, nobody asked', () => {
-    expect(request({ reasonEdit: null })).toMatchObject({ ok: false, error: { code: 'not_verified' } });
+    expect(request({ reasonEdit: null })).toMatchObject({
+      ok: false,
+      error: { code: 'not_verified' },
+    });
     const rejected: ExceptionEvent = { ...REQUEST, seq: 2, kind: 'rejected', editedAtMs: NOW_MS };
-    expect(request({ latest: rejected })).toMatchObject({ ok: false, error: { code: 'not_verified' } });
+    expect(request({ latest: rejected })).toMatchObject({
+      ok: false,
+      error: { code: 'not_verified' },
+    });
   });
 
   it('one open request per deal', () => {
@@ -101,7 +108,12 @@ describe('a decision is the one HubSpot says a manager set, on the request they 
       ok: false,
       error: { code: 'conflict', message: expect.stringMatching(/#3 requested by Priya Raman/) },
     });
-    const decided: ExceptionEvent = { ...REQUEST, seq: 2, kind: 'rejected', actorName: 'Lukas Berg' };
+    const decided: ExceptionEvent = {
+      ...REQUEST,
+      seq: 2,
+      kind: 'rejected',
+      actorName: 'Lukas Berg',
+    };
     expect(decide({ latest: decided })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: expect.stringMatching(/#2 rejected by Lukas Berg/) },
@@ -139,8 +151,20 @@ describe('a decision is the one HubSpot says a manager set, on the request they 
     });
   });
 
+  it('a decision other than the one the card showed (set meanwhile) is refused', () => {
+    expect(decide({ decisionEdit: edit('reject', NOW_MS - 500, '9100002') })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: expect.stringMatching(/now says “reject”.*user 9100002/),
+      },
+    });
+  });
+
   it('a rejection carries no expiry', () => {
-    expect(decide({ decisionEdit: edit('reject', NOW_MS - 500) })).toMatchObject({
+    expect(
+      decide({ seenDecision: 'reject', decisionEdit: edit('reject', NOW_MS - 500) }),
+    ).toMatchObject({
       ok: true,
       value: { kind: 'rejected', expiresOn: null },
     });

@@ -87,6 +87,8 @@ export function planRequest(input: {
 export function planDecision(input: {
   latest: ExceptionEvent | null;
   seenSeq: number;
+  /** The decision the card showed the manager: compared with HubSpot's record, never trusted. */
+  seenDecision: 'approve' | 'reject';
   decisionEdit: VerifiedEdit | null;
   expiresEdit: VerifiedEdit | null;
   deciderName: string;
@@ -121,6 +123,14 @@ export function planDecision(input: {
       ),
     );
   }
+  if (decisionEdit.value !== input.seenDecision) {
+    return err(
+      strategyFitError(
+        'conflict',
+        `${DECISION_FIELD} now says “${decisionEdit.value}”, set at ${new Date(decisionEdit.atMs).toISOString()} by user ${decisionEdit.userId}, not “${input.seenDecision}” as you saw it. Read it and decide again.`,
+      ),
+    );
+  }
   const kind =
     decisionEdit.value === 'approve'
       ? 'approved'
@@ -129,9 +139,13 @@ export function planDecision(input: {
         : null;
   if (kind === null) {
     return err(
-      strategyFitError('invalid_input', `${DECISION_FIELD} is “${decisionEdit.value}”: choose approve or reject.`, {
-        path: 'decision',
-      }),
+      strategyFitError(
+        'invalid_input',
+        `${DECISION_FIELD} is “${decisionEdit.value}”: choose approve or reject.`,
+        {
+          path: 'decision',
+        },
+      ),
     );
   }
   const own = decisionEdit.userId === latest.actorUserId;

@@ -20,7 +20,10 @@ const text = (name: string, label: string, description: string): PropertySpec =>
 });
 
 const EVENT_PROPERTIES: readonly PropertySpec[] = [
-  { ...text('event_key', 'Event', 'The deal id and the event number, e.g. 1234:3. Unique.'), hasUniqueValue: true },
+  {
+    ...text('event_key', 'Event', 'The deal id and the event number, e.g. 1234:3. Unique.'),
+    hasUniqueValue: true,
+  },
   text('deal_id', 'Deal', 'The deal whose exception this event is about.'),
   {
     ...text('seq', 'Number', 'The event number on its deal: 1, 2, 3…'),
@@ -37,7 +40,11 @@ const EVENT_PROPERTIES: readonly PropertySpec[] = [
       { label: 'Rejected', value: 'rejected', displayOrder: 2 },
     ],
   },
-  text('actor_user_id', 'By (user id)', 'The HubSpot user whose edit in HubSpot this event records.'),
+  text(
+    'actor_user_id',
+    'By (user id)',
+    'The HubSpot user whose edit in HubSpot this event records.',
+  ),
   text('actor_name', 'By', 'Their name, as HubSpot lists its users.'),
   { ...text('reason', 'Reason', "The rep's reason."), fieldType: 'textarea' },
   text('requester_name', 'Requested by', 'Who asked for the exception.'),
@@ -122,7 +129,12 @@ export function fromEventProperties(p: Record<string, string | null>): Event | n
           : expires.slice(0, 10),
     answersSeq: blank(p['answers_seq']) === null ? null : Number(p['answers_seq']),
     selfApproved: p['self_approved'] === 'true',
-    editedAtMs: editedAt === null ? Number.NaN : /^\d+$/.test(editedAt) ? Number(editedAt) : Date.parse(editedAt),
+    editedAtMs:
+      editedAt === null
+        ? Number.NaN
+        : /^\d+$/.test(editedAt)
+          ? Number(editedAt)
+          : Date.parse(editedAt),
   });
   return parsed.success && Number.isFinite(parsed.data.editedAtMs) ? parsed.data : null;
 }

@@ -105,8 +105,7 @@ export async function readLatestExceptionEvent(
 }
 
 export type RecordOutcome =
-  | { readonly kind: 'recorded' }
-  | { readonly kind: 'taken'; readonly by: ExceptionEvent | null };
+  { readonly kind: 'recorded' } | { readonly kind: 'taken'; readonly by: ExceptionEvent | null };
 
 const sameEvent = (a: ExceptionEvent, b: ExceptionEvent): boolean =>
   a.actorUserId === b.actorUserId && a.kind === b.kind && a.editedAtMs === b.editedAtMs;
@@ -144,5 +143,7 @@ export async function recordExceptionEvent(
   if (record === undefined) return created; // nothing holds the key: the create failed as such
   const held = trustedEvent(record);
   if (!held.ok) return ok({ kind: 'taken', by: null });
-  return ok(sameEvent(held.value, event) ? { kind: 'recorded' } : { kind: 'taken', by: held.value });
+  return ok(
+    sameEvent(held.value, event) ? { kind: 'recorded' } : { kind: 'taken', by: held.value },
+  );
 }

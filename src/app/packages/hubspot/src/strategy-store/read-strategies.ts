@@ -81,7 +81,9 @@ export const highest = (listed: readonly Listed[]): number =>
   listed.reduce((max, l) => Math.max(max, l.properties.version), 0);
 
 /** Properties of a version whose history must show that only the app ever wrote them. */
-const PROVENANCE = ALL_PROPERTIES.filter((p) => p !== APPROVAL_PROPERTY && p !== 'published_version');
+const PROVENANCE = ALL_PROPERTIES.filter(
+  (p) => p !== APPROVAL_PROPERTY && p !== 'published_version',
+);
 
 /**
  * One stored record with its strategy, parsed and checked again. HubSpot's history must show that
@@ -106,7 +108,9 @@ export async function readStoredRecord(
   if (!read.ok) return read;
   const record = read.value[0];
   if (record === undefined) {
-    return err(strategyFitError('record_not_found', `Strategy record ${recordId} is gone.`, context));
+    return err(
+      strategyFitError('record_not_found', `Strategy record ${recordId} is gone.`, context),
+    );
   }
   for (const name of PROVENANCE) {
     const versions = record.history[name] ?? [];

@@ -81,7 +81,8 @@ export const STORE_PROPERTIES: readonly PropertySpec[] = [
   {
     name: 'based_on_version',
     label: 'Based on version',
-    description: 'A pending version: the version it was edited from (it publishes only on top of it).',
+    description:
+      'A pending version: the version it was edited from (it publishes only on top of it).',
     groupName: group,
     type: 'number',
     fieldType: 'number',
