@@ -24,25 +24,24 @@ type ReadyProps = DealFitProps & {
 };
 
 /** A scored deal, with its exception wired to `request_exception` and `decide_exception`. */
-const ReadyDeal = ({ context, actions, run, value, deal, refreshing, rescore }: ReadyProps) => {
+const ReadyDeal = ({ actions, run, value, deal, refreshing, rescore }: ReadyProps) => {
   const { refreshObjectProperties } = actions;
   const onChanged = useCallback(() => {
     refreshObjectProperties?.();
     rescore();
   }, [refreshObjectProperties, rescore]);
-  const exceptionActions = useExceptionActions({
-    run,
-    dealId: deal.dealId,
-    user: context.user,
-    onChanged,
-  });
+  const exceptionActions = useExceptionActions({ run, requestSeq: deal.exception.seq, onChanged });
   const view = dealCardView(value, deal);
   return (
     <DealFitView
       view={view}
       exception={
         view.exception === null ? null : (
-          <ExceptionSection view={view.exception} actions={exceptionActions} />
+          <ExceptionSection
+            view={view.exception}
+            managerNames={view.managerNames}
+            actions={exceptionActions}
+          />
         )
       }
       refreshing={refreshing}

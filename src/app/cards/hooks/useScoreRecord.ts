@@ -6,7 +6,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardError } from '../view-model/card-error.ts';
 import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { callFunction } from '@strategy-fit/function-calls';
-import { cardUserOf } from './card-user.ts';
 
 /** What a card knows about its record's score. */
 export type ScoreState =
@@ -42,11 +41,8 @@ export const useScoreRecord = (
   const load = useCallback(() => {
     latest.current += 1;
     const call = latest.current;
-    const parameters = {
-      objectType,
-      objectId: String(context.crm.objectId),
-      user: cardUserOf(context.user),
-    };
+    // The record is the one HubSpot says the card is on (propertiesToSend), never a parameter.
+    const parameters = { objectType };
     const answer = ScoreRecordParams.safeParse(parameters).success
       ? callFunction(
           run,
