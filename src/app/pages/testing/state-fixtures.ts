@@ -19,7 +19,6 @@ import {
   createCompany,
   hubspotContext,
   loadExampleStrategy,
-  MANAGER,
   value,
 } from '@strategy-fit/functions/src/testing/test-portal.ts';
 
@@ -81,7 +80,7 @@ export async function produceStateFixtures(): Promise<StateFixtures> {
     await portal.publish(StrategySchema.parse({ ...loadExampleStrategy(), name: 'FY2027' }));
     const rescore_restarted = await invokeRescoreStale(
       rt,
-      hubspotContext({ user: MANAGER, cursor: '1.d.' }),
+      hubspotContext({ cursor: '1.d.' }),
       { chunkBudgetMs: 0, graceMs: 10_000, pacer: UNPACED },
     );
 

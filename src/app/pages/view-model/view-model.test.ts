@@ -28,7 +28,7 @@ describe('the overview’s view', () => {
   it('tells an empty portal, one never scored and a scored one apart', () => {
     expect(portalState(reviewOf('review_empty_portal'))).toBe('empty_portal');
     expect(portalState(reviewOf('review_nothing_scored'))).toBe('nothing_scored');
-    expect(portalState(reviewOf('review_manager'))).toBe('scored');
+    expect(portalState(reviewOf('review_queued'))).toBe('scored');
   });
 
   it('a partial read shows HubSpot’s exact counts for companies and stale scores', () => {
@@ -47,7 +47,7 @@ describe('the overview’s view', () => {
 
 describe('the evidence view', () => {
   it('warns when off-strategy deals win at least as often as fit deals', () => {
-    const value = reviewOf('review_manager');
+    const value = reviewOf('review_queued');
     expect(evidenceOf(value, 1).warning).toBeNull();
     const mis = value.review.miscalibration;
     const swapped: StrategyReviewValue = {
