@@ -63,7 +63,7 @@ beforeAll(async () => {
     const simulate = (cursor: unknown, options: { pageSize: number; maxPages: number }) =>
       invokeSimulate(
         rt,
-        hubspotContext({ user: MANAGER, strategy, ...(cursor === null ? {} : { cursor }) }),
+        hubspotContext({ strategy, ...(cursor === null ? {} : { cursor }) }),
         options,
         true,
       );
@@ -82,7 +82,7 @@ beforeAll(async () => {
       cursor = valueOf(next).cursor;
     }
     answers = {
-      load: await invokeEditorLoad(rt, hubspotContext({ user: MANAGER }), true),
+      load: await invokeEditorLoad(rt, hubspotContext({}), true),
       validate: await invokeValidate(rt, hubspotContext({ strategy }), true),
       chunks,
       whole,
