@@ -26,10 +26,10 @@ import { createRuntime } from '../../src/app/functions/src/lib/runtime.ts';
 import { useFunctionEnv } from '../../src/app/functions/src/testing/hubspot-env.ts';
 import {
   closedOrigin,
+  editAsFor,
   hubspotContext,
   loadExampleStrategy,
   MANAGER,
-  REP,
 } from '../../src/app/functions/src/testing/test-portal.ts';
 import type { TestPortal as FunctionPortal } from '../../src/app/functions/src/testing/test-portal.ts';
 import { runCli } from '../e2e/support/cli.ts';
@@ -186,6 +186,7 @@ describe('the app functions never answer, log or render the token', () => {
       runtime: createRuntime({ accessToken: TOKEN, basePath: sandbox.baseUrl }),
       env: { PRIVATE_APP_ACCESS_TOKEN: TOKEN, HUBSPOT_API_BASE_URL: sandbox.baseUrl },
       publish,
+      editAs: editAsFor(sandbox),
       close: () => sandbox.close(),
     };
     for (const method of ['log', 'error', 'warn', 'info', 'debug'] as const) {
@@ -217,7 +218,7 @@ describe('the app functions never answer, log or render the token', () => {
         const send = call.propertiesToSend ?? {};
         await run('ok', name, call.parameters, send);
         await run('invalid', name, { ...call.parameters, token: TOKEN }, send);
-        await run('not allowed', name, { ...call.parameters, user: REP }, send);
+        await run('a claimed user', name, { ...call.parameters, user: { id: MANAGER.id } }, send);
         functionPortal.sandbox.control.setRateLimit({ perTenSeconds: 1 });
         await run('rate limited', name, call.parameters, send);
         functionPortal.sandbox.control.setRateLimit(false);

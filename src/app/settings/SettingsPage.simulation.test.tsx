@@ -20,7 +20,6 @@ import {
   createCompany,
   createDeal,
   hubspotContext,
-  MANAGER,
   plainDeal,
   startTestPortal,
 } from '@strategy-fit/functions/src/testing/test-portal.ts';

@@ -4,7 +4,6 @@
 // parameters of her choosing, and edit records in HubSpot's UI as herself (HubSpot records it as
 // her edit). `snapshot` captures everything the functions could change, to compare before and
 // after an attack.
-import { Client } from '@hubspot/api-client';
 import { FIT_PROPERTIES } from '@strategy-fit/core';
 import { EVENT_DEFINITION, STORE_OBJECT } from '@strategy-fit/hubspot';
 
@@ -50,14 +49,32 @@ const COMPANY_PROPERTIES = FIT_PROPERTIES.filter((p) => p.objects.includes('comp
 const STORE_PROPERTIES = ['version', 'status', 'strategy_json', 'published_by', 'source'];
 const EVENT_PROPERTIES = ['event_key', 'kind', 'actor_user_id', 'expires_on', 'reason'];
 
-async function listAll(client: Client, objectType: string, properties: string[]) {
+/** Changes every write makes: not what the team is told. */
+const SYSTEM = new Set(['hs_lastmodifieddate', 'hs_createdate', 'createdate']);
+
+type Page = {
+  results: { id: string; properties: Record<string, string | null> }[];
+  paging?: { next?: { after: string } };
+};
+
+/** Every record of a type with `properties`, through HubSpot's list API (the sandbox's HTTP). */
+async function listAll(portal: TestPortal, objectType: string, properties: string[]) {
   const rows: [string, Record<string, string | null>][] = [];
   let after: string | undefined;
   do {
-    const page = await client.crm.objects.basicApi.getPage(objectType, 100, after, properties);
+    const query = `limit=100&properties=${properties.join(',')}${after === undefined ? '' : `&after=${after}`}`;
+    const response = await fetch(
+      `${portal.sandbox.baseUrl}/crm/v3/objects/${objectType}?${query}`,
+      {
+        headers: { authorization: `Bearer ${portal.sandbox.token}` },
+      },
+    );
+    const page = (await response.json()) as Page;
     for (const r of page.results) {
-      const { hs_lastmodifieddate: _m, hs_createdate: _c, createdate: _d, ...rest } = r.properties;
-      rows.push([r.id, rest]);
+      rows.push([
+        r.id,
+        Object.fromEntries(Object.entries(r.properties).filter(([k]) => !SYSTEM.has(k))),
+      ]);
     }
     after = page.paging?.next?.after;
   } while (after !== undefined);
@@ -69,15 +86,11 @@ async function listAll(client: Client, objectType: string, properties: string[])
  * properties, every published (or pending) strategy record, every exception event.
  */
 export async function snapshot(portal: TestPortal): Promise<unknown> {
-  const client = new Client({
-    accessToken: portal.sandbox.token,
-    basePath: portal.sandbox.baseUrl,
-  });
   return {
-    companies: await listAll(client, 'companies', COMPANY_PROPERTIES),
-    deals: await listAll(client, 'deals', DEAL_PROPERTIES),
-    strategies: await listAll(client, STORE_OBJECT.name, STORE_PROPERTIES),
-    events: await listAll(client, EVENT_DEFINITION.name, EVENT_PROPERTIES),
+    companies: await listAll(portal, 'companies', COMPANY_PROPERTIES),
+    deals: await listAll(portal, 'deals', DEAL_PROPERTIES),
+    strategies: await listAll(portal, STORE_OBJECT.name, STORE_PROPERTIES),
+    events: await listAll(portal, EVENT_DEFINITION.name, EVENT_PROPERTIES),
   };
 }
 

@@ -34,7 +34,8 @@ describe('propertiesWithHistory', () => {
     expect(versions.map((v) => v.sourceType)).toEqual(['INTEGRATION', 'INTEGRATION']);
     expect(versions[0]?.sourceId).toBe(String(sandbox.appId));
     expect(versions[0]?.updatedByUserId).toBeUndefined();
-    expect(versions[0]!.timestamp.getTime()).toBeGreaterThan(versions[1]!.timestamp.getTime());
+    const [newest, older] = versions;
+    expect(newest?.timestamp.getTime()).toBeGreaterThan(older?.timestamp.getTime() ?? Infinity);
   });
 
   it('records an edit in HubSpot’s UI as CRM_UI with the signed-in user’s id', async () => {

@@ -78,11 +78,11 @@ export async function produceStateFixtures(): Promise<StateFixtures> {
     const review_unauthorized = await invokeStrategyReview(wrongToken, reviewContext());
 
     await portal.publish(StrategySchema.parse({ ...loadExampleStrategy(), name: 'FY2027' }));
-    const rescore_restarted = await invokeRescoreStale(
-      rt,
-      hubspotContext({ cursor: '1.d.' }),
-      { chunkBudgetMs: 0, graceMs: 10_000, pacer: UNPACED },
-    );
+    const rescore_restarted = await invokeRescoreStale(rt, hubspotContext({ cursor: '1.d.' }), {
+      chunkBudgetMs: 0,
+      graceMs: 10_000,
+      pacer: UNPACED,
+    });
 
     const fixtures: StateFixtures = {
       review_unauthorized,

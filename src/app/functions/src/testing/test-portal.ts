@@ -14,12 +14,11 @@ import {
   ensureFitProperties,
   ensureExceptionEventStore,
   ensureStrategyStore,
-  EVENT_DEFINITION,
   publishStrategy,
+  readExceptionEventRecords,
   readRecords,
 } from '@strategy-fit/hubspot';
 import type { HubSpot, NewAssociation } from '@strategy-fit/hubspot';
-import { Client } from '@hubspot/api-client';
 import { startSandbox } from '@strategy-fit/sandbox';
 import type { RunningSandbox, SandboxOptions } from '@strategy-fit/sandbox';
 
@@ -265,30 +264,11 @@ export async function readBack(
 
 /** A deal's exception events as HubSpot holds them (the audit trail), oldest first. */
 export async function exceptionEventsOf(
-  portal: Pick<TestPortal, 'sandbox'>,
+  portal: Pick<TestPortal, 'hs'>,
   dealId: string,
 ): Promise<Record<string, string | null>[]> {
-  const client = new Client({
-    accessToken: portal.sandbox.token,
-    basePath: portal.sandbox.baseUrl,
-  });
-  const properties = ['event_key', 'deal_id', 'seq', 'kind', 'actor_name', 'actor_user_id'];
-  const all: Record<string, string | null>[] = [];
-  let after: string | undefined;
-  do {
-    const page = await client.crm.objects.basicApi.getPage(EVENT_DEFINITION.name, 100, after, [
-      ...properties,
-      'self_approved',
-      'reason',
-      'expires_on',
-      'answers_seq',
-    ]);
-    all.push(...page.results.map((r) => r.properties));
-    after = page.paging?.next?.after;
-  } while (after !== undefined);
-  return all
-    .filter((p) => p['deal_id'] === dealId)
-    .sort((a, b) => Number(a['seq']) - Number(b['seq']));
+  const records = value(await readExceptionEventRecords(portal.hs, dealId));
+  return records.map((r) => ({ ...r.properties, hs_object_id: r.id }));
 }
 
 /** An origin nothing listens on: calls to it are refused (HubSpot unreachable). */

@@ -87,6 +87,7 @@ export type { CustomObjectDefinition } from './custom-object.ts';
 export { ensureExceptionEventStore } from './exception-events/ensure-event-store.ts';
 export { EVENT_DEFINITION } from './exception-events/event-schema.ts';
 export {
+  readExceptionEventRecords,
   readLatestExceptionEvent,
   recordExceptionEvent,
 } from './exception-events/exception-events.ts';

@@ -57,7 +57,9 @@ export async function confirmPublish(
   const approval = verifiedEdit(history[APPROVAL_PROPERTY] ?? []);
   const approver = approval === null ? null : await knownUser(rt, approval.userId);
   if (approver !== null && !approver.ok) return approver;
-  const { [APPROVAL_PROPERTY]: _approval, ...made } = history;
+  const made = Object.fromEntries(
+    Object.entries(history).filter(([name]) => name !== APPROVAL_PROPERTY),
+  );
   const source = properties['source'] === 'rollback' ? 'rollback' : 'publish';
   const checked = checkPublishApproval({
     pending: {

@@ -104,6 +104,33 @@ export async function readLatestExceptionEvent(
   }
 }
 
+/**
+ * Every event record of a deal as HubSpot holds it (the audit trail), oldest first, read by key
+ * (1, 2, 3… until a number is missing), whether or not it is still what the app wrote.
+ */
+export async function readExceptionEventRecords(
+  hs: HubSpot,
+  dealId: string,
+): Promise<Result<{ id: string; properties: Record<string, string | null> }[], StrategyFitError>> {
+  const store = await eventStore(hs);
+  if (!store.ok) return store;
+  const records: { id: string; properties: Record<string, string | null> }[] = [];
+  for (let from = 1; ; from += WALK_STEP) {
+    const keys = Array.from({ length: WALK_STEP }, (_, i) => exceptionEventKey(dealId, from + i));
+    const read = await readRecordsWithHistory(hs, store.value, keys, {
+      properties: EVENT_PROPERTY_NAMES,
+      history: [],
+      idProperty: 'event_key',
+    });
+    if (!read.ok) return read;
+    const found = read.value.map((r) => ({ id: r.id, properties: r.properties }));
+    records.push(...found);
+    if (found.length < WALK_STEP) {
+      return ok(records.sort((a, b) => Number(a.properties['seq']) - Number(b.properties['seq'])));
+    }
+  }
+}
+
 export type RecordOutcome =
   { readonly kind: 'recorded' } | { readonly kind: 'taken'; readonly by: ExceptionEvent | null };
 
