@@ -1,4 +1,4 @@
-import type { CrmContext, CrmHostActions } from '@hubspot/ui-extensions';
+import type { CrmHostActions } from '@hubspot/ui-extensions';
 import type { DealScore, ScoreRecordValue } from '@strategy-fit/core';
 import { useCallback } from 'react';
 
@@ -11,7 +11,6 @@ import { ExceptionSection } from './ExceptionSection.tsx';
 import { CardErrorState, ScoreGate } from './ScoreGate.tsx';
 
 export type DealFitProps = {
-  context: Pick<CrmContext, 'crm' | 'user'>;
   actions: Partial<Pick<CrmHostActions, 'refreshObjectProperties'>>;
   run: FunctionRunner;
 };
@@ -55,7 +54,6 @@ export const DealFit = (props: DealFitProps) => {
   const { state, rescore } = useScoreRecord(
     props.run,
     'deal',
-    props.context,
     props.actions.refreshObjectProperties,
   );
   return (

@@ -1,4 +1,3 @@
-import type { CrmContext } from '@hubspot/ui-extensions';
 import type { ScoreRecordValue } from '@strategy-fit/core';
 import { ScoreRecordParams, ScoreRecordResponse } from '@strategy-fit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -31,7 +30,6 @@ const INVALID_CONTEXT: CardError = {
 export const useScoreRecord = (
   run: FunctionRunner,
   objectType: 'company' | 'deal',
-  context: Pick<CrmContext, 'crm' | 'user'>,
   /** Runs when scoring wrote to the record (the card refreshes HubSpot's property panels). */
   onWritten?: () => void,
 ): { state: ScoreState; rescore: () => void } => {
@@ -60,7 +58,7 @@ export const useScoreRecord = (
           : { status: 'error', error: result.error },
       );
     });
-  }, [run, objectType, context, onWritten]);
+  }, [run, objectType, onWritten]);
 
   useEffect(() => {
     load();
