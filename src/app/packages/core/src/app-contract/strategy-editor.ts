@@ -187,8 +187,9 @@ export const StrategyRollbackParams = z.strictObject({
 export type StrategyRollbackParams = z.input<typeof StrategyRollbackParams>;
 
 /**
- * What a publish or a rollback did: a new version, or nothing, because the strategy has problems
- * (every issue) or someone else published since the page loaded (who and when).
+ * A version prepared by `strategy_publish` or `strategy_rollback`: a record of the strategy store
+ * that a manager approves in HubSpot's own record page (HubSpot records who), before
+ * `strategy_publish_confirm` makes it the current version.
  */
 export const PendingVersion = z.strictObject({
   recordId: z.string().regex(/^[1-9][0-9]{0,18}$/),
@@ -206,6 +207,11 @@ export const StrategyPublishConfirmParams = z.strictObject({
 });
 export type StrategyPublishConfirmParams = z.input<typeof StrategyPublishConfirmParams>;
 
+/**
+ * What a publish, a rollback or a confirmation did: a new version, a version awaiting a manager's
+ * approval in HubSpot, or nothing, because the strategy has problems (every issue) or someone else
+ * published since the page loaded (who and when).
+ */
 export const PublishOutcome = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('published'), version: VersionSummary }),
   z.strictObject({
