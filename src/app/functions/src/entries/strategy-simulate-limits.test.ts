@@ -18,7 +18,7 @@ import type { Runtime } from '../lib/runtime.ts';
 import { useFunctionEnv } from '../testing/hubspot-env.ts';
 import { invokeSimulate } from '../testing/invoke-editor.ts';
 import { startManagerPortal } from '../testing/manager-portal.ts';
-import { hubspotContext, loadExampleStrategy, MANAGER } from '../testing/test-portal.ts';
+import { hubspotContext, loadExampleStrategy } from '../testing/test-portal.ts';
 import type { TestPortal } from '../testing/test-portal.ts';
 import { main as simulate } from './strategy-simulate.ts';
 
@@ -31,7 +31,6 @@ const PER_TEN_SECONDS = 190;
 const proposed = { ...loadExampleStrategy(), thresholds: { fit: 60, stretch: 30 } };
 const contextFor = (cursor: unknown) =>
   hubspotContext({
-    user: MANAGER,
     strategy: proposed,
     ...(cursor === null ? {} : { cursor }),
   });
