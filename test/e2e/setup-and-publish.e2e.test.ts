@@ -111,7 +111,7 @@ describe('strategy-fit strategy publish (e2e)', () => {
   it('publishes a valid strategy as version 1, then 2', async () => {
     const file = write('good.json', { schemaVersion: 1, name: 'Good', segments: [validSegment] });
     for (const version of [1, 2]) {
-      const run = await runCli(['strategy', 'publish', file, '--by', 'e2e'], portal);
+      const run = await runCli(['strategy', 'publish', file], portal);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toContain(`Published version ${version}`);
     }

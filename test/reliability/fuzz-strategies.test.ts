@@ -104,7 +104,7 @@ describe('strategy-fit strategy publish on fuzzed files', () => {
         const err: string[] = [];
         const code = await publishFile(
           portal.hs,
-          { file, by: 'fuzz', json: false, nowMs: Date.now() },
+          { file, json: false, nowMs: Date.now() },
           { out: (t) => out.push(t), err: (t) => err.push(t) },
         );
         const after = await currentVersion();
@@ -147,7 +147,7 @@ describe('strategy-fit strategy publish on fuzzed files', () => {
       const file = join(scratch.dir, `process-${i}.json`);
       writeFileSync(file, JSON.stringify(sample));
       const before = await currentVersion();
-      const run = await runCli(['strategy', 'publish', file, '--by', 'fuzz'], portal);
+      const run = await runCli(['strategy', 'publish', file], portal);
       expect(run.code, run.stderr).toBe(1);
       expect(run.stdout).toBe('');
       const parsed = parseStrategy(sample);
