@@ -171,7 +171,11 @@ describe('each dist bundle in a fresh Node 24 process, against the sandbox', () 
   it('decide_exception: a decision HubSpot says a rep set is refused', async () => {
     const deal = await createDeal(portal.hs, plainDeal('Bundle refusal'), { companyId });
     writeReason(portal, REP, deal, 'Strategic pilot for the region');
-    const asked = await runBundle('request-exception', hubspotContext({}, { hs_object_id: deal }), portal.env);
+    const asked = await runBundle(
+      'request-exception',
+      hubspotContext({}, { hs_object_id: deal }),
+      portal.env,
+    );
     expect(ExceptionResponse.parse(asked.answer).ok).toBe(true);
     setDecision(portal, REP, deal, 'approve');
     const run = await runBundle(
@@ -197,7 +201,8 @@ describe('each dist bundle in a fresh Node 24 process, against the sandbox', () 
       portal.env,
     );
     const pending = StrategyPublishResponse.parse(prepared.answer);
-    if (!pending.ok || pending.value.outcome !== 'awaiting_approval') throw new Error('not prepared');
+    if (!pending.ok || pending.value.outcome !== 'awaiting_approval')
+      throw new Error('not prepared');
     const confirmed = await runBundle(
       'strategy-publish-confirm',
       hubspotContext({ pendingId: pending.value.pending.recordId }),

@@ -48,9 +48,7 @@ function companyOf(event: unknown): Result<string, StrategyFitError> {
   }
   // The enrolled record is the one HubSpot's workflow event names: the same rule as the cards'.
   const id = String(objectId);
-  return /^[1-9][0-9]{0,18}$/.test(id)
-    ? ok(id)
-    : err(refused(`${id} is not a HubSpot record id.`));
+  return /^[1-9][0-9]{0,18}$/.test(id) ? ok(id) : err(refused(`${id} is not a HubSpot record id.`));
 }
 
 let warm: { key: string; runtime: Runtime } | undefined;

@@ -209,7 +209,9 @@ describe('strategy publish, history, show, diff, rollback', () => {
       '',
     ]);
     const current = await runCli(['strategy', 'show'], env);
-    expect(current.err).toMatch(/version 2 \(current\): “Narrow”, published .* by Lukas Berg \(user 9100002\)/);
+    expect(current.err).toMatch(
+      /version 2 \(current\): “Narrow”, published .* by Lukas Berg \(user 9100002\)/,
+    );
     expect(JSON.parse(current.out)).toMatchObject({ name: 'Narrow', thresholds: { fit: 75 } });
     const first = await runCli(['strategy', 'show', '--version', '1', '--json'], env);
     expect(JSON.parse(first.out)).toMatchObject({

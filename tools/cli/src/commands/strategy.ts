@@ -494,7 +494,12 @@ export function registerStrategyCommand(program: Command): void {
     .action(async (file: string, options: Record<string, unknown>) => {
       const f = flags(options, io);
       if (f === null) return void (process.exitCode = EXIT.failed);
-      const args = { file, ...(f.by === undefined ? {} : { by: f.by }), json: f.json, nowMs: Date.now() };
+      const args = {
+        file,
+        ...(f.by === undefined ? {} : { by: f.by }),
+        json: f.json,
+        nowMs: Date.now(),
+      };
       process.exitCode = await withBackend(options, (hs) => publishFile(hs, args, io));
     });
 

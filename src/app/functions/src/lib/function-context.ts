@@ -69,7 +69,8 @@ export function parseFunctionContext<S extends z.ZodType>(
   if (size > maxChars) {
     return err(invalid(`parameters are ${size} characters long; at most ${maxChars} are accepted`));
   }
-  const params = schema.safeParse(shape.data.parameters ?? {});
+  const given = shape.data.parameters;
+  const params = schema.safeParse(given === undefined ? {} : given);
   if (!params.success) {
     const issue = params.error.issues[0];
     return err(

@@ -18,15 +18,25 @@ describe('the card ↔ function contract', () => {
 
   it('an exception request carries nothing: the reason and who asks are what HubSpot recorded', () => {
     expect(RequestExceptionParams.safeParse({}).success).toBe(true);
-    for (const extra of [{ reason: 'Strategic logo in a new market' }, { dealId: '42' }, { user: {} }]) {
+    for (const extra of [
+      { reason: 'Strategic logo in a new market' },
+      { dealId: '42' },
+      { user: {} },
+    ]) {
       expect(RequestExceptionParams.safeParse(extra).success).toBe(false);
     }
   });
 
   it('a decision names the request the manager saw and the choice the card showed, nothing else', () => {
-    expect(DecideExceptionParams.safeParse({ requestSeq: 1, decision: 'approve' }).success).toBe(true);
-    expect(DecideExceptionParams.safeParse({ requestSeq: 0, decision: 'approve' }).success).toBe(false);
-    expect(DecideExceptionParams.safeParse({ requestSeq: 1, decision: 'maybe' }).success).toBe(false);
+    expect(DecideExceptionParams.safeParse({ requestSeq: 1, decision: 'approve' }).success).toBe(
+      true,
+    );
+    expect(DecideExceptionParams.safeParse({ requestSeq: 0, decision: 'approve' }).success).toBe(
+      false,
+    );
+    expect(DecideExceptionParams.safeParse({ requestSeq: 1, decision: 'maybe' }).success).toBe(
+      false,
+    );
     for (const extra of [{ expiresOn: '2027-01-31' }, { dealId: '42' }, { user: {} }]) {
       expect(
         DecideExceptionParams.safeParse({ requestSeq: 1, decision: 'approve', ...extra }).success,

@@ -90,8 +90,10 @@ describe('the settings page ↔ function contract', () => {
     expect(PublishOutcome.safeParse({ outcome: 'published', version: summary }).success).toBe(true);
     expect(PublishOutcome.safeParse({ outcome: 'awaiting_approval', pending }).success).toBe(true);
     expect(
-      PublishOutcome.safeParse({ outcome: 'awaiting_approval', pending: { ...pending, recordId: 'x' } })
-        .success,
+      PublishOutcome.safeParse({
+        outcome: 'awaiting_approval',
+        pending: { ...pending, recordId: 'x' },
+      }).success,
     ).toBe(false);
     expect(PublishOutcome.safeParse({ outcome: 'invalid', issues: [] }).success).toBe(false);
     expect(
