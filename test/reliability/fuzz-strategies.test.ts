@@ -257,9 +257,7 @@ describe('the strategy editor’s functions on fuzzed strategies', () => {
           await strategyValidate(hubspotContext({ strategy })),
         );
         const published = StrategyPublishResponse.parse(
-          await strategyPublish(
-            hubspotContext({ strategy, basedOnVersion: before ?? 1 }),
-          ),
+          await strategyPublish(hubspotContext({ strategy, basedOnVersion: before ?? 1 })),
         );
         const after = await currentVersion();
         if (!validated.ok || !published.ok) {
