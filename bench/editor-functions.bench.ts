@@ -21,6 +21,7 @@ import { join } from 'node:path';
 
 import {
   StrategyEditorLoadResponse,
+  StrategyPublishConfirmResponse,
   StrategyPublishResponse,
   StrategySimulateResponse,
 } from '@strategy-fit/core';
@@ -28,6 +29,7 @@ import type { SimulationCursor } from '@strategy-fit/core';
 
 import { DIST_DIR } from '../scripts/build-functions.ts';
 import { observeRequests, useFunctionEnv } from '../test/support/functions/hubspot-env.ts';
+import { approvePending } from '../test/support/functions/invoke-editor.ts';
 import { startManagerPortal } from '../test/support/functions/manager-portal.ts';
 import {
   hubspotContext,
@@ -123,12 +125,11 @@ try {
   for (const call of ['load cold', 'load warm']) {
     const t = performance.now();
     const { result, sent, roundTrips } = await observeRequests(() =>
-      editorLoad.main(hubspotContext({ user: MANAGER })),
+      editorLoad.main(hubspotContext({})),
     );
     const took = performance.now() - t;
     const answer = StrategyEditorLoadResponse.parse(result);
     if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-    if (!answer.value.viewer.isManager) throw new Error('the manager is not a manager');
     basedOnVersion = answer.value.current?.summary.version ?? 0;
     rows.push([call, '', ms(took), '', `${sent.length} / ${roundTrips}`, kB(result), '']);
   }
@@ -147,7 +148,6 @@ try {
   do {
     const t = performance.now();
     const parameters = {
-      user: MANAGER,
       strategy: proposed,
       ...(cursor === null ? {} : { cursor }),
     };
@@ -191,23 +191,37 @@ try {
     throw new Error(`simulated ${done} of ${total} companies, expected ${COMPANIES}`);
   }
 
-  // 3. strategy_publish: version 2 on version 1, right after the simulation (as the page does).
+  // 3. strategy_publish prepares version 2 on version 1, right after the simulation (as the page
+  // does); the manager approves it in HubSpot; strategy_publish_confirm publishes it.
   const publish = load('strategy-publish');
   const t = performance.now();
   const { result, sent, roundTrips } = await observeRequests(() =>
-    publish.main(hubspotContext({ user: MANAGER, strategy: proposed, basedOnVersion })),
+    publish.main(hubspotContext({ strategy: proposed, basedOnVersion })),
   );
   const took = performance.now() - t;
-  const published = StrategyPublishResponse.parse(result);
+  const prepared = StrategyPublishResponse.parse(result);
+  if (!prepared.ok) throw new Error(`${prepared.error.code}: ${prepared.error.message}`);
+  if (prepared.value.outcome !== 'awaiting_approval')
+    throw new Error(JSON.stringify(prepared.value));
+  rows.push(['prepare', '', ms(took), '', `${sent.length} / ${roundTrips}`, kB(result), '']);
+  const { pending } = prepared.value;
+  approvePending(portal, MANAGER, pending);
+  const confirm = load('strategy-publish-confirm');
+  const t2 = performance.now();
+  const confirmed = await observeRequests(() =>
+    confirm.main(hubspotContext({ pendingId: pending.recordId })),
+  );
+  const took2 = performance.now() - t2;
+  const published = StrategyPublishConfirmResponse.parse(confirmed.result);
   if (!published.ok) throw new Error(`${published.error.code}: ${published.error.message}`);
   if (published.value.outcome !== 'published') throw new Error(JSON.stringify(published.value));
   rows.push([
     `publish v${published.value.version.version}`,
     '',
-    ms(took),
+    ms(took2),
     '',
-    `${sent.length} / ${roundTrips}`,
-    kB(result),
+    `${confirmed.sent.length} / ${confirmed.roundTrips}`,
+    kB(confirmed.result),
     '',
   ]);
 
@@ -222,7 +236,7 @@ try {
     `  requests before the simulation: set-up and loads ${setupRequests}, other ${OTHER_REQUESTS} (${otherRefused} refused); chunks ended early: ${chunks.filter((c) => c.early).length}; waits: ${pauses.length === 0 ? 'none' : pauses.map(ms).join(', ')}; 429 answers during the simulation: ${simulationRefused}`,
   );
   console.log(
-    `  require: load ${ms(editorLoad.requireMs)}, simulate ${ms(simulate.requireMs)}, publish ${ms(publish.requireMs)}; 429 answers: ${rateLimited}`,
+    `  require: load ${ms(editorLoad.requireMs)}, simulate ${ms(simulate.requireMs)}, prepare ${ms(publish.requireMs)}, confirm ${ms(confirm.requireMs)}; 429 answers: ${rateLimited}`,
   );
 } finally {
   restoreEnv();

@@ -19,7 +19,6 @@ import {
   createDeal,
   focusDeal,
   hubspotContext,
-  REP,
   startTestPortal,
 } from '../test/support/functions/test-portal.ts';
 
@@ -47,10 +46,7 @@ try {
       { name: 'Onboarding', price: '5000', quantity: '1' },
     ],
   });
-  const context = hubspotContext(
-    { objectType: 'deal', objectId: dealId, user: REP },
-    { hs_object_id: dealId },
-  );
+  const context = hubspotContext({ objectType: 'deal' }, { hs_object_id: dealId });
 
   const requireStarted = performance.now();
   const { main } = createRequire(import.meta.url)(join(DIST_DIR, 'score-record.js')) as {

@@ -513,7 +513,7 @@ beforeAll(async () => {
   });
 
   const answer = StrategyReviewResponse.parse(
-    await invokeStrategyReview(portal.runtime, reviewContext(MANAGER), UNPACED_REVIEW),
+    await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW),
   );
   if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
   fn = answer.value;

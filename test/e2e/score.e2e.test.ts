@@ -90,7 +90,7 @@ describe('strategy-fit score (e2e)', () => {
   });
 
   it('--stale-only rescores everything after a new version is published, then nothing', async () => {
-    const publish = await runCli(['strategy', 'publish', MINIMAL_STRATEGY, '--by', 'e2e'], portal);
+    const publish = await runCli(['strategy', 'publish', MINIMAL_STRATEGY], portal);
     expect(publish.code, publish.stderr).toBe(0);
     const stale = await score('--stale-only');
     expect(stale.code, stale.stderr).toBe(0);
@@ -125,7 +125,7 @@ describe('strategy-fit score (e2e)', () => {
   });
 
   it('exits 1 and names the records it could not write, with their error codes', async () => {
-    const publish = await runCli(['strategy', 'publish', EXAMPLE_STRATEGY, '--by', 'e2e'], portal);
+    const publish = await runCli(['strategy', 'publish', EXAMPLE_STRATEGY], portal);
     expect(publish.code, publish.stderr).toBe(0);
     // Every batch update of companies fails a share of its inputs, retried or not.
     portal.sandbox.control.setFaults({

@@ -119,11 +119,11 @@ describe('strategy-fit strategy publish (e2e)', () => {
       [1, file],
       [2, changed],
     ] as const) {
-      const run = await runCli(['strategy', 'publish', f, '--by', 'e2e'], portal);
+      const run = await runCli(['strategy', 'publish', f], portal);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toContain(`Published version ${version}`);
     }
-    const again = await runCli(['strategy', 'publish', changed, '--by', 'e2e'], portal);
+    const again = await runCli(['strategy', 'publish', changed], portal);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/^Nothing to publish: the strategy is the same as version 2/);
   });

@@ -10,7 +10,8 @@ import {
   ExceptionResponse,
   ScoreRecordResponse,
   StrategyEditorLoadResponse,
-  StrategySimulateResponse,
+  StrategyPublishConfirmResponse,
+  StrategyPublishResponse,
 } from '@strategy-fit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -25,10 +26,13 @@ import {
   createCompany,
   createDeal,
   hubspotContext,
+  loadExampleStrategy,
   MANAGER,
   plainDeal,
   REP,
+  setDecision,
   startTestPortal,
+  writeReason,
 } from '../support/functions/test-portal.ts';
 import type { TestPortal } from '../support/functions/test-portal.ts';
 import { NODES, runFresh } from '../support/functions/run-fresh.ts';
@@ -84,10 +88,7 @@ describe('each dist bundle in a fresh Node 24 process, against the sandbox', () 
   it('score_record: loads as CommonJS on its own, exports main, scores the deal', async () => {
     const run = await runBundle(
       'score-record',
-      hubspotContext(
-        { objectType: 'deal', objectId: offDeal, user: REP },
-        { hs_object_id: offDeal },
-      ),
+      hubspotContext({ objectType: 'deal' }, { hs_object_id: offDeal }),
       portal.env,
     );
     expect(run.node).toMatch(/^v24\./);
@@ -100,18 +101,20 @@ describe('each dist bundle in a fresh Node 24 process, against the sandbox', () 
     expect(JSON.stringify(run) + run.stderr).not.toContain(portal.sandbox.token);
   });
 
-  it('request_exception and decide_exception: a rep asks, the manager approves', async () => {
+  it('request_exception and decide_exception: a rep asks, the manager approves, in HubSpot', async () => {
+    writeReason(portal, REP, offDeal, 'Strategic pilot for the region');
     const requested = await runBundle(
       'request-exception',
-      hubspotContext({ dealId: offDeal, reason: 'Strategic pilot for the region', user: REP }),
+      hubspotContext({}, { hs_object_id: offDeal }),
       portal.env,
     );
     expect(requested.loaded).toEqual([join(DIST_DIR, 'request-exception.js')]);
     const asked = ExceptionResponse.parse(requested.answer);
     expect(asked.ok && asked.value.exception.status).toBe('requested');
+    setDecision(portal, MANAGER, offDeal, 'approve');
     const decided = await runBundle(
       'decide-exception',
-      hubspotContext({ dealId: offDeal, decision: 'approve', user: MANAGER }),
+      hubspotContext({ requestSeq: 1, decision: 'approve' }, { hs_object_id: offDeal }),
       portal.env,
     );
     const approved = ExceptionResponse.parse(decided.answer);
@@ -121,14 +124,19 @@ describe('each dist bundle in a fresh Node 24 process, against the sandbox', () 
     });
   });
 
-  it('decide_exception: a spoofed manager (right id, wrong email) is refused', async () => {
+  it('decide_exception: a decision HubSpot says a rep set is refused', async () => {
+    const deal = await createDeal(portal.hs, plainDeal('Bundle refusal'), { companyId });
+    writeReason(portal, REP, deal, 'Strategic pilot for the region');
+    const asked = await runBundle(
+      'request-exception',
+      hubspotContext({}, { hs_object_id: deal }),
+      portal.env,
+    );
+    expect(ExceptionResponse.parse(asked.answer).ok).toBe(true);
+    setDecision(portal, REP, deal, 'approve');
     const run = await runBundle(
       'decide-exception',
-      hubspotContext({
-        dealId: offDeal,
-        decision: 'reject',
-        user: { ...MANAGER, email: REP.email },
-      }),
+      hubspotContext({ requestSeq: 1, decision: 'approve' }, { hs_object_id: deal }),
       portal.env,
     );
     const answer = ExceptionResponse.parse(run.answer);
@@ -136,27 +144,33 @@ describe('each dist bundle in a fresh Node 24 process, against the sandbox', () 
     expect(run.stderr).toMatch(/^\[decide_exception\] not_allowed: /);
   });
 
-  it('strategy_editor_load and strategy_simulate (settings page): load on their own, check the manager', async () => {
-    const loaded = await runBundle(
-      'strategy-editor-load',
-      hubspotContext({ user: MANAGER }),
-      portal.env,
-    );
+  it('strategy_editor_load and strategy_publish_confirm (settings page): load on their own; an unapproved version is not published', async () => {
+    const loaded = await runBundle('strategy-editor-load', hubspotContext({}), portal.env);
     expect(loaded.loaded).toEqual([join(DIST_DIR, 'strategy-editor-load.js')]);
     const answer = StrategyEditorLoadResponse.parse(loaded.answer);
     expect(
-      answer.ok && [answer.value.current?.summary.version, answer.value.viewer.isManager],
-    ).toEqual([1, true]);
-    const strategy = answer.ok ? answer.value.current?.strategy : null;
-    const simulated = await runBundle(
-      'strategy-simulate',
-      hubspotContext({ user: REP, strategy }),
+      answer.ok && [answer.value.current?.summary.version, answer.value.people.managers],
+    ).toEqual([1, [{ ref: 'manager:0', name: MANAGER.name }]]);
+    const prepared = await runBundle(
+      'strategy-publish',
+      // A strategy other than version 1's: the same one would be nothing to publish.
+      hubspotContext({
+        strategy: { ...loadExampleStrategy(), name: 'Bundle check' },
+        basedOnVersion: 1,
+      }),
       portal.env,
     );
-    const refused = StrategySimulateResponse.parse(simulated.answer);
-    expect(refused.ok ? null : refused.error.code).toBe('not_allowed');
-    expect(simulated.stderr).toMatch(/^\[strategy_simulate\] not_allowed: /);
-    expect(JSON.stringify([loaded, simulated])).not.toContain(portal.sandbox.token);
+    const pending = StrategyPublishResponse.parse(prepared.answer);
+    if (!pending.ok || pending.value.outcome !== 'awaiting_approval')
+      throw new Error('not prepared');
+    const confirmed = await runBundle(
+      'strategy-publish-confirm',
+      hubspotContext({ pendingId: pending.value.pending.recordId }),
+      portal.env,
+    );
+    const refused = StrategyPublishConfirmResponse.parse(confirmed.answer);
+    expect(refused.ok ? null : refused.error.code).toBe('not_verified');
+    expect(JSON.stringify([loaded, prepared, confirmed])).not.toContain(portal.sandbox.token);
   });
 
   it('bad input answers invalid_input without calling HubSpot; a wrong token is hubspot_unauthorized', async () => {
@@ -167,7 +181,7 @@ describe('each dist bundle in a fresh Node 24 process, against the sandbox', () 
     });
     const denied = await runBundle(
       'score-record',
-      hubspotContext({ objectType: 'deal', objectId: offDeal }),
+      hubspotContext({ objectType: 'deal' }, { hs_object_id: offDeal }),
       { ...portal.env, PRIVATE_APP_ACCESS_TOKEN: 'pat-na1-not-the-token' },
     );
     const answer = ScoreRecordResponse.parse(denied.answer);

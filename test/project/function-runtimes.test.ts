@@ -14,6 +14,7 @@ import {
   RescoreStaleResponse,
   ScoreRecordResponse,
   StrategyEditorLoadResponse,
+  StrategyPublishConfirmResponse,
   StrategyPublishResponse,
   StrategyReviewResponse,
   StrategyRollbackResponse,
@@ -40,6 +41,7 @@ const RESPONSES: Record<string, z.ZodType> = {
   strategy_validate: StrategyValidateResponse,
   strategy_simulate: StrategySimulateResponse,
   strategy_publish: StrategyPublishResponse,
+  strategy_publish_confirm: StrategyPublishConfirmResponse,
   strategy_rollback: StrategyRollbackResponse,
 };
 
@@ -69,6 +71,7 @@ const CALLS = validCalls(
     offStrategyDeal: '2002',
     requestedDeal: '2003',
     lineItem: '3001',
+    pendingId: '4001',
   },
   1,
 );

@@ -1,7 +1,7 @@
 // What a rep sees when HubSpot fails the function behind a card: the real functions' answers
 // under each failure (unreachable, rate limited, slower than the budget) rendered by the real
 // cards with HubSpot's test renderer: a clear error for the code, with Retry, and Retry works.
-import { Alert, Button, ErrorState, Form, Tag, TextArea } from '@hubspot/ui-extensions';
+import { Alert, Button, ErrorState, Flex, LoadingButton, Tag } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { ExceptionResponse, ScoreRecordResponse } from '@strategy-fit/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { CompanyFitCard } from '../../src/app/cards/CompanyFitCard.tsx';
 import { DealFitCard } from '../../src/app/cards/DealFitCard.tsx';
 import type { FunctionRunner } from '@strategy-fit/function-calls';
-import { runnerAnswering, typeInto } from '../support/cards/helpers.ts';
+import { runnerAnswering } from '../support/cards/helpers.ts';
 import { errorView } from '../../src/app/cards/view-model/card-error.ts';
 import { createRuntime } from '../../src/app/functions/src/lib/runtime.ts';
 import { invokeRequestException, invokeScoreRecord } from '../support/functions/invoke.ts';
@@ -18,10 +18,12 @@ import {
   COMPANIES,
   createCompany,
   createDeal,
+  exceptionEventsOf,
   hubspotContext,
   plainDeal,
   REP,
   startTestPortal,
+  writeReason,
 } from '../support/functions/test-portal.ts';
 import type { TestPortal } from '../support/functions/test-portal.ts';
 
@@ -58,11 +60,7 @@ const runtimeFor = async (failure: Failure) => {
   return createRuntime({ accessToken: portal.sandbox.token, basePath, budgetMs: 600 });
 };
 
-const companyContext = () =>
-  hubspotContext(
-    { objectType: 'company', objectId: companyId, user: REP },
-    { hs_object_id: companyId },
-  );
+const companyContext = () => hubspotContext({ objectType: 'company' }, { hs_object_id: companyId });
 
 /** score_record's real answer for this company under `failure`, and once HubSpot is back. */
 const scoreAnswers = async (failure: Failure) => {
@@ -111,27 +109,24 @@ describe('the company card when HubSpot fails the function', () => {
 });
 
 describe('the deal card when HubSpot fails the exception request', () => {
-  it('rate limited: the form says why and stays for another try; nothing was recorded', async () => {
-    const dealContext = hubspotContext(
-      { objectType: 'deal', objectId: dealId, user: REP },
-      { hs_object_id: dealId },
-    );
+  it('rate limited: the request says why and stays for another try; nothing was recorded', async () => {
+    const dealContext = hubspotContext({ objectType: 'deal' }, { hs_object_id: dealId });
     const scored = ScoreRecordResponse.parse(
       await invokeScoreRecord(portal.runtime, dealContext, true),
     );
     if (!scored.ok) throw new Error(scored.error.message);
     expect(scored.value.deal?.tier).toBe('off_strategy');
-    const reason = 'Strategic logo in a new region';
+    await writeReason(portal, REP, dealId, 'Strategic logo in a new region');
     const failed = ExceptionResponse.parse(
       await invokeRequestException(
         await runtimeFor('rate limited'),
-        hubspotContext({ dealId, reason, user: REP }, { hs_object_id: dealId }),
+        hubspotContext({}, { hs_object_id: dealId }),
         true,
       ),
     );
     portal.sandbox.control.setRateLimit(false);
     expect(failed.ok ? null : failed.error.code).toBe('hubspot_rate_limited');
-    expect(portal.sandbox.control.writeCounts('deals').get(dealId)).toBe(1); // the scoring only
+    expect(await exceptionEventsOf(portal, dealId)).toEqual([]); // nothing was recorded
 
     const run: FunctionRunner = runnerAnswering({
       score_record: [scored],
@@ -143,19 +138,13 @@ describe('the deal card when HubSpot fails the exception request', () => {
     );
     const { findByTestId, waitFor } = renderer;
     await waitFor(() => expect(findByTestId(Tag, 'fit-tier').text).toBe('Off strategy'));
-    typeInto(findByTestId(TextArea, 'exception-reason'), reason);
-    await waitFor(() =>
-      expect(findByTestId(TextArea, 'exception-reason').props.description).toContain(
-        `(${reason.length} so far)`,
-      ),
-    );
-    findByTestId(Form, 'exception-form').trigger('onSubmit');
+    findByTestId(LoadingButton, 'exception-submit').trigger('onClick');
     if (failed.ok) return;
     await waitFor(() =>
       expect(findByTestId(Alert, 'exception-error').props.title).toBe(
         errorView(failed.error).title,
       ),
     );
-    expect(findByTestId(Form, 'exception-form')).toBeDefined();
+    expect(findByTestId(Flex, 'exception-request')).toBeDefined();
   });
 });

@@ -81,7 +81,6 @@ const state = async (): Promise<unknown> => {
               'strategy_fit_exception_note',
               'strategy_fit_exception_by',
               'strategy_fit_exception_expires',
-              'strategy_fit_exception_log',
               'hs_lastmodifieddate',
             ].join(','),
           )}`,

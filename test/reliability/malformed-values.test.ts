@@ -243,9 +243,7 @@ describe('malformed values in text properties, through the sandbox', () => {
   it('score_record answers every malformed record, naming each unreadable value as a data-quality finding', async () => {
     for (const m of made) {
       const answer = ScoreRecordResponse.parse(
-        await scoreRecord(
-          hubspotContext({ objectType: 'deal', objectId: m.dealId }, { hs_object_id: m.dealId }),
-        ),
+        await scoreRecord(hubspotContext({ objectType: 'deal' }, { hs_object_id: m.dealId })),
       );
       if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
       const findings = [
@@ -266,7 +264,7 @@ describe('malformed values in text properties, through the sandbox', () => {
       ['deal', nullDeal],
     ] as const) {
       const answer = ScoreRecordResponse.parse(
-        await scoreRecord(hubspotContext({ objectType, objectId }, { hs_object_id: objectId })),
+        await scoreRecord(hubspotContext({ objectType }, { hs_object_id: objectId })),
       );
       expect(answer.ok, JSON.stringify(answer)).toBe(true);
       if (answer.ok && objectType === 'deal') {

@@ -16,6 +16,7 @@ import { DealFitCard } from '../../src/app/cards/DealFitCard.tsx';
 import { runnerAnswering } from '../support/cards/helpers.ts';
 import {
   createHubSpotClient,
+  ensureExceptionEventStore,
   ensureFitProperties,
   ensureStrategyStore,
   publishStrategy,
@@ -26,10 +27,10 @@ import { createRuntime } from '../../src/app/functions/src/lib/runtime.ts';
 import { useFunctionEnv } from '../support/functions/hubspot-env.ts';
 import {
   closedOrigin,
+  editAsFor,
   hubspotContext,
   loadExampleStrategy,
   MANAGER,
-  REP,
 } from '../support/functions/test-portal.ts';
 import type { TestPortal as FunctionPortal } from '../support/functions/test-portal.ts';
 import { runCli } from '../e2e/support/cli.ts';
@@ -87,9 +88,7 @@ describe('the CLI never prints or writes the token', () => {
     // Each CLI process costs a second or two: a representative set, not every command.
     expect((await cli(['setup'])).code).toBe(0);
     expect((await cli(['strategy', 'publish', bad])).code).toBe(3);
-    expect((await cli(['strategy', 'publish', MINIMAL_STRATEGY, '--by', 'token-test'])).code).toBe(
-      0,
-    );
+    expect((await cli(['strategy', 'publish', MINIMAL_STRATEGY])).code).toBe(0);
     await Promise.all([
       cli(['strategy', 'show', '--json']),
       cli(['simulate', EXAMPLE_STRATEGY, '--no-progress']),
@@ -171,6 +170,7 @@ describe('the app functions never answer, log or render the token', () => {
     });
     await ensureFitProperties(hs);
     await ensureStrategyStore(hs);
+    await ensureExceptionEventStore(hs);
     const publish = async (strategy = loadExampleStrategy()) => {
       const stored = await publishStrategy(hs, strategy, {
         publishedBy: MANAGER.id,
@@ -186,6 +186,7 @@ describe('the app functions never answer, log or render the token', () => {
       runtime: createRuntime({ accessToken: TOKEN, basePath: sandbox.baseUrl }),
       env: { PRIVATE_APP_ACCESS_TOKEN: TOKEN, HUBSPOT_API_BASE_URL: sandbox.baseUrl },
       publish,
+      editAs: editAsFor(sandbox),
       close: () => sandbox.close(),
     };
     for (const method of ['log', 'error', 'warn', 'info', 'debug'] as const) {
@@ -217,7 +218,7 @@ describe('the app functions never answer, log or render the token', () => {
         const send = call.propertiesToSend ?? {};
         await run('ok', name, call.parameters, send);
         await run('invalid', name, { ...call.parameters, token: TOKEN }, send);
-        await run('not allowed', name, { ...call.parameters, user: REP }, send);
+        await run('a claimed user', name, { ...call.parameters, user: { id: MANAGER.id } }, send);
         functionPortal.sandbox.control.setRateLimit({ perTenSeconds: 1 });
         await run('rate limited', name, call.parameters, send);
         functionPortal.sandbox.control.setRateLimit(false);

@@ -56,20 +56,12 @@ const renderFixture = (name: FixtureName) => {
 };
 
 describe('company card (crm.record.tab)', () => {
-  it('asks score_record for this company, as the context says who is looking', async () => {
-    const { run, findByTestId, waitFor, mocks } = renderFixture('company_fit');
+  it('asks score_record for the company HubSpot says the card is on; no id, no user', async () => {
+    const { run, findByTestId, waitFor } = renderFixture('company_fit');
     await waitFor(() => expect(findByTestId(Tag, 'fit-tier')).toBeDefined());
     expect(run).toHaveBeenCalledOnce();
     expect(run).toHaveBeenCalledWith('score_record', {
-      parameters: {
-        objectType: 'company',
-        objectId: String(mocks.context.crm.objectId),
-        user: {
-          id: String(mocks.context.user.id),
-          email: mocks.context.user.email,
-          teamIds: [],
-        },
-      },
+      parameters: { objectType: 'company' },
       propertiesToSend: ['hs_object_id'],
     });
   });

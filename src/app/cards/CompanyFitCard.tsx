@@ -11,8 +11,8 @@ type Props = {
 };
 
 /** The company record tab (uid company_fit_card); tests pass their own `run`. */
-export const CompanyFitCard = ({ context, actions, run = hubspot.serverless }: Props) => (
-  <CompanyFit context={context} actions={actions} run={run} layout="tab" />
+export const CompanyFitCard = ({ actions, run = hubspot.serverless }: Props) => (
+  <CompanyFit actions={actions} run={run} layout="tab" />
 );
 
 hubspot.extend<'crm.record.tab'>(({ context, actions }) => (

@@ -11,8 +11,8 @@ type Props = {
 };
 
 /** The compact company sidebar (uid company_fit_sidebar); tests pass their own `run`. */
-export const CompanyFitSidebarCard = ({ context, actions, run = hubspot.serverless }: Props) => (
-  <CompanyFit context={context} actions={actions} run={run} layout="sidebar" />
+export const CompanyFitSidebarCard = ({ actions, run = hubspot.serverless }: Props) => (
+  <CompanyFit actions={actions} run={run} layout="sidebar" />
 );
 
 hubspot.extend<'crm.record.sidebar'>(({ context, actions }) => (

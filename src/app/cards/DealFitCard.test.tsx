@@ -1,19 +1,22 @@
 import {
   Alert,
-  DateInput,
   Flex,
-  Form,
   LoadingButton,
   ScoreCircle,
   StatusTag,
   Table,
   Tag,
   Text,
-  TextArea,
 } from '@hubspot/ui-extensions';
+import { CrmPropertyList } from '@hubspot/ui-extensions/crm';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import type { DealScore, ScoreRecordValue } from '@strategy-fit/core';
-import { EXCEPTION_VALIDITY_DAYS, ScoreRecordResponse, TIER_WORDS } from '@strategy-fit/core';
+import {
+  approvalExpiryBounds,
+  EXCEPTION_INPUT_PROPERTIES,
+  ScoreRecordResponse,
+  TIER_WORDS,
+} from '@strategy-fit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { DealFitCard } from './DealFitCard.tsx';
@@ -23,7 +26,10 @@ import type {
   ScoreFixtureName as FixtureName,
 } from '../../../test/support/cards/card-fixtures.ts';
 import { loadCardFixtures } from '../../../test/support/cards/card-fixtures.ts';
-import { allText, runnerAnswering, typeInto } from '../../../test/support/cards/helpers.ts';
+import { allText, runnerAnswering } from '../../../test/support/cards/helpers.ts';
+
+/** The example strategy's manager, as the functions name her. */
+const MANAGER_NAME = 'Maya Okafor';
 
 let fixtures: CardFixtures;
 beforeAll(async () => {
@@ -54,30 +60,17 @@ const renderFixtures = (
 };
 const renderFixture = (name: FixtureName) => renderFixtures([name]);
 
-const userOf = (r: ReturnType<typeof renderCard>) => ({
-  id: String(r.mocks.context.user.id),
-  email: r.mocks.context.user.email,
-  teamIds: [],
-});
-
-const typeReason = (r: ReturnType<typeof renderCard>, text: string) =>
-  typeInto(r.findByTestId(TextArea, 'exception-reason'), text);
-
 const ready = async (r: ReturnType<typeof renderCard>, name: FixtureName) => {
   const tier = dealOf(name).deal.tier;
   await r.waitFor(() => expect(r.findByTestId(Tag, 'fit-tier').text).toBe(TIER_WORDS[tier]));
 };
 
 describe('deal card (crm.record.tab)', () => {
-  it('asks score_record for this deal', async () => {
+  it('asks score_record for the deal HubSpot says the card is on, and sends no id or user', async () => {
     const r = renderFixture('deal_fit_focus');
     await ready(r, 'deal_fit_focus');
     expect(r.run).toHaveBeenCalledWith('score_record', {
-      parameters: {
-        objectType: 'deal',
-        objectId: String(r.mocks.context.crm.objectId),
-        user: userOf(r),
-      },
+      parameters: { objectType: 'deal' },
       propertiesToSend: ['hs_object_id'],
     });
   });
@@ -97,7 +90,7 @@ describe('deal card (crm.record.tab)', () => {
     expect(r.findByTestId(Table, 'explanation-primary')).toBeDefined();
   });
 
-  it('off strategy: an alert with the reason, and the exception request form', async () => {
+  it('off strategy: an alert with the reason, and the request in HubSpot’s own editor', async () => {
     const { deal } = dealOf('deal_off_strategy');
     const r = renderFixture('deal_off_strategy');
     await ready(r, 'deal_off_strategy');
@@ -105,7 +98,13 @@ describe('deal card (crm.record.tab)', () => {
     expect(alert.props.variant).toBe('danger');
     expect(alert.text).toBe(deal.reason);
     expect(r.findByTestId(StatusTag, 'exception-status').text).toBe('No exception');
-    expect(r.findByTestId(Form, 'exception-form')).toBeDefined();
+    // The reason is written in HubSpot's property editor, so HubSpot records who wrote it.
+    expect(r.findByTestId(CrmPropertyList, 'exception-reason').props.properties).toEqual([
+      EXCEPTION_INPUT_PROPERTIES.reason,
+    ]);
+    expect(allText(r.findByTestId(Flex, 'exception-request'))).toContain(
+      `${MANAGER_NAME} decides.`,
+    );
     expect(r.maybeFindByTestId(Flex, 'exception-decision')).toBeNull();
   });
 
@@ -118,38 +117,12 @@ describe('deal card (crm.record.tab)', () => {
     expect(alert.text).toBe(deal.reason);
   });
 
-  it('the request form checks the reason as the rep types and sends nothing short', async () => {
-    const r = renderFixture('deal_off_strategy');
-    await ready(r, 'deal_off_strategy');
-    typeReason(r, 'Too short');
-    r.findByTestId(Form, 'exception-form').trigger('onSubmit');
-    await r.waitFor(() =>
-      expect(r.findByTestId(TextArea, 'exception-reason').props).toMatchObject({
-        error: true,
-        validationMessage: 'Explain why in at least 10 characters (9 so far).',
-      }),
-    );
-    expect(r.run).toHaveBeenCalledTimes(1);
-    typeReason(r, 'Too short, but now long');
-    await r.waitFor(() =>
-      expect(r.findByTestId(TextArea, 'exception-reason').props.error).toBe(false),
-    );
-  });
-
-  it('a valid request calls request_exception, refreshes the record and rescores', async () => {
-    const { deal } = dealOf('deal_off_strategy');
+  it('asking calls request_exception with nothing but the card’s record, then rescores', async () => {
     const r = renderFixtures(['deal_off_strategy', 'deal_exception_requested'], {
       request_exception: [fixtures.exception_request_answer],
     });
     await ready(r, 'deal_off_strategy');
-    const reason = 'Strategic logo in a new region';
-    typeReason(r, reason);
-    await r.waitFor(() =>
-      expect(r.findByTestId(TextArea, 'exception-reason').props.description).toContain(
-        `(${reason.length} so far)`,
-      ),
-    );
-    r.findByTestId(Form, 'exception-form').trigger('onSubmit');
+    r.findByTestId(LoadingButton, 'exception-submit').trigger('onClick');
     await r.waitFor(() =>
       expect(r.findByTestId(StatusTag, 'exception-status').text).toBe('Exception requested'),
     );
@@ -159,109 +132,100 @@ describe('deal card (crm.record.tab)', () => {
       'score_record',
     ]);
     expect(r.run).toHaveBeenCalledWith('request_exception', {
-      parameters: { dealId: deal.dealId, reason, user: userOf(r) },
+      parameters: {},
       propertiesToSend: ['hs_object_id'],
     });
     expect(r.mocks.actions.refreshObjectProperties.callCount).toBeGreaterThanOrEqual(1);
-    expect(r.maybeFindByTestId(Form, 'exception-form')).toBeNull();
+    expect(r.maybeFindByTestId(Flex, 'exception-request')).toBeNull();
   });
 
-  it('a request the function refuses says why and leaves the form for another try', async () => {
-    const r = renderFixtures(['deal_off_strategy'], {
-      request_exception: [fixtures.exception_request_too_short],
-    });
-    await ready(r, 'deal_off_strategy');
-    typeReason(r, 'Strategic logo in a new region');
-    await r.waitFor(() =>
-      expect(r.findByTestId(TextArea, 'exception-reason').props.description).toContain(
-        '(30 so far)',
-      ),
-    );
-    r.findByTestId(Form, 'exception-form').trigger('onSubmit');
-    await r.waitFor(() =>
-      expect(r.findByTestId(Alert, 'exception-error').props.title).toBe(
-        'The request was not valid',
-      ),
-    );
-    expect(r.findByTestId(Form, 'exception-form')).toBeDefined();
-    expect(r.run.mock.calls.map(([name]) => name)).toEqual(['score_record', 'request_exception']);
-  });
+  it.each([
+    [
+      'no reason written in HubSpot',
+      'exception_request_not_verified',
+      'HubSpot has no record of your edit yet',
+    ],
+    ['a reason too short', 'exception_request_too_short', 'The request was not valid'],
+  ] as const)(
+    'a request refused for %s says why and stays for another try',
+    async (_, name, title) => {
+      const r = renderFixtures(['deal_off_strategy'], { request_exception: [fixtures[name]] });
+      await ready(r, 'deal_off_strategy');
+      r.findByTestId(LoadingButton, 'exception-submit').trigger('onClick');
+      await r.waitFor(() =>
+        expect(r.findByTestId(Alert, 'exception-error').props.title).toBe(title),
+      );
+      expect(r.findByTestId(Flex, 'exception-request')).toBeDefined();
+      expect(r.run.mock.calls.map(([name]) => name)).toEqual(['score_record', 'request_exception']);
+    },
+  );
 
-  it('exception requested: the rep sees it waiting, with the reason, and no decision buttons', async () => {
+  it('exception requested: who asked and why, and the decision fields in HubSpot’s editor', async () => {
     const value = dealOf('deal_exception_requested');
-    expect(value.viewerIsManager).toBe(false);
     const r = renderFixture('deal_exception_requested');
     await ready(r, 'deal_exception_requested');
     expect(r.findByTestId(StatusTag, 'exception-status').text).toBe('Exception requested');
-    expect(r.findByTestId(Text, 'exception-note').text).toContain(value.deal.exception.note);
-    expect(r.maybeFindByTestId(Flex, 'exception-decision')).toBeNull();
-    expect(r.maybeFindByTestId(Form, 'exception-form')).toBeNull();
+    expect(r.findByTestId(Text, 'exception-note').text).toBe(
+      `Reason given by ${value.deal.exception.requestedBy ?? ''}: “${value.deal.exception.note ?? ''}”`,
+    );
+    expect(r.findByTestId(CrmPropertyList, 'exception-decision-fields').props.properties).toEqual([
+      EXCEPTION_INPUT_PROPERTIES.decision,
+      EXCEPTION_INPUT_PROPERTIES.expires,
+    ]);
+    const bounds = approvalExpiryBounds(Date.now());
+    expect(allText(r.findByTestId(Flex, 'exception-decision'))).toContain(
+      `from ${bounds.earliest} to ${bounds.latest}`,
+    );
+    expect(r.maybeFindByTestId(Flex, 'exception-request')).toBeNull();
   });
 
-  it('exception requested, seen by a strategy manager: approve with an expiry date', async () => {
-    const value = dealOf('deal_exception_requested_manager');
-    expect(value.viewerIsManager).toBe(true);
+  it('confirming an approval names the request the card showed and the choice', async () => {
+    const value = dealOf('deal_exception_requested');
     const approved = dealOf('deal_exception_approved').deal.exception;
     const run = runnerAnswering({
-      score_record: [fixtures.deal_exception_requested_manager, fixtures.deal_exception_approved],
+      score_record: [fixtures.deal_exception_requested, fixtures.deal_exception_approved],
       decide_exception: [fixtures.exception_approve_answer],
     });
     const r = renderCard(run);
-    await ready(r, 'deal_exception_requested_manager');
-    const expiry = r.findByTestId(DateInput, 'exception-expiry').props.value;
-    const now = new Date();
-    const expected = new Date(
-      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + EXCEPTION_VALIDITY_DAYS),
-    );
-    expect(expiry).toEqual({
-      year: expected.getUTCFullYear(),
-      month: expected.getUTCMonth(),
-      date: expected.getUTCDate(),
-    });
+    await ready(r, 'deal_exception_requested');
     r.findByTestId(LoadingButton, 'exception-approve').trigger('onClick');
     await r.waitFor(() =>
       expect(r.findByTestId(StatusTag, 'exception-status').text).toBe(
-        `Approved until ${approved.expiresOn}`,
+        `Approved until ${approved.expiresOn ?? ''}`,
       ),
     );
     expect(run).toHaveBeenCalledWith('decide_exception', {
-      parameters: {
-        dealId: value.deal.dealId,
-        decision: 'approve',
-        expiresOn: expected.toISOString().slice(0, 10),
-        user: userOf(r),
-      },
+      parameters: { requestSeq: value.deal.exception.seq, decision: 'approve' },
       propertiesToSend: ['hs_object_id'],
     });
     expect(r.maybeFindByTestId(Flex, 'exception-decision')).toBeNull();
   });
 
-  it('a strategy manager may reject the request', async () => {
-    const value = dealOf('deal_exception_requested_manager');
+  it('confirming a rejection', async () => {
+    const value = dealOf('deal_exception_requested');
     const run = runnerAnswering({
-      score_record: [fixtures.deal_exception_requested_manager, fixtures.deal_exception_requested],
+      score_record: [fixtures.deal_exception_requested, fixtures.deal_exception_requested],
       decide_exception: [fixtures.exception_reject_answer],
     });
     const r = renderCard(run);
-    await ready(r, 'deal_exception_requested_manager');
+    await ready(r, 'deal_exception_requested');
     r.findByTestId(LoadingButton, 'exception-reject').trigger('onClick');
     await r.waitFor(() => expect(run).toHaveBeenCalledTimes(3));
     expect(r.maybeFindByTestId(Alert, 'exception-error')).toBeNull();
-    expect(r.mocks.actions.refreshObjectProperties.callCount).toBeGreaterThanOrEqual(1);
     expect(run).toHaveBeenCalledWith('decide_exception', {
-      parameters: { dealId: value.deal.dealId, decision: 'reject', user: userOf(r) },
+      parameters: { requestSeq: value.deal.exception.seq, decision: 'reject' },
       propertiesToSend: ['hs_object_id'],
     });
   });
 
-  it('a decision HubSpot refuses (not a strategy manager) says why and changes nothing', async () => {
+  it('a decision HubSpot says a rep set is refused: the card says why and nothing changes', async () => {
     const run = runnerAnswering({
-      score_record: [fixtures.deal_exception_requested_manager],
+      score_record: [fixtures.deal_exception_requested],
       decide_exception: [fixtures.exception_decide_not_allowed],
     });
     const r = renderCard(run);
-    await ready(r, 'deal_exception_requested_manager');
-    r.findByTestId(LoadingButton, 'exception-approve').trigger('onClick');
+    await ready(r, 'deal_exception_requested');
+    r.findByTestId(LoadingButton, 'exception-reject').trigger('onClick');
     await r.waitFor(() =>
       expect(r.findByTestId(Alert, 'exception-error').props.title).toBe(
         'You are not allowed to do this',
@@ -283,7 +247,7 @@ describe('deal card (crm.record.tab)', () => {
       variant: 'warning',
       title: `Off-strategy deal: approved exception until ${deal.exception.expiresOn}`,
     });
-    expect(r.maybeFindByTestId(Form, 'exception-form')).toBeNull();
+    expect(r.maybeFindByTestId(Flex, 'exception-request')).toBeNull();
   });
 
   it('price competition: a warning with the discount', async () => {

@@ -11,8 +11,8 @@ type Props = {
 };
 
 /** The deal record tab (uid deal_fit_card); tests pass their own `run`. */
-export const DealFitCard = ({ context, actions, run = hubspot.serverless }: Props) => (
-  <DealFit context={context} actions={actions} run={run} />
+export const DealFitCard = ({ actions, run = hubspot.serverless }: Props) => (
+  <DealFit actions={actions} run={run} />
 );
 
 hubspot.extend<'crm.record.tab'>(({ context, actions }) => (

@@ -6,10 +6,8 @@
 import {
   Alert,
   Button,
-  DateInput,
   EmptyState,
   ErrorState,
-  LoadingButton,
   Select,
   StatusTag,
   Table,
@@ -29,7 +27,6 @@ import type { PageFixtures } from '../../../test/support/pages/page-fixtures.ts'
 import { loadPageFixtures } from '../../../test/support/pages/page-fixtures.ts';
 import type { StateFixtures } from '../../../test/support/pages/state-fixtures.ts';
 import { produceStateFixtures } from '../../../test/support/pages/state-fixtures.ts';
-import { isoDay, utcDay } from './view-model/calendar.ts';
 import { formatAmount, formatNumber } from './view-model/format.ts';
 
 let fixtures: PageFixtures;
@@ -60,14 +57,6 @@ const valueOf = (answer: unknown): StrategyReviewValue => {
   return parsed.value;
 };
 
-const userOf = (r: ReturnType<typeof renderPage>) => ({
-  id: String(r.mocks.context.user.id),
-  email: r.mocks.context.user.email,
-  teamIds: r.mocks.context.user.teams.map((t) => String(t.id)),
-});
-
-const names = (r: ReturnType<typeof renderPage>) => r.run.mock.calls.map(([n]) => n);
-
 /** A paginated Table's `onPageChange` (the render props type it only on the paginated variant). */
 const isPageHandler = (f: unknown): f is (page: number) => void => typeof f === 'function';
 
@@ -84,7 +73,7 @@ describe('the review page’s states, on real answers', () => {
   it('a reload keeps the figures, marked “refreshing…”, until the new answer comes', async () => {
     const filtered = deferred<unknown>();
     const r = renderPage(
-      { strategy_review: [fixtures.review_manager, filtered.promise] },
+      { strategy_review: [fixtures.review_queued, filtered.promise] },
       '/pipeline',
     );
     await r.waitFor(() => expect(r.findByTestId(Select, 'filter-pipeline')).toBeDefined());
@@ -102,11 +91,7 @@ describe('the review page’s states, on real answers', () => {
   it('the pipeline filter asks for that pipeline; Clear filters asks for everything again', async () => {
     const r = renderPage(
       {
-        strategy_review: [
-          fixtures.review_manager,
-          fixtures.review_filtered,
-          fixtures.review_manager,
-        ],
+        strategy_review: [fixtures.review_queued, fixtures.review_filtered, fixtures.review_queued],
       },
       '/pipeline',
     );
@@ -114,7 +99,7 @@ describe('the review page’s states, on real answers', () => {
     r.findByTestId(Select, 'filter-pipeline').props.onChange?.('default');
     await r.waitFor(() => expect(r.run).toHaveBeenCalledTimes(2));
     expect(r.run).toHaveBeenLastCalledWith('strategy_review', {
-      parameters: { user: userOf(r), filters: { pipelineId: 'default' } },
+      parameters: { filters: { pipelineId: 'default' } },
     });
     await r.waitFor(() =>
       expect(r.findByTestId(Text, 'review-stamp').text).toContain(
@@ -123,7 +108,7 @@ describe('the review page’s states, on real answers', () => {
     );
     r.findByTestId(Button, 'filter-clear').trigger('onClick');
     await r.waitFor(() => expect(r.run).toHaveBeenCalledTimes(3));
-    expect(r.run).toHaveBeenLastCalledWith('strategy_review', { parameters: { user: userOf(r) } });
+    expect(r.run).toHaveBeenLastCalledWith('strategy_review', { parameters: {} });
     await r.waitFor(() => expect(r.maybeFindByTestId(Button, 'filter-clear')).toBeNull());
   });
 
@@ -179,67 +164,6 @@ describe('the review page’s states, on real answers', () => {
     ).toBe(true);
     const reasons = allText(r.findByTestId(Table, 'totals-reason'));
     expect(reasons).toContain('No segment fits (off strategy)');
-  });
-
-  it('a manager rejects a request: the decision is saved and the review is read again', async () => {
-    const [item] = valueOf(fixtures.review_manager).exceptionsQueue.items;
-    if (item === undefined) throw new Error('empty queue');
-    const r = renderPage(
-      {
-        strategy_review: [fixtures.review_manager, fixtures.review_after_decisions],
-        decide_exception: [fixtures.decide_rejected],
-      },
-      '/exceptions',
-    );
-    await r.waitFor(() => expect(r.findByTestId(Table, 'queue')).toBeDefined());
-    r.findByTestId(LoadingButton, `reject-${item.dealId}`).trigger('onClick');
-    await r.waitFor(() =>
-      expect(
-        r.findByTestId(Alert, 'decision-done').text ??
-          allText(r.findByTestId(Alert, 'decision-done')),
-      ).toMatch(/^Rejected the exception for deal \d+\.$/),
-    );
-    expect(r.run).toHaveBeenCalledWith('decide_exception', {
-      parameters: { dealId: item.dealId, decision: 'reject', user: userOf(r) },
-    });
-    await r.waitFor(() => expect(r.findByTestId(EmptyState, 'queue-empty')).toBeDefined());
-    expect(names(r)).toEqual(['strategy_review', 'decide_exception', 'strategy_review']);
-  });
-
-  it('approval until a chosen day: that day is sent; a day not after today blocks Approve', async () => {
-    const [item] = valueOf(fixtures.review_manager).exceptionsQueue.items;
-    if (item === undefined) throw new Error('empty queue');
-    const r = renderPage(
-      {
-        strategy_review: [fixtures.review_manager, fixtures.review_after_decisions],
-        decide_exception: [fixtures.decide_approved],
-      },
-      '/exceptions',
-    );
-    await r.waitFor(() => expect(r.findByTestId(Table, 'queue')).toBeDefined());
-    const today = utcDay(Date.now());
-    r.findByTestId(DateInput, `expiry-${item.dealId}`).props.onChange?.(today);
-    await r.waitFor(() =>
-      expect(r.findByTestId(DateInput, `expiry-${item.dealId}`).props.validationMessage).toBe(
-        'The approval must run past today.',
-      ),
-    );
-    expect(r.findByTestId(LoadingButton, `approve-${item.dealId}`).props.disabled).toBe(true);
-    const chosen = utcDay(Date.now(), 30);
-    r.findByTestId(DateInput, `expiry-${item.dealId}`).props.onChange?.(chosen);
-    await r.waitFor(() =>
-      expect(r.findByTestId(LoadingButton, `approve-${item.dealId}`).props.disabled).toBe(false),
-    );
-    r.findByTestId(LoadingButton, `approve-${item.dealId}`).trigger('onClick');
-    await r.waitFor(() => expect(r.findByTestId(Alert, 'decision-done')).toBeDefined());
-    expect(r.run).toHaveBeenCalledWith('decide_exception', {
-      parameters: {
-        dealId: item.dealId,
-        decision: 'approve',
-        user: userOf(r),
-        expiresOn: isoDay(chosen),
-      },
-    });
   });
 
   it('a queue HubSpot would not read: marked partial, with why', async () => {
@@ -299,7 +223,7 @@ describe('the review page’s states, on real answers', () => {
   });
 
   it('the header’s action leads to the rescore', async () => {
-    const r = renderPage({ strategy_review: [fixtures.review_manager] });
+    const r = renderPage({ strategy_review: [fixtures.review_queued] });
     await r.waitFor(() => expect(r.find(PageHeader.PageLink).props.to).toBe('/rescore'));
     expect(r.find(PageHeader.PageLink).text).toBe('Rescore stale records');
   });
@@ -309,7 +233,7 @@ describe('the rescore’s other endings, on real answers', () => {
   it('a newer version published during the run: it starts again, and says so', async () => {
     const r = renderPage(
       {
-        strategy_review: [fixtures.review_manager],
+        strategy_review: [fixtures.review_queued],
         rescore_stale: [
           fixtures.rescore_first_chunk,
           states.rescore_restarted,
@@ -328,7 +252,7 @@ describe('the rescore’s other endings, on real answers', () => {
     const first = fixtures.rescore_first_chunk as { value: { cursor: string } };
     const r = renderPage(
       {
-        strategy_review: [fixtures.review_manager],
+        strategy_review: [fixtures.review_queued],
         rescore_stale: [
           fixtures.rescore_first_chunk,
           new Error('Task timed out after 15.00 seconds'),
@@ -352,7 +276,6 @@ describe('the rescore’s other endings, on real answers', () => {
     r.findByTestId(Button, 'rescore-resume').trigger('onClick');
     await r.waitFor(() => expect(r.findByTestId(Alert, 'rescore-done')).toBeDefined());
     expect(r.run.mock.calls.filter(([n]) => n === 'rescore_stale').at(2)?.[1].parameters).toEqual({
-      user: userOf(r),
       cursor: first.value.cursor,
     });
   });

@@ -2,7 +2,6 @@ import {
   Alert,
   BarChart,
   Button,
-  DateInput,
   EmptyState,
   ErrorState,
   Link,
@@ -19,19 +18,13 @@ import {
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import type { RescoreStaleValue, StrategyReviewValue } from '@strategy-fit/core';
-import {
-  EXCEPTION_VALIDITY_DAYS,
-  RescoreStaleResponse,
-  StrategyReviewResponse,
-  TIER_WORDS,
-} from '@strategy-fit/core';
+import { RescoreStaleResponse, StrategyReviewResponse, TIER_WORDS } from '@strategy-fit/core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { StrategyReviewPages } from './StrategyReviewPages.tsx';
 import { allText, deferred, runnerAnswering } from '../../../test/support/pages/helpers.ts';
 import type { PageFixtures } from '../../../test/support/pages/page-fixtures.ts';
 import { loadPageFixtures } from '../../../test/support/pages/page-fixtures.ts';
-import { isoDay, utcDay } from './view-model/calendar.ts';
 import { formatAmount, formatNumber } from './view-model/format.ts';
 import { recordUrl } from './view-model/links.ts';
 
@@ -71,12 +64,6 @@ const chunkOf = (name: keyof PageFixtures): RescoreStaleValue => {
   return answer.value;
 };
 
-const userOf = (r: ReturnType<typeof renderPage>) => ({
-  id: String(r.mocks.context.user.id),
-  email: r.mocks.context.user.email,
-  teamIds: r.mocks.context.user.teams.map((t) => String(t.id)),
-});
-
 const namesCalled = (r: ReturnType<typeof renderPage>) => r.run.mock.calls.map(([n]) => n);
 
 describe('the review page: loading, errors, empty portals', () => {
@@ -86,9 +73,9 @@ describe('the review page: loading, errors, empty portals', () => {
     expect(r.findByTestId(LoadingSpinner, 'review-loading')).toBeDefined();
     // The call starts in an effect and renders nothing new: poll for it.
     await vi.waitFor(() =>
-      expect(r.run).toHaveBeenCalledWith('strategy_review', { parameters: { user: userOf(r) } }),
+      expect(r.run).toHaveBeenCalledWith('strategy_review', { parameters: {} }),
     );
-    answer.resolve(fixtures.review_manager);
+    answer.resolve(fixtures.review_queued);
     await r.waitFor(() =>
       expect(r.findByTestId(StatisticsItem, 'headline-open-pipeline')).toBeDefined(),
     );
@@ -96,7 +83,7 @@ describe('the review page: loading, errors, empty portals', () => {
 
   it('an error by its code, with Retry where it may help', async () => {
     const r = renderPage({
-      strategy_review: [fixtures.review_error_unavailable, fixtures.review_manager],
+      strategy_review: [fixtures.review_error_unavailable, fixtures.review_queued],
     });
     await r.waitFor(() =>
       expect(r.findByTestId(ErrorState, 'review-error').props.title).toBe('HubSpot did not answer'),
@@ -151,15 +138,15 @@ describe('the review page: loading, errors, empty portals', () => {
   });
 
   it('an unknown route: not found, inside the layout', async () => {
-    const r = renderPage({ strategy_review: [fixtures.review_manager] }, '/nowhere');
+    const r = renderPage({ strategy_review: [fixtures.review_queued] }, '/nowhere');
     await r.waitFor(() => expect(r.findByTestId(EmptyState, 'not-found')).toBeDefined());
   });
 });
 
 describe('overview', () => {
   it('headline figures and the tier distributions as charts, from the review', async () => {
-    const value = reviewOf('review_manager');
-    const r = renderPage({ strategy_review: [fixtures.review_manager] });
+    const value = reviewOf('review_queued');
+    const r = renderPage({ strategy_review: [fixtures.review_queued] });
     await r.waitFor(() => expect(r.findByTestId(BarChart, 'chart-companies')).toBeDefined());
     expect(r.findByTestId(StatisticsItem, 'headline-open-pipeline').props.number).toBe(
       formatAmount(value.review.totals.openDeals.amount),
@@ -212,8 +199,8 @@ describe('overview', () => {
 
 describe('off-strategy pipeline', () => {
   it('each open off-strategy deal with amount, owner, stage, reason, exception and a link', async () => {
-    const value = reviewOf('review_manager');
-    const r = renderPage({ strategy_review: [fixtures.review_manager] }, '/pipeline');
+    const value = reviewOf('review_queued');
+    const r = renderPage({ strategy_review: [fixtures.review_queued] }, '/pipeline');
     await r.waitFor(() => expect(r.findByTestId(Table, 'pipeline-deals')).toBeDefined());
     const first = value.review.offStrategyPipeline.deals[0];
     if (first === undefined) throw new Error('no off-strategy deal');
@@ -238,14 +225,14 @@ describe('off-strategy pipeline', () => {
   it('filters by owner and pipeline ask the function again, and the review says it is filtered', async () => {
     const filtered = reviewOf('review_filtered');
     const r = renderPage(
-      { strategy_review: [fixtures.review_manager, fixtures.review_filtered] },
+      { strategy_review: [fixtures.review_queued, fixtures.review_filtered] },
       '/pipeline',
     );
     await r.waitFor(() => expect(r.findByTestId(Select, 'filter-owner')).toBeDefined());
     r.findByTestId(Select, 'filter-owner').props.onChange?.(filtered.filters.ownerId ?? '');
     await r.waitFor(() => expect(r.run).toHaveBeenCalledTimes(2));
     expect(r.run).toHaveBeenLastCalledWith('strategy_review', {
-      parameters: { user: userOf(r), filters: { ownerId: filtered.filters.ownerId } },
+      parameters: { filters: { ownerId: filtered.filters.ownerId } },
     });
     await r.waitFor(() =>
       expect(r.findByTestId(Text, 'review-stamp').text).toContain('filtered: owner Priya Raman'),
@@ -254,74 +241,37 @@ describe('off-strategy pipeline', () => {
 });
 
 describe('exceptions queue', () => {
-  it('each request with the rep’s reason and who asked; a manager approves until a day', async () => {
-    const value = reviewOf('review_manager');
+  it('each request with the rep’s reason, who asked and when, linked to its deal; no decision on the page', async () => {
+    const value = reviewOf('review_queued');
     const [item] = value.exceptionsQueue.items;
     if (item === undefined) throw new Error('empty queue');
-    const r = renderPage(
-      {
-        strategy_review: [fixtures.review_manager, fixtures.review_after_decisions],
-        decide_exception: [fixtures.decide_approved],
-      },
-      '/exceptions',
-    );
+    const r = renderPage({ strategy_review: [fixtures.review_queued] }, '/exceptions');
     await r.waitFor(() => expect(r.findByTestId(Table, 'queue')).toBeDefined());
     expect(r.findByTestId(Text, `queue-note-${item.dealId}`).text).toBe(item.note);
     expect(r.findByTestId(Text, `queue-by-${item.dealId}`).text).toBe(
-      `Priya Raman <priya.raman@demo-sales.example>, ${item.requestedAt?.slice(0, 10)}`,
+      `Priya Raman, ${item.requestedAt?.slice(0, 10) ?? ''}`,
     );
-    expect(r.findByTestId(DateInput, `expiry-${item.dealId}`).props.value).toEqual(
-      utcDay(Date.now(), EXCEPTION_VALIDITY_DAYS),
+    expect(r.findByTestId(Link, `queue-link-${item.dealId}`).props.href).toBe(
+      `https://app.hubspot.com/contacts/${String(r.mocks.context.portal.id)}/record/0-3/${item.dealId}`,
     );
-    r.findByTestId(LoadingButton, `approve-${item.dealId}`).trigger('onClick');
-    await r.waitFor(() => expect(r.findByTestId(Alert, 'decision-done')).toBeDefined());
-    expect(r.run).toHaveBeenCalledWith('decide_exception', {
-      parameters: {
-        dealId: item.dealId,
-        decision: 'approve',
-        user: userOf(r),
-        expiresOn: isoDay(utcDay(Date.now(), EXCEPTION_VALIDITY_DAYS)),
-      },
-    });
-    // The review is read again: the decided request has left the queue.
+    // Deciding happens on the deal, where HubSpot records who sets the decision.
+    expect(allText(r.findByTestId(Alert, 'queue-decide-on-deal'))).toContain(
+      'HubSpot records who set it',
+    );
+    expect(r.maybeFind(LoadingButton)).toBeNull();
+    expect(namesCalled(r)).toEqual(['strategy_review']);
+  });
+
+  it('decided requests leave the queue', async () => {
+    const r = renderPage({ strategy_review: [fixtures.review_after_decisions] }, '/exceptions');
     await r.waitFor(() => expect(r.findByTestId(EmptyState, 'queue-empty')).toBeDefined());
-    expect(namesCalled(r)).toEqual(['strategy_review', 'decide_exception', 'strategy_review']);
-  });
-
-  it('a decision the function refuses (not a manager after all) says so in the row; nothing reloads', async () => {
-    const [item] = reviewOf('review_manager').exceptionsQueue.items;
-    if (item === undefined) throw new Error('empty queue');
-    const r = renderPage(
-      {
-        strategy_review: [fixtures.review_manager],
-        decide_exception: [fixtures.decide_not_allowed],
-      },
-      '/exceptions',
-    );
-    await r.waitFor(() => expect(r.findByTestId(Table, 'queue')).toBeDefined());
-    r.findByTestId(LoadingButton, `reject-${item.dealId}`).trigger('onClick');
-    await r.waitFor(() =>
-      expect(r.findByTestId(Alert, `decision-error-${item.dealId}`).props.title).toBe(
-        'You are not allowed to do this',
-      ),
-    );
-    expect(namesCalled(r)).toEqual(['strategy_review', 'decide_exception']);
-  });
-
-  it('a rep sees the queue read-only, with a note and no decision buttons', async () => {
-    const [item] = reviewOf('review_rep').exceptionsQueue.items;
-    if (item === undefined) throw new Error('empty queue');
-    const r = renderPage({ strategy_review: [fixtures.review_rep] }, '/exceptions');
-    await r.waitFor(() => expect(r.findByTestId(Alert, 'queue-read-only')).toBeDefined());
-    expect(r.findByTestId(Text, `queue-note-${item.dealId}`).text).toBe(item.note);
-    expect(r.maybeFindByTestId(LoadingButton, `approve-${item.dealId}`)).toBeNull();
   });
 });
 
 describe('evidence', () => {
   it('win rates per tier and segment, lift, the calibration, false negatives, dream capacity', async () => {
-    const value = reviewOf('review_manager');
-    const r = renderPage({ strategy_review: [fixtures.review_manager] }, '/evidence');
+    const value = reviewOf('review_queued');
+    const r = renderPage({ strategy_review: [fixtures.review_queued] }, '/evidence');
     await r.waitFor(() => expect(r.findByTestId(Table, 'evidence-tier')).toBeDefined());
     const lift = value.review.lift.fitDeals.lift ?? 0;
     expect(r.findByTestId(Text, 'lift-sentence').text).toBe(
@@ -348,7 +298,7 @@ describe('rescore stale records', () => {
     const paused = chunkOf('rescore_interrupted');
     const r = renderPage(
       {
-        strategy_review: [fixtures.review_manager],
+        strategy_review: [fixtures.review_queued],
         rescore_stale: [
           fixtures.rescore_first_chunk,
           fixtures.rescore_with_failures,
@@ -366,9 +316,9 @@ describe('rescore stale records', () => {
     );
     const calls = r.run.mock.calls.filter(([n]) => n === 'rescore_stale');
     expect(calls.map(([, o]) => o.parameters)).toEqual([
-      { user: userOf(r) },
-      { user: userOf(r), cursor: first.cursor },
-      { user: userOf(r), cursor: withFailures.cursor },
+      {},
+      { cursor: first.cursor },
+      { cursor: withFailures.cursor },
     ]);
     const processed = first.processed + withFailures.processed;
     const bar = r.findByTestId(ProgressBar, 'rescore-progress').props;
@@ -390,7 +340,6 @@ describe('rescore stale records', () => {
     r.findByTestId(Button, 'rescore-resume').trigger('onClick');
     await r.waitFor(() => expect(r.findByTestId(Alert, 'rescore-done')).toBeDefined());
     expect(r.run.mock.calls.filter(([n]) => n === 'rescore_stale').at(3)?.[1].parameters).toEqual({
-      user: userOf(r),
       cursor: paused.cursor,
     });
     // At the end the review is read again.
@@ -402,7 +351,7 @@ describe('rescore stale records', () => {
     const answer = deferred<unknown>();
     const r = renderPage(
       {
-        strategy_review: [fixtures.review_manager],
+        strategy_review: [fixtures.review_queued],
         rescore_stale: [answer.promise, fixtures.rescore_with_failures],
       },
       '/rescore',
@@ -426,7 +375,7 @@ describe('rescore stale records', () => {
     // A reload: a new page at the same address, with nothing in memory.
     const reloaded = renderPage(
       {
-        strategy_review: [fixtures.review_manager],
+        strategy_review: [fixtures.review_queued],
         rescore_stale: [fixtures.rescore_with_failures, fixtures.rescore_done],
       },
       '/rescore',
@@ -440,7 +389,7 @@ describe('rescore stale records', () => {
       expect(reloaded.findByTestId(Alert, 'rescore-done')).toBeDefined(),
     );
     expect(reloaded.run).toHaveBeenCalledWith('rescore_stale', {
-      parameters: { user: userOf(reloaded), cursor: first.cursor },
+      parameters: { cursor: first.cursor },
     });
   });
 
@@ -457,26 +406,6 @@ describe('rescore stale records', () => {
     await r.waitFor(() => expect(r.findByTestId(Alert, 'rescore-done')).toBeDefined());
     expect(r.findByTestId(ProgressBar, 'rescore-progress').props.valueDescription).toBe(
       '0 records rescored, 0 written',
-    );
-  });
-
-  it('a rep sees the stale count and a note, and no Start', async () => {
-    const r = renderPage({ strategy_review: [fixtures.review_rep] }, '/rescore');
-    await r.waitFor(() => expect(r.findByTestId(Alert, 'rescore-read-only')).toBeDefined());
-    expect(r.maybeFindByTestId(Button, 'rescore-start')).toBeNull();
-  });
-
-  it('a refusal from the function (not a manager after all) stops the run with the reason', async () => {
-    const r = renderPage(
-      { strategy_review: [fixtures.review_manager], rescore_stale: [fixtures.rescore_not_allowed] },
-      '/rescore',
-    );
-    await r.waitFor(() => expect(r.findByTestId(Button, 'rescore-start')).toBeDefined());
-    r.findByTestId(Button, 'rescore-start').trigger('onClick');
-    await r.waitFor(() =>
-      expect(r.findByTestId(Alert, 'rescore-error').props.title).toBe(
-        'You are not allowed to do this',
-      ),
     );
   });
 });

@@ -20,7 +20,6 @@ import {
   createCompany,
   createDeal,
   hubspotContext,
-  MANAGER,
   plainDeal,
   startTestPortal,
 } from '../../../test/support/functions/test-portal.ts';
@@ -63,7 +62,7 @@ beforeAll(async () => {
     const simulate = (cursor: unknown, options: { pageSize: number; maxPages: number }) =>
       invokeSimulate(
         rt,
-        hubspotContext({ user: MANAGER, strategy, ...(cursor === null ? {} : { cursor }) }),
+        hubspotContext({ strategy, ...(cursor === null ? {} : { cursor }) }),
         options,
         true,
       );
@@ -82,7 +81,7 @@ beforeAll(async () => {
       cursor = valueOf(next).cursor;
     }
     answers = {
-      load: await invokeEditorLoad(rt, hubspotContext({ user: MANAGER }), true),
+      load: await invokeEditorLoad(rt, hubspotContext({}), true),
       validate: await invokeValidate(rt, hubspotContext({ strategy }), true),
       chunks,
       whole,

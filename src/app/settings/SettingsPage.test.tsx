@@ -5,6 +5,7 @@ import {
   Button,
   ErrorState,
   Input,
+  Link,
   LoadingButton,
   LoadingSpinner,
   MultiSelect,
@@ -42,7 +43,7 @@ beforeAll(async () => {
 }, 60_000);
 
 const loaded = (
-  name: 'load_empty' | 'load_manager' | 'load_rep' | 'load_after_publish',
+  name: 'load_empty' | 'load_published' | 'load_after_publish',
 ): StrategyEditorLoadValue => {
   const answer = StrategyEditorLoadResponse.parse(fixtures[name]);
   if (!answer.ok) throw new Error(`${name} is an error`);
@@ -65,27 +66,19 @@ const simulated = async (r: Renderer) => {
 };
 
 describe('settings page: loading and errors', () => {
-  it('asks strategy_editor_load for the viewer, and shows a spinner until it answers', async () => {
+  it('asks strategy_editor_load (sending no identity), and shows a spinner until it answers', async () => {
     const pending = deferred<unknown>();
     const r = renderSettings(async () => pending.promise);
     expect(r.findByTestId(LoadingSpinner, 'loading').props.label).toBe('Loading the strategy…');
-    const run = runnerAnswering({ strategy_editor_load: [fixtures.load_manager] });
+    const run = runnerAnswering({ strategy_editor_load: [fixtures.load_published] });
     const r2 = renderSettings(run);
     await ready(r2);
-    expect(run).toHaveBeenCalledWith('strategy_editor_load', {
-      parameters: {
-        user: {
-          id: String(r2.mocks.context.user.id),
-          email: r2.mocks.context.user.email,
-          teamIds: [],
-        },
-      },
-    });
+    expect(run).toHaveBeenCalledWith('strategy_editor_load', { parameters: {} });
   });
 
   it('HubSpot unavailable: the error by its code, and Retry loads again', async () => {
     const run = runnerAnswering({
-      strategy_editor_load: [fixtures.load_unavailable, fixtures.load_manager],
+      strategy_editor_load: [fixtures.load_unavailable, fixtures.load_published],
     });
     const r = renderSettings(run);
     await r.waitFor(() => expect(r.findByTestId(ErrorState, 'load-error')).toBeDefined());
@@ -111,17 +104,17 @@ describe('settings page: an empty portal (no strategy yet)', () => {
   it('starts a first version to fill in, marks what is missing, and says how it is published', async () => {
     const r = renderSettings(runnerAnswering({ strategy_editor_load: [fixtures.load_empty] }));
     await ready(r);
-    const value = loaded('load_empty');
     expect(r.findByTestId(Text, 'status').text).toBe('No strategy is published yet.');
-    expect(allText(r.findByTestId(Alert, 'viewer-note'))).toContain(value.viewer.reason ?? '!');
-    expect(value.viewer.reason).toContain('strategy-fit strategy publish');
-    // Editable: the admin prepares the first version here.
+    // SCORING §14: whoever approves the first version publishes it, and it must name them.
+    expect(allText(r.findByTestId(Alert, 'viewer-note'))).toBe(
+      'Prepare the first version here. Whoever approves it in HubSpot publishes it, and it must name them as a manager.',
+    );
     expect(r.findByTestId(Input, 'name').props.readOnly).toBe(false);
     expect(r.findByTestId(Input, 'name').props.validationMessage).toBe('“name” must not be empty.');
     expect(r.findByTestId(Select, 'segments[0].criteria[0].property').props.error).toBe(true);
-    // Nothing can be published from here: the reason is the first-version rule.
+    // Nothing invalid is prepared; there is nothing to simulate against.
     expect(r.findByTestId(LoadingButton, 'publish').props.disabled).toBe(true);
-    expect(r.findByTestId(Text, 'publish-reason').text).toBe(value.viewer.reason);
+    expect(r.findByTestId(Text, 'publish-reason').text).toMatch(/^Fix the \d+ problems? marked/);
     expect(r.findByTestId(LoadingButton, 'simulate').props.disabled).toBe(true);
     expect(r.findByTestId(Text, 'history-empty')).toBeDefined();
     click(r.findByTestId(Button, 'copy-json'));
@@ -133,7 +126,7 @@ describe('settings page: an empty portal (no strategy yet)', () => {
 
 describe('settings page: a manager edits', () => {
   const renderManager = async (script: Record<string, readonly unknown[]> = {}) => {
-    const run = runnerAnswering({ strategy_editor_load: [fixtures.load_manager], ...script });
+    const run = runnerAnswering({ strategy_editor_load: [fixtures.load_published], ...script });
     const r = renderSettings(run);
     await ready(r);
     return { r, run };
@@ -141,11 +134,14 @@ describe('settings page: a manager edits', () => {
 
   it('shows the published version, with nothing to publish yet', async () => {
     const { r } = await renderManager();
-    const { current } = loaded('load_manager');
+    const { current } = loaded('load_published');
     expect(r.findByTestId(Text, 'status').text).toBe(
       `Published version 1: ${current?.summary.strategyName}, published by Maya Okafor on ${current?.summary.publishedAt.slice(0, 10)} ${current?.summary.publishedAt.slice(11, 16)} UTC.`,
     );
-    expect(r.maybeFindByTestId(Alert, 'viewer-note')).toBeNull();
+    // The page cannot know who looks: it says who publishes, by name.
+    expect(allText(r.findByTestId(Alert, 'viewer-note'))).toBe(
+      'Anyone who opens this page may prepare a version; it is published only when a manager of version 1 (Maya Okafor) approves it in HubSpot.',
+    );
     expect(r.findByTestId(Input, 'name').props.value).toBe(current?.strategy.name);
     expect(r.findByTestId(Text, 'publish-reason').text).toBe(
       'Nothing to publish: this is the strategy of version 1.',
@@ -179,7 +175,7 @@ describe('settings page: a manager edits', () => {
 
   it('a new criterion says what it lacks, at its property and then at its values', async () => {
     const { r } = await renderManager();
-    const n = loaded('load_manager').current?.strategy.segments[0]?.criteria.length ?? 0;
+    const n = loaded('load_published').current?.strategy.segments[0]?.criteria.length ?? 0;
     click(r.findByTestId(Button, 'segments[0].criteria.add'));
     const at = `segments[0].criteria[${n}]`;
     await r.waitFor(() => expect(r.findByTestId(Select, `${at}.property`)).toBeDefined());
@@ -202,7 +198,7 @@ describe('settings page: a manager edits', () => {
   it('operators are offered by property type, with the inputs each needs', async () => {
     const { r } = await renderManager();
     click(r.findByTestId(Button, 'exclusions.add'));
-    const n = loaded('load_manager').current?.strategy.exclusions.length ?? 0;
+    const n = loaded('load_published').current?.strategy.exclusions.length ?? 0;
     const at = `exclusions[${n}].criteria[0]`;
     await r.waitFor(() => expect(r.findByTestId(Select, `${at}.property`)).toBeDefined());
     const operators = () =>
@@ -256,7 +252,7 @@ describe('settings page: a manager edits', () => {
     ]);
 
     pick('industry', 'EQ');
-    const industry = loaded('load_manager').properties.company.find((p) => p.name === 'industry');
+    const industry = loaded('load_published').properties.company.find((p) => p.name === 'industry');
     expect(r.findByTestId(Select, `${at}.value`).props.options).toEqual(
       (industry?.options ?? []).map((o) => ({ label: o.label, value: o.value })),
     );
@@ -269,7 +265,7 @@ describe('settings page: a manager edits', () => {
     expect(r.maybeFindByTestId(Select, 'segments[0].criteria[0].object')).toBeNull();
     expect(r.maybeFindByTestId(Select, 'exclusions[0].criteria[0].object')).toBeNull();
     click(r.findByTestId(Button, 'segments[0].criteria.add'));
-    const n = loaded('load_manager').current?.strategy.segments[0]?.criteria.length ?? 0;
+    const n = loaded('load_published').current?.strategy.segments[0]?.criteria.length ?? 0;
     await r.waitFor(() =>
       expect(r.findByTestId(Select, `segments[0].criteria[${n}].property`)).toBeDefined(),
     );
@@ -280,9 +276,9 @@ describe('settings page: a manager edits', () => {
   });
 
   it('a segment criterion on a deal (published before SCORING §14) is marked, with where deal properties belong', async () => {
-    const answer = StrategyEditorLoadResponse.parse(fixtures.load_manager);
+    const answer = StrategyEditorLoadResponse.parse(fixtures.load_published);
     if (!answer.ok || answer.value.current === null)
-      throw new Error('load_manager has no strategy');
+      throw new Error('load_published has no strategy');
     const current = answer.value.current;
     const [first, ...rest] = current.strategy.segments;
     if (first === undefined) throw new Error('no segment');
@@ -325,7 +321,7 @@ describe('settings page: a manager edits', () => {
     click(r.findByTestId(Button, 'discard'));
     await r.waitFor(() =>
       expect(r.findByTestId(Input, 'name').props.value).toBe(
-        loaded('load_manager').current?.strategy.name,
+        loaded('load_published').current?.strategy.name,
       ),
     );
   });
@@ -334,7 +330,7 @@ describe('settings page: a manager edits', () => {
 describe('settings page: simulate, then publish', () => {
   const renderEdited = async (script: Record<string, readonly unknown[]>) => {
     const run = runnerAnswering({
-      strategy_editor_load: [fixtures.load_manager, fixtures.load_after_publish],
+      strategy_editor_load: [fixtures.load_published, fixtures.load_after_publish],
       strategy_validate: [fixtures.validate_valid],
       strategy_simulate: [fixtures.simulate_chunk_1, fixtures.simulate_chunk_2],
       ...script,
@@ -355,7 +351,7 @@ describe('settings page: simulate, then publish', () => {
     const calls: string[] = [];
     const r = renderSettings(async (name, options) => {
       calls.push(name);
-      if (name === 'strategy_editor_load') return fixtures.load_manager;
+      if (name === 'strategy_editor_load') return fixtures.load_published;
       if (name === 'strategy_validate') return fixtures.validate_valid;
       const cursor = (options.parameters as { cursor?: unknown }).cursor;
       return cursor === undefined ? fixtures.simulate_chunk_1 : second.promise;
@@ -415,21 +411,63 @@ describe('settings page: simulate, then publish', () => {
     ).toMatch(/^This portal has no company property “industri”\. Did you mean “industry”\?/);
   });
 
-  it('publish success: the new version, then the page loads it with its history', async () => {
-    const { r, run } = await renderEdited({ strategy_publish: [fixtures.publish_published] });
+  it('publish: prepared, approved in HubSpot, published; then the page loads it', async () => {
+    const { r, run } = await renderEdited({
+      strategy_publish: [fixtures.publish_prepared],
+      strategy_publish_confirm: [fixtures.confirm_published],
+    });
     await simulated(r);
     click(r.findByTestId(LoadingButton, 'publish'));
-    await r.waitFor(() => expect(r.findByTestId(Alert, 'publish-success')).toBeDefined());
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'publish-approval.approve')).toBeDefined());
     const publishCall = run.mock.calls.find(([name]) => name === 'strategy_publish');
     expect(publishCall?.[1].parameters).toMatchObject({
       strategy: { name: 'B2B SaaS — FY2027' },
       basedOnVersion: 1,
+    });
+    const prepared = fixtures.publish_prepared;
+    if (!prepared.ok || prepared.value.outcome !== 'awaiting_approval') throw new Error('fixture');
+    const { pending } = prepared.value;
+    expect(r.findByTestId(Alert, 'publish-approval.approve').props.title).toBe(
+      'Version 2 is ready: approve it in HubSpot',
+    );
+    expect(r.findByTestId(Link, 'publish-approval.link').props.href).toBe(
+      `https://app.hubspot.com/contacts/${String(r.mocks.context.portal.id)}/record/${pending.objectTypeId}/${pending.recordId}`,
+    );
+    click(r.findByTestId(LoadingButton, 'publish-approval.confirm'));
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'publish-success')).toBeDefined());
+    expect(run).toHaveBeenCalledWith('strategy_publish_confirm', {
+      parameters: { pendingId: pending.recordId },
     });
     expect(r.findByTestId(Alert, 'publish-success').props.title).toBe('Version 2 published');
     expect(r.findByTestId(Text, 'status').text).toMatch(/^Published version 2: /);
     expect(r.findByTestId(TableRow, 'history-row-2')).toBeDefined();
     expect(r.findByTestId(TableRow, 'history-row-1')).toBeDefined();
   });
+
+  it.each([
+    ['nobody approved it yet', 'confirm_not_verified', 'HubSpot has no record of that approval'],
+    ['a rep approved it', 'confirm_not_allowed', 'Permission denied'],
+  ] as const)(
+    'publish now before a manager’s approval (%s): refused, and Publish now stays',
+    async (_, name, title) => {
+      const { r } = await renderEdited({
+        strategy_publish: [fixtures.publish_prepared],
+        strategy_publish_confirm: [fixtures[name]],
+      });
+      await simulated(r);
+      click(r.findByTestId(LoadingButton, 'publish'));
+      await r.waitFor(() =>
+        expect(r.findByTestId(LoadingButton, 'publish-approval.confirm')).toBeDefined(),
+      );
+      click(r.findByTestId(LoadingButton, 'publish-approval.confirm'));
+      await r.waitFor(() =>
+        expect(r.findByTestId(Alert, 'publish-approval.error').props.title).toBe(title),
+      );
+      expect(r.findByTestId(Alert, 'publish-approval.approve')).toBeDefined();
+      expect(r.findByTestId(LoadingButton, 'publish-approval.confirm').props.disabled).toBe(false);
+      expect(r.findByTestId(Text, 'status').text).toMatch(/^Published version 1: /);
+    },
+  );
 
   it('publish failure: the portal refuses a property; nothing published, the field is marked', async () => {
     const { r } = await renderEdited({ strategy_publish: [fixtures.publish_invalid] });
@@ -455,50 +493,14 @@ describe('settings page: simulate, then publish', () => {
     );
     expect(run.mock.calls.filter(([name]) => name === 'strategy_editor_load')).toHaveLength(2);
   });
-
-  it('permission denied by the server: the refusal, by its code, with the server’s reason', async () => {
-    const { r } = await renderEdited({ strategy_publish: [fixtures.publish_not_allowed] });
-    await simulated(r);
-    click(r.findByTestId(LoadingButton, 'publish'));
-    await r.waitFor(() => expect(r.findByTestId(Alert, 'publish-error')).toBeDefined());
-    const alert = r.findByTestId(Alert, 'publish-error');
-    expect(alert.props).toMatchObject({ title: 'Permission denied', variant: 'danger' });
-    const denied = fixtures.publish_not_allowed;
-    expect(allText(alert)).toContain(denied.ok ? '!' : denied.error.message);
-  });
-
-  it('a simulation refused by the server is shown the same way', async () => {
-    const { r } = await renderEdited({ strategy_simulate: [fixtures.simulate_not_allowed] });
-    click(r.findByTestId(LoadingButton, 'simulate'));
-    await r.waitFor(() => expect(r.findByTestId(Alert, 'simulation-error')).toBeDefined());
-    expect(r.findByTestId(Alert, 'simulation-error').props.title).toBe('Permission denied');
-  });
-});
-
-describe('settings page: read only for non-managers', () => {
-  it('a rep sees the strategy and the history, with why they cannot change it', async () => {
-    const r = renderSettings(runnerAnswering({ strategy_editor_load: [fixtures.load_rep] }));
-    await ready(r);
-    const { viewer } = loaded('load_rep');
-    const note = r.findByTestId(Alert, 'viewer-note');
-    expect(note.props.title).toBe('Read only');
-    expect(allText(note)).toBe(viewer.reason);
-    expect(r.findByTestId(Input, 'name').props.readOnly).toBe(true);
-    expect(r.findByTestId(Select, 'segments[0].criteria[0].property').props.readOnly).toBe(true);
-    expect(r.findByTestId(MultiSelect, 'managers.userIds').props.readOnly).toBe(true);
-    expect(r.maybeFindByTestId(Button, 'segments.add')).toBeNull();
-    expect(r.maybeFindByTestId(Button, 'segments[0].criteria.add')).toBeNull();
-    expect(r.maybeFindByTestId(LoadingButton, 'publish')).toBeNull();
-    expect(r.maybeFindByTestId(LoadingButton, 'rollback-1')).toBeNull();
-    expect(r.findByTestId(TableRow, 'history-row-1')).toBeDefined();
-  });
 });
 
 describe('settings page: version history and rollback', () => {
   it('rolls back after a confirmation; the page then loads the new version', async () => {
     const run = runnerAnswering({
       strategy_editor_load: [fixtures.load_after_publish, fixtures.load_after_rollback],
-      strategy_rollback: [fixtures.rollback_published],
+      strategy_rollback: [fixtures.rollback_prepared],
+      strategy_publish_confirm: [fixtures.rollback_confirmed],
     });
     const r = renderSettings(run);
     await ready(r);
@@ -517,14 +519,12 @@ describe('settings page: version history and rollback', () => {
     await r.waitFor(() => expect(r.findByTestId(Alert, 'rollback-confirm')).toBeDefined());
     expect(r.findByTestId(Alert, 'rollback-confirm').props.title).toBe('Roll back to version 1?');
     click(r.findByTestId(Button, 'rollback-confirm.yes'));
-    await r.waitFor(() => expect(r.findByTestId(Alert, 'publish-success')).toBeDefined());
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'rollback-approval.approve')).toBeDefined());
     expect(run).toHaveBeenCalledWith('strategy_rollback', {
-      parameters: {
-        user: expect.objectContaining({ id: String(r.mocks.context.user.id) }),
-        version: 1,
-        basedOnVersion: 2,
-      },
+      parameters: { version: 1, basedOnVersion: 2 },
     });
+    click(r.findByTestId(LoadingButton, 'rollback-approval.confirm'));
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'publish-success')).toBeDefined());
     expect(r.findByTestId(Alert, 'publish-success').props.title).toBe('Version 3 published');
     expect(r.findByTestId(Text, 'status').text).toMatch(/rolled back to version 1 by Maya Okafor/);
     expect(allText(r.findByTestId(TableRow, 'history-row-3'))).toContain('Rollback to version 1');

@@ -13,7 +13,7 @@ type Props = {
 /** The app's settings page (uid strategy_fit_settings), the strategy editor; tests pass `run`. */
 export const SettingsPage = ({ context, actions, run = hubspot.serverless }: Props) => (
   <StrategyEditor
-    user={context.user}
+    portalId={context.portal.id}
     run={run}
     copyText={(text) => void actions.copyTextToClipboard(text)}
   />

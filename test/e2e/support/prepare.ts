@@ -7,6 +7,6 @@ import type { Portal } from './portal.ts';
 export const setUpAndPublish = async (portal: Portal, file: string): Promise<void> => {
   const setup = await runCli(['setup'], portal);
   expect(setup.code, setup.stderr).toBe(0);
-  const publish = await runCli(['strategy', 'publish', file, '--by', 'e2e'], portal);
+  const publish = await runCli(['strategy', 'publish', file], portal);
   expect(publish.code, publish.stderr).toBe(0);
 };

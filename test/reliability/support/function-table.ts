@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { ExceptionResponse, StrategySchema } from '@strategy-fit/core';
-import type { CardUser, Strategy } from '@strategy-fit/core';
+import type { Strategy } from '@strategy-fit/core';
 import { z } from 'zod';
 
 import {
@@ -18,8 +18,19 @@ import {
   MANAGER,
   plainDeal,
   REP,
+  setDecision,
+  writeReason,
 } from '../../support/functions/test-portal.ts';
 import type { TestPortal } from '../../support/functions/test-portal.ts';
+import { approvePending } from '../../support/functions/invoke-editor.ts';
+
+const PreparedAnswer = z.object({
+  ok: z.literal(true),
+  value: z.object({
+    outcome: z.literal('awaiting_approval'),
+    pending: z.object({ recordId: z.string(), objectTypeId: z.string() }),
+  }),
+});
 
 const ENTRIES = new URL('../../../src/app/functions/src/entries/', import.meta.url);
 
@@ -48,6 +59,11 @@ export type Records = {
   offStrategyDeal: string;
   requestedDeal: string;
   lineItem: string;
+  /**
+   * A version prepared on top of version 1 (`secondVersion`: the same strategy would be nothing
+   * to publish) and approved by the manager in HubSpot.
+   */
+  pendingId: string;
 };
 
 export async function createRecordsFor(portal: TestPortal): Promise<Records> {
@@ -64,15 +80,15 @@ export async function createRecordsFor(portal: TestPortal): Promise<Records> {
     companyId: offStrategyCompany,
   });
   const request = await mainOf('request_exception');
+  writeReason(portal, REP, requestedDeal, 'Strategic logo in a new market');
   const asked = ExceptionResponse.parse(
-    await request(
-      hubspotContext(
-        { dealId: requestedDeal, reason: 'Strategic logo in a new market', user: REP },
-        { hs_object_id: requestedDeal },
-      ),
-    ),
+    await request(hubspotContext({}, { hs_object_id: requestedDeal })),
   );
   if (!asked.ok) throw new Error(asked.error.message);
+  // What the valid calls rely on, done in HubSpot's UI: a reason on the off-strategy deal, and a
+  // manager's decision on the requested one.
+  writeReason(portal, REP, offStrategyDeal, 'A reference customer in a new region');
+  setDecision(portal, MANAGER, requestedDeal, 'approve');
   const items = await fetch(
     `${portal.sandbox.baseUrl}/crm/v4/objects/deals/${deal}/associations/line_items`,
     { headers: { authorization: `Bearer ${portal.sandbox.token}` } },
@@ -81,21 +97,25 @@ export async function createRecordsFor(portal: TestPortal): Promise<Records> {
     .object({ results: z.array(z.object({ toObjectId: z.union([z.string(), z.number()]) })) })
     .parse(await items.json());
   const lineItem = String(links.results[0]?.toObjectId ?? '');
-  return { company, offStrategyCompany, deal, offStrategyDeal, requestedDeal, lineItem };
+  const publish = await mainOf('strategy_publish');
+  const prepared = PreparedAnswer.parse(
+    await publish(hubspotContext({ strategy: secondVersion(), basedOnVersion: 1 })),
+  );
+  const pendingId = prepared.value.pending.recordId;
+  approvePending(portal, MANAGER, prepared.value.pending);
+  return { company, offStrategyCompany, deal, offStrategyDeal, requestedDeal, lineItem, pendingId };
 }
 
 /** A valid call of one function: its parameters and HubSpot's `propertiesToSend`. */
 export type ValidCall = {
   parameters: Record<string, unknown>;
   propertiesToSend?: Record<string, string>;
-  /** Record id fields, and ids of other object types to put there (each `record_not_found`). */
-  ids?: Record<string, string[]>;
+  /** Ids of other object types HubSpot could name as the card's record (each `record_not_found`). */
+  otherRecords?: string[];
   /** Fields that take any JSON (a strategy): a wrong type there is a strategy issue, not input. */
   free?: string[];
   /** Fields the call may leave out. */
   optional?: string[];
-  /** A manager-only function: the user field a non-manager is put in. */
-  managerOnly?: boolean;
   /** Whether it writes when it succeeds. */
   writes: boolean;
 };
@@ -107,56 +127,43 @@ export type ValidCall = {
 export const secondVersion = (): Strategy =>
   StrategySchema.parse({ ...loadExampleStrategy(), name: 'B2B SaaS — version 2' });
 
-const as = (user: CardUser): CardUser => ({ ...user, teamIds: [...user.teamIds] });
-
 /** One valid call of every function on `records`, as the cards and pages make them. */
 export function validCalls(records: Records, currentVersion: number): Record<string, ValidCall> {
   const strategy = loadExampleStrategy();
   return {
     score_record: {
-      parameters: { objectType: 'deal', objectId: records.deal, user: as(REP) },
+      parameters: { objectType: 'deal' },
       propertiesToSend: { hs_object_id: records.deal },
-      ids: { objectId: [records.company, records.lineItem] },
-      optional: ['user'],
+      otherRecords: [records.company, records.lineItem],
       writes: true,
     },
     request_exception: {
-      parameters: {
-        dealId: records.offStrategyDeal,
-        reason: 'A reference customer in a new region',
-        user: as(REP),
-      },
+      parameters: {},
       propertiesToSend: { hs_object_id: records.offStrategyDeal },
-      ids: { dealId: [records.offStrategyCompany, records.lineItem] },
+      otherRecords: [records.offStrategyCompany, records.lineItem],
       writes: true,
     },
     decide_exception: {
-      parameters: { dealId: records.requestedDeal, decision: 'approve', user: as(MANAGER) },
+      parameters: { requestSeq: 1, decision: 'approve' },
       propertiesToSend: { hs_object_id: records.requestedDeal },
-      ids: { dealId: [records.offStrategyCompany, records.lineItem] },
-      managerOnly: true,
+      otherRecords: [records.offStrategyCompany, records.lineItem],
       writes: true,
     },
-    strategy_editor_load: { parameters: { user: as(MANAGER) }, writes: false },
+    strategy_editor_load: { parameters: {}, writes: false },
     strategy_validate: { parameters: { strategy }, free: ['strategy'], writes: false },
-    strategy_simulate: {
-      parameters: { user: as(MANAGER), strategy },
-      free: ['strategy'],
-      writes: false,
-    },
+    strategy_simulate: { parameters: { strategy }, free: ['strategy'], writes: false },
     strategy_publish: {
-      parameters: { user: as(MANAGER), strategy, basedOnVersion: currentVersion },
+      parameters: { strategy, basedOnVersion: currentVersion },
       free: ['strategy'],
-      managerOnly: true,
       writes: true,
     },
+    strategy_publish_confirm: { parameters: { pendingId: records.pendingId }, writes: true },
     strategy_rollback: {
-      parameters: { user: as(MANAGER), version: 1, basedOnVersion: currentVersion },
+      parameters: { version: 1, basedOnVersion: currentVersion },
       optional: ['basedOnVersion'],
-      managerOnly: true,
       writes: true,
     },
-    strategy_review: { parameters: { user: as(MANAGER) }, writes: false },
-    rescore_stale: { parameters: { user: as(MANAGER) }, managerOnly: true, writes: true },
+    strategy_review: { parameters: {}, writes: false },
+    rescore_stale: { parameters: {}, writes: true },
   };
 }

@@ -9,6 +9,7 @@ import type { Strategy } from '@strategy-fit/core';
 import {
   createHubSpotClient,
   ensureFitProperties,
+  ensureExceptionEventStore,
   ensureStrategyStore,
   publishStrategy,
 } from '@strategy-fit/hubspot';
@@ -52,6 +53,7 @@ export async function preparedPortal(
   });
   must(await ensureFitProperties(hs));
   must(await ensureStrategyStore(hs));
+  must(await ensureExceptionEventStore(hs));
   must(await publishStrategy(hs, strategy, { publishedBy: 'reliability', nowMs: NOW_MS }));
   return { ...portal, hs };
 }

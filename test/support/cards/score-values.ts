@@ -143,7 +143,7 @@ const STAMP = { version: 3, name: 'Card tests', publishedAt: '2026-01-10T09:00:0
 /** `score_record`'s answer for a company, through the contract's schema. */
 export const companyValue = (
   properties: PropertyBag,
-  extra: { viewerIsManager?: boolean } = {},
+  extra: { managerNames?: string[] } = {},
 ): ScoreRecordValue =>
   ScoreRecordValue.parse({
     objectType: 'company',
@@ -153,14 +153,14 @@ export const companyValue = (
     deal: null,
     written: false,
     scoredAt: new Date(NOW_MS).toISOString(),
-    viewerIsManager: extra.viewerIsManager ?? false,
+    managerNames: extra.managerNames ?? ['Maya Okafor'],
   });
 
 /** `score_record`'s answer for a deal of a company (null: no company), through the schema. */
 export const dealValue = (
   dealProperties: PropertyBag,
   companyProperties: PropertyBag | null,
-  extra: { viewerIsManager?: boolean } = {},
+  extra: { managerNames?: string[] } = {},
 ): ScoreRecordValue & { deal: DealScore } => {
   const companyFacts =
     companyProperties === null ? null : facts('101', companyProperties, COMPANY_DEFINITIONS);
@@ -182,7 +182,7 @@ export const dealValue = (
     deal,
     written: true,
     scoredAt: new Date(NOW_MS).toISOString(),
-    viewerIsManager: extra.viewerIsManager ?? false,
+    managerNames: extra.managerNames ?? ['Maya Okafor'],
   });
   return { ...value, deal };
 };

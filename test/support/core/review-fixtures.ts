@@ -44,8 +44,10 @@ export const NO_EXCEPTION: ExceptionState = {
   active: false,
   expired: false,
   note: null,
+  requestedBy: null,
   by: null,
   expiresOn: null,
+  seq: 0,
 };
 
 /** An approval valid through `expiresOn` (UTC), as `exceptionFromProperties` reads it. */
@@ -54,8 +56,10 @@ export const approvedUntil = (expiresOn: string, expired = false): ExceptionStat
   active: !expired,
   expired,
   note: 'Reference customer for the new region',
-  by: 'manager@example.com',
+  requestedBy: 'A rep',
+  by: 'A manager',
   expiresOn,
+  seq: 2,
 });
 
 type Input<T extends z.ZodType> = Partial<z.input<T>> & { id: string };

@@ -1,13 +1,16 @@
-// The strategy editor's five functions as their entries run them, on a given runtime instead of
+// The strategy editor's functions as their entries run them, on a given runtime instead of
 // this process's environment (the settings fixture producer and tests with more than one portal).
 import { ok } from '@strategy-fit/core';
 import type {
   StrategyEditorLoadResponse,
+  PendingVersion,
+  StrategyPublishConfirmResponse,
   StrategyPublishResponse,
   StrategyRollbackResponse,
   StrategySimulateResponse,
   StrategyValidateResponse,
 } from '@strategy-fit/core';
+import { APPROVAL_PROPERTY } from '@strategy-fit/hubspot';
 
 import {
   loadStrategyEditor,
@@ -17,6 +20,10 @@ import {
   parseStrategyPublish,
   publishStrategyVersion,
 } from '../../../src/app/functions/src/handlers/editor/strategy-publish.ts';
+import {
+  confirmPublish,
+  parseStrategyPublishConfirm,
+} from '../../../src/app/functions/src/handlers/editor/strategy-publish-confirm.ts';
 import {
   parseStrategyRollback,
   rollbackStrategy,
@@ -34,6 +41,7 @@ import {
 import { respond } from '../../../src/app/functions/src/lib/respond.ts';
 import { handle } from '../../../src/app/functions/src/lib/runtime.ts';
 import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
+import type { DemoUser, TestPortal } from './test-portal.ts';
 
 const optionsFor = (rt: Runtime, quiet: boolean) => ({
   secrets: rt.secrets,
@@ -101,3 +109,23 @@ export const invokeRollback = (
     () => handle(parseStrategyRollback(context), rollbackStrategy, () => ok(rt)),
     optionsFor(rt, quiet),
   );
+
+export const invokePublishConfirm = (
+  rt: Runtime,
+  context: unknown,
+  quiet = false,
+): Promise<StrategyPublishConfirmResponse> =>
+  respond(
+    'strategy_publish_confirm',
+    () => handle(parseStrategyPublishConfirm(context), confirmPublish, () => ok(rt)),
+    optionsFor(rt, quiet),
+  );
+
+/** `user` approves a prepared version on its record in HubSpot's UI (HubSpot records who). */
+export const approvePending = (
+  portal: Pick<TestPortal, 'editAs'>,
+  user: DemoUser,
+  pending: Pick<PendingVersion, 'recordId' | 'objectTypeId'>,
+  approval: 'approve' | 'approve_not_manager' = 'approve',
+): void =>
+  portal.editAs(user, pending.objectTypeId, pending.recordId, { [APPROVAL_PROPERTY]: approval });

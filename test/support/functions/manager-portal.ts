@@ -2,11 +2,12 @@
 // sandbox with the demo's generated data, and the two functions run as their entries run them, on
 // a given runtime and with given budgets.
 import { ok, RescoreStaleResponse } from '@strategy-fit/core';
-import type { CardUser, RescoreStaleValue, StrategyReviewResponse } from '@strategy-fit/core';
+import type { RescoreStaleValue, StrategyReviewResponse } from '@strategy-fit/core';
 import type { RescoreStaleResponse as RescoreAnswer } from '@strategy-fit/core';
 import {
   createHubSpotClient,
   ensureFitProperties,
+  ensureExceptionEventStore,
   ensureStrategyStore,
   publishStrategy,
 } from '@strategy-fit/hubspot';
@@ -29,7 +30,7 @@ import { UNPACED } from '../../../src/app/functions/src/handlers/manager/pacer.t
 import { respond } from '../../../src/app/functions/src/lib/respond.ts';
 import { createRuntime, handle } from '../../../src/app/functions/src/lib/runtime.ts';
 import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
-import { hubspotContext, loadExampleStrategy, MANAGER, value } from './test-portal.ts';
+import { editAsFor, hubspotContext, loadExampleStrategy, MANAGER, value } from './test-portal.ts';
 import type { TestPortal } from './test-portal.ts';
 
 /** The generated history ends here, so the data never depends on the clock. */
@@ -68,6 +69,7 @@ export async function startManagerPortal(
   });
   value(await ensureFitProperties(hs));
   value(await ensureStrategyStore(hs));
+  value(await ensureExceptionEventStore(hs));
   const portal: TestPortal = {
     sandbox,
     hs,
@@ -83,6 +85,7 @@ export async function startManagerPortal(
       );
       return stored.version;
     },
+    editAs: editAsFor(sandbox),
     close: () => sandbox.close(),
   };
   if (options.publish !== false) await portal.publish();
@@ -116,26 +119,19 @@ export const invokeRescoreStale = (
   );
 
 /** A review's parameters as the page sends them. */
-export const reviewContext = (
-  user: CardUser,
-  filters?: { ownerId?: string; pipelineId?: string },
-) => hubspotContext(filters === undefined ? { user } : { user, filters });
+export const reviewContext = (filters?: { ownerId?: string; pipelineId?: string }) =>
+  hubspotContext(filters === undefined ? {} : { filters });
 
 /** Runs `rescore_stale` chunk after chunk until the cursor is null; every answer, in order. */
 export async function rescoreAll(
   rt: Runtime,
-  user: CardUser = MANAGER,
   limits: RescoreLimits = UNPACED_RESCORE,
 ): Promise<RescoreStaleValue[]> {
   const chunks: RescoreStaleValue[] = [];
   let cursor: string | null = null;
   do {
     const answer = RescoreStaleResponse.parse(
-      await invokeRescoreStale(
-        rt,
-        hubspotContext(cursor === null ? { user } : { user, cursor }),
-        limits,
-      ),
+      await invokeRescoreStale(rt, hubspotContext(cursor === null ? {} : { cursor }), limits),
     );
     if (!answer.ok) throw new Error(`rescore failed: ${answer.error.code} ${answer.error.message}`);
     chunks.push(answer.value);

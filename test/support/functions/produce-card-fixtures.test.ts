@@ -16,7 +16,7 @@ describe('produceCardFixtures', () => {
     expect(deal.ok && deal.value.deal?.exception).toMatchObject({
       status: 'approved',
       active: true,
-      by: 'maya.okafor@demo-sales.example (user 9100001)',
+      by: 'Maya Okafor',
     });
   });
 });

@@ -3,7 +3,6 @@
 // Each answer is checked against the contract and against the state its name promises, so a
 // change in scoring shows up here rather than as a silently different card test.
 import { ExceptionResponse, ScoreRecordResponse } from '@strategy-fit/core';
-import type { CardUser } from '@strategy-fit/core';
 
 import { createRuntime } from '../../../src/app/functions/src/lib/runtime.ts';
 import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
@@ -18,8 +17,11 @@ import {
   MANAGER,
   plainDeal,
   REP,
+  setDecision,
   startTestPortal,
+  writeReason,
 } from './test-portal.ts';
+import type { TestPortal } from './test-portal.ts';
 
 /** `score_record` answers, one per state a card shows. */
 export const SCORE_FIXTURE_NAMES = [
@@ -34,7 +36,6 @@ export const SCORE_FIXTURE_NAMES = [
   'deal_refused',
   'deal_price_competition',
   'deal_exception_requested',
-  'deal_exception_requested_manager',
   'deal_exception_approved',
   'deal_no_company',
   'no_strategy',
@@ -44,6 +45,7 @@ export const SCORE_FIXTURE_NAMES = [
 /** `request_exception` / `decide_exception` answers, for the exception form's tests. */
 export const EXCEPTION_FIXTURE_NAMES = [
   'exception_request_answer',
+  'exception_request_not_verified',
   'exception_request_too_short',
   'exception_approve_answer',
   'exception_reject_answer',
@@ -99,47 +101,43 @@ const EXPECT: Record<FixtureName, Expectation> = {
   deal_refused: scored((v) => v.deal?.tier === 'refused'),
   deal_price_competition: scored((v) => v.deal?.warnings.includes('price_competition') === true),
   deal_exception_requested: scored(
-    (v) => v.deal?.exception.status === 'requested' && !v.viewerIsManager,
-  ),
-  deal_exception_requested_manager: scored(
-    (v) => v.deal?.exception.status === 'requested' && v.viewerIsManager,
+    (v) => v.deal?.exception.status === 'requested' && v.managerNames.length > 0,
   ),
   deal_exception_approved: scored((v) => v.deal?.exception.active === true),
   deal_no_company: scored((v) => v.deal?.companyId === null && v.company === null),
   no_strategy: failed(ScoreRecordResponse, 'strategy_not_published'),
   error_unavailable: failed(ScoreRecordResponse, 'hubspot_unavailable'),
   exception_request_answer: exception('requested'),
+  exception_request_not_verified: failed(ExceptionResponse, 'not_verified'),
   exception_request_too_short: failed(ExceptionResponse, 'invalid_input'),
   exception_approve_answer: exception('approved'),
   exception_reject_answer: exception('rejected'),
   exception_decide_not_allowed: failed(ExceptionResponse, 'not_allowed'),
 };
 
-const score = (
-  rt: Runtime,
-  objectType: 'company' | 'deal',
-  objectId: string,
-  user: CardUser = REP,
-) =>
-  invokeScoreRecord(
-    rt,
-    hubspotContext({ objectType, objectId, user }, { hs_object_id: objectId }),
-    true,
-  );
+const score = (rt: Runtime, objectType: 'company' | 'deal', objectId: string) =>
+  invokeScoreRecord(rt, hubspotContext({ objectType }, { hs_object_id: objectId }), true);
 
-const requestFor = (rt: Runtime, dealId: string, reason: string) =>
-  invokeRequestException(
-    rt,
-    hubspotContext({ dealId, reason, user: REP }, { hs_object_id: dealId }),
-    true,
-  );
+/** The rep writes `reason` on the deal in HubSpot's UI (or not), then asks on the card. */
+const requestFor = (portal: TestPortal, dealId: string, reason: string | null) => {
+  if (reason !== null) writeReason(portal, REP, dealId, reason);
+  return invokeRequestException(portal.runtime, hubspotContext({}, { hs_object_id: dealId }), true);
+};
 
-const decideFor = (rt: Runtime, dealId: string, decision: 'approve' | 'reject', user: CardUser) =>
-  invokeDecideException(
-    rt,
-    hubspotContext({ dealId, decision, user }, { hs_object_id: dealId }),
+/** `user` sets the decision on the deal in HubSpot's UI, then confirms on the card. */
+const decideFor = (
+  portal: TestPortal,
+  dealId: string,
+  decision: 'approve' | 'reject',
+  user: typeof REP,
+) => {
+  setDecision(portal, user, dealId, decision);
+  return invokeDecideException(
+    portal.runtime,
+    hubspotContext({ requestSeq: 1, decision }, { hs_object_id: dealId }),
     true,
   );
+};
 
 const REASON = 'Lighthouse logo in a new region; the retail board asked for a pilot';
 
@@ -186,13 +184,14 @@ export async function produceCardFixtures(): Promise<CardFixtures> {
       none: await createDeal(hs, plainDeal('Orphan opportunity')),
     };
 
-    const exception_request_too_short = await requestFor(rt, deals.requested, 'Because.');
-    const exception_request_answer = await requestFor(rt, deals.requested, REASON);
-    await requestFor(rt, deals.approved, REASON);
-    await requestFor(rt, deals.rejected, REASON);
-    const exception_decide_not_allowed = await decideFor(rt, deals.approved, 'approve', REP);
-    const exception_approve_answer = await decideFor(rt, deals.approved, 'approve', MANAGER);
-    const exception_reject_answer = await decideFor(rt, deals.rejected, 'reject', MANAGER);
+    const exception_request_not_verified = await requestFor(portal, deals.requested, null);
+    const exception_request_too_short = await requestFor(portal, deals.requested, 'Because.');
+    const exception_request_answer = await requestFor(portal, deals.requested, REASON);
+    await requestFor(portal, deals.approved, REASON);
+    await requestFor(portal, deals.rejected, REASON);
+    const exception_decide_not_allowed = await decideFor(portal, deals.approved, 'reject', REP);
+    const exception_approve_answer = await decideFor(portal, deals.approved, 'approve', MANAGER);
+    const exception_reject_answer = await decideFor(portal, deals.rejected, 'reject', MANAGER);
 
     const unavailable = createRuntime({
       accessToken: portal.sandbox.token,
@@ -210,12 +209,12 @@ export async function produceCardFixtures(): Promise<CardFixtures> {
       deal_refused: await score(rt, 'deal', deals.refused),
       deal_price_competition: await score(rt, 'deal', deals.price),
       deal_exception_requested: await score(rt, 'deal', deals.requested),
-      deal_exception_requested_manager: await score(rt, 'deal', deals.requested, MANAGER),
-      deal_exception_approved: await score(rt, 'deal', deals.approved, MANAGER),
+      deal_exception_approved: await score(rt, 'deal', deals.approved),
       deal_no_company: await score(rt, 'deal', deals.none),
       no_strategy,
       error_unavailable: await score(unavailable, 'deal', deals.focus),
       exception_request_answer,
+      exception_request_not_verified,
       exception_request_too_short,
       exception_approve_answer,
       exception_reject_answer,

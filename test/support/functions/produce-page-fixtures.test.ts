@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  DECIDE_FIXTURE_NAMES,
   producePageFixtures,
   RESCORE_FIXTURE_NAMES,
   REVIEW_FIXTURE_NAMES,
@@ -11,10 +10,13 @@ describe('producePageFixtures', () => {
   it('answers every page state with what the real functions produced (checked inside)', async () => {
     const fixtures = await producePageFixtures();
     expect(Object.keys(fixtures).sort()).toEqual(
-      [...REVIEW_FIXTURE_NAMES, ...RESCORE_FIXTURE_NAMES, ...DECIDE_FIXTURE_NAMES].sort(),
+      [...REVIEW_FIXTURE_NAMES, ...RESCORE_FIXTURE_NAMES].sort(),
     );
-    const queue = fixtures.review_manager.ok ? fixtures.review_manager.value.exceptionsQueue : null;
-    expect(queue?.items.map((i) => i.requestedBy?.name)).toEqual(['Priya Raman', 'Priya Raman']);
+    const queue = fixtures.review_queued.ok ? fixtures.review_queued.value.exceptionsQueue : null;
+    expect(queue?.items.map((i) => [i.requestedBy?.name, i.requestSeq])).toEqual([
+      ['Priya Raman', 1],
+      ['Priya Raman', 1],
+    ]);
     const failures = fixtures.rescore_with_failures.ok
       ? fixtures.rescore_with_failures.value.failed
       : [];

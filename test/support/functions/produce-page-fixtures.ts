@@ -1,12 +1,7 @@
 // The review page's fixtures, made by the real functions against sandboxes, not by hand: the
 // page's tests call `producePageFixtures()` in `beforeAll` and answer their serverless spy with
 // these. Each answer is checked against the contract and the state its name promises.
-import {
-  ExceptionResponse,
-  RescoreStaleResponse,
-  StrategyReviewResponse,
-} from '@strategy-fit/core';
-import type { CardUser } from '@strategy-fit/core';
+import { RescoreStaleResponse, StrategyReviewResponse } from '@strategy-fit/core';
 
 import { UNPACED } from '../../../src/app/functions/src/handlers/manager/pacer.ts';
 import type { RescoreLimits } from '../../../src/app/functions/src/handlers/rescore-stale.ts';
@@ -30,6 +25,8 @@ import {
   MANAGER,
   plainDeal,
   REP,
+  setDecision,
+  writeReason,
 } from './test-portal.ts';
 
 /** `strategy_review` answers, one per state the page shows. */
@@ -37,15 +34,14 @@ export const REVIEW_FIXTURE_NAMES = [
   'review_no_strategy',
   'review_empty_portal',
   'review_nothing_scored',
-  'review_manager',
-  'review_rep',
+  'review_queued',
   'review_filtered',
   'review_partial',
   'review_after_decisions',
   'review_error_unavailable',
 ] as const;
 
-/** `rescore_stale` answers: a run from the start, a failure, a stop, a resume, a refusal. */
+/** `rescore_stale` answers: a run from the start, a failure, a stop, a resume. */
 export const RESCORE_FIXTURE_NAMES = [
   'rescore_first_chunk',
   'rescore_with_failures',
@@ -53,23 +49,13 @@ export const RESCORE_FIXTURE_NAMES = [
   'rescore_resumed',
   'rescore_done',
   'rescore_nothing_stale',
-  'rescore_not_allowed',
-] as const;
-
-/** `decide_exception` answers from the queue. */
-export const DECIDE_FIXTURE_NAMES = [
-  'decide_approved',
-  'decide_rejected',
-  'decide_not_allowed',
 ] as const;
 
 export type ReviewFixtureName = (typeof REVIEW_FIXTURE_NAMES)[number];
 export type RescoreFixtureName = (typeof RESCORE_FIXTURE_NAMES)[number];
-export type DecideFixtureName = (typeof DECIDE_FIXTURE_NAMES)[number];
 
 export type PageFixtures = Record<ReviewFixtureName, StrategyReviewResponse> &
-  Record<RescoreFixtureName, RescoreStaleResponse> &
-  Record<DecideFixtureName, ExceptionResponse>;
+  Record<RescoreFixtureName, RescoreStaleResponse>;
 
 type Check = (answer: unknown) => string | null;
 
@@ -92,23 +78,11 @@ const rescore =
   };
 
 const failed =
-  (
-    schema: typeof StrategyReviewResponse | typeof RescoreStaleResponse | typeof ExceptionResponse,
-    code: string,
-  ): Check =>
+  (schema: typeof StrategyReviewResponse | typeof RescoreStaleResponse, code: string): Check =>
   (answer) => {
     const parsed = schema.safeParse(answer);
     if (!parsed.success) return 'is outside the contract';
     return !parsed.data.ok && parsed.data.error.code === code ? null : `is not a ${code} error`;
-  };
-
-const decided =
-  (status: string): Check =>
-  (answer) => {
-    const parsed = ExceptionResponse.safeParse(answer);
-    if (!parsed.success) return 'is outside the contract';
-    if (!parsed.data.ok) return `failed: ${parsed.data.error.code} ${parsed.data.error.message}`;
-    return parsed.data.value.exception.status === status ? null : `is not ${status}`;
   };
 
 const EXPECT: Record<keyof PageFixtures, Check> = {
@@ -121,15 +95,13 @@ const EXPECT: Record<keyof PageFixtures, Check> = {
       v.review.totals.companies > 0 &&
       v.review.staleScores.companies.missingVersion === v.review.totals.companies,
   ),
-  review_manager: review(
+  review_queued: review(
     (v) =>
-      v.viewerIsManager &&
       !v.review.completeness.partial &&
       v.exceptionsQueue.items.length === 2 &&
       v.review.offStrategyPipeline.total.count > 0 &&
       v.review.lift.fitDeals.lift !== null,
   ),
-  review_rep: review((v) => !v.viewerIsManager && v.exceptionsQueue.items.length === 2),
   review_filtered: review((v) => v.filters.ownerId !== null && v.filters.pipelineId !== null),
   review_partial: review((v) => v.review.completeness.partial && v.counts.companiesByTier !== null),
   review_after_decisions: review((v) => v.exceptionsQueue.items.length === 0),
@@ -142,20 +114,16 @@ const EXPECT: Record<keyof PageFixtures, Check> = {
   rescore_resumed: rescore((v) => v.cursor !== null && v.interrupted === null && v.processed > 0),
   rescore_done: rescore((v) => v.cursor === null && v.phase === 'done' && v.processed > 0),
   rescore_nothing_stale: rescore((v) => v.cursor === null && v.processed === 0),
-  rescore_not_allowed: failed(RescoreStaleResponse, 'not_allowed'),
-  decide_approved: decided('approved'),
-  decide_rejected: decided('rejected'),
-  decide_not_allowed: failed(ExceptionResponse, 'not_allowed'),
 };
 
 /** One page of stale records per chunk, so a run takes several chunks. */
 const ONE_PAGE: RescoreLimits = { chunkBudgetMs: 0, graceMs: 10_000, pacer: UNPACED };
 
-const reviewAs = (rt: Runtime, user: CardUser, filters?: { ownerId: string; pipelineId: string }) =>
-  invokeStrategyReview(rt, reviewContext(user, filters), UNPACED_REVIEW);
+const reviewOf = (rt: Runtime, filters?: { ownerId: string; pipelineId: string }) =>
+  invokeStrategyReview(rt, reviewContext(filters), UNPACED_REVIEW);
 
-const chunk = (rt: Runtime, cursor: string | null, user: CardUser = MANAGER, limits = ONE_PAGE) =>
-  invokeRescoreStale(rt, hubspotContext(cursor === null ? { user } : { user, cursor }), limits);
+const chunk = (rt: Runtime, cursor: string | null, limits = ONE_PAGE) =>
+  invokeRescoreStale(rt, hubspotContext(cursor === null ? {} : { cursor }), limits);
 
 const cursorOf = (answer: RescoreStaleResponse): string | null => {
   if (!answer.ok) throw new Error(`rescore failed: ${answer.error.message}`);
@@ -176,13 +144,12 @@ export async function producePageFixtures(): Promise<PageFixtures> {
   const empty = await startManagerPortal({ publish: false });
   const demo = await startManagerPortal({ seed: { companies: 300, deals: 450 } });
   try {
-    const review_no_strategy = await reviewAs(empty.runtime, MANAGER);
+    const review_no_strategy = await reviewOf(empty.runtime);
     await empty.publish();
-    const review_empty_portal = await reviewAs(empty.runtime, MANAGER);
+    const review_empty_portal = await reviewOf(empty.runtime);
 
     const rt = demo.runtime;
-    const review_nothing_scored = await reviewAs(rt, MANAGER);
-    const rescore_not_allowed = await chunk(rt, null, REP);
+    const review_nothing_scored = await reviewOf(rt);
     const rescore_first_chunk = await chunk(rt, null);
     demo.sandbox.control.setFaults({
       schedule: [{ request: 1, fault: 'partialBatch', count: 8 }],
@@ -194,63 +161,63 @@ export async function producePageFixtures(): Promise<PageFixtures> {
       schedule: [{ request: 1, fault: 'rateLimit', count: 10 }],
       paths: ['/crm/objects/2026-09/deals/batch/update'],
     });
-    const rescore_interrupted = await chunk(rt, cursorOf(rescore_with_failures), MANAGER, {
+    const rescore_interrupted = await chunk(rt, cursorOf(rescore_with_failures), {
       ...UNPACED_RESCORE,
     });
     demo.sandbox.control.setFaults(undefined);
     const rescore_resumed = await chunk(rt, cursorOf(rescore_interrupted));
-    const rescore_done = await chunk(rt, cursorOf(rescore_resumed), MANAGER, UNPACED_RESCORE);
+    const rescore_done = await chunk(rt, cursorOf(rescore_resumed), UNPACED_RESCORE);
     // The records that failed above are still stale: a new run from the start picks them up.
-    await chunk(rt, null, MANAGER, UNPACED_RESCORE);
-    const rescore_nothing_stale = await chunk(rt, null, MANAGER, UNPACED_RESCORE);
+    await chunk(rt, null, UNPACED_RESCORE);
+    const rescore_nothing_stale = await chunk(rt, null, UNPACED_RESCORE);
 
     const queued = [];
     for (const name of ['Grocery loyalty app', 'Grocery kiosks']) {
       const companyId = await createCompany(demo.hs, COMPANIES.off_strategy);
       const dealId = await createDeal(demo.hs, plainDeal(name, '48000'), { companyId });
-      await invokeRequestException(rt, hubspotContext({ dealId, reason: REASON, user: REP }), true);
+      writeReason(demo, REP, dealId, REASON);
+      await invokeRequestException(rt, hubspotContext({}, { hs_object_id: dealId }), true);
       queued.push(dealId);
     }
-    const [approveId = '', rejectId = ''] = queued;
-    const review_manager = await reviewAs(rt, MANAGER);
-    const review_rep = await reviewAs(rt, REP);
-    const review_filtered = await reviewAs(rt, MANAGER, {
+    const review_queued = await reviewOf(rt);
+    const review_filtered = await reviewOf(rt, {
       ownerId: '70110003',
       pipelineId: 'default',
     });
-    const review_partial = await invokeStrategyReview(rt, reviewContext(MANAGER), {
+    const review_partial = await invokeStrategyReview(rt, reviewContext(), {
       readBudgetMs: 0,
       finishBudgetMs: 5_000,
       pacer: UNPACED,
     });
-    const decide = (dealId: string, decision: 'approve' | 'reject', user: CardUser) =>
-      invokeDecideException(rt, hubspotContext({ dealId, decision, user }), true);
-    const decide_not_allowed = await decide(approveId, 'approve', REP);
-    const decide_approved = await decide(approveId, 'approve', MANAGER);
-    const decide_rejected = await decide(rejectId, 'reject', MANAGER);
-    const review_after_decisions = await reviewAs(rt, MANAGER);
+    // The manager decides both on the deals (HubSpot records her edits), as the card confirms.
+    for (const [dealId, decision] of queued.map(
+      (id, i) => [id, i === 0 ? 'approve' : 'reject'] as const,
+    )) {
+      setDecision(demo, MANAGER, dealId, decision);
+      await invokeDecideException(
+        rt,
+        hubspotContext({ requestSeq: 1, decision }, { hs_object_id: dealId }),
+        true,
+      );
+    }
+    const review_after_decisions = await reviewOf(rt);
 
     const down = createRuntime({ accessToken: demo.sandbox.token, basePath: await closedOrigin() });
     const fixtures: PageFixtures = {
       review_no_strategy,
       review_empty_portal,
       review_nothing_scored,
-      review_manager,
-      review_rep,
+      review_queued,
       review_filtered,
       review_partial,
       review_after_decisions,
-      review_error_unavailable: await invokeStrategyReview(down, reviewContext(MANAGER)),
+      review_error_unavailable: await invokeStrategyReview(down, reviewContext()),
       rescore_first_chunk,
       rescore_with_failures,
       rescore_interrupted,
       rescore_resumed,
       rescore_done,
       rescore_nothing_stale,
-      rescore_not_allowed,
-      decide_approved,
-      decide_rejected,
-      decide_not_allowed,
     };
     const wrong = (Object.keys(EXPECT) as (keyof PageFixtures)[]).flatMap((name) => {
       const problem = EXPECT[name](fixtures[name]);

@@ -4,19 +4,22 @@
 // state its name promises, so a change in the functions shows up here first.
 import {
   StrategyEditorLoadResponse,
+  StrategyPublishConfirmResponse,
   StrategyPublishResponse,
   StrategyRollbackResponse,
   StrategySchema,
   StrategySimulateResponse,
   StrategyValidateResponse,
 } from '@strategy-fit/core';
-import type { CardUser, StrategyInput } from '@strategy-fit/core';
+import type { PendingVersion, StrategyInput } from '@strategy-fit/core';
 import type { z } from 'zod';
 
 import { createRuntime } from '../../../src/app/functions/src/lib/runtime.ts';
 import {
+  approvePending,
   invokeEditorLoad,
   invokePublish,
+  invokePublishConfirm,
   invokeRollback,
   invokeSimulate,
   invokeValidate,
@@ -34,13 +37,6 @@ import {
   REP,
   startTestPortal,
 } from './test-portal.ts';
-
-/** A second manager of the demo portal, a manager through the Enterprise team. */
-export const TEAM_MANAGER: CardUser = {
-  id: '9100002',
-  email: 'lukas.berg@demo-sales.example',
-  teamIds: ['4810001'],
-};
 
 /** The example strategy, managed by Maya Okafor and the Enterprise team. */
 export const teamManagedStrategy = (): StrategyInput => ({
@@ -87,8 +83,7 @@ const withUnknownProperty = (): StrategyInput => {
 
 const SCHEMAS = {
   load_empty: StrategyEditorLoadResponse,
-  load_manager: StrategyEditorLoadResponse,
-  load_rep: StrategyEditorLoadResponse,
+  load_published: StrategyEditorLoadResponse,
   load_after_publish: StrategyEditorLoadResponse,
   load_after_rollback: StrategyEditorLoadResponse,
   load_unavailable: StrategyEditorLoadResponse,
@@ -96,12 +91,15 @@ const SCHEMAS = {
   validate_portal_issues: StrategyValidateResponse,
   simulate_chunk_1: StrategySimulateResponse,
   simulate_chunk_2: StrategySimulateResponse,
-  simulate_not_allowed: StrategySimulateResponse,
-  publish_published: StrategyPublishResponse,
+  publish_first_prepared: StrategyPublishResponse,
+  publish_prepared: StrategyPublishResponse,
   publish_invalid: StrategyPublishResponse,
   publish_conflict: StrategyPublishResponse,
-  publish_not_allowed: StrategyPublishResponse,
-  rollback_published: StrategyRollbackResponse,
+  confirm_not_verified: StrategyPublishConfirmResponse,
+  confirm_not_allowed: StrategyPublishConfirmResponse,
+  confirm_published: StrategyPublishConfirmResponse,
+  rollback_prepared: StrategyRollbackResponse,
+  rollback_confirmed: StrategyPublishConfirmResponse,
 } as const;
 
 export type SettingsFixtureName = keyof typeof SCHEMAS;
@@ -131,15 +129,13 @@ const failedWith =
     return parsed.success && !parsed.data.ok && parsed.data.error.code === code;
   };
 
+const awaiting = (v: { outcome: string }): boolean => v.outcome === 'awaiting_approval';
+
 const EXPECT: Record<SettingsFixtureName, Check> = {
-  load_empty: okWith(StrategyEditorLoadResponse, (v) => v.current === null && !v.viewer.isManager),
-  load_manager: okWith(
+  load_empty: okWith(StrategyEditorLoadResponse, (v) => v.current === null),
+  load_published: okWith(
     StrategyEditorLoadResponse,
-    (v) => v.current?.summary.version === 1 && v.viewer.isManager,
-  ),
-  load_rep: okWith(
-    StrategyEditorLoadResponse,
-    (v) => v.current !== null && v.viewer.confirmed && !v.viewer.isManager,
+    (v) => v.current?.summary.version === 1 && v.people.managers.length === 1,
   ),
   load_after_publish: okWith(
     StrategyEditorLoadResponse,
@@ -157,25 +153,36 @@ const EXPECT: Record<SettingsFixtureName, Check> = {
   ),
   simulate_chunk_1: okWith(StrategySimulateResponse, (v) => v.cursor !== null),
   simulate_chunk_2: okWith(StrategySimulateResponse, (v) => v.cursor === null),
-  simulate_not_allowed: failedWith(StrategySimulateResponse, 'not_allowed'),
-  publish_published: okWith(
-    StrategyPublishResponse,
-    (v) => v.outcome === 'published' && v.version.version === 2,
-  ),
+  publish_first_prepared: okWith(StrategyPublishResponse, awaiting),
+  publish_prepared: okWith(StrategyPublishResponse, awaiting),
   publish_invalid: okWith(StrategyPublishResponse, (v) => v.outcome === 'invalid'),
   publish_conflict: okWith(StrategyPublishResponse, (v) => v.outcome === 'conflict'),
-  publish_not_allowed: failedWith(StrategyPublishResponse, 'not_allowed'),
-  rollback_published: okWith(
-    StrategyRollbackResponse,
+  confirm_not_verified: failedWith(StrategyPublishConfirmResponse, 'not_verified'),
+  confirm_not_allowed: failedWith(StrategyPublishConfirmResponse, 'not_allowed'),
+  confirm_published: okWith(
+    StrategyPublishConfirmResponse,
+    (v) => v.outcome === 'published' && v.version.version === 2,
+  ),
+  rollback_prepared: okWith(StrategyRollbackResponse, awaiting),
+  rollback_confirmed: okWith(
+    StrategyPublishConfirmResponse,
     (v) => v.outcome === 'published' && v.version.source === 'rollback',
   ),
 };
 
+const pendingOf = (answer: unknown): PendingVersion => {
+  const parsed = StrategyPublishResponse.parse(answer);
+  if (!parsed.ok || parsed.value.outcome !== 'awaiting_approval') {
+    throw new Error(`not prepared: ${JSON.stringify(answer).slice(0, 300)}`);
+  }
+  return parsed.value.pending;
+};
+
 /**
  * Starts a sandbox with companies and deals, runs the strategy editor's real handlers through
- * every state the settings page shows (empty portal, manager, rep, simulation in two chunks,
- * publish refused and done, a concurrent publish, rollback, HubSpot unreachable) and returns
- * their answers, checked. About a second; the sandbox is closed before it returns.
+ * every state the settings page shows (empty portal, a first version prepared, simulation in two
+ * chunks, a version prepared, refused and approved in HubSpot (by a rep, then the manager), a
+ * concurrent publish, rollback, HubSpot unreachable) and returns their answers, checked. About a second; the sandbox is closed before it returns.
  *
  * @example
  * let fixtures: SettingsFixtures;
@@ -194,15 +201,20 @@ export async function produceSettingsFixtures(): Promise<SettingsFixtures> {
     await createDeal(hs, plainDeal('Grocery POS', '40000'), { companyId: ids['off_strategy'] });
     await createDeal(hs, plainDeal('Tobacco CRM', '25000'), { companyId: ids['refused'] });
 
-    const load = (user: CardUser) => invokeEditorLoad(rt, hubspotContext({ user }), true);
-    const load_empty = await load(MANAGER);
+    const load = () => invokeEditorLoad(rt, hubspotContext({}), true);
+    const load_empty = await load();
+    const publish = (strategy: StrategyInput, basedOnVersion: number | null) =>
+      invokePublish(rt, hubspotContext({ strategy, basedOnVersion }), true);
+    const confirm = (pending: PendingVersion) =>
+      invokePublishConfirm(rt, hubspotContext({ pendingId: pending.recordId }), true);
+    // The first version, prepared on the empty page (it is published by the CLI below instead).
+    const publish_first_prepared = await publish(teamManagedStrategy(), null);
     await portal.publish(StrategySchema.parse(teamManagedStrategy()));
 
     const simulateChunk = (cursor?: unknown) =>
       invokeSimulate(
         rt,
         hubspotContext({
-          user: MANAGER,
           strategy: refusingRetailStrategy(),
           ...(cursor === undefined ? {} : { cursor }),
         }),
@@ -213,13 +225,36 @@ export async function produceSettingsFixtures(): Promise<SettingsFixtures> {
     const simulate_chunk_2 = await simulateChunk(
       simulate_chunk_1.ok ? (simulate_chunk_1.value.cursor ?? undefined) : undefined,
     );
-    const publishAs = (user: CardUser, strategy: StrategyInput, basedOnVersion: number) =>
-      invokePublish(rt, hubspotContext({ user, strategy, basedOnVersion }), true);
-
-    const partial = {
+    const load_published = await load();
+    const publish_invalid = await publish(withUnknownProperty(), 1);
+    const publish_prepared = await publish(refusingRetailStrategy(), 1);
+    const prepared = pendingOf(publish_prepared);
+    const confirm_not_verified = await confirm(prepared);
+    approvePending(portal, REP, prepared);
+    const confirm_not_allowed = await confirm(prepared);
+    approvePending(portal, MANAGER, prepared, 'approve_not_manager');
+    approvePending(portal, MANAGER, prepared);
+    const confirm_published = await confirm(prepared);
+    const load_after_publish = await load();
+    const publish_conflict = await publish(teamManagedStrategy(), 1);
+    const rollback_prepared = await invokeRollback(
+      rt,
+      hubspotContext({ version: 1, basedOnVersion: 2 }),
+      true,
+    );
+    const rollback = pendingOf(rollback_prepared);
+    approvePending(portal, MANAGER, rollback);
+    const rollback_confirmed = await confirm(rollback);
+    const unavailable = createRuntime({
+      accessToken: portal.sandbox.token,
+      basePath: await closedOrigin(),
+    });
+    const answers: Record<SettingsFixtureName, unknown> = {
       load_empty,
-      load_manager: await load(MANAGER),
-      load_rep: await load(REP),
+      load_published,
+      load_after_publish,
+      load_after_rollback: await load(),
+      load_unavailable: await invokeEditorLoad(unavailable, hubspotContext({}), true),
       validate_valid: await invokeValidate(
         rt,
         hubspotContext({ strategy: refusingRetailStrategy() }),
@@ -232,38 +267,15 @@ export async function produceSettingsFixtures(): Promise<SettingsFixtures> {
       ),
       simulate_chunk_1,
       simulate_chunk_2,
-      simulate_not_allowed: await invokeSimulate(
-        rt,
-        hubspotContext({ user: REP, strategy: refusingRetailStrategy() }),
-        {},
-        true,
-      ),
-      publish_not_allowed: await publishAs(REP, refusingRetailStrategy(), 1),
-      publish_invalid: await publishAs(MANAGER, withUnknownProperty(), 1),
-      publish_published: await publishAs(MANAGER, refusingRetailStrategy(), 1),
-    };
-    const load_after_publish = await load(MANAGER);
-    const publish_conflict = await publishAs(TEAM_MANAGER, teamManagedStrategy(), 1);
-    const rollback_published = await invokeRollback(
-      rt,
-      hubspotContext({ user: MANAGER, version: 1, basedOnVersion: 2 }),
-      true,
-    );
-    const unavailable = createRuntime({
-      accessToken: portal.sandbox.token,
-      basePath: await closedOrigin(),
-    });
-    const answers: Record<SettingsFixtureName, unknown> = {
-      ...partial,
-      load_after_publish,
+      publish_first_prepared,
+      publish_prepared,
+      publish_invalid,
       publish_conflict,
-      rollback_published,
-      load_after_rollback: await load(MANAGER),
-      load_unavailable: await invokeEditorLoad(
-        unavailable,
-        hubspotContext({ user: MANAGER }),
-        true,
-      ),
+      confirm_not_verified,
+      confirm_not_allowed,
+      confirm_published,
+      rollback_prepared,
+      rollback_confirmed,
     };
     const wrong = SETTINGS_FIXTURE_NAMES.filter((name) => !EXPECT[name](answers[name]));
     if (wrong.length > 0) {

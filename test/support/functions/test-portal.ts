@@ -5,14 +5,17 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 import { parseStrategy } from '@strategy-fit/core';
-import type { CardUser, Strategy } from '@strategy-fit/core';
+import { EXCEPTION_INPUT_PROPERTIES } from '@strategy-fit/core';
+import type { Strategy } from '@strategy-fit/core';
 import {
   ASSOCIATION_TYPES,
   createHubSpotClient,
   createRecords,
   ensureFitProperties,
+  ensureExceptionEventStore,
   ensureStrategyStore,
   publishStrategy,
+  readExceptionEventRecords,
   readRecords,
 } from '@strategy-fit/hubspot';
 import type { HubSpot, NewAssociation } from '@strategy-fit/hubspot';
@@ -37,16 +40,24 @@ export function value<T>(result: { ok: true; value: T } | { ok: false; error: un
 export const loadExampleStrategy = (): Strategy =>
   value(parseStrategy(readFileSync(EXAMPLE_STRATEGY_FILE, 'utf8')));
 
-/** The demo portal's users (the sandbox's owners): a rep, the example strategy's manager. */
-export const REP: CardUser = {
+/** A user of the demo portal (one of the sandbox's owners), as HubSpot knows them. */
+export type DemoUser = { readonly id: string; readonly name: string; readonly email: string };
+
+/** The demo portal's users: a rep, the example strategy's manager, another Enterprise user. */
+export const REP: DemoUser = {
   id: '9100003',
+  name: 'Priya Raman',
   email: 'priya.raman@demo-sales.example',
-  teamIds: ['4810002'],
 };
-export const MANAGER: CardUser = {
+export const MANAGER: DemoUser = {
   id: '9100001',
+  name: 'Maya Okafor',
   email: 'maya.okafor@demo-sales.example',
-  teamIds: ['4810001'],
+};
+export const COLLEAGUE: DemoUser = {
+  id: '9100002',
+  name: 'Lukas Berg',
+  email: 'lukas.berg@demo-sales.example',
 };
 
 /** A context as HubSpot builds it for `main` (HUBSPOT.md §3). */
@@ -68,8 +79,33 @@ export type TestPortal = {
   /** What HubSpot's function environment holds, pointed at the sandbox. */
   readonly env: { PRIVATE_APP_ACCESS_TOKEN: string; HUBSPOT_API_BASE_URL: string };
   publish(strategy?: Strategy): Promise<number>;
+  /** `user` edits the record in HubSpot's UI (recorded as CRM_UI by them; only tests can). */
+  editAs(user: DemoUser, objectType: string, id: string, properties: Record<string, string>): void;
   close(): Promise<void>;
 };
+
+/** The portal's `editAs`: HubSpot's record of a signed-in user's edit in its UI. */
+export const editAsFor =
+  (sandbox: RunningSandbox): TestPortal['editAs'] =>
+  (user, objectType, id, properties) =>
+    sandbox.control.editAsUser({ objectType, id, userId: user.id, properties });
+
+/** A rep writes the reason for an exception on the deal, in HubSpot's UI. */
+export const writeReason = (portal: TestPortal, user: DemoUser, dealId: string, reason: string) =>
+  portal.editAs(user, 'deals', dealId, { [EXCEPTION_INPUT_PROPERTIES.reason]: reason });
+
+/** A manager sets the decision (and an expiry) on the deal, in HubSpot's UI. */
+export const setDecision = (
+  portal: TestPortal,
+  user: DemoUser,
+  dealId: string,
+  decision: 'approve' | 'reject',
+  expiresOn?: string,
+) =>
+  portal.editAs(user, 'deals', dealId, {
+    [EXCEPTION_INPUT_PROPERTIES.decision]: decision,
+    ...(expiresOn === undefined ? {} : { [EXCEPTION_INPUT_PROPERTIES.expires]: expiresOn }),
+  });
 
 /** A sandbox with `setup` done and, unless `publish: false`, the example strategy published. */
 export async function startTestPortal(
@@ -86,6 +122,7 @@ export async function startTestPortal(
   });
   value(await ensureFitProperties(hs));
   value(await ensureStrategyStore(hs));
+  value(await ensureExceptionEventStore(hs));
   const portal: TestPortal = {
     sandbox,
     hs,
@@ -97,6 +134,7 @@ export async function startTestPortal(
       );
       return stored.version;
     },
+    editAs: editAsFor(sandbox),
     close: () => sandbox.close(),
   };
   if (options.publish !== false) await portal.publish();
@@ -223,6 +261,15 @@ export async function readBack(
   const record = read.records[0];
   if (record === undefined) throw new Error(`${objectType} ${id} not found`);
   return record.properties;
+}
+
+/** A deal's exception events as HubSpot holds them (the audit trail), oldest first. */
+export async function exceptionEventsOf(
+  portal: Pick<TestPortal, 'hs'>,
+  dealId: string,
+): Promise<Record<string, string | null>[]> {
+  const records = value(await readExceptionEventRecords(portal.hs, dealId));
+  return records.map((r) => ({ ...r.properties, hs_object_id: r.id }));
 }
 
 /** An origin nothing listens on: calls to it are refused (HubSpot unreachable). */

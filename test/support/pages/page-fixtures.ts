@@ -2,7 +2,6 @@
 // the sandbox (../functions/produce-page-fixtures.ts), never with hand-written
 // reviews. Test-only: the page's bundle never imports this.
 export {
-  DECIDE_FIXTURE_NAMES,
   producePageFixtures as loadPageFixtures,
   RESCORE_FIXTURE_NAMES,
   REVIEW_FIXTURE_NAMES,

@@ -19,7 +19,6 @@ import {
   createCompany,
   hubspotContext,
   loadExampleStrategy,
-  MANAGER,
   value,
 } from '../functions/test-portal.ts';
 
@@ -63,35 +62,27 @@ export async function produceStateFixtures(): Promise<StateFixtures> {
     );
     await rescoreAll(portal.runtime);
     const rt = portal.runtime;
-    const review_miscalibrated = await invokeStrategyReview(
-      rt,
-      reviewContext(MANAGER),
-      UNPACED_REVIEW,
-    );
+    const review_miscalibrated = await invokeStrategyReview(rt, reviewContext(), UNPACED_REVIEW);
 
     portal.sandbox.control.setFaults({
       rates: { serverError: 1 },
       paths: ['/crm/objects/2026-09/deals/search'],
     });
-    const review_queue_partial = await invokeStrategyReview(
-      rt,
-      reviewContext(MANAGER),
-      UNPACED_REVIEW,
-    );
+    const review_queue_partial = await invokeStrategyReview(rt, reviewContext(), UNPACED_REVIEW);
     portal.sandbox.control.setFaults(undefined);
 
     const wrongToken = createRuntime({
       accessToken: `${portal.sandbox.token}-revoked`,
       basePath: portal.sandbox.baseUrl,
     });
-    const review_unauthorized = await invokeStrategyReview(wrongToken, reviewContext(MANAGER));
+    const review_unauthorized = await invokeStrategyReview(wrongToken, reviewContext());
 
     await portal.publish(StrategySchema.parse({ ...loadExampleStrategy(), name: 'FY2027' }));
-    const rescore_restarted = await invokeRescoreStale(
-      rt,
-      hubspotContext({ user: MANAGER, cursor: '1.d.' }),
-      { chunkBudgetMs: 0, graceMs: 10_000, pacer: UNPACED },
-    );
+    const rescore_restarted = await invokeRescoreStale(rt, hubspotContext({ cursor: '1.d.' }), {
+      chunkBudgetMs: 0,
+      graceMs: 10_000,
+      pacer: UNPACED,
+    });
 
     const fixtures: StateFixtures = {
       review_unauthorized,

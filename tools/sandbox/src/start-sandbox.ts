@@ -12,7 +12,7 @@ import {
   type SandboxOptions,
 } from './schema.ts';
 import { seedStore, type SeedSummary } from './seed/seed-store.ts';
-import { CrmStore } from './store/crm-store.ts';
+import { CrmStore, SANDBOX_APP_ID } from './store/crm-store.ts';
 import { MemoryPersistence, SqlitePersistence } from './store/persistence.ts';
 import { FaultInjector } from './traffic/faults.ts';
 import { RateLimiter } from './traffic/rate-limiter.ts';
@@ -35,6 +35,18 @@ export type SandboxControl = {
    * object type id) updated since start, how many updates it received (creation is not counted).
    */
   writeCounts(objectType: string): Map<string, number>;
+  /**
+   * A signed-in user of the portal edits a record's properties in HubSpot's own UI (a record page
+   * or a CRM data component such as `CrmPropertyList`). HubSpot records such an edit with
+   * `sourceType: CRM_UI` and the user's id (`updatedByUserId`); nothing sent with the app's token
+   * can produce one. Throws when the user is not an active user or the values are invalid.
+   */
+  editAsUser(input: {
+    objectType: string;
+    id: string;
+    userId: string;
+    properties: Record<string, string>;
+  }): void;
 };
 
 export type RunningSandbox = {
@@ -42,6 +54,8 @@ export type RunningSandbox = {
   baseUrl: string;
   token: string;
   portalId: number;
+  /** The installed app's id: the `sourceId` HubSpot records for writes with the app's token. */
+  appId: number;
   /** What the seed wrote at start-up, when it ran. */
   seeded: SeedSummary | undefined;
   control: SandboxControl;
@@ -91,6 +105,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     baseUrl: traffic.baseUrl,
     token,
     portalId: store.portalId,
+    appId: SANDBOX_APP_ID,
     seeded,
     control: {
       setFaults: (plan) => traffic.faults.set(plan),
@@ -112,6 +127,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           if (n > 0) counts.set(String(table.ids[row]), n);
         });
         return counts;
+      },
+      editAsUser: ({ objectType, id, userId, properties }) => {
+        const info = store.resolveType(objectType);
+        if (info === undefined) throw new Error(`unknown object type ${objectType}`);
+        store.editAsUser(info, id, userId, properties);
       },
     },
     close: () => {

@@ -3,7 +3,7 @@
 // read, score and write (diff-only, SCORING §6, §8) through the very same code, and every
 // HubSpot call goes through the adapter and @hubspot/api-client. `npm run build:workflow-snippet`
 // bundles it into one file to paste into HubSpot's code editor (docs/rescoring.md).
-import { err, ok, ScoreRecordParams, strategyFitError } from '@strategy-fit/core';
+import { err, ok, strategyFitError } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 import { DEFAULT_BASE_PATH } from '@strategy-fit/hubspot';
 import { z } from 'zod';
@@ -46,10 +46,9 @@ function companyOf(event: unknown): Result<string, StrategyFitError> {
   if (objectType !== undefined && objectType.toUpperCase() !== 'COMPANY') {
     return err(refused(`This action rescores companies; the workflow enrols ${objectType}.`));
   }
-  const params = ScoreRecordParams.safeParse({ objectType: 'company', objectId: String(objectId) });
-  return params.success
-    ? ok(params.data.objectId)
-    : err(refused(`${String(objectId)} is not a HubSpot record id.`));
+  // The enrolled record is the one HubSpot's workflow event names: the same rule as the cards'.
+  const id = String(objectId);
+  return /^[1-9][0-9]{0,18}$/.test(id) ? ok(id) : err(refused(`${id} is not a HubSpot record id.`));
 }
 
 let warm: { key: string; runtime: Runtime } | undefined;

@@ -1,4 +1,4 @@
-import type { CrmContext, CrmHostActions } from '@hubspot/ui-extensions';
+import type { CrmHostActions } from '@hubspot/ui-extensions';
 
 import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { useScoreRecord } from '../hooks/useScoreRecord.ts';
@@ -7,7 +7,6 @@ import { CompanyFitView, CompanySidebarView } from './CompanyFitView.tsx';
 import { CardErrorState, ScoreGate } from './ScoreGate.tsx';
 
 export type CompanyFitProps = {
-  context: Pick<CrmContext, 'crm' | 'user'>;
   actions: Partial<Pick<CrmHostActions, 'refreshObjectProperties'>>;
   run: FunctionRunner;
   /** `tab`: everything; `sidebar`: the compact variant. */
@@ -15,13 +14,8 @@ export type CompanyFitProps = {
 };
 
 /** A company's fit: scores the record with `score_record` and shows the result. */
-export const CompanyFit = ({ context, actions, run, layout }: CompanyFitProps) => {
-  const { state, rescore } = useScoreRecord(
-    run,
-    'company',
-    context,
-    actions.refreshObjectProperties,
-  );
+export const CompanyFit = ({ actions, run, layout }: CompanyFitProps) => {
+  const { state, rescore } = useScoreRecord(run, 'company', actions.refreshObjectProperties);
   return (
     <ScoreGate state={state} onRetry={rescore}>
       {(value, refreshing) => {

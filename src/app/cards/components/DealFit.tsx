@@ -1,4 +1,4 @@
-import type { CrmContext, CrmHostActions } from '@hubspot/ui-extensions';
+import type { CrmHostActions } from '@hubspot/ui-extensions';
 import type { DealScore, ScoreRecordValue } from '@strategy-fit/core';
 import { useCallback } from 'react';
 
@@ -11,7 +11,6 @@ import { ExceptionSection } from './ExceptionSection.tsx';
 import { CardErrorState, ScoreGate } from './ScoreGate.tsx';
 
 export type DealFitProps = {
-  context: Pick<CrmContext, 'crm' | 'user'>;
   actions: Partial<Pick<CrmHostActions, 'refreshObjectProperties'>>;
   run: FunctionRunner;
 };
@@ -24,25 +23,24 @@ type ReadyProps = DealFitProps & {
 };
 
 /** A scored deal, with its exception wired to `request_exception` and `decide_exception`. */
-const ReadyDeal = ({ context, actions, run, value, deal, refreshing, rescore }: ReadyProps) => {
+const ReadyDeal = ({ actions, run, value, deal, refreshing, rescore }: ReadyProps) => {
   const { refreshObjectProperties } = actions;
   const onChanged = useCallback(() => {
     refreshObjectProperties?.();
     rescore();
   }, [refreshObjectProperties, rescore]);
-  const exceptionActions = useExceptionActions({
-    run,
-    dealId: deal.dealId,
-    user: context.user,
-    onChanged,
-  });
+  const exceptionActions = useExceptionActions({ run, requestSeq: deal.exception.seq, onChanged });
   const view = dealCardView(value, deal);
   return (
     <DealFitView
       view={view}
       exception={
         view.exception === null ? null : (
-          <ExceptionSection view={view.exception} actions={exceptionActions} />
+          <ExceptionSection
+            view={view.exception}
+            managerNames={view.managerNames}
+            actions={exceptionActions}
+          />
         )
       }
       refreshing={refreshing}
@@ -56,7 +54,6 @@ export const DealFit = (props: DealFitProps) => {
   const { state, rescore } = useScoreRecord(
     props.run,
     'deal',
-    props.context,
     props.actions.refreshObjectProperties,
   );
   return (

@@ -1,53 +1,52 @@
-import type { DateInputEventsPayload } from '@hubspot/ui-extensions';
-import { DateInput, Flex, LoadingButton, Text } from '@hubspot/ui-extensions';
-import { EXCEPTION_VALIDITY_DAYS } from '@strategy-fit/core';
+import { Flex, LoadingButton, Text } from '@hubspot/ui-extensions';
+import { CrmPropertyList } from '@hubspot/ui-extensions/crm';
+import {
+  approvalExpiryBounds,
+  EXCEPTION_INPUT_PROPERTIES,
+  EXCEPTION_VALIDITY_DAYS,
+} from '@strategy-fit/core';
 import { useState } from 'react';
 
-import type { CalendarDay } from '../view-model/exception-form.ts';
-import { expiryProblem, isoDay, utcDay } from '../view-model/exception-form.ts';
+import { whoDecides } from '../view-model/exception.ts';
 
-/** A strategy manager approves the open request until a chosen day (90 days by default) or rejects it. */
+/**
+ * A strategy manager's decision on the open request (SCORING §7): set in HubSpot's own property
+ * editor on this deal, so HubSpot records who decided; the buttons confirm what the manager set.
+ * The expiry's bounds are the core's, the ones `decide_exception` enforces.
+ */
 export const ExceptionDecision = ({
+  managerNames,
   pending,
   onDecide,
 }: {
+  managerNames: readonly string[];
   pending: 'approve' | 'reject' | null;
-  onDecide: (decision: 'approve' | 'reject', expiresOn?: string) => void;
+  onDecide: (decision: 'approve' | 'reject') => void;
 }) => {
-  const [today] = useState(() => utcDay(Date.now()));
-  const [expires, setExpires] = useState<CalendarDay | null>(() =>
-    utcDay(Date.now(), EXCEPTION_VALIDITY_DAYS),
-  );
-  const problem = expiryProblem(expires, today);
+  const [bounds] = useState(() => approvalExpiryBounds(Date.now()));
   const busy = pending !== null;
   return (
     <Flex direction="column" gap="sm" testId="exception-decision">
-      <Text format={{ fontWeight: 'demibold' }}>Your decision as strategy manager</Text>
-      <DateInput
-        name="expiresOn"
-        label="Approved until"
-        description="The approval counts through this day; after it the deal is unapproved again."
-        format="YYYY-MM-DD"
-        value={expires ?? undefined}
-        min={today}
-        onChange={(day: DateInputEventsPayload | null) =>
-          setExpires(day === null ? null : { year: day.year, month: day.month, date: day.date })
-        }
-        error={problem !== null}
-        validationMessage={problem ?? undefined}
-        testId="exception-expiry"
+      <Text format={{ fontWeight: 'demibold' }}>The strategy manager’s decision</Text>
+      <Text>
+        {whoDecides(managerNames)} Set “Exception: decision” below, and for an approval “Exception:
+        approved until” (from {bounds.earliest} to {bounds.latest}; {EXCEPTION_VALIDITY_DAYS} days,
+        until {bounds.default}, when empty). HubSpot records who sets them. Then confirm; if the
+        field already showed your choice, set it again first.
+      </Text>
+      <CrmPropertyList
+        properties={[EXCEPTION_INPUT_PROPERTIES.decision, EXCEPTION_INPUT_PROPERTIES.expires]}
+        testId="exception-decision-fields"
       />
       <Flex direction="row" gap="sm">
         <LoadingButton
           variant="primary"
           loading={pending === 'approve'}
-          disabled={busy || problem !== null || expires === null}
-          onClick={() => {
-            if (expires !== null) onDecide('approve', isoDay(expires));
-          }}
+          disabled={busy}
+          onClick={() => onDecide('approve')}
           testId="exception-approve"
         >
-          Approve
+          Confirm approval
         </LoadingButton>
         <LoadingButton
           variant="destructive"
@@ -56,7 +55,7 @@ export const ExceptionDecision = ({
           onClick={() => onDecide('reject')}
           testId="exception-reject"
         >
-          Reject
+          Confirm rejection
         </LoadingButton>
       </Flex>
     </Flex>

@@ -4,18 +4,19 @@ import type { ExceptionActionsState } from '../hooks/useExceptionActions.ts';
 import { errorView } from '../view-model/card-error.ts';
 import type { ExceptionView } from '../view-model/exception.ts';
 import { ExceptionDecision } from './ExceptionDecision.tsx';
-import { ExceptionRequestForm } from './ExceptionRequestForm.tsx';
+import { ExceptionRequest } from './ExceptionRequest.tsx';
 
 type Props = {
   view: ExceptionView;
+  managerNames: readonly string[];
   actions: ExceptionActionsState & {
-    request: (reason: string) => void;
-    decide: (decision: 'approve' | 'reject', expiresOn?: string) => void;
+    request: () => void;
+    decide: (decision: 'approve' | 'reject') => void;
   };
 };
 
-/** A deal's exception (SCORING §7): its state, the rep's request form, the manager's decision. */
-export const ExceptionSection = ({ view, actions }: Props) => {
+/** A deal's exception (SCORING §7): its state, the rep's request, the manager's decision. */
+export const ExceptionSection = ({ view, managerNames, actions }: Props) => {
   const failure = actions.error === null ? null : errorView(actions.error);
   const deciding =
     actions.pending === 'approve' || actions.pending === 'reject' ? actions.pending : null;
@@ -30,7 +31,7 @@ export const ExceptionSection = ({ view, actions }: Props) => {
       <Text testId="exception-text">{view.text}</Text>
       {view.note !== null && (
         <Text variant="microcopy" testId="exception-note">
-          Reason given: “{view.note}”
+          Reason given{view.requestedBy === null ? '' : ` by ${view.requestedBy}`}: “{view.note}”
         </Text>
       )}
       {failure !== null && (
@@ -38,9 +39,19 @@ export const ExceptionSection = ({ view, actions }: Props) => {
           {failure.detail === '' ? failure.advice : `${failure.detail} ${failure.advice}`}
         </Alert>
       )}
-      {view.canDecide && <ExceptionDecision pending={deciding} onDecide={actions.decide} />}
+      {view.canDecide && (
+        <ExceptionDecision
+          managerNames={managerNames}
+          pending={deciding}
+          onDecide={actions.decide}
+        />
+      )}
       {view.canRequest && (
-        <ExceptionRequestForm pending={actions.pending === 'request'} onRequest={actions.request} />
+        <ExceptionRequest
+          managerNames={managerNames}
+          pending={actions.pending === 'request'}
+          onRequest={actions.request}
+        />
       )}
     </Flex>
   );

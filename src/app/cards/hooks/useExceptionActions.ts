@@ -1,4 +1,4 @@
-import type { CrmContext, JsonValue } from '@hubspot/ui-extensions';
+import type { JsonValue } from '@hubspot/ui-extensions';
 import {
   DecideExceptionParams,
   ExceptionResponse,
@@ -9,7 +9,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardError } from '../view-model/card-error.ts';
 import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { callFunction } from '@strategy-fit/function-calls';
-import { cardUserOf } from './card-user.ts';
 
 export type ExceptionAction = 'request' | 'approve' | 'reject';
 
@@ -28,19 +27,20 @@ type Call = {
 };
 
 /**
- * Requests (`request_exception`) and decides (`decide_exception`) a deal's exception. After a
- * change, `onChanged` runs (the card refreshes the record and rescores).
+ * Requests (`request_exception`) and decides (`decide_exception`) the exception of the deal the
+ * card is on: who asks or decides, and what, is what HubSpot recorded of their edit on the deal;
+ * a decision names the request the card showed (`requestSeq`) and the choice it confirms. After
+ * a change, `onChanged` runs (the card refreshes the record and rescores).
  */
 export const useExceptionActions = (input: {
   run: FunctionRunner;
-  dealId: string;
-  user: CrmContext['user'];
+  requestSeq: number;
   onChanged: () => void;
 }): ExceptionActionsState & {
-  request: (reason: string) => void;
-  decide: (decision: 'approve' | 'reject', expiresOn?: string) => void;
+  request: () => void;
+  decide: (decision: 'approve' | 'reject') => void;
 } => {
-  const { run, dealId, user, onChanged } = input;
+  const { run, requestSeq, onChanged } = input;
   const [state, setState] = useState<ExceptionActionsState>({ pending: null, error: null });
   const mounted = useRef(true);
   useEffect(() => {
@@ -58,7 +58,7 @@ export const useExceptionActions = (input: {
         return;
       }
       setState({ pending: action, error: null });
-      // hs_object_id lets the function check the deal is the one this card is on.
+      // HubSpot sends the id of the deal this card is on: the function acts on it only.
       const options = { parameters, propertiesToSend: ['hs_object_id'] };
       void callFunction(run, name, options, ExceptionResponse).then((result) => {
         if (!mounted.current) return;
@@ -69,24 +69,19 @@ export const useExceptionActions = (input: {
     [run, onChanged],
   );
 
-  const request = useCallback(
-    (reason: string) => {
-      const parameters = { dealId, reason: reason.trim(), user: cardUserOf(user) };
-      submit({
-        name: 'request_exception',
-        action: 'request',
-        parameters,
-        check: RequestExceptionParams.safeParse(parameters),
-      });
-    },
-    [submit, dealId, user],
-  );
+  const request = useCallback(() => {
+    const parameters = {};
+    submit({
+      name: 'request_exception',
+      action: 'request',
+      parameters,
+      check: RequestExceptionParams.safeParse(parameters),
+    });
+  }, [submit]);
 
   const decide = useCallback(
-    (decision: 'approve' | 'reject', expiresOn?: string) => {
-      const base = { dealId, decision, user: cardUserOf(user) };
-      const parameters =
-        decision === 'approve' && expiresOn !== undefined ? { ...base, expiresOn } : base;
+    (decision: 'approve' | 'reject') => {
+      const parameters = { requestSeq, decision };
       submit({
         name: 'decide_exception',
         action: decision,
@@ -94,7 +89,7 @@ export const useExceptionActions = (input: {
         check: DecideExceptionParams.safeParse(parameters),
       });
     },
-    [submit, dealId, user],
+    [submit, requestSeq],
   );
 
   return { ...state, request, decide };

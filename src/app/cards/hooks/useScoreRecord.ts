@@ -1,4 +1,3 @@
-import type { CrmContext } from '@hubspot/ui-extensions';
 import type { ScoreRecordValue } from '@strategy-fit/core';
 import { ScoreRecordParams, ScoreRecordResponse } from '@strategy-fit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -6,7 +5,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardError } from '../view-model/card-error.ts';
 import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { callFunction } from '@strategy-fit/function-calls';
-import { cardUserOf } from './card-user.ts';
 
 /** What a card knows about its record's score. */
 export type ScoreState =
@@ -32,7 +30,6 @@ const INVALID_CONTEXT: CardError = {
 export const useScoreRecord = (
   run: FunctionRunner,
   objectType: 'company' | 'deal',
-  context: Pick<CrmContext, 'crm' | 'user'>,
   /** Runs when scoring wrote to the record (the card refreshes HubSpot's property panels). */
   onWritten?: () => void,
 ): { state: ScoreState; rescore: () => void } => {
@@ -42,11 +39,8 @@ export const useScoreRecord = (
   const load = useCallback(() => {
     latest.current += 1;
     const call = latest.current;
-    const parameters = {
-      objectType,
-      objectId: String(context.crm.objectId),
-      user: cardUserOf(context.user),
-    };
+    // The record is the one HubSpot says the card is on (propertiesToSend), never a parameter.
+    const parameters = { objectType };
     const answer = ScoreRecordParams.safeParse(parameters).success
       ? callFunction(
           run,
@@ -64,7 +58,7 @@ export const useScoreRecord = (
           : { status: 'error', error: result.error },
       );
     });
-  }, [run, objectType, context, onWritten]);
+  }, [run, objectType, onWritten]);
 
   useEffect(() => {
     load();

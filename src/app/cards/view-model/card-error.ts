@@ -56,6 +56,17 @@ const WORDING: Readonly<Record<CardErrorCode, Wording>> = {
     advice: 'Ask a strategy manager, or a HubSpot admin if you think you should be allowed.',
     retry: false,
   },
+  not_verified: {
+    title: 'HubSpot has no record of your edit yet',
+    advice:
+      'Set the field named in the message on this deal (HubSpot records who sets it), then try again.',
+    retry: true,
+  },
+  conflict: {
+    title: 'Something changed while you were deciding',
+    advice: 'Read what changed, then decide again.',
+    retry: true,
+  },
   exception_not_allowed: {
     title: 'This exception cannot be changed now',
     advice: 'Rescore to see the current state of the deal.',

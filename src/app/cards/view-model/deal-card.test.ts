@@ -3,12 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { COMPANIES, dealValue } from '../../../../test/support/cards/score-values.ts';
 import { dealCardView } from './deal-card.ts';
 
-const viewOf = (
-  deal: Record<string, string>,
-  company: Record<string, string> | null,
-  viewerIsManager = false,
-) => {
-  const value = dealValue(deal, company, { viewerIsManager });
+const viewOf = (deal: Record<string, string>, company: Record<string, string> | null) => {
+  const value = dealValue(deal, company);
   return dealCardView(value, value.deal);
 };
 

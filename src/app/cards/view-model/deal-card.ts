@@ -47,6 +47,8 @@ export type DealCardView = {
   readonly dreamTest: readonly DreamRow[] | null;
   readonly warnings: readonly WarningView[];
   readonly exception: ExceptionView | null;
+  /** The strategy's managers by name: whom a rep asks. */
+  readonly managerNames: readonly string[];
   /** The company's explanation; null for a deal without a company. */
   readonly explanation: Explanation | null;
   readonly todos: readonly TodoView[];
@@ -147,7 +149,8 @@ export const dealCardView = (value: ScoreRecordValue, deal: DealScore): DealCard
     focus: deal.focus,
     dreamTest: dreamRows(deal),
     warnings: deal.warnings.flatMap((w) => warningView(w, deal, segmentName) ?? []),
-    exception: exceptionView(deal, value.viewerIsManager),
+    exception: exceptionView(deal),
+    managerNames: value.managerNames,
     explanation: company === null ? null : explanationOf(company),
     todos: todoViews(deal.todos),
     dataQuality: findingViews(deal.dataQuality),

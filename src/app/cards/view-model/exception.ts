@@ -12,11 +12,14 @@ export type ExceptionView = {
   readonly label: string;
   readonly variant: StatusVariant;
   readonly text: string;
-  /** The rep's written reason, once requested. */
+  /** The rep's written reason, once requested, and who wrote it (as HubSpot recorded). */
   readonly note: string | null;
+  readonly requestedBy: string | null;
+  /** The request a decision answers (the event number the card saw). */
+  readonly seq: number;
   /** A rep may ask (again): off strategy and no open request or active approval. */
   readonly canRequest: boolean;
-  /** A strategy manager may approve or reject the open request. */
+  /** The open request can be decided (by a strategy manager: the function checks who set it). */
   readonly canDecide: boolean;
 };
 
@@ -71,7 +74,7 @@ const wordingOf = (
  * A deal's exception as the deal card shows it; null when there is nothing to show (the deal is
  * on strategy and has never had an exception).
  */
-export const exceptionView = (deal: DealScore, viewerIsManager: boolean): ExceptionView | null => {
+export const exceptionView = (deal: DealScore): ExceptionView | null => {
   const e = deal.exception;
   if (!deal.offStrategy && e.status === 'none') return null;
   const status = statusOf(e);
@@ -79,8 +82,17 @@ export const exceptionView = (deal: DealScore, viewerIsManager: boolean): Except
     status,
     ...wordingOf(e, status),
     note: e.note,
+    requestedBy: e.requestedBy,
+    seq: e.seq,
     canRequest:
       deal.offStrategy && (status === 'none' || status === 'expired' || status === 'rejected'),
-    canDecide: viewerIsManager && status === 'requested',
+    canDecide: status === 'requested',
   };
+};
+
+/** "Maya Okafor decides." / "Maya Okafor or Lukas Berg decide." — whom a rep asks (names only). */
+export const whoDecides = (names: readonly string[]): string => {
+  if (names.length === 0) return 'The strategy names no manager who could decide yet.';
+  if (names.length === 1) return `${names[0] ?? ''} decides.`;
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''} decide.`;
 };

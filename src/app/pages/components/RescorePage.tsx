@@ -39,7 +39,6 @@ export const RescorePage = () => {
 
   if (review.status !== 'ready') return null;
   const stale = staleOf(review.value);
-  const canRun = review.value.viewerIsManager;
   const urlCursor = route.params['cursor'] ?? null;
   // After a reload the page knows only the URL's cursor; in a session, the run's.
   const resumeFrom = run.status === 'idle' ? urlCursor : run.cursor;
@@ -59,17 +58,7 @@ export const RescorePage = () => {
         few seconds each, companies first, then deals, writing only what changed. You can stop and
         resume; a stopped run keeps its place in this page’s address.
       </Text>
-      {!canRun && (
-        <Alert
-          title="Only strategy managers can rescore the whole portal"
-          variant="info"
-          testId="rescore-read-only"
-        >
-          The strategy managers named in the published strategy can run this. Scheduled rescoring
-          with the command-line tool works too (see the Strategy Fit docs).
-        </Alert>
-      )}
-      {canRun && (
+      {
         <Flex direction="row" gap="sm">
           {!running && resumeFrom !== null && run.status !== 'done' && (
             <Button
@@ -101,7 +90,7 @@ export const RescorePage = () => {
             </LoadingButton>
           )}
         </Flex>
-      )}
+      }
       {run.status !== 'idle' && (
         <ProgressBar
           title={`Version ${run.version ?? '—'} · ${plural(run.chunks, 'chunk')}`}

@@ -1,12 +1,8 @@
 import type { ExtensionPointApiActions, ExtensionPointApiContext } from '@hubspot/ui-extensions';
-import type { CardUser } from '@strategy-fit/core';
 import type { ReactNode } from 'react';
 import { createContext, useContext, useMemo } from 'react';
 
 import type { FunctionRunner } from '@strategy-fit/function-calls';
-import { pageUserOf } from './page-user.ts';
-import type { DecisionsState, Decision } from './useDecisions.ts';
-import { useDecisions } from './useDecisions.ts';
 import type { RescoreRun } from '../view-model/rescore.ts';
 import { useRescoreRun } from './useRescoreRun.ts';
 import type { Filters, ReviewState } from './useStrategyReview.ts';
@@ -18,15 +14,11 @@ import { useStrategyReview } from './useStrategyReview.ts';
  */
 export type ReviewPageModel = {
   readonly portalId: number | string;
-  readonly user: CardUser;
   readonly actions: ExtensionPointApiActions<'pages'>;
   readonly review: ReviewState;
   readonly filters: Filters;
   readonly setFilters: (filters: Filters) => void;
   readonly reload: () => void;
-  readonly decisions: DecisionsState & {
-    decide: (dealId: string, decision: Decision, expiresOn?: string) => void;
-  };
   readonly rescore: {
     run: RescoreRun;
     start: (cursor: string | null) => void;
@@ -36,7 +28,7 @@ export type ReviewPageModel = {
 
 const ReviewPageContext = createContext<ReviewPageModel | null>(null);
 
-/** The page's shared state: the review, the decisions and the rescore run. */
+/** The page's shared state: the review and the rescore run. */
 export const ReviewProvider = ({
   context,
   actions,
@@ -48,24 +40,19 @@ export const ReviewProvider = ({
   run: FunctionRunner;
   children: ReactNode;
 }) => {
-  const contextUser = context.user;
-  const user = useMemo(() => pageUserOf(contextUser), [contextUser]);
-  const { state, filters, setFilters, reload } = useStrategyReview(run, user);
-  const decisions = useDecisions(run, user, reload);
-  const rescore = useRescoreRun(run, user, reload);
+  const { state, filters, setFilters, reload } = useStrategyReview(run);
+  const rescore = useRescoreRun(run, reload);
   const model = useMemo<ReviewPageModel>(
     () => ({
       portalId: context.portal.id,
-      user,
       actions,
       review: state,
       filters,
       setFilters,
       reload,
-      decisions,
       rescore,
     }),
-    [context.portal.id, user, actions, state, filters, setFilters, reload, decisions, rescore],
+    [context.portal.id, actions, state, filters, setFilters, reload, rescore],
   );
   return <ReviewPageContext.Provider value={model}>{children}</ReviewPageContext.Provider>;
 };

@@ -1,5 +1,4 @@
 import type { JsonValue } from '@hubspot/ui-extensions';
-import type { CardUser } from '@strategy-fit/core';
 import { RescoreStaleResponse } from '@strategy-fit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -16,7 +15,6 @@ import { callFunction } from '@strategy-fit/function-calls';
  */
 export const useRescoreRun = (
   run: FunctionRunner,
-  user: CardUser,
   onFinished: () => void,
 ): { run: RescoreRun; start: (cursor: string | null) => void; stop: () => void } => {
   const [state, setState] = useState<RescoreRun>(IDLE_RUN);
@@ -34,7 +32,7 @@ export const useRescoreRun = (
     async (from: string | null) => {
       let cursor = from;
       for (;;) {
-        const parameters: { [key: string]: JsonValue } = { user };
+        const parameters: { [key: string]: JsonValue } = {};
         if (cursor !== null) parameters['cursor'] = cursor;
         const answer = await callFunction(
           run,
@@ -77,7 +75,7 @@ export const useRescoreRun = (
       }
       active.current = false;
     },
-    [run, user, onFinished],
+    [run, onFinished],
   );
 
   const start = useCallback(

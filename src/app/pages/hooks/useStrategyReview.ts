@@ -1,5 +1,5 @@
 import type { JsonValue } from '@hubspot/ui-extensions';
-import type { CardUser, StrategyReviewValue } from '@strategy-fit/core';
+import type { StrategyReviewValue } from '@strategy-fit/core';
 import { StrategyReviewResponse } from '@strategy-fit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -26,7 +26,6 @@ export type ReviewState =
  */
 export const useStrategyReview = (
   run: FunctionRunner,
-  user: CardUser,
 ): {
   state: ReviewState;
   filters: Filters;
@@ -48,7 +47,7 @@ export const useStrategyReview = (
   useEffect(() => {
     latest.current += 1;
     const call = latest.current;
-    const parameters: { [key: string]: JsonValue } = { user };
+    const parameters: { [key: string]: JsonValue } = {};
     const { ownerId, pipelineId } = filters;
     if (ownerId !== undefined || pipelineId !== undefined) {
       parameters['filters'] = {
@@ -69,7 +68,7 @@ export const useStrategyReview = (
     return () => {
       latest.current += 1;
     };
-  }, [run, user, filters, generation]);
+  }, [run, filters, generation]);
 
   const reload = useCallback(() => {
     pending();

@@ -19,7 +19,6 @@ export type QueueRow = {
   readonly note: string;
   readonly requestedBy: string;
   readonly requestedOn: string;
-  readonly history: readonly string[];
 };
 
 export type QueueView = {
@@ -27,8 +26,6 @@ export type QueueView = {
   readonly reasons: readonly string[];
   readonly total: number;
   readonly rows: readonly QueueRow[];
-  /** Only managers see the decision controls; the function checks again. */
-  readonly canDecide: boolean;
 };
 
 const row = (
@@ -45,14 +42,8 @@ const row = (
   tier: tierWord(q.tier),
   offReason: q.reason ?? '—',
   note: q.note ?? '(no reason given)',
-  requestedBy:
-    q.requestedBy === null
-      ? 'Unknown (no audit line)'
-      : q.requestedBy.email === null || q.requestedBy.email === q.requestedBy.name
-        ? q.requestedBy.name
-        : `${q.requestedBy.name} <${q.requestedBy.email}>`,
+  requestedBy: q.requestedBy?.name ?? 'Unknown',
   requestedOn: q.requestedAt === null ? '—' : q.requestedAt.slice(0, 10),
-  history: q.history,
 });
 
 /** The exceptions queue: requested exceptions waiting for a manager (SCORING §7). */
@@ -64,6 +55,5 @@ export const queueOf = (value: StrategyReviewValue, portalId: number | string): 
     reasons: q.completeness.reasons,
     total: q.total,
     rows: q.items.map((i) => row(names, portalId, i)),
-    canDecide: value.viewerIsManager,
   };
 };

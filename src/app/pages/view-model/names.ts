@@ -8,7 +8,7 @@ export type Names = {
 };
 
 export const namesOf = (value: Pick<StrategyReviewValue, 'owners' | 'pipelines'>): Names => {
-  const owners = new Map(value.owners.map((o) => [o.id, o.name ?? o.email ?? `Owner ${o.id}`]));
+  const owners = new Map(value.owners.map((o) => [o.id, o.name ?? `Owner ${o.id}`]));
   const pipelines = new Map(value.pipelines.map((p) => [p.id, p]));
   return {
     owner: (id) => (id === null ? 'No owner' : (owners.get(id) ?? `Owner ${id}`)),

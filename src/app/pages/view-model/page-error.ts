@@ -50,6 +50,16 @@ const WORDING: Readonly<Record<PageErrorCode, Wording>> = {
     advice: 'Only the strategy managers named in the published strategy can. Ask one of them.',
     retry: false,
   },
+  not_verified: {
+    title: 'HubSpot has no record of that edit yet',
+    advice: 'Make the edit the message names in HubSpot, then try again.',
+    retry: true,
+  },
+  conflict: {
+    title: 'Something changed meanwhile',
+    advice: 'Read what changed, then try again.',
+    retry: true,
+  },
   exception_not_allowed: {
     title: 'This exception cannot be decided now',
     advice: 'Someone may have decided it already. Refresh the review.',

@@ -158,7 +158,7 @@ export const pipelineOf = (value: StrategyReviewValue, portalId: number | string
 /** The filter choices: every owner and pipeline the answer names, by name. */
 export const filterOptions = (value: StrategyReviewValue) => ({
   owners: [...value.owners]
-    .map((o) => ({ value: o.id, label: o.name ?? o.email ?? `Owner ${o.id}` }))
+    .map((o) => ({ value: o.id, label: o.name ?? `Owner ${o.id}` }))
     .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
   pipelines: value.pipelines.map((p) => ({ value: p.id, label: p.label })),
 });

@@ -28,7 +28,7 @@ describe('the overview’s view', () => {
   it('tells an empty portal, one never scored and a scored one apart', () => {
     expect(portalState(reviewOf('review_empty_portal'))).toBe('empty_portal');
     expect(portalState(reviewOf('review_nothing_scored'))).toBe('nothing_scored');
-    expect(portalState(reviewOf('review_manager'))).toBe('scored');
+    expect(portalState(reviewOf('review_queued'))).toBe('scored');
   });
 
   it('a partial read shows HubSpot’s exact counts for companies and stale scores', () => {
@@ -65,7 +65,7 @@ const withMiscalibration = (
 
 describe('the evidence view', () => {
   it('warns when off-strategy deals win at least as often as fit deals', () => {
-    const value = reviewOf('review_manager');
+    const value = reviewOf('review_queued');
     expect(evidenceOf(value, 1).warning).toBeNull();
     const swapped = withMiscalibration(value, (mis) => ({
       offStrategyAsOftenAsFit: true,
@@ -80,7 +80,7 @@ describe('the evidence view', () => {
 
 describe('the evidence view: dream deals winning less often (issue 13)', () => {
   it('warns when dream deals win less often than fit, stretch or off-strategy deals', () => {
-    const value = reviewOf('review_manager');
+    const value = reviewOf('review_queued');
     const record = (closed: number, won: number) => ({ closed, won, winRate: won / closed });
     const dreamLosing = withMiscalibration(value, () => ({
       offStrategyAsOftenAsFit: false,
@@ -106,8 +106,10 @@ describe('wording', () => {
     active: false,
     expired: false,
     note: null,
+    requestedBy: null,
     by: null,
     expiresOn: null,
+    seq: 0,
   };
   it.each([
     [false, base, 'Unapproved'],

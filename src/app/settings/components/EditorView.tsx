@@ -1,11 +1,6 @@
 import { Alert, Divider, Flex, Heading, Text } from '@hubspot/ui-extensions';
 import { diffStrategies } from '@strategy-fit/core';
-import type {
-  CardUser,
-  EditorIssue,
-  PublishOutcome,
-  StrategyEditorLoadValue,
-} from '@strategy-fit/core';
+import type { EditorIssue, PublishOutcome, StrategyEditorLoadValue } from '@strategy-fit/core';
 import type { ReactNode } from 'react';
 import { useCallback, useMemo, useReducer } from 'react';
 
@@ -29,7 +24,8 @@ import { VersionHistory } from './VersionHistory.tsx';
 type Props = {
   loaded: StrategyEditorLoadValue;
   run: FunctionRunner;
-  user: CardUser;
+  /** HubSpot's account id, for the link to a prepared version. */
+  portalId: number;
   /** The last publish or rollback of this page, shown above the editor after the reload. */
   notice: PublishOutcome | null;
   onPublished: (outcome: PublishOutcome) => void;
@@ -71,16 +67,17 @@ const StatusLine = ({ loaded }: { loaded: StrategyEditorLoadValue }) => {
 
 /** The strategy editor once loaded: the draft, its issues, simulate and publish, the history. */
 export const EditorView = (p: Props) => {
-  const { loaded, run, user } = p;
+  const { loaded, run } = p;
   const [draft, dispatch] = useReducer(draftReducer, loaded, initialDraft);
   const draftJson = JSON.stringify(draft);
   const checked = useMemo(() => checkDraft(draft), [draft]);
-  const simulation = useSimulation(run, user);
-  const publishing = usePublishing(run, user, p.onPublished);
+  const simulation = useSimulation(run);
+  const publishing = usePublishing(run, p.onPublished);
   const current = loaded.current;
-  const viewer = loaded.viewer;
-  // Editing needs a manager; an empty portal may prepare its first version (published with the CLI).
-  const readOnly = !viewer.isManager && current !== null;
+  // Anyone who opens the page may edit and prepare a version; a manager's approval in HubSpot
+  // publishes it (docs/security.md). The page never knows who is looking.
+  const readOnly = false;
+  const managerNames = loaded.people.managers.map((m) => m.name);
 
   // The portal's issues of this exact draft: from the last check before a simulation or publish.
   const portalIssues: readonly EditorIssue[] = [
@@ -105,7 +102,6 @@ export const EditorView = (p: Props) => {
       : diffStrategies(current.strategy, checked.strategy);
   const simulated = simulation.state.status === 'done' && simulation.state.draftJson === draftJson;
   const gateInput = {
-    viewer,
     currentVersion: current?.summary.version ?? null,
     issues: issues.all,
     changed,
@@ -132,22 +128,15 @@ export const EditorView = (p: Props) => {
             : 'Cards score with it from now on. Records keep their old scores until they are rescored (open a record, or rescore stale records on the review page).'}
         </Alert>
       )}
-      {current === null ? (
-        <Alert title="No strategy published yet" variant="info" testId="viewer-note">
-          <Flex direction="column" gap="xs">
-            <Text>{viewer.reason ?? ''}</Text>
-            <Text variant="microcopy">
-              You can prepare the first version here and copy its JSON for the CLI.
-            </Text>
-          </Flex>
-        </Alert>
-      ) : (
-        !viewer.isManager && (
-          <Alert title="Read only" variant="warning" testId="viewer-note">
-            {viewer.reason ?? 'Only strategy managers may change the strategy.'}
-          </Alert>
-        )
-      )}
+      <Alert
+        title={current === null ? 'No strategy published yet' : 'Who publishes'}
+        variant="info"
+        testId="viewer-note"
+      >
+        {current === null
+          ? 'Prepare the first version here. Whoever approves it in HubSpot publishes it, and it must name them as a manager.'
+          : `Anyone who opens this page may prepare a version; it is published only when a manager of version ${current.summary.version} (${managerNames.join(', ') || 'none named'}) approves it in HubSpot.`}
+      </Alert>
       <IssueSummary issues={issues.all} />
       <NameEditor {...editors} />
       <Section title="Segments" testId="section-segments">
@@ -165,10 +154,8 @@ export const EditorView = (p: Props) => {
       <Section title="Strategy managers" testId="section-managers">
         <ManagersEditor
           {...editors}
-          users={loaded.people.users}
+          managers={loaded.people.managers}
           teams={loaded.people.teams}
-          viewer={viewer}
-          viewerTeamIds={user.teamIds}
         />
       </Section>
       {!readOnly && (
@@ -183,9 +170,10 @@ export const EditorView = (p: Props) => {
             simulation={simulation.state}
             publishing={publishing.state}
             onSimulate={() => simulation.start(draft)}
-            onPublish={() => {
-              if (current !== null) publishing.publish(draft, current.summary.version);
-            }}
+            onPublish={() => publishing.publish(draft, current?.summary.version ?? null)}
+            onConfirm={publishing.confirm}
+            portalId={p.portalId}
+            managerNames={managerNames}
             onDiscard={discard}
             onCopyJson={() => p.copyText(JSON.stringify(draft, null, 2))}
             onReload={p.onReload}
@@ -196,11 +184,14 @@ export const EditorView = (p: Props) => {
         <VersionHistory
           history={loaded.history}
           historyTotal={loaded.historyTotal}
-          canRollBack={viewer.isManager && current !== null}
+          canRollBack={current !== null}
           publishing={publishing.state}
           onRollback={(version) => {
             if (current !== null) publishing.rollback(version, current.summary.version);
           }}
+          onConfirm={publishing.confirm}
+          portalId={p.portalId}
+          managerNames={managerNames}
           onReload={p.onReload}
         />
       </Section>

@@ -1,90 +1,76 @@
-import { Alert, Flex, MultiSelect, Text } from '@hubspot/ui-extensions';
-import type { EditorTeam, EditorUser, EditorViewer } from '@strategy-fit/core';
+import { Flex, MultiSelect, Text, TextArea } from '@hubspot/ui-extensions';
+import type { EditorManager, EditorTeam } from '@strategy-fit/core';
 
 import type { Draft, DraftAction } from '../view-model/draft.ts';
 import type { IssueIndex } from '../view-model/issues.ts';
 
 type Props = {
   draft: Draft;
-  users: readonly EditorUser[];
+  /** The published version's managers, by name (refs stand for them: no user ids reach the page). */
+  managers: readonly EditorManager[];
   teams: readonly EditorTeam[];
-  viewer: EditorViewer;
-  viewerTeamIds: readonly string[];
   issues: IssueIndex;
   readOnly: boolean;
   dispatch: (action: DraftAction) => void;
 };
 
-const withUnknown = (
-  options: { label: string; value: string }[],
-  ids: readonly string[],
-  word: string,
-): { label: string; value: string }[] => [
-  ...options,
-  ...ids
-    .filter((id) => !options.some((o) => o.value === id))
-    .map((id) => ({ label: `${word} ${id} (not active in this portal)`, value: id })),
-];
+const isRef = (id: string): boolean => id.startsWith('manager:');
 
-/** Who counts as a strategy manager: user ids and team ids, shown with their names. */
+/**
+ * Who counts as a strategy manager: the published managers to keep (by name), new ones by their
+ * email (the function finds the HubSpot user), and teams. No user list is shown: nobody but a
+ * verified manager receives one (issue 10).
+ */
 export const ManagersEditor = (props: Props) => {
-  const { draft, users, teams, viewer, issues, readOnly, dispatch } = props;
+  const { draft, managers, teams, issues, readOnly, dispatch } = props;
   const userIds = draft.managers?.userIds ?? [];
   const teamIds = draft.managers?.teamIds ?? [];
-  const userOptions = withUnknown(
-    users.map((u) => ({
-      label: `${u.name}${u.email === null ? '' : ` (${u.email})`}`,
-      value: u.userId,
-    })),
-    userIds,
-    'User',
-  );
-  const teamOptions = withUnknown(
-    teams.map((t) => ({ label: t.name, value: t.id })),
-    teamIds,
-    'Team',
-  );
-  // A manager who removes themselves can no longer publish here after this version.
-  const staysManager =
-    userIds.includes(viewer.userId) || props.viewerTeamIds.some((t) => teamIds.includes(t));
+  const kept = userIds.filter(isRef);
+  const added = userIds.filter((id) => !isRef(id));
+  const setUsers = (next: string[]) =>
+    dispatch({ type: 'set', patch: { managers: { userIds: next } } });
   return (
     <Flex direction="column" gap="sm" testId="managers">
       <Text variant="microcopy">
-        The managers of the published version may publish, roll back and decide exceptions. Anyone
-        else reads the strategy only.
+        The managers of the published version approve new versions and decide exceptions. A version
+        must name at least one; one that does not name its approver needs their explicit approval.
       </Text>
       <MultiSelect
-        name="managers.userIds"
-        label="Managers (users)"
-        options={userOptions}
-        value={userIds}
+        name="managers.current"
+        label="Managers to keep"
+        options={managers.map((m) => ({ label: m.name, value: m.ref }))}
+        value={kept}
         readOnly={readOnly}
-        onChange={(v) => dispatch({ type: 'set', patch: { managers: { userIds: v.map(String) } } })}
+        onChange={(v) => setUsers([...v.map(String), ...added])}
+        testId="managers.current"
+      />
+      <TextArea
+        name="managers.emails"
+        label="New managers (their HubSpot email, one per line)"
+        value={added.join('\n')}
+        readOnly={readOnly}
+        onChange={(text) =>
+          setUsers([
+            ...kept,
+            ...text
+              .split('\n')
+              .map((line) => line.trim())
+              .filter((line) => line !== ''),
+          ])
+        }
         {...issues.field('managers.userIds')}
-        testId="managers.userIds"
+        testId="managers.emails"
       />
       <MultiSelect
         name="managers.teamIds"
         label="Managers (every member of these teams)"
-        options={teamOptions}
+        options={teams.map((t) => ({ label: t.name, value: t.id }))}
         value={teamIds}
         readOnly={readOnly}
         onChange={(v) => dispatch({ type: 'set', patch: { managers: { teamIds: v.map(String) } } })}
         {...issues.field('managers.teamIds')}
         testId="managers.teamIds"
       />
-      {!readOnly && viewer.isManager && !staysManager && (
-        <Alert title="You would no longer be a manager" variant="warning" testId="managers.lockout">
-          This version names neither you nor a team of yours. After publishing it, you can no longer
-          publish or roll back here.
-        </Alert>
-      )}
-      {userIds.length + teamIds.length === 0 && (
-        <Alert title="No managers" variant="warning" testId="managers.none">
-          With no managers, nobody can publish, roll back or decide exceptions in HubSpot; only the
-          portal admin can, with the Strategy Fit CLI.
-        </Alert>
-      )}
     </Flex>
   );
 };

@@ -14,6 +14,7 @@ import type { SimulationState } from '../hooks/useSimulation.ts';
 import { describeVersion } from '../view-model/history-view.ts';
 import type { PublishGate } from '../view-model/publish-gate.ts';
 import { pausesText, pauseText, progressView } from '../view-model/simulation-view.ts';
+import { ApprovalNotice } from './ApprovalNotice.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { SimulationMatrixView } from './SimulationMatrixView.tsx';
 
@@ -50,6 +51,11 @@ type Props = {
   publishing: PublishingState;
   onSimulate: () => void;
   onPublish: () => void;
+  /** Publishes the prepared version once a manager approved it in HubSpot. */
+  onConfirm: () => void;
+  portalId: number;
+  /** The published version's managers by name: who may approve. */
+  managerNames: readonly string[];
   onDiscard: () => void;
   onCopyJson: () => void;
   onReload: () => void;
@@ -142,12 +148,15 @@ const PublishResult = ({
   onReload: () => void;
 }) => {
   if (publishing.status === 'error' && publishing.action.kind === 'publish') {
+    // A failed confirmation shows with its prepared version (ApprovalNotice).
+    if (publishing.pending !== null) return null;
     return <ErrorNotice error={publishing.error} testId="publish-error" />;
   }
   if (publishing.status !== 'answered' || publishing.action.kind !== 'publish') return null;
   const outcome = publishing.outcome;
   switch (outcome.outcome) {
     case 'published':
+    case 'awaiting_approval':
       return null;
     case 'invalid':
       return (
@@ -168,7 +177,7 @@ const PublishResult = ({
         >
           <Flex direction="column" gap="xs">
             <Text>
-              {`You edited version ${outcome.basedOnVersion}, but ${describeVersion(outcome.current)}. Nothing was overwritten, and your edits are still here.`}
+              {`You edited version ${outcome.basedOnVersion ?? '(none: nothing was published)'}, but ${describeVersion(outcome.current)}. Nothing was overwritten, and your edits are still here.`}
             </Text>
             <Text variant="microcopy">
               Reload to see the new version (your edits are lost); copy the JSON first to keep them.
@@ -187,7 +196,10 @@ const PublishResult = ({
 /** Review the change, simulate it, then publish it as a new version or discard it. */
 export const PublishPanel = (p: Props) => {
   const running = p.simulation.status === 'checking' || p.simulation.status === 'running';
-  const publishing = p.publishing.status === 'pending' && p.publishing.action.kind === 'publish';
+  const publishing =
+    p.publishing.status === 'pending' &&
+    p.publishing.action.kind === 'publish' &&
+    !p.publishing.confirming;
   return (
     <Flex direction="column" gap="sm" testId="publish-panel">
       <Text format={{ fontWeight: 'demibold' }}>What changes</Text>
@@ -218,7 +230,7 @@ export const PublishPanel = (p: Props) => {
           disabled={!p.publishGate.enabled || publishing}
           testId="publish"
         >
-          {`Publish as version ${(p.currentVersion ?? 0) + 1}`}
+          {`Prepare version ${(p.currentVersion ?? 0) + 1} for approval`}
         </LoadingButton>
         <Button onClick={p.onDiscard} disabled={!p.changed || publishing} testId="discard">
           Discard changes
@@ -238,6 +250,15 @@ export const PublishPanel = (p: Props) => {
         onSimulate={p.onSimulate}
       />
       <PublishResult publishing={p.publishing} onReload={p.onReload} />
+      {p.publishing.status !== 'idle' && p.publishing.action.kind === 'publish' && (
+        <ApprovalNotice
+          publishing={p.publishing}
+          portalId={p.portalId}
+          managerNames={p.managerNames}
+          testId="publish-approval"
+          onConfirm={p.onConfirm}
+        />
+      )}
     </Flex>
   );
 };

@@ -1,26 +1,24 @@
 import { LoadingSpinner } from '@hubspot/ui-extensions';
-import type { UserContext } from '@hubspot/ui-extensions';
 import type { PublishOutcome } from '@strategy-fit/core';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import type { FunctionRunner } from '@strategy-fit/function-calls';
-import { editorUserOf } from '../hooks/editor-user.ts';
 import { useEditorLoad } from '../hooks/useEditorLoad.ts';
 import { LoadError } from './ErrorNotice.tsx';
 import { EditorView } from './EditorView.tsx';
 
 /** The settings page: loads the editor, then shows it (or why it could not load). */
 export const StrategyEditor = ({
-  user: contextUser,
+  portalId,
   run,
   copyText,
 }: {
-  user: UserContext;
+  /** HubSpot's account id, for links to the prepared version's record. */
+  portalId: number;
   run: FunctionRunner;
   copyText: (text: string) => void;
 }) => {
-  const user = useMemo(() => editorUserOf(contextUser), [contextUser]);
-  const { state, reload } = useEditorLoad(run, user);
+  const { state, reload } = useEditorLoad(run);
   const [notice, setNotice] = useState<PublishOutcome | null>(null);
   const onPublished = useCallback(
     (outcome: PublishOutcome) => {
@@ -51,7 +49,7 @@ export const StrategyEditor = ({
           key={state.loadId}
           loaded={state.value}
           run={run}
-          user={user}
+          portalId={portalId}
           notice={notice}
           onPublished={onPublished}
           onReload={onReload}

@@ -17,6 +17,7 @@ import { useState } from 'react';
 
 import type { PublishingState } from '../hooks/usePublishing.ts';
 import { describeVersion, historyRows } from '../view-model/history-view.ts';
+import { ApprovalNotice } from './ApprovalNotice.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 
 type Props = {
@@ -25,18 +26,24 @@ type Props = {
   canRollBack: boolean;
   publishing: PublishingState;
   onRollback: (version: number) => void;
+  /** Publishes the prepared rollback once a manager approved it in HubSpot. */
+  onConfirm: () => void;
+  portalId: number;
+  managerNames: readonly string[];
   onReload: () => void;
 };
 
 const RollbackResult = ({ publishing, onReload }: Pick<Props, 'publishing' | 'onReload'>) => {
   if (publishing.status === 'idle' || publishing.action.kind !== 'rollback') return null;
   if (publishing.status === 'error') {
+    if (publishing.pending !== null) return null; // shown with its prepared version
     return <ErrorNotice error={publishing.error} testId="rollback-error" />;
   }
   if (publishing.status !== 'answered') return null;
   const outcome = publishing.outcome;
   switch (outcome.outcome) {
     case 'published':
+    case 'awaiting_approval':
       return null;
     case 'invalid':
       return (
@@ -68,13 +75,18 @@ const RollbackResult = ({ publishing, onReload }: Pick<Props, 'publishing' | 'on
   }
 };
 
-/** Every published version, newest first, with Rollback (after a confirmation) for managers. */
+/**
+ * Every published version, newest first, with Roll back (after a confirmation): it prepares the
+ * earlier strategy as a new version, which a manager approves in HubSpot.
+ */
 export const VersionHistory = (p: Props) => {
   const [confirming, setConfirming] = useState<number | null>(null);
   const rows = historyRows(p.history);
   const newest = rows[0]?.version ?? 0;
   const pendingVersion =
-    p.publishing.status === 'pending' && p.publishing.action.kind === 'rollback'
+    p.publishing.status === 'pending' &&
+    p.publishing.action.kind === 'rollback' &&
+    !p.publishing.confirming
       ? p.publishing.action.version
       : null;
   if (rows.length === 0) {
@@ -134,7 +146,7 @@ export const VersionHistory = (p: Props) => {
         >
           <Flex direction="column" gap="xs">
             <Text>
-              {`Version ${confirming}’s strategy is published again as version ${newest + 1}. Version ${newest} and every other version stay in the history. Cards score with version ${newest + 1} from then on.`}
+              {`Version ${confirming}’s strategy is prepared as version ${newest + 1}; once a manager approves it in HubSpot, it is published. Version ${newest} and every other version stay in the history.`}
             </Text>
             <Flex direction="row" gap="sm">
               <Button
@@ -146,7 +158,7 @@ export const VersionHistory = (p: Props) => {
                 }}
                 testId="rollback-confirm.yes"
               >
-                {`Publish version ${confirming} again`}
+                {`Prepare version ${confirming} again`}
               </Button>
               <Button size="sm" onClick={() => setConfirming(null)} testId="rollback-confirm.no">
                 Cancel
@@ -156,6 +168,15 @@ export const VersionHistory = (p: Props) => {
         </Alert>
       )}
       <RollbackResult publishing={p.publishing} onReload={p.onReload} />
+      {p.publishing.status !== 'idle' && p.publishing.action.kind === 'rollback' && (
+        <ApprovalNotice
+          publishing={p.publishing}
+          portalId={p.portalId}
+          managerNames={p.managerNames}
+          testId="rollback-approval"
+          onConfirm={p.onConfirm}
+        />
+      )}
     </Flex>
   );
 };

@@ -1,4 +1,4 @@
-import type { CardUser, StrategyEditorLoadValue } from '@strategy-fit/core';
+import type { StrategyEditorLoadValue } from '@strategy-fit/core';
 import { StrategyEditorLoadResponse } from '@strategy-fit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -20,10 +20,7 @@ export type LoadState =
  * Loads the editor (`strategy_editor_load`) when the page opens and on `reload()`. Only the
  * latest call's answer is shown; an answer after the page closed is ignored.
  */
-export const useEditorLoad = (
-  run: FunctionRunner,
-  user: CardUser,
-): { state: LoadState; reload: () => void } => {
+export const useEditorLoad = (run: FunctionRunner): { state: LoadState; reload: () => void } => {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const latest = useRef(0);
 
@@ -34,7 +31,7 @@ export const useEditorLoad = (
     void callFunction(
       run,
       'strategy_editor_load',
-      { parameters: { user } },
+      { parameters: {} },
       StrategyEditorLoadResponse,
     ).then((result) => {
       if (call !== latest.current) return;
@@ -44,7 +41,7 @@ export const useEditorLoad = (
           : { status: 'error', error: result.error },
       );
     });
-  }, [run, user]);
+  }, [run]);
 
   useEffect(() => {
     load();

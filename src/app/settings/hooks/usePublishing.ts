@@ -1,5 +1,9 @@
-import type { CardUser, PublishOutcome } from '@strategy-fit/core';
-import { StrategyPublishResponse, StrategyRollbackResponse } from '@strategy-fit/core';
+import type { PublishOutcome } from '@strategy-fit/core';
+import {
+  StrategyPublishConfirmResponse,
+  StrategyPublishResponse,
+  StrategyRollbackResponse,
+} from '@strategy-fit/core';
 import type { JsonValue } from '@hubspot/ui-extensions';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -15,27 +19,36 @@ export type PublishAction =
 /** The last publish or rollback: under way, its outcome, or its error. */
 export type PublishingState =
   | { readonly status: 'idle' }
-  | { readonly status: 'pending'; readonly action: PublishAction }
+  | { readonly status: 'pending'; readonly action: PublishAction; readonly confirming: boolean }
   | {
       readonly status: 'answered';
       readonly action: PublishAction;
       readonly outcome: PublishOutcome;
     }
-  | { readonly status: 'error'; readonly action: PublishAction; readonly error: EditorError };
+  | {
+      readonly status: 'error';
+      readonly action: PublishAction;
+      readonly error: EditorError;
+      /** The prepared version the failed confirmation was about, to confirm it again. */
+      readonly pending: Extract<PublishOutcome, { outcome: 'awaiting_approval' }> | null;
+    };
+
+type Answer = { ok: true; value: PublishOutcome } | { ok: false; error: EditorError };
 
 /**
- * Publishes a draft (`strategy_publish`, on top of the version it was edited from) or rolls back
- * to a version (`strategy_rollback`). A new version is followed by `onPublished()` (the page loads
- * again); a refusal (problems, a newer version, not a manager) is kept for the page to show.
+ * Prepares a draft (`strategy_publish`, on top of the version it was edited from) or a rollback
+ * (`strategy_rollback`) for a manager's approval in HubSpot, then publishes the approved version
+ * (`strategy_publish_confirm`). A new version is followed by `onPublished()` (the page loads
+ * again); a refusal (problems, a newer version, no approval yet) is kept for the page to show.
  */
 export const usePublishing = (
   run: FunctionRunner,
-  user: CardUser,
   onPublished: (outcome: PublishOutcome) => void,
 ): {
   state: PublishingState;
-  publish: (draft: Draft, basedOnVersion: number) => void;
+  publish: (draft: Draft, basedOnVersion: number | null) => void;
   rollback: (version: number, basedOnVersion: number) => void;
+  confirm: () => void;
   clear: () => void;
 } => {
   const [state, setState] = useState<PublishingState>({ status: 'idle' });
@@ -48,12 +61,17 @@ export const usePublishing = (
   }, []);
 
   const settle = useCallback(
-    (
-      action: PublishAction,
-      result: { ok: true; value: PublishOutcome } | { ok: false; error: EditorError },
-    ) => {
+    (action: PublishAction, result: Answer, pending: PublishingState) => {
       if (!mounted.current) return;
-      if (!result.ok) return setState({ status: 'error', action, error: result.error });
+      if (!result.ok) {
+        const waiting =
+          pending.status === 'answered' && pending.outcome.outcome === 'awaiting_approval'
+            ? pending.outcome
+            : pending.status === 'error'
+              ? pending.pending
+              : null;
+        return setState({ status: 'error', action, error: result.error, pending: waiting });
+      }
       setState({ status: 'answered', action, outcome: result.value });
       if (result.value.outcome === 'published') onPublished(result.value);
     },
@@ -61,31 +79,51 @@ export const usePublishing = (
   );
 
   const publish = useCallback(
-    (draft: Draft, basedOnVersion: number) => {
+    (draft: Draft, basedOnVersion: number | null) => {
       const draftJson = JSON.stringify(draft);
       const action: PublishAction = { kind: 'publish', draftJson };
-      setState({ status: 'pending', action });
-      const parameters = { user, strategy: JSON.parse(draftJson) as JsonValue, basedOnVersion };
+      setState({ status: 'pending', action, confirming: false });
+      const parameters = { strategy: JSON.parse(draftJson) as JsonValue, basedOnVersion };
       void callFunction(run, 'strategy_publish', { parameters }, StrategyPublishResponse).then(
-        (r) => settle(action, r),
+        (r) => settle(action, r, { status: 'idle' }),
       );
     },
-    [run, user, settle],
+    [run, settle],
   );
 
   const rollback = useCallback(
     (version: number, basedOnVersion: number) => {
       const action: PublishAction = { kind: 'rollback', version };
-      setState({ status: 'pending', action });
-      const parameters = { user, version, basedOnVersion };
+      setState({ status: 'pending', action, confirming: false });
+      const parameters = { version, basedOnVersion };
       void callFunction(run, 'strategy_rollback', { parameters }, StrategyRollbackResponse).then(
-        (r) => settle(action, r),
+        (r) => settle(action, r, { status: 'idle' }),
       );
     },
-    [run, user, settle],
+    [run, settle],
   );
+
+  const confirm = useCallback(() => {
+    const waiting =
+      state.status === 'answered' && state.outcome.outcome === 'awaiting_approval'
+        ? state.outcome
+        : state.status === 'error'
+          ? state.pending
+          : null;
+    if (waiting === null || state.status === 'idle' || state.status === 'pending') return;
+    const { action } = state;
+    const before = state;
+    setState({ status: 'pending', action, confirming: true });
+    const parameters = { pendingId: waiting.pending.recordId };
+    void callFunction(
+      run,
+      'strategy_publish_confirm',
+      { parameters },
+      StrategyPublishConfirmResponse,
+    ).then((r) => settle(action, r, before));
+  }, [run, settle, state]);
 
   const clear = useCallback(() => setState({ status: 'idle' }), []);
 
-  return { state, publish, rollback, clear };
+  return { state, publish, rollback, confirm, clear };
 };

@@ -1,5 +1,4 @@
 import type {
-  CardUser,
   EditorIssue,
   Result,
   SimulationCursor,
@@ -71,7 +70,6 @@ const MAX_PAUSE_MS = 60_000;
  */
 export const useSimulation = (
   run: FunctionRunner,
-  user: CardUser,
 ): { state: SimulationState; start: (draft: Draft) => void; discard: () => void } => {
   const [state, setState] = useState<SimulationState>({ status: 'idle' });
   const latest = useRef(0);
@@ -118,8 +116,7 @@ export const useSimulation = (
         let cursor: SimulationCursor | null = null;
         let pauses = 0;
         for (let chunks = 1; chunks <= MAX_CHUNKS; chunks += 1) {
-          const parameters: JsonValue =
-            cursor === null ? { user, strategy } : { user, strategy, cursor };
+          const parameters: JsonValue = cursor === null ? { strategy } : { strategy, cursor };
           const answer: Result<StrategySimulateValue, EditorError> = await callFunction(
             run,
             'strategy_simulate',
@@ -169,7 +166,7 @@ export const useSimulation = (
         });
       })();
     },
-    [run, user, cancel, pause],
+    [run, cancel, pause],
   );
 
   const discard = useCallback(() => {

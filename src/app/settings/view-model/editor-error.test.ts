@@ -7,7 +7,7 @@ describe('errors as the settings page shows them, by code', () => {
     expect(errorView({ code: 'not_allowed', message: 'Only the strategy managers…' })).toEqual({
       code: 'not_allowed',
       title: 'Permission denied',
-      advice: 'Only the strategy managers named in the published strategy may do this.',
+      advice: 'Only a strategy manager of the published version may approve it in HubSpot.',
       detail: 'Only the strategy managers…',
       retry: false,
       denied: true,

@@ -24,9 +24,21 @@ const RETRY = 'Retry; if it happens again, report the message below.';
 const WORDING: Readonly<Partial<Record<EditorErrorCode, Wording>>> = {
   not_allowed: {
     title: 'Permission denied',
-    advice: 'Only the strategy managers named in the published strategy may do this.',
+    advice: 'Only a strategy manager of the published version may approve it in HubSpot.',
     retry: false,
     denied: true,
+  },
+  not_verified: {
+    title: 'HubSpot has no record of that approval',
+    advice: 'Open the prepared version in HubSpot, set “Approval”, then publish it here.',
+    retry: true,
+    denied: false,
+  },
+  conflict: {
+    title: 'Something changed meanwhile',
+    advice: 'Reload the page to see what changed.',
+    retry: false,
+    denied: false,
   },
   strategy_invalid: {
     title: 'The strategy is not valid',
@@ -42,7 +54,8 @@ const WORDING: Readonly<Partial<Record<EditorErrorCode, Wording>>> = {
   },
   strategy_unchanged: {
     title: 'Nothing to publish',
-    advice: 'The strategy is the same as the active version, so no version was made.',
+    advice:
+      'The strategy is the same as the active version: nothing was prepared, no version was made.',
     retry: false,
     denied: false,
   },
@@ -60,7 +73,7 @@ const WORDING: Readonly<Partial<Record<EditorErrorCode, Wording>>> = {
   },
   strategy_not_published: {
     title: 'No strategy published yet',
-    advice: 'The first version is published with the Strategy Fit CLI.',
+    advice: 'Prepare the first version on this page; whoever approves it in HubSpot publishes it.',
     retry: true,
     denied: false,
   },

@@ -1,30 +1,22 @@
-import type { EditorIssue, EditorViewer } from '@strategy-fit/core';
+import type { EditorIssue } from '@strategy-fit/core';
 import { describe, expect, it } from 'vitest';
 
-import { publishGate } from './publish-gate.ts';
+import { publishGate, simulateGate } from './publish-gate.ts';
 
-const manager: EditorViewer = {
-  userId: '1',
-  confirmed: true,
-  name: 'M',
-  isManager: true,
-  reason: null,
-};
 const problem: EditorIssue = {
   source: 'portal',
   code: 'property_unknown',
   path: 'x',
   message: 'm',
 };
-const base = { viewer: manager, currentVersion: 3, issues: [], changed: true, simulated: true };
+const base = { currentVersion: 3, issues: [], changed: true, simulated: true };
 
-describe('Publish is enabled only for a valid, changed, simulated draft of a manager', () => {
+describe('Publish is enabled only for a valid, changed, simulated draft (a manager approves it in HubSpot)', () => {
   it('enabled', () => {
     expect(publishGate(base)).toEqual({ enabled: true, reason: '' });
   });
 
   it.each([
-    [{ viewer: { ...manager, isManager: false, reason: 'Not a manager.' } }, 'Not a manager.'],
     [
       { issues: [problem, problem] },
       'Fix the 2 problems marked in the strategy first: nothing invalid can be published.',
@@ -36,5 +28,11 @@ describe('Publish is enabled only for a valid, changed, simulated draft of a man
     ],
   ])('%j → disabled: %s', (change, reason) => {
     expect(publishGate({ ...base, ...change })).toEqual({ enabled: false, reason });
+  });
+
+  it('the first version needs no simulation, and cannot have one', () => {
+    const first = { ...base, currentVersion: null, simulated: false };
+    expect(publishGate(first)).toEqual({ enabled: true, reason: '' });
+    expect(simulateGate(first).enabled).toBe(false);
   });
 });

@@ -1,11 +1,10 @@
-// Whether Publish is enabled, and if not, why: nothing invalid, unchanged, unsimulated or by a
-// non-manager is ever sent (the functions check all of it again). Pure.
-import type { EditorIssue, EditorViewer } from '@strategy-fit/core';
+// Whether Publish is enabled, and if not, why: nothing invalid, unchanged or unsimulated is ever
+// prepared (the functions check it again; a manager's approval in HubSpot publishes). Pure.
+import type { EditorIssue } from '@strategy-fit/core';
 
 export type PublishGate = { readonly enabled: boolean; readonly reason: string };
 
 export type GateInput = {
-  readonly viewer: EditorViewer;
   readonly currentVersion: number | null;
   /** Every issue of the draft now: the schema's, and the portal's of this exact draft. */
   readonly issues: readonly EditorIssue[];
@@ -19,9 +18,6 @@ const problems = (n: number): string => (n === 1 ? '1 problem' : `${n} problems`
 
 /** The first reason that forbids publishing, in the order a manager fixes them. */
 export const publishGate = (g: GateInput): PublishGate => {
-  if (!g.viewer.isManager) {
-    return { enabled: false, reason: g.viewer.reason ?? 'Only strategy managers may publish.' };
-  }
   if (g.issues.length > 0) {
     return {
       enabled: false,
@@ -34,7 +30,8 @@ export const publishGate = (g: GateInput): PublishGate => {
       reason: `Nothing to publish: this is the strategy of version ${g.currentVersion ?? '?'}.`,
     };
   }
-  if (!g.simulated) {
+  // The first version has nothing to be compared with: it is published without a simulation.
+  if (!g.simulated && g.currentVersion !== null) {
     return {
       enabled: false,
       reason: 'Simulate first, to see which companies and how much open pipeline change tier.',
@@ -45,4 +42,9 @@ export const publishGate = (g: GateInput): PublishGate => {
 
 /** Whether Simulate may start, and if not, why: the same rules, up to the simulation itself. */
 export const simulateGate = (g: Omit<GateInput, 'simulated'>): PublishGate =>
-  publishGate({ ...g, simulated: true });
+  g.currentVersion === null
+    ? {
+        enabled: false,
+        reason: 'Nothing is published yet, so there is nothing to compare the first version with.',
+      }
+    : publishGate({ ...g, simulated: true });

@@ -105,7 +105,7 @@ export const runDemo = async (args: DemoArgs, io: CommandIo): Promise<number> =>
       step(io, 2, `strategy-fit strategy publish ${relative(process.cwd(), DEMO_STRATEGY)}`);
       const published = await publishFile(
         hs,
-        { file: DEMO_STRATEGY, by: 'demo', json: false, nowMs: io.nowMs },
+        { file: DEMO_STRATEGY, json: false, nowMs: io.nowMs },
         cli,
       );
       if (published !== 0) return published;

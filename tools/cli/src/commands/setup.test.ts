@@ -27,8 +27,9 @@ describe('strategy-fit setup', () => {
     expect(run.out).toContain('companies      group strategy_fit');
     expect(run.out).toMatch(/deals +strategy_fit_warnings +created\n/);
     expect(run.out).toMatch(/custom object +strategy_fit_strategy \(2-\d+\) +created\n/);
+    expect(run.out).toMatch(/custom object +strategy_fit_exception_event \(2-\d+\) +created\n/);
     expect(run.out.trimEnd().split('\n').at(-1)).toBe(
-      `Setup done: ${ENTRIES} created, 0 updated, 0 unchanged; strategy store created.`,
+      `Setup done: ${ENTRIES} created, 0 updated, 0 unchanged; strategy store created; exception events created.`,
     );
   });
 
@@ -36,7 +37,7 @@ describe('strategy-fit setup', () => {
     const run = await runCli(['setup'], env);
     expect(run.code).toBe(0);
     expect(run.out.trimEnd().split('\n').at(-1)).toBe(
-      `Nothing to change: the portal is already set up (0 created, 0 updated, ${ENTRIES} unchanged; strategy store unchanged).`,
+      `Nothing to change: the portal is already set up (0 created, 0 updated, ${ENTRIES} unchanged; strategy store and exception events unchanged).`,
     );
     const json = await runCli(['setup', '--json'], env);
     const report = z

@@ -128,17 +128,20 @@ describe('strategy publish, history, show, diff, rollback', () => {
   });
 
   it('publishes versions 1 and 2, refuses a bad file without storing anything', async () => {
-    const first = await runCli(['strategy', 'publish', EXAMPLE, '--by', 'maya'], env);
+    const first = await runCli(['strategy', 'publish', EXAMPLE], env);
     expect(first.code).toBe(0);
     expect(first.out).toMatch(
-      /^Published version 1 of “B2B SaaS — FY2026 go-to-market” \(by maya, /,
+      /^Published version 1 of “B2B SaaS — FY2026 go-to-market” \(by CLI \(token holder\), /,
     );
     const narrow = variant('narrow.json', (s) => {
       s['name'] = 'Narrow';
       s['thresholds'] = { fit: 75, stretch: 40 };
       s.segments.splice(1, 1);
     });
-    const second = await runCli(['strategy', 'publish', narrow, '--by', 'lukas', '--json'], env);
+    const second = await runCli(
+      ['strategy', 'publish', narrow, '--by', 'Lukas.Berg@demo-sales.example', '--json'],
+      env,
+    );
     expect(Summary.parse(JSON.parse(second.out))).toMatchObject({
       version: 2,
       status: 'current',
@@ -170,6 +173,33 @@ describe('strategy publish, history, show, diff, rollback', () => {
     expect(refused.err).toContain('Nothing was published');
   });
 
+  it('names a publisher only as an active HubSpot user (--by <email>), never a free name; else exit 2', async () => {
+    const before = await runCli(['strategy', 'history', '--json'], env);
+    for (const by of ['maya', 'nobody@demo-sales.example', 'olivia.novak@demo-sales.example']) {
+      const run = await runCli(['strategy', 'publish', EXAMPLE, '--by', by], env);
+      expect([run.code, run.err.includes('error [invalid_input] ')]).toEqual([2, true]);
+      expect(run.err).toContain('Nothing was published');
+    }
+    expect((await runCli(['strategy', 'history', '--json'], env)).out).toBe(before.out);
+  });
+
+  it('warns when the published strategy names no managers', async () => {
+    const unmanaged = variant('unmanaged.json', (s) => {
+      delete s['managers'];
+    });
+    const throwaway = await startCliSandbox();
+    try {
+      expect((await runCli(['setup'], throwaway.env)).code).toBe(0);
+      const run = await runCli(['strategy', 'publish', unmanaged], throwaway.env);
+      expect(run.code).toBe(0);
+      expect(run.err).toContain('warning: this strategy names no managers');
+      const managed = await runCli(['strategy', 'publish', EXAMPLE], throwaway.env);
+      expect(managed.err).not.toContain('warning');
+    } finally {
+      await throwaway.sandbox.close();
+    }
+  });
+
   it('lists the history newest first and shows a version', async () => {
     const history = await runCli(['strategy', 'history'], env);
     expect(history.out.split('\n').map((l) => l.split(/ {2,}/).slice(0, 3).join('|'))).toEqual([
@@ -179,7 +209,9 @@ describe('strategy publish, history, show, diff, rollback', () => {
       '',
     ]);
     const current = await runCli(['strategy', 'show'], env);
-    expect(current.err).toMatch(/version 2 \(current\): “Narrow”, published .* by lukas/);
+    expect(current.err).toMatch(
+      /version 2 \(current\): “Narrow”, published .* by Lukas Berg \(user 9100002\)/,
+    );
     expect(JSON.parse(current.out)).toMatchObject({ name: 'Narrow', thresholds: { fit: 75 } });
     const first = await runCli(['strategy', 'show', '--version', '1', '--json'], env);
     expect(JSON.parse(first.out)).toMatchObject({
@@ -223,7 +255,7 @@ describe('strategy publish, history, show, diff, rollback', () => {
   });
 
   it('rolls back to version 1 as version 3 (source rollback), keeping every version', async () => {
-    const run = await runCli(['strategy', 'rollback', '1', '--by', 'sam'], env);
+    const run = await runCli(['strategy', 'rollback', '1'], env);
     expect(run.code).toBe(0);
     expect(run.out).toBe(
       'Rolled back: version 3 publishes the strategy of version 1 (“B2B SaaS — FY2026 go-to-market”) again. All earlier versions are kept.\n',
@@ -301,7 +333,7 @@ describe('SCORING §14 and every problem at once, through the CLI', () => {
         .parse(JSON.parse((await runCli(['strategy', 'history', '--json'], env)).out));
     const [active] = await history();
     const count = (await history()).length;
-    const same = await runCli(['strategy', 'publish', EXAMPLE, '--by', 'maya'], env);
+    const same = await runCli(['strategy', 'publish', EXAMPLE], env);
     expect(same.code).toBe(0);
     expect(same.out).toMatch(
       new RegExp(

@@ -1,11 +1,11 @@
 // `strategy-fit strategy validate|publish|show|history|diff|rollback`: the strategy store from the
 // command line (docs/strategy-store.md). Results go to stdout, the backend line and errors to stderr.
 import { existsSync } from 'node:fs';
-import { userInfo } from 'node:os';
 
 import { checkStrategy, strategyFitError } from '@strategy-fit/core';
 import type { PortalDefinitions, Result, Strategy, StrategyFitError } from '@strategy-fit/core';
 import {
+  listOwners,
   listStrategyVersions,
   publishStrategy,
   readPortalDefinitions,
@@ -55,12 +55,54 @@ const shapeSummary = (s: Strategy): string => {
   return `${plural(s.segments.length, 'segment')}, ${plural(s.exclusions.length, 'exclusion')}, ${criteria} ${criteria === 1 ? 'criterion' : 'criteria'}`;
 };
 
-const defaultPublisher = (): string => {
-  try {
-    return userInfo().username || 'strategy-fit cli';
-  } catch {
-    return 'strategy-fit cli';
+/**
+ * Who the version records as its publisher. The CLI runs with the app's token, which HubSpot
+ * ties to no person: without `--by` the version says so ("CLI (token holder)"); with `--by
+ * <email>` it names that active HubSpot user, "Name (user id)", as the settings page does. The
+ * email is the token holder's claim, checked only to be an active user (docs/security.md).
+ */
+export const CLI_PUBLISHER = 'CLI (token holder)';
+
+export async function resolvePublisher(
+  hs: HubSpot,
+  by: string | undefined,
+): Promise<Result<string, StrategyFitError>> {
+  if (by === undefined) return { ok: true, value: CLI_PUBLISHER };
+  const email = by.trim().toLowerCase();
+  if (!email.includes('@')) {
+    return {
+      ok: false,
+      error: strategyFitError(
+        'invalid_input',
+        `--by takes the email of a HubSpot user of this account, not “${by}”.`,
+        { path: '--by' },
+      ),
+    };
   }
+  const owners = await listOwners(hs);
+  if (!owners.ok) return owners;
+  const owner = owners.value.find((o) => o.userId !== null && o.email?.toLowerCase() === email);
+  if (owner === undefined) {
+    return {
+      ok: false,
+      error: strategyFitError(
+        'invalid_input',
+        `${by} is not an active HubSpot user of this account, so the version cannot name them. Leave --by out to record “${CLI_PUBLISHER}”.`,
+        { path: '--by' },
+      ),
+    };
+  }
+  const name = `${owner.firstName} ${owner.lastName}`.trim() || email;
+  return { ok: true, value: `${name} (user ${owner.userId})` };
+}
+
+/** A published strategy without managers: nobody can approve exceptions or a version in HubSpot. */
+const warnWithoutManagers = (io: CliIo, strategy: Strategy): void => {
+  const managers = strategy.managers;
+  if (managers !== undefined && managers.userIds.length + managers.teamIds.length > 0) return;
+  io.err(
+    'warning: this strategy names no managers, so nobody can approve exceptions on deals or publish from the settings page until a version that names some is published.\n',
+  );
 };
 
 // ---- validate -----------------------------------------------------------------------------------
@@ -126,7 +168,18 @@ const summaryOf = (s: StoredStrategy | StoredStrategySummary): StoredStrategySum
   recordId: s.recordId,
 });
 
-export type PublishArgs = { file: string; by: string; json: boolean; nowMs: number };
+/** `by`: the email of the HubSpot user the version names (see `resolvePublisher`). */
+export type PublishArgs = { file: string; by?: string; json: boolean; nowMs: number };
+
+/**
+ * The exit code when `--by` names nobody the version can record: 2 for the option's value (not an
+ * email, or no active user of the portal), 1 when the users could not be read.
+ */
+const refusedPublisher = (io: CliIo, error: StrategyFitError, nothing: string): number => {
+  printErrors(io, [error]);
+  io.err(`${nothing}\n`);
+  return error.code === 'invalid_input' ? EXIT.invalidOptions : EXIT.failed;
+};
 
 /** The exit code of a refused publish or rollback, after printing why. */
 const refused = (io: CliIo, error: StrategyFitError): number => {
@@ -156,12 +209,15 @@ export async function publishFile(hs: HubSpot, args: PublishArgs, io: CliIo): Pr
     printProblems((t) => io.err(t), args.file, problems, 'Nothing was published.');
     return EXIT.invalidStrategy;
   }
+  const publisher = await resolvePublisher(hs, args.by);
+  if (!publisher.ok) return refusedPublisher(io, publisher.error, 'Nothing was published.');
   const stored = await publishStrategy(hs, strategy, {
-    publishedBy: args.by,
+    publishedBy: publisher.value,
     nowMs: args.nowMs,
   });
   if (!stored.ok) return refused(io, stored.error);
   const v = stored.value;
+  warnWithoutManagers(io, strategy);
   if (args.json) io.out(toJson(summaryOf(v)));
   else {
     io.out(
@@ -171,7 +227,7 @@ export async function publishFile(hs: HubSpot, args: PublishArgs, io: CliIo): Pr
   return EXIT.ok;
 }
 
-export type RollbackArgs = { version: number; by: string; json: boolean; nowMs: number };
+export type RollbackArgs = { version: number; by?: string; json: boolean; nowMs: number };
 
 /** Publishes version N's strategy again as a new version (`source: rollback`). */
 export async function rollbackStrategy(
@@ -184,14 +240,17 @@ export async function rollbackStrategy(
     printErrors(io, [old.error]);
     return EXIT.failed;
   }
+  const publisher = await resolvePublisher(hs, args.by);
+  if (!publisher.ok) return refusedPublisher(io, publisher.error, 'Nothing was rolled back.');
   const stored = await publishStrategy(hs, old.value.strategy, {
-    publishedBy: args.by,
+    publishedBy: publisher.value,
     nowMs: args.nowMs,
     source: 'rollback',
     rolledBackFrom: args.version,
   });
   if (!stored.ok) return refused(io, stored.error);
   const v = stored.value;
+  warnWithoutManagers(io, old.value.strategy);
   if (args.json) io.out(toJson(summaryOf(v)));
   else {
     io.out(
@@ -377,12 +436,20 @@ export function registerStrategyCommand(program: Command): void {
       'Publish a strategy file as the next version, after checking it against the portal. Earlier versions are kept.',
     )
     .argument('<file>', 'strategy JSON file')
-    .option('--by <name>', 'who publishes (default: the OS user name)')
+    .option(
+      '--by <email>',
+      `the HubSpot user the version names as its publisher (default: “${CLI_PUBLISHER}”)`,
+    )
     .option('--json', 'print the stored version as JSON')
     .action(async (file: string, options: Record<string, unknown>) => {
       const f = flags(options, io);
       if (f === null) return void (process.exitCode = EXIT.invalidOptions);
-      const args = { file, by: f.by ?? defaultPublisher(), json: f.json, nowMs: Date.now() };
+      const args = {
+        file,
+        ...(f.by === undefined ? {} : { by: f.by }),
+        json: f.json,
+        nowMs: Date.now(),
+      };
       process.exitCode = await withBackend(options, (hs) => publishFile(hs, args, io));
     });
 
@@ -434,13 +501,21 @@ export function registerStrategyCommand(program: Command): void {
     .command('rollback')
     .description("Publish version N's strategy again, as a new version (source: rollback).")
     .argument('<n>', 'the version to go back to')
-    .option('--by <name>', 'who rolls back (default: the OS user name)')
+    .option(
+      '--by <email>',
+      `the HubSpot user the version names as its publisher (default: “${CLI_PUBLISHER}”)`,
+    )
     .option('--json', 'print the new version as JSON')
     .action(async (n: string, options: Record<string, unknown>) => {
       const f = flags(options, io);
       const version = versionArg(n, io);
       if (f === null || version === null) return void (process.exitCode = EXIT.invalidOptions);
-      const args = { version, by: f.by ?? defaultPublisher(), json: f.json, nowMs: Date.now() };
+      const args = {
+        version,
+        ...(f.by === undefined ? {} : { by: f.by }),
+        json: f.json,
+        nowMs: Date.now(),
+      };
       process.exitCode = await withBackend(options, (hs) => rollbackStrategy(hs, args, io));
     });
 }

@@ -42,16 +42,20 @@ const none: ExceptionState = {
   active: false,
   expired: false,
   note: null,
+  requestedBy: null,
   by: null,
   expiresOn: null,
+  seq: 0,
 };
 const approved: ExceptionState = {
   status: 'approved',
   active: true,
   expired: false,
   note: 'Reference customer',
-  by: 'manager@example.com',
+  requestedBy: 'Priya Raman',
+  by: 'Maya Okafor',
   expiresOn: '2026-05-31',
+  seq: 2,
 };
 
 type DealFields = Partial<ReviewDeal> & { id: string };

@@ -49,6 +49,8 @@ import {
 
 /** HubSpot's limit of inputs per batch request for the object APIs. */
 export const OBJECT_BATCH_LIMIT = 100;
+/** HubSpot's limit of inputs per batch read, and of a list page, when property history is asked. */
+export const HISTORY_BATCH_LIMIT = 50;
 const LIST_LIMIT = 100;
 
 /** How a route of one API version writes: with the portal's validation rules from 2026-09 on. */
@@ -126,7 +128,13 @@ function getOne(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
   );
   if (!found.ok) return sendFailure(c, found.failure);
   const names = selectProperties(store, info, queryList(c, 'properties'));
-  const presented = presentObject(store, info, found.value, names);
+  const presented = withHistory(
+    store,
+    info,
+    found.value,
+    presentObject(store, info, found.value, names),
+    queryList(c, 'propertiesWithHistory'),
+  );
   const associations = queryList(c, 'associations');
   const linked =
     associations === undefined
@@ -144,7 +152,9 @@ function getOne(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
 function list(c: Ctx, store: CrmStore, info: ObjectTypeInfo, objects: string): Response {
   const limitText = c.req.query('limit');
   const limit = limitText === undefined ? 10 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMIT) {
+  const history = queryList(c, 'propertiesWithHistory');
+  const maxLimit = history === undefined ? LIST_LIMIT : HISTORY_BATCH_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
     return sendFailure(c, validationFailure(MESSAGES.listLimit()));
   }
   const after = Number(c.req.query('after') ?? '0');
@@ -162,7 +172,13 @@ function list(c: Ctx, store: CrmStore, info: ObjectTypeInfo, objects: string): R
       nextId = table.ids[row];
       break;
     }
-    const presented = presentObject(store, info, row, names);
+    const presented = withHistory(
+      store,
+      info,
+      row,
+      presentObject(store, info, row, names),
+      history,
+    );
     const linked =
       associations === undefined ? undefined : presentAssociations(store, info, row, associations);
     results.push(
@@ -192,7 +208,7 @@ async function create(
   if (!links.ok) return sendFailure(c, links.failure);
   let row = 0;
   store.persistence.transaction(() => {
-    row = store.insert(info, prepared.changes);
+    row = store.insert(info, prepared.changes, {}, store.appSource);
     createInlineAssociations(store, info, row, links.value);
   });
   return sendJson(c, 201, presentObject(store, info, row, allStoredProperties(store, info, row)));
@@ -216,7 +232,7 @@ async function updateOne(
   if (!body.ok) return sendFailure(c, body.failure);
   const prepared = store.prepareWrite(info, body.value.properties, found.value, rules);
   if (!prepared.ok) return sendFailure(c, store.issuesFailure(prepared.issues));
-  store.update(info, found.value, prepared.changes);
+  store.update(info, found.value, prepared.changes, store.appSource);
   return sendJson(
     c,
     200,
@@ -230,6 +246,33 @@ function archiveOne(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Response {
   // HubSpot answers 204 for ids that do not exist (or are already archived) as well.
   if (row !== undefined) store.archive(info, row);
   return noContent();
+}
+
+/**
+ * Adds `propertiesWithHistory` (every version of each asked property, newest first, with its
+ * source) as HubSpot's objects API answers it; unknown property names are left out.
+ */
+function withHistory<T extends object>(
+  store: CrmStore,
+  info: ObjectTypeInfo,
+  row: number,
+  presented: T,
+  names: readonly string[] | undefined,
+): T | (T & { propertiesWithHistory: Record<string, unknown[]> }) {
+  if (names === undefined || names.length === 0) return presented;
+  const history: Record<string, unknown[]> = {};
+  for (const name of names) {
+    if (store.property(info, name) === undefined) continue;
+    history[name] = store.versionsOf(info, row, name).map((v) => ({
+      value: v.value,
+      timestamp: formatInstant(v.timestamp),
+      sourceType: v.sourceType,
+      ...(v.sourceId === undefined ? {} : { sourceId: v.sourceId }),
+      ...(v.sourceLabel === undefined ? {} : { sourceLabel: v.sourceLabel }),
+      ...(v.updatedByUserId === undefined ? {} : { updatedByUserId: v.updatedByUserId }),
+    }));
+  }
+  return { ...presented, propertiesWithHistory: history };
 }
 
 function batchEnvelope(
@@ -250,7 +293,11 @@ async function batchRead(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise
   const startedAt = Date.now();
   const body = await parseBody(c, BatchReadSchema);
   if (!body.ok) return sendFailure(c, body.failure);
-  const tooLarge = batchTooLarge(OBJECT_BATCH_LIMIT, body.value.inputs.length);
+  const history = body.value.propertiesWithHistory ?? [];
+  const tooLarge = batchTooLarge(
+    history.length === 0 ? OBJECT_BATCH_LIMIT : HISTORY_BATCH_LIMIT,
+    body.value.inputs.length,
+  );
   if (tooLarge !== undefined) return sendFailure(c, tooLarge);
   const archived = queryBoolean(c, 'archived');
   const names = selectProperties(store, info, body.value.properties);
@@ -271,7 +318,15 @@ async function batchRead(c: Ctx, store: CrmStore, info: ObjectTypeInfo): Promise
     }
     if (seen.has(found.value)) continue;
     seen.add(found.value);
-    results.push(presentObject(store, info, found.value, names));
+    results.push(
+      withHistory(
+        store,
+        info,
+        found.value,
+        presentObject(store, info, found.value, names),
+        history,
+      ),
+    );
   }
   const errors: BatchError[] = [];
   if (missing.length > 0) {
@@ -359,7 +414,7 @@ async function batchCreate(
         );
         continue;
       }
-      const row = store.insert(info, write.changes);
+      const row = store.insert(info, write.changes, {}, store.appSource);
       createInlineAssociations(store, info, row, links.value);
       const presented = presentObject(store, info, row, allStoredProperties(store, info, row));
       results.push(
@@ -422,7 +477,7 @@ async function batchUpdate(
         errors.push(inputError(write.issues, input.objectWriteTraceId, store));
         continue;
       }
-      store.update(info, found.value, write.changes);
+      store.update(info, found.value, write.changes, store.appSource);
       const presented = presentObject(
         store,
         info,

@@ -46,6 +46,16 @@ import {
   type AssociationType,
 } from './associations.ts';
 import { ObjectTable } from './object-table.ts';
+import {
+  appWriteSource,
+  PropertyHistory,
+  uiEditSource,
+  type PropertyVersion,
+  type WriteSource,
+} from './property-history.ts';
+
+/** The installed app's id in the sandbox portal: the source of every write with its token. */
+export const SANDBOX_APP_ID = 2_900_001;
 import type { Persistence } from './persistence.ts';
 import { checkValue } from './property-values.ts';
 import { ValidationRules } from './validation-rules.ts';
@@ -94,6 +104,10 @@ export class CrmStore {
   private nextCustomType = FIRST_CUSTOM_TYPE;
   private nextAssociationType = FIRST_CUSTOM_ASSOCIATION_TYPE;
   private readonly clock: () => number;
+  /** Every value each property took (in memory): what `propertiesWithHistory` answers. */
+  readonly history = new PropertyHistory();
+  /** What a write with the app's access token is recorded as. */
+  readonly appSource: WriteSource = appWriteSource(SANDBOX_APP_ID);
 
   constructor(portalId: number, persistence: Persistence, clock: () => number = Date.now) {
     this.portalId = portalId;
@@ -455,11 +469,15 @@ export class CrmStore {
     return [];
   }
 
-  /** Creates a record from a prepared write; `at` lets the seed set historic timestamps. */
+  /**
+   * Creates a record from a prepared write; `at` lets the seed set historic timestamps. With a
+   * `source`, the values are recorded in the property history as that source's.
+   */
   insert(
     info: ObjectTypeInfo,
     changes: ReadonlyMap<string, string | null>,
     at: { createdAt?: number; updatedAt?: number } = {},
+    source?: WriteSource,
   ): number {
     const table = this.table(info);
     const now = this.now();
@@ -467,14 +485,55 @@ export class CrmStore {
     const id = this.nextObjectId;
     this.nextObjectId += 1;
     const row = table.addRow(id, createdAt, at.updatedAt ?? createdAt);
+    if (source !== undefined) this.recordHistory(info, row, changes, source);
     for (const [name, value] of changes)
       if (value !== null) table.ensureColumn(name).set(row, value);
     this.persistRow(table, row);
     return row;
   }
 
-  update(info: ObjectTypeInfo, row: number, changes: ReadonlyMap<string, string | null>): void {
+  /** Records a write's changed values (read before the write is applied) in the history. */
+  private recordHistory(
+    info: ObjectTypeInfo,
+    row: number,
+    changes: ReadonlyMap<string, string | null>,
+    source: WriteSource,
+  ): void {
     const table = this.table(info);
+    const before = new Map<string, { before: string | null; after: string | null }>();
+    for (const [name, after] of changes) before.set(name, { before: table.get(row, name), after });
+    this.history.record(
+      {
+        objectTypeId: info.objectTypeId,
+        id: table.ids[row] ?? 0,
+        createdAtMs: table.createdAt[row] ?? 0,
+      },
+      before,
+      source,
+      this.now(),
+    );
+  }
+
+  /** The versions of a record's property, newest first (HubSpot's `propertiesWithHistory`). */
+  versionsOf(info: ObjectTypeInfo, row: number, name: string): PropertyVersion[] {
+    const table = this.table(info);
+    return this.history.of(
+      info.objectTypeId,
+      table.ids[row] ?? 0,
+      name,
+      table.get(row, name),
+      table.createdAt[row] ?? 0,
+    );
+  }
+
+  update(
+    info: ObjectTypeInfo,
+    row: number,
+    changes: ReadonlyMap<string, string | null>,
+    source?: WriteSource,
+  ): void {
+    const table = this.table(info);
+    if (source !== undefined) this.recordHistory(info, row, changes, source);
     for (const [name, value] of changes) {
       if (value === null) table.column(name)?.set(row, null);
       else table.ensureColumn(name).set(row, value);
@@ -482,6 +541,26 @@ export class CrmStore {
     table.updatedAt[row] = Math.max(this.now(), (table.updatedAt[row] ?? 0) + 1);
     table.writes[row] = (table.writes[row] ?? 0) + 1;
     this.persistRow(table, row);
+  }
+
+  /**
+   * A signed-in user edits a record in HubSpot's UI (test harness only: no HTTP route leads
+   * here). The write is validated like any other and recorded as `CRM_UI` by that user.
+   */
+  editAsUser(
+    info: ObjectTypeInfo,
+    id: string,
+    userId: string,
+    properties: Record<string, string>,
+  ): void {
+    if (!this.owners.some((o) => String(o.userId) === userId && !o.archived)) {
+      throw new Error(`user ${userId} is not a user of this portal`);
+    }
+    const row = this.findRow(info, id);
+    if (row === undefined) throw new Error(`no ${info.name} ${id}`);
+    const prepared = this.prepareWrite(info, properties, row);
+    if (!prepared.ok) throw new Error(`edit refused: ${JSON.stringify(prepared.issues)}`);
+    this.update(info, row, prepared.changes, uiEditSource(Number(userId)));
   }
 
   archive(info: ObjectTypeInfo, row: number): void {

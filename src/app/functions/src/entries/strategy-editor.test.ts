@@ -1,28 +1,39 @@
 // The strategy editor's functions: main(context) as HubSpot calls it, against an in-process
-// sandbox through the real client. Every refusal is checked to publish nothing, and the
-// simulation to write nothing.
+// sandbox through the real client. A version is prepared on the page, approved by a manager in
+// HubSpot's UI (the sandbox's editAs) and published by strategy_publish_confirm. Every refusal is
+// checked to publish nothing, and the simulation to write nothing. Attacks: test/security/.
 import {
   emptySimulationMatrix,
   mergeSimulationMatrices,
   PublishOutcome,
   StrategyEditorLoadResponse,
+  StrategyPublishConfirmResponse,
   StrategyPublishResponse,
   StrategyRollbackResponse,
   StrategySchema,
   StrategySimulateResponse,
   StrategyValidateResponse,
 } from '@strategy-fit/core';
-import type { CardUser, SimulationMatrix, StrategyInput } from '@strategy-fit/core';
-import { listRecords, listStrategyVersions, readPublishedStrategy } from '@strategy-fit/hubspot';
+import type { PendingVersion, SimulationMatrix, StrategyInput } from '@strategy-fit/core';
+import {
+  listRecords,
+  listStrategyVersions,
+  readPublishedStrategy,
+  STORE_OBJECT,
+} from '@strategy-fit/hubspot';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 
-import { FIRST_VERSION_MESSAGE } from '../handlers/editor/editor-shared.ts';
 import {
   observeRequests,
   useFunctionEnv,
 } from '../../../../../test/support/functions/hubspot-env.ts';
-import { invokeSimulate } from '../../../../../test/support/functions/invoke-editor.ts';
 import {
+  approvePending,
+  invokeSimulate,
+} from '../../../../../test/support/functions/invoke-editor.ts';
+import {
+  COLLEAGUE,
   COMPANIES,
   createCompany,
   createDeal,
@@ -37,19 +48,14 @@ import {
 } from '../../../../../test/support/functions/test-portal.ts';
 import type { TestPortal } from '../../../../../test/support/functions/test-portal.ts';
 import { main as load } from './strategy-editor-load.ts';
+import { main as confirm } from './strategy-publish-confirm.ts';
 import { main as publish } from './strategy-publish.ts';
 import { main as rollback } from './strategy-rollback.ts';
 import { main as simulate } from './strategy-simulate.ts';
 import { main as validate } from './strategy-validate.ts';
 
-/** The manager's user id with another email: someone who knows the id, not the account. */
-const SPOOFED_MANAGER: CardUser = { ...MANAGER, email: 'mallory@example.com' };
 /** A second manager, by team: the example names user 9100001 only, so tests add the team. */
-const LUKAS: CardUser = {
-  id: '9100002',
-  email: 'lukas.berg@demo-sales.example',
-  teamIds: ['4810001'],
-};
+const LUKAS = COLLEAGUE;
 
 const answers: unknown[] = [];
 const logs: string[] = [];
@@ -62,33 +68,31 @@ const remember = <T>(answer: T): T => {
   return answer;
 };
 
-const loadAs = async (user: CardUser) =>
-  StrategyEditorLoadResponse.parse(remember(await load(hubspotContext({ user }))));
+const loadEditor = async () =>
+  StrategyEditorLoadResponse.parse(remember(await load(hubspotContext({}))));
 const validateDraft = async (strategy: unknown) =>
   StrategyValidateResponse.parse(remember(await validate(hubspotContext({ strategy }))));
-const simulateAs = async (user: CardUser, strategy: unknown, cursor?: unknown) =>
+const simulateDraft = async (strategy: unknown, cursor?: unknown) =>
   StrategySimulateResponse.parse(
     remember(
-      await simulate(
-        hubspotContext({ user, strategy, ...(cursor === undefined ? {} : { cursor }) }),
-      ),
+      await simulate(hubspotContext({ strategy, ...(cursor === undefined ? {} : { cursor }) })),
     ),
   );
-const publishAs = async (user: CardUser, strategy: unknown, basedOnVersion: number) =>
+const prepare = async (strategy: unknown, basedOnVersion: number | null) =>
   StrategyPublishResponse.parse(
-    remember(await publish(hubspotContext({ user, strategy, basedOnVersion }))),
+    remember(await publish(hubspotContext({ strategy, basedOnVersion }))),
   );
-const rollbackAs = async (user: CardUser, version: number, basedOnVersion?: number) =>
+const prepareRollback = async (version: number, basedOnVersion?: number) =>
   StrategyRollbackResponse.parse(
     remember(
       await rollback(
-        hubspotContext({
-          user,
-          version,
-          ...(basedOnVersion === undefined ? {} : { basedOnVersion }),
-        }),
+        hubspotContext({ version, ...(basedOnVersion === undefined ? {} : { basedOnVersion }) }),
       ),
     ),
+  );
+const confirmPending = async (pending: PendingVersion) =>
+  StrategyPublishConfirmResponse.parse(
+    remember(await confirm(hubspotContext({ pendingId: pending.recordId }))),
   );
 
 const valueOf = <T>(answer: { ok: true; value: T } | { ok: false; error: unknown }): T => {
@@ -97,6 +101,24 @@ const valueOf = <T>(answer: { ok: true; value: T } | { ok: false; error: unknown
 };
 const errorOf = (answer: { ok: boolean; error?: { code: string; message: string } }) =>
   answer.ok ? null : (answer.error ?? null);
+const pendingOf = (answer: StrategyPublishResponse): PendingVersion => {
+  const outcome = valueOf(answer);
+  if (outcome.outcome !== 'awaiting_approval') throw new Error(`not prepared: ${outcome.outcome}`);
+  return outcome.pending;
+};
+
+/** Prepares on the page, `approver` approves in HubSpot, the page confirms: the outcome. */
+const publishAs = async (
+  portal: TestPortal,
+  approver: typeof MANAGER,
+  strategy: unknown,
+  basedOnVersion: number | null,
+) => {
+  const prepared = valueOf(await prepare(strategy, basedOnVersion));
+  if (prepared.outcome !== 'awaiting_approval') return prepared;
+  approvePending(portal, approver, prepared.pending);
+  return valueOf(await confirmPending(prepared.pending));
+};
 
 /** The example strategy, with the Enterprise team added to its managers (so Lukas is one). */
 const withTeamManagers = (): StrategyInput => {
@@ -135,6 +157,14 @@ const TRAPS = [
 
 const versionsOf = async (portal: TestPortal) =>
   value(await listStrategyVersions(portal.hs)).map((v) => v.version);
+/** How many records the strategy store holds, pending ones too: a refused preparation adds none. */
+const storeRecordsOf = async (portal: TestPortal): Promise<number> => {
+  const answer = await fetch(
+    `${portal.sandbox.baseUrl}/crm/objects/2026-09/${STORE_OBJECT.name}?limit=100`,
+    { headers: { authorization: `Bearer ${portal.sandbox.token}` } },
+  );
+  return z.object({ results: z.array(z.unknown()) }).parse(await answer.json()).results.length;
+};
 
 beforeAll(() => {
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
@@ -157,17 +187,10 @@ describe('an empty portal: nothing published yet', () => {
     await portal.close();
   });
 
-  it('strategy_editor_load: no strategy, no history, the pickers, and how the first version is published', async () => {
-    const loaded = valueOf(await loadAs(MANAGER));
+  it('strategy_editor_load: no strategy, no history, the pickers, the teams; no user list', async () => {
+    const loaded = valueOf(await loadEditor());
     expect(loaded.current).toBeNull();
     expect([loaded.history, loaded.historyTotal]).toEqual([[], 0]);
-    expect(loaded.viewer).toEqual({
-      userId: MANAGER.id,
-      confirmed: true,
-      name: 'Maya Okafor',
-      isManager: false,
-      reason: FIRST_VERSION_MESSAGE,
-    });
     const industry = loaded.properties.company.find((p) => p.name === 'industry');
     expect(industry).toMatchObject({ label: 'Industry', type: 'enumeration', fieldType: 'select' });
     expect(industry?.options?.some((o) => o.value === 'COMPUTER_SOFTWARE')).toBe(true);
@@ -175,19 +198,35 @@ describe('an empty portal: nothing published yet', () => {
     // Strategy Fit's own output is never offered as a criterion.
     const names = [...loaded.properties.company, ...loaded.properties.deal].map((p) => p.name);
     expect(names.filter((n) => n.startsWith('strategy_fit_'))).toEqual([]);
-    expect(loaded.people.users).toContainEqual({
-      userId: '9100001',
-      name: 'Maya Okafor',
-      email: 'maya.okafor@demo-sales.example',
-    });
+    expect(loaded.people.managers).toEqual([]);
     expect(loaded.people.teams).toContainEqual({ id: '4810001', name: 'Enterprise' });
+    expect(JSON.stringify(loaded)).not.toMatch(/@demo-sales\.example/);
   });
 
-  it('strategy_publish: refused, saying the first version is published with the CLI; nothing is written', async () => {
-    const answer = await publishAs(MANAGER, loadExampleStrategy(), 1);
-    expect(errorOf(answer)).toEqual({ code: 'not_allowed', message: FIRST_VERSION_MESSAGE });
+  it('the first version: prepared on the page, published when whoever approves it is named in it (SCORING §14)', async () => {
+    const strategy = {
+      ...loadExampleStrategy(),
+      managers: { userIds: [MANAGER.email], teamIds: [] },
+    };
+    const pending = pendingOf(await prepare(strategy, null));
+    expect(pending).toMatchObject({ targetVersion: 1, basedOnVersion: null, source: 'publish' });
     expect(await versionsOf(portal)).toEqual([]);
-    expect(errorOf(await simulateAs(MANAGER, loadExampleStrategy()))?.code).toBe('not_allowed');
+    expect(errorOf(await confirmPending(pending))?.code).toBe('not_verified');
+    approvePending(portal, REP, pending);
+    expect(errorOf(await confirmPending(pending))?.message).toMatch(/must name who publishes it/);
+    // The field still shows the rep's value: the manager changes it and sets it again.
+    approvePending(portal, MANAGER, pending, 'approve_not_manager');
+    approvePending(portal, MANAGER, pending);
+    const published = valueOf(await confirmPending(pending));
+    expect(published).toMatchObject({
+      outcome: 'published',
+      version: { version: 1, publishedByLabel: 'Maya Okafor' },
+    });
+    // The email named the manager: the stored version holds her user id.
+    expect(value(await readPublishedStrategy(portal.hs))?.strategy.managers?.userIds).toEqual([
+      MANAGER.id,
+    ]);
+    expect(await versionsOf(portal)).toEqual([1]);
   });
 });
 
@@ -227,38 +266,22 @@ describe('a published portal', () => {
   });
 
   describe('strategy_editor_load', () => {
-    it('a manager: the published strategy, its history, may publish', async () => {
-      const loaded = valueOf(await loadAs(MANAGER));
+    it('the published strategy, its history, its managers by name: the same for everyone', async () => {
+      const loaded = valueOf(await loadEditor());
       expect(loaded.current?.summary).toMatchObject({
         version: 1,
         status: 'current',
         strategyName: 'B2B SaaS — FY2026 go-to-market',
-        publishedBy: '9100001',
         publishedByLabel: 'Maya Okafor',
         source: 'publish',
       });
-      expect(loaded.current?.strategy).toEqual(StrategySchema.parse(withTeamManagers()));
+      // The managers' user ids become refs; the names stand beside them.
+      expect(loaded.current?.strategy).toEqual({
+        ...StrategySchema.parse(withTeamManagers()),
+        managers: { userIds: ['manager:0'], teamIds: ['4810001'] },
+      });
+      expect(loaded.people.managers).toEqual([{ ref: 'manager:0', name: 'Maya Okafor' }]);
       expect(loaded.history.map((v) => v.version)).toEqual([1]);
-      expect(loaded.viewer).toMatchObject({ confirmed: true, isManager: true, reason: null });
-    });
-
-    it('a manager by team (as HubSpot lists the user’s teams, not as the page claims)', async () => {
-      expect(valueOf(await loadAs(LUKAS)).viewer.isManager).toBe(true);
-      const claimsTeam = { ...REP, teamIds: ['4810001'] };
-      expect(valueOf(await loadAs(claimsTeam)).viewer.isManager).toBe(false);
-    });
-
-    it('a rep reads the strategy, with the reason they may not publish', async () => {
-      const { viewer, current } = valueOf(await loadAs(REP));
-      expect(current?.summary.version).toBe(1);
-      expect(viewer).toMatchObject({ confirmed: true, isManager: false, name: 'Priya Raman' });
-      expect(viewer.reason).toMatch(/^Only the strategy managers named in version 1 can publish/);
-    });
-
-    it('a spoofed manager (right id, wrong email) is not confirmed, so not a manager', async () => {
-      const { viewer } = valueOf(await loadAs(SPOOFED_MANAGER));
-      expect(viewer).toMatchObject({ confirmed: false, isManager: false, name: null });
-      expect(viewer.reason).toMatch(/could not confirm who you are/);
     });
   });
 
@@ -348,7 +371,7 @@ describe('a published portal', () => {
 
   describe('strategy_simulate', () => {
     it('chunks merge into the matrix of one pass; the grocer moves off_strategy → refused', async () => {
-      const whole = valueOf(await simulateAs(MANAGER, refusingRetail()));
+      const whole = valueOf(await simulateDraft(refusingRetail()));
       expect(whole.cursor).toBeNull();
       expect(whole.progress).toEqual({ companiesDone: 6, totalCompanies: 6 });
       expect(whole.chunk).toMatchObject({ companies: 6, openDeals: 3 });
@@ -374,7 +397,6 @@ describe('a published portal', () => {
             await invokeSimulate(
               rt,
               hubspotContext({
-                user: MANAGER,
                 strategy: refusingRetail(),
                 ...(cursor === undefined ? {} : { cursor }),
               }),
@@ -405,7 +427,7 @@ describe('a published portal', () => {
         );
       const records = await snapshot();
       const before = await readPublishedStrategy(portal.hs);
-      const { sent } = await observeRequests(() => simulateAs(MANAGER, refusingRetail()));
+      const { sent } = await observeRequests(() => simulateDraft(refusingRetail()));
       const writes = sent.filter(
         (r) => r.method !== 'GET' && !/\/(batch\/read|search)$/.test(r.path.split('?')[0] ?? ''),
       );
@@ -416,32 +438,20 @@ describe('a published portal', () => {
       expect(await snapshot()).toEqual(records);
     });
 
-    it('only managers simulate; an invalid strategy or a stale cursor is refused', async () => {
-      expect(errorOf(await simulateAs(REP, refusingRetail()))?.code).toBe('not_allowed');
-      expect(errorOf(await simulateAs(SPOOFED_MANAGER, refusingRetail()))?.code).toBe(
-        'not_allowed',
-      );
-      const invalid = await simulateAs(MANAGER, { ...refusingRetail(), segments: [] });
+    it('an invalid strategy or a stale cursor is refused', async () => {
+      const invalid = await simulateDraft({ ...refusingRetail(), segments: [] });
       expect(errorOf(invalid)?.code).toBe('strategy_invalid');
       const stale = { after: '1', publishedVersion: 99, companiesDone: 0, totalCompanies: 6 };
-      const answer = await simulateAs(MANAGER, refusingRetail(), stale);
+      const answer = await simulateDraft(refusingRetail(), stale);
       expect(errorOf(answer)?.code).toBe('invalid_input');
       expect(errorOf(answer)?.message).toMatch(/Simulate again/);
     });
   });
 
   describe('strategy_publish and strategy_rollback', () => {
-    it('refuses a rep, and a spoofed manager id with a wrong email; nothing is published', async () => {
-      for (const user of [REP, SPOOFED_MANAGER]) {
-        const answer = await publishAs(user, refusingRetail(), 1);
-        expect(errorOf(answer)?.code).toBe('not_allowed');
-      }
-      expect(await versionsOf(portal)).toEqual([1]);
-    });
-
-    it('refuses the trap criteria at their paths; version 1 stays current (SCORING §14)', async () => {
+    it('refuses the trap criteria at their paths; nothing is prepared, version 1 stays current (SCORING §14)', async () => {
       const traps = withTraps(refusingRetail(), ...TRAPS);
-      const refused = valueOf(await publishAs(MANAGER, traps, 1));
+      const refused = valueOf(await prepare(traps, 1));
       expect(refused.outcome === 'invalid' && refused.issues.map((i) => [i.code, i.path])).toEqual([
         ['property_unreadable', 'segments[0].criteria[5].property'],
         ['day_on_datetime', 'segments[0].criteria[6].operator'],
@@ -450,20 +460,22 @@ describe('a published portal', () => {
       expect(await versionsOf(portal)).toEqual([1]);
     });
 
-    it('publishing the active version’s strategy again creates no version: nothing to publish', async () => {
-      const same = await publishAs(MANAGER, withTeamManagers(), 1);
+    it('preparing the active version’s strategy again prepares nothing: nothing to publish', async () => {
+      const before = await storeRecordsOf(portal);
+      const same = await prepare(withTeamManagers(), 1);
       expect(errorOf(same)).toMatchObject({
         code: 'strategy_unchanged',
         message: expect.stringMatching(
           /^Nothing to publish: the strategy is the same as version 1/,
         ),
       });
+      expect(await storeRecordsOf(portal)).toEqual(before);
       expect(await versionsOf(portal)).toEqual([1]);
     });
 
     it('refuses an invalid strategy with every issue; version 1 stays current', async () => {
       const draft = { ...refusingRetail(), name: '', segments: [] };
-      const answer = PublishOutcome.parse(valueOf(await publishAs(MANAGER, draft, 1)));
+      const answer = PublishOutcome.parse(valueOf(await prepare(draft, 1)));
       expect(answer.outcome === 'invalid' && answer.issues.map((i) => i.path)).toEqual([
         'name',
         'segments',
@@ -478,7 +490,7 @@ describe('a published portal', () => {
           },
         ],
       };
-      const refused = valueOf(await publishAs(MANAGER, portalInvalid, 1));
+      const refused = valueOf(await prepare(portalInvalid, 1));
       expect(refused.outcome === 'invalid' && refused.issues[0]).toMatchObject({
         source: 'portal',
         code: 'property_unknown',
@@ -487,26 +499,28 @@ describe('a published portal', () => {
       expect(await versionsOf(portal)).toEqual([1]);
     });
 
-    it('a manager publishes version 2, recorded with their name, email and user id', async () => {
-      const answer = valueOf(await publishAs(MANAGER, refusingRetail(), 1));
-      expect(answer).toMatchObject({
+    it('a manager approves version 2 in HubSpot: recorded with her name and user id, shown by name', async () => {
+      const answer = await publishAs(portal, MANAGER, refusingRetail(), 1);
+      expect(answer).toEqual({
         outcome: 'published',
         version: {
           version: 2,
           status: 'current',
           strategyName: 'B2B SaaS — no retail',
-          publishedBy: 'Maya Okafor <maya.okafor@demo-sales.example> (user 9100001)',
           publishedByLabel: 'Maya Okafor',
+          publishedAt: expect.any(String),
           source: 'publish',
           rolledBackFrom: null,
         },
       });
+      const history = value(await listStrategyVersions(portal.hs));
+      expect(history[0]?.publishedBy).toBe('Maya Okafor (user 9100001)');
       const stored = value(await readPublishedStrategy(portal.hs));
       expect(stored?.strategy).toEqual(StrategySchema.parse(refusingRetail()));
     });
 
     it('a publish based on an older version is refused, naming who published and when', async () => {
-      const answer = valueOf(await publishAs(LUKAS, withTeamManagers(), 1));
+      const answer = valueOf(await prepare(withTeamManagers(), 1));
       expect(answer).toMatchObject({
         outcome: 'conflict',
         basedOnVersion: 1,
@@ -516,10 +530,11 @@ describe('a published portal', () => {
     });
 
     it('two managers publishing on the same version at once: one wins, the other learns who', async () => {
-      const [a, b] = await Promise.all([
-        publishAs(MANAGER, { ...refusingRetail(), name: 'Maya’s' }, 2),
-        publishAs(LUKAS, { ...refusingRetail(), name: 'Lukas’s' }, 2),
-      ]);
+      const mayas = pendingOf(await prepare({ ...refusingRetail(), name: 'Maya’s' }, 2));
+      const lukass = pendingOf(await prepare({ ...refusingRetail(), name: 'Lukas’s' }, 2));
+      approvePending(portal, MANAGER, mayas);
+      approvePending(portal, LUKAS, lukass);
+      const [a, b] = await Promise.all([confirmPending(mayas), confirmPending(lukass)]);
       const outcomes = [valueOf(a), valueOf(b)];
       expect(outcomes.map((o) => o.outcome).sort()).toEqual(['conflict', 'published']);
       const winner = outcomes.find((o) => o.outcome === 'published');
@@ -529,15 +544,19 @@ describe('a published portal', () => {
       expect(await versionsOf(portal)).toEqual([3, 2, 1]);
     });
 
-    it('rollback: version 1 published again as version 4, by a manager only', async () => {
-      expect(errorOf(await rollbackAs(REP, 1, 3))?.code).toBe('not_allowed');
-      expect(errorOf(await rollbackAs(SPOOFED_MANAGER, 1, 3))?.code).toBe('not_allowed');
-      expect(valueOf(await rollbackAs(MANAGER, 1, 2))).toMatchObject({
+    it('rollback: version 1 published again as version 4, on a manager’s approval only', async () => {
+      expect(valueOf(await prepareRollback(1, 2))).toMatchObject({
         outcome: 'conflict',
         current: { version: 3 },
       });
+      const pending = pendingOf(await prepareRollback(1, 3));
+      expect(pending).toMatchObject({ targetVersion: 4, source: 'rollback' });
+      approvePending(portal, REP, pending);
+      expect(errorOf(await confirmPending(pending))?.code).toBe('not_allowed');
       expect(await versionsOf(portal)).toEqual([3, 2, 1]);
-      const answer = valueOf(await rollbackAs(MANAGER, 1, 3));
+      approvePending(portal, MANAGER, pending, 'approve_not_manager');
+      approvePending(portal, MANAGER, pending);
+      const answer = valueOf(await confirmPending(pending));
       expect(answer).toMatchObject({
         outcome: 'published',
         version: { version: 4, source: 'rollback', rolledBackFrom: 1 },
@@ -546,28 +565,38 @@ describe('a published portal', () => {
       expect(stored?.strategy).toEqual(StrategySchema.parse(withTeamManagers()));
     });
 
-    it('the managers of the currently published version decide: without the team, Lukas may not', async () => {
-      const exampleManagers = loadExampleStrategy();
-      const v5 = valueOf(await publishAs(MANAGER, exampleManagers, 4));
+    it('the managers of the currently published version decide: a member of a named team may; without the team, Lukas may not', async () => {
+      // Version 4 names Maya and the Enterprise team: Lukas approves a version naming Maya only.
+      const pending = pendingOf(await prepare(loadExampleStrategy(), 4));
+      approvePending(portal, LUKAS, pending, 'approve');
+      expect(errorOf(await confirmPending(pending))?.message).toMatch(/does not name Lukas Berg/);
+      approvePending(portal, LUKAS, pending, 'approve_not_manager');
+      const v5 = valueOf(await confirmPending(pending));
       expect(v5.outcome === 'published' && v5.version.version).toBe(5);
-      expect(errorOf(await publishAs(LUKAS, withTeamManagers(), 5))?.code).toBe('not_allowed');
-      expect(valueOf(await loadAs(LUKAS)).viewer.isManager).toBe(false);
-      const back = valueOf(await rollbackAs(MANAGER, 4, 5));
+      // Version 5 names Maya only: Lukas may no longer approve.
+      const next = pendingOf(await prepare(withTeamManagers(), 5));
+      approvePending(portal, LUKAS, next);
+      expect(errorOf(await confirmPending(next))?.code).toBe('not_allowed');
+      const rolled = pendingOf(await prepareRollback(4, 5));
+      approvePending(portal, MANAGER, rolled);
+      const back = valueOf(await confirmPending(rolled));
       expect(back.outcome === 'published' && back.version.version).toBe(6);
     });
 
-    it('rollback to the current version (or one equal to it) publishes nothing; to one that never existed is refused', async () => {
-      expect(errorOf(await rollbackAs(MANAGER, 6))?.code).toBe('strategy_unchanged');
+    it('rollback to the current version (or one equal to it) prepares nothing; to one that never existed is refused', async () => {
+      const before = await storeRecordsOf(portal);
+      expect(errorOf(await prepareRollback(6))?.code).toBe('strategy_unchanged');
       // Version 6 is the rollback of version 4: the same strategy.
-      expect(errorOf(await rollbackAs(MANAGER, 4, 6))).toMatchObject({
+      expect(errorOf(await prepareRollback(4, 6))).toMatchObject({
         code: 'strategy_unchanged',
         message: expect.stringMatching(
           /^Nothing to publish: the strategy is the same as version 6/,
         ),
       });
-      expect(errorOf(await rollbackAs(MANAGER, 42))?.code).toBe('record_not_found');
+      expect(errorOf(await prepareRollback(42))?.code).toBe('record_not_found');
+      expect(await storeRecordsOf(portal)).toEqual(before);
       expect(await versionsOf(portal)).toEqual([6, 5, 4, 3, 2, 1]);
-      const { history } = valueOf(await loadAs(MANAGER));
+      const { history } = valueOf(await loadEditor());
       expect(history.map((v) => [v.version, v.status, v.source, v.rolledBackFrom])).toEqual([
         [6, 'current', 'rollback', 4],
         [5, 'superseded', 'publish', null],
@@ -587,6 +616,6 @@ describe('every answer', () => {
       const json = JSON.stringify(a);
       for (const t of tokens) expect(json.includes(t)).toBe(false);
     }
-    expect(logs.some((l) => l.startsWith('[strategy_publish] not_allowed: '))).toBe(true);
+    expect(logs.some((l) => l.startsWith('[strategy_publish_confirm] not_allowed: '))).toBe(true);
   });
 });

@@ -21,7 +21,6 @@ import { startManagerPortal } from '../../../../../test/support/functions/manage
 import {
   hubspotContext,
   loadExampleStrategy,
-  MANAGER,
 } from '../../../../../test/support/functions/test-portal.ts';
 import type { TestPortal } from '../../../../../test/support/functions/test-portal.ts';
 import { main as simulate } from './strategy-simulate.ts';
@@ -35,7 +34,6 @@ const PER_TEN_SECONDS = 190;
 const proposed = { ...loadExampleStrategy(), thresholds: { fit: 60, stretch: 30 } };
 const contextFor = (cursor: unknown) =>
   hubspotContext({
-    user: MANAGER,
     strategy: proposed,
     ...(cursor === null ? {} : { cursor }),
   });

@@ -1,109 +1,115 @@
-// `decide_exception`: a strategy manager approves (with an expiry, default 90 days) or rejects a
-// requested exception (SCORING §7). Who is a manager is decided here, not by the card: the
-// card's user must be an active HubSpot owner with that email, named (or in a team named) in
-// the published strategy's `managers`. Anyone else is refused and nothing changes.
+// `decide_exception`: a strategy manager approves or rejects the request they saw (SCORING §7).
+// Who decides, what and until when is what HubSpot recorded when they set “Exception: decision”
+// (and “Exception: approved until”) on the deal in HubSpot's UI; the decider must be a manager of
+// the published strategy. The decision is recorded as the deal's next exception event
+// (compare-and-set on the request it answers), then the deal's exception properties follow it.
 import {
+  checkManager,
   DecideExceptionParams,
+  EXCEPTION_INPUT_PROPERTIES,
   err,
-  EXCEPTION_PROPERTIES,
-  exceptionDecisionProperties,
-  exceptionFromProperties,
   ok,
-  readDateMs,
+  planDecision,
   strategyFitError,
+  verifiedEdit,
 } from '@strategy-fit/core';
 import type { ExceptionValue, Result, StrategyFitError } from '@strategy-fit/core';
-import type { z } from 'zod';
+import { recordExceptionEvent } from '@strategy-fit/hubspot';
 
-import { appendLogLine, decisionLine, EXCEPTION_LOG_PROPERTY } from '../lib/exception-log.ts';
-import { checkRecordId, parseFunctionContext } from '../lib/function-context.ts';
-import { readRecordProperties } from '../lib/read-facts.ts';
+import {
+  clearedInputs,
+  latestEvent,
+  projectionOf,
+  readDealTrail,
+  stateOf,
+} from '../lib/exception-trail.ts';
+import { parseFunctionContext, requireRecordId } from '../lib/function-context.ts';
+import { knownUser, strategyManagers } from '../lib/hubspot-user.ts';
 import type { Runtime } from '../lib/runtime.ts';
-import { checkManager, verifyUser } from '../lib/verify-user.ts';
 import { writeBack } from '../lib/write-back.ts';
+import { raced } from './request-exception.ts';
 
-export type DecideExceptionInput = z.output<typeof DecideExceptionParams>;
+export type DecideExceptionInput = {
+  readonly dealId: string;
+  readonly requestSeq: number;
+  readonly decision: 'approve' | 'reject';
+};
 
-const DAY_MS = 86_400_000;
-const DEAL_PROPERTIES = [...Object.values(EXCEPTION_PROPERTIES), EXCEPTION_LOG_PROPERTY];
-
-const invalid = (message: string): StrategyFitError =>
-  strategyFitError('invalid_input', `The request is not valid: ${message}.`, { path: 'expiresOn' });
-
-/** The card's parameters; an expiry only goes with an approval and must be a real date. */
+/** The deal HubSpot says the card is on, and the request the manager saw. */
 export function parseDecideException(
   context: unknown,
 ): Result<DecideExceptionInput, StrategyFitError> {
   const parsed = parseFunctionContext(context, DecideExceptionParams);
   if (!parsed.ok) return parsed;
-  const same = checkRecordId(parsed.value, parsed.value.params.dealId, 'dealId');
-  if (!same.ok) return same;
-  const { expiresOn, decision } = parsed.value.params;
-  if (expiresOn !== undefined) {
-    if (decision !== 'approve') return err(invalid('only an approval has an expiry date'));
-    const ms = readDateMs(expiresOn);
-    if (ms === null || new Date(ms).toISOString().slice(0, 10) !== expiresOn) {
-      return err(invalid(`${expiresOn} is not a date`));
-    }
-  }
-  return ok(parsed.value.params);
+  const dealId = requireRecordId(parsed.value, 'deal');
+  if (!dealId.ok) return dealId;
+  const { requestSeq, decision } = parsed.value.params;
+  return ok({ dealId: dealId.value, requestSeq, decision });
 }
 
-/** Whole days from today (UTC) to `expiresOn`: the approval's validity; at least 1. */
-function validityDays(
-  expiresOn: string | undefined,
-  nowMs: number,
-): Result<number | undefined, StrategyFitError> {
-  if (expiresOn === undefined) return ok(undefined);
-  const days = Math.round(
-    (Date.parse(`${expiresOn}T00:00:00Z`) - (nowMs - (nowMs % DAY_MS))) / DAY_MS,
-  );
-  return days >= 1
-    ? ok(days)
-    : err(invalid(`an approval must run past today, and ${expiresOn} does not`));
-}
+const NOT_FOUND = (dealId: string): StrategyFitError =>
+  strategyFitError('record_not_found', `HubSpot has no deal ${dealId}.`, {
+    objectType: 'deals',
+    recordId: dealId,
+  });
 
-/** Approves or rejects the deal's open request if a confirmed strategy manager asks; else nothing. */
+/** Records the decision HubSpot says a manager made on the open request; else changes nothing. */
 export async function decideException(
   rt: Runtime,
   input: DecideExceptionInput,
 ): Promise<Result<ExceptionValue, StrategyFitError>> {
   const nowMs = rt.now();
-  const [active, user, deal] = await Promise.all([
+  const [active, trail] = await Promise.all([
     rt.strategies.current(),
-    verifyUser(rt, input.user),
-    readRecordProperties(rt, 'deals', input.dealId, DEAL_PROPERTIES),
+    readDealTrail(rt, input.dealId),
   ]);
   if (!active.ok) return active;
-  if (!user.ok) return user;
-  const manager = checkManager(active.value, user.value);
-  if (!manager.ok) return manager;
-  if (!deal.ok) return deal;
-  const days = validityDays(input.expiresOn, nowMs);
-  if (!days.ok) return days;
-  const decision = input.decision === 'approve' ? 'approved' : 'rejected';
-  const change = exceptionDecisionProperties({
-    exception: exceptionFromProperties(deal.value, nowMs),
-    decision,
-    by: `${user.value.email} (user ${user.value.userId})`,
-    nowMs,
-    ...(days.value === undefined ? {} : { validityDays: days.value }),
-  });
-  if (!change.ok) return change;
-  const expiresOn = change.value[EXCEPTION_PROPERTIES.expires] ?? '';
-  const update: Record<string, string> = {
-    ...change.value,
-    [EXCEPTION_LOG_PROPERTY]: appendLogLine(
-      deal.value[EXCEPTION_LOG_PROPERTY],
-      decisionLine(nowMs, user.value, decision, expiresOn === '' ? null : expiresOn),
-    ),
-  };
+  if (!trail.ok) return trail;
+  if (trail.value === null) return err(NOT_FOUND(input.dealId));
+  const latest = await latestEvent(rt, input.dealId, trail.value);
+  if (!latest.ok) return latest;
+  const history = trail.value.history;
+  const decisionEdit = verifiedEdit(history[EXCEPTION_INPUT_PROPERTIES.decision] ?? []);
+  const plan = (deciderName: string, otherManagers: number) =>
+    planDecision({
+      latest: latest.value,
+      seenSeq: input.requestSeq,
+      seenDecision: input.decision,
+      decisionEdit,
+      expiresEdit: verifiedEdit(history[EXCEPTION_INPUT_PROPERTIES.expires] ?? []),
+      deciderName,
+      otherManagers,
+      nowMs,
+    });
+  if (decisionEdit === null) {
+    const refused = plan('', 1);
+    if (!refused.ok) return refused;
+    throw new Error('planDecision accepted a decision nobody made'); // a bug: it never does
+  }
+  const [decider, managers] = await Promise.all([
+    knownUser(rt, decisionEdit.userId),
+    strategyManagers(rt, active.value.strategy),
+  ]);
+  if (!decider.ok) return decider;
+  if (!managers.ok) return managers;
+  const allowed = checkManager(active.value, decider.value, 'decide');
+  if (!allowed.ok) return allowed;
+  const others = managers.value.filter((m) => m.userId !== decider.value.userId).length;
+  const event = plan(decider.value.name, others);
+  if (!event.ok) return event;
+  const recorded = await recordExceptionEvent(rt.hs, event.value);
+  if (!recorded.ok) return recorded;
+  if (recorded.value.kind === 'taken') return err(raced(recorded.value.by));
   const written = await writeBack(rt, [
-    { objectType: 'deals', id: input.dealId, properties: update },
+    {
+      objectType: 'deals',
+      id: input.dealId,
+      properties: {
+        ...projectionOf(event.value),
+        ...clearedInputs([EXCEPTION_INPUT_PROPERTIES.decision, EXCEPTION_INPUT_PROPERTIES.expires]),
+      },
+    },
   ]);
   if (!written.ok) return written;
-  return ok({
-    dealId: input.dealId,
-    exception: exceptionFromProperties({ ...deal.value, ...update }, nowMs),
-  });
+  return ok({ dealId: input.dealId, exception: stateOf(event.value, nowMs) });
 }

@@ -3,12 +3,7 @@
 // function after about 10 s; this one answers within about 5 s). Figures whose reads the budget
 // or HubSpot cut short are marked partial, with how much was read; exact counts from search totals
 // stand beside them. Read plan and budgets: docs/review-page.md.
-import {
-  createReviewAccumulator,
-  isStrategyManager,
-  ok,
-  StrategyReviewParams,
-} from '@strategy-fit/core';
+import { createReviewAccumulator, ok, StrategyReviewParams } from '@strategy-fit/core';
 import type {
   ReadReport,
   Result,
@@ -280,10 +275,6 @@ export const strategyReviewWith =
       strategy: active.value.stamp,
       computedAt: new Date(nowMs).toISOString(),
       filters: { ownerId: ownerId ?? null, pipelineId: pipelineId ?? null },
-      viewerIsManager: isStrategyManager(active.value.strategy, {
-        userId: input.user.id,
-        teamIds: input.user.teamIds,
-      }),
       review: review.finish(),
       counts,
       exceptionsQueue: queue,
@@ -294,7 +285,7 @@ export const strategyReviewWith =
         elapsedMs: Math.max(0, Math.round(Date.now() - startedMs)),
         requests: pacer.granted() - grantedBefore,
       },
-      owners: owners.value.map((o) => ({ id: o.id, name: reviewOwnerName(o), email: o.email })),
+      owners: owners.value.map((o) => ({ id: o.id, name: reviewOwnerName(o) })),
       pipelines: pipelines.value.map((p) => ({
         id: p.id,
         label: p.label,

@@ -69,7 +69,8 @@ export function parseFunctionContext<S extends z.ZodType>(
   if (size > maxChars) {
     return err(invalid(`parameters are ${size} characters long; at most ${maxChars} are accepted`));
   }
-  const params = schema.safeParse(shape.data.parameters ?? {});
+  const given = shape.data.parameters;
+  const params = schema.safeParse(given === undefined ? {} : given);
   if (!params.success) {
     const issue = params.error.issues[0];
     return err(
@@ -85,19 +86,21 @@ export function parseFunctionContext<S extends z.ZodType>(
 }
 
 /**
- * The record id a card names must be the record HubSpot says the card is on, whenever HubSpot
- * sent it (`propertiesToSend.hs_object_id`): a card cannot score or change another record.
+ * The record HubSpot says the card is on (`propertiesToSend.hs_object_id`, which HubSpot itself
+ * reads for the card): a record function acts on it and on nothing else. A call without it (a
+ * hand-made one, or from a page, which has no record) is refused.
  */
-export function checkRecordId(
+export function requireRecordId(
   parsed: Parsed<unknown>,
-  claimed: string,
-  field: string,
-): Result<true, StrategyFitError> {
-  if (parsed.recordId === null || parsed.recordId === claimed) return ok(true);
+  what: string,
+): Result<string, StrategyFitError> {
+  if (parsed.recordId !== null && /^[1-9][0-9]{0,18}$/.test(parsed.recordId)) {
+    return ok(parsed.recordId);
+  }
   return err(
     invalid(
-      `${field} ${claimed} is not the record this card is on (HubSpot says ${parsed.recordId})`,
-      field,
+      `Strategy Fit acts only on the ${what} this card is on, and HubSpot did not say which (propertiesToSend hs_object_id). Open the card on a ${what} record`,
+      'propertiesToSend.hs_object_id',
     ),
   );
 }

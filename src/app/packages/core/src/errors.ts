@@ -12,6 +12,8 @@ export const ErrorCode = z.enum([
   'invalid_input',
   'not_allowed',
   'exception_not_allowed',
+  'not_verified',
+  'conflict',
   'hubspot_unauthorized',
   'hubspot_forbidden',
   'hubspot_rate_limited',

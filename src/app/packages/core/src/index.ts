@@ -97,13 +97,42 @@ export type { CompiledStrategy } from './scoring/compile-strategy.ts';
 export { scoreCompany } from './scoring/score-company.ts';
 export { pickDealCompanyId, scoreDeal } from './scoring/score-deal.ts';
 export {
+  EXCEPTION_INPUT_PROPERTIES,
+  EXCEPTION_NOTE_MAX_CHARS,
   EXCEPTION_NOTE_MIN_CHARS,
   EXCEPTION_PROPERTIES,
-  EXCEPTION_VALIDITY_DAYS,
-  exceptionDecisionProperties,
   exceptionFromProperties,
-  exceptionRequestProperties,
 } from './scoring/exception.ts';
+export {
+  approvalExpiry,
+  approvalExpiryBounds,
+  EXCEPTION_VALIDITY_DAYS,
+  isApprovalActive,
+  MAX_EXCEPTION_VALIDITY_DAYS,
+  utcDayOf,
+} from './exceptions/expiry.ts';
+export {
+  describeExceptionEvent,
+  ExceptionEvent,
+  ExceptionEventKind,
+  exceptionEventKey,
+  exceptionProjection,
+} from './exceptions/exception-event.ts';
+export { planDecision, planRequest } from './exceptions/plan-transition.ts';
+export {
+  APP_WRITE_SOURCE_TYPE,
+  describeVersion,
+  isAppWritten,
+  latestVersion,
+  PropertyVersion,
+  UI_EDIT_SOURCE_TYPES,
+  verifiedEdit,
+} from './authority/property-version.ts';
+export type { VerifiedEdit } from './authority/property-version.ts';
+export { checkManager } from './authority/check-manager.ts';
+export { checkPublishApproval } from './authority/publish-approval.ts';
+export type { PendingFacts } from './authority/publish-approval.ts';
+export type { KnownUser, ManagerAction } from './authority/check-manager.ts';
 export { NO_COMPANY_REASON, TIER_WORDS } from './scoring/reason.ts';
 export { formatAmount, formatDay, formatNumber, plural, TIER_TONE, tierWord } from './format.ts';
 export { roundPercent } from './scoring/round-percent.ts';
@@ -129,7 +158,6 @@ export {
 export * from './review/index.ts';
 
 export {
-  CardUser,
   DecideExceptionParams,
   ExceptionResponse,
   ExceptionValue,
@@ -146,16 +174,18 @@ export {
 export {
   EditorIssue,
   EditorProperty,
+  EditorManager,
   EditorTeam,
-  EditorUser,
-  EditorViewer,
   MAX_EDITOR_PARAMETERS_CHARS,
   MAX_HISTORY,
+  PendingVersion,
   PublishOutcome,
   SimulationCursor,
   StrategyEditorLoadParams,
   StrategyEditorLoadResponse,
   StrategyEditorLoadValue,
+  StrategyPublishConfirmParams,
+  StrategyPublishConfirmResponse,
   StrategyPublishParams,
   StrategyPublishResponse,
   StrategyRollbackParams,

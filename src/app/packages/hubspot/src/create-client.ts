@@ -52,6 +52,7 @@ type Internals = {
   onEvent: (e: ClientEvent) => void;
   definitions: Map<string, Promise<Result<PropertyDefinitions, StrategyFitError>>>;
   strategyStore: { objectTypeId: string } | undefined;
+  exceptionEvents: { objectTypeId: string } | undefined;
 };
 
 const registry = new WeakMap<HubSpot, Internals>();
@@ -82,6 +83,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpot {
     onEvent: options.onEvent ?? (() => {}),
     definitions: new Map(),
     strategyStore: undefined,
+    exceptionEvents: undefined,
   });
   return handle;
 }

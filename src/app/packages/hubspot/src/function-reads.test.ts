@@ -144,7 +144,7 @@ describe('readCurrentStrategy', () => {
     expect(value(await readCurrentStrategy(hs, null))).toEqual({ status: 'none' });
   });
 
-  it('reads the current version with the list, then only checks the number', async () => {
+  it('reads the current version with the list and its history, then only checks the number', async () => {
     const { hs } = connect(sandbox);
     value(await publishStrategy(hs, strategy('First'), { publishedBy: 'maya', nowMs: 1 }));
     value(await publishStrategy(hs, strategy('Second'), { publishedBy: 'maya', nowMs: 2 }));
@@ -153,7 +153,9 @@ describe('readCurrentStrategy', () => {
     expect(
       first.status === 'changed' && [first.stored.version, first.stored.strategy.name],
     ).toEqual([2, 'Second']);
-    expect(cold.sent.filter((s) => s.path.startsWith(apiPaths.objects('')))).toHaveLength(1);
+    // The list, then the record with its property history: every property must be Strategy
+    // Fit's own single write (docs/strategy-store.md).
+    expect(cold.sent.filter((s) => s.path.startsWith(apiPaths.objects('')))).toHaveLength(2);
 
     const warm = await recordRequests(() => readCurrentStrategy(hs, { version: 2 }));
     expect(value(warm.result)).toEqual({ status: 'unchanged', version: 2 });

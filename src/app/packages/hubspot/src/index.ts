@@ -70,8 +70,29 @@ export {
   readStrategyVersion,
 } from './strategy-store/read-strategies.ts';
 export {
+  consumePendingVersion,
+  preparePendingVersion,
+  readPendingVersion,
+} from './strategy-store/pending-versions.ts';
+export type { PendingMeta, PendingRecord } from './strategy-store/pending-versions.ts';
+export {
+  APPROVAL_PROPERTY,
+  APPROVALS,
   STORE_OBJECT,
   StoredStrategy,
   StoredStrategySummary,
   VersionStatus,
 } from './strategy-store/store-schema.ts';
+
+export { readRecordsWithHistory, HISTORY_BATCH_SIZE } from './read-with-history.ts';
+export type { HistoryRead, RecordWithHistory } from './read-with-history.ts';
+export { ensureCustomObject } from './custom-object.ts';
+export type { CustomObjectDefinition } from './custom-object.ts';
+export { ensureExceptionEventStore } from './exception-events/ensure-event-store.ts';
+export { EVENT_DEFINITION } from './exception-events/event-schema.ts';
+export {
+  readExceptionEventRecords,
+  readLatestExceptionEvent,
+  recordExceptionEvent,
+} from './exception-events/exception-events.ts';
+export type { RecordOutcome } from './exception-events/exception-events.ts';

@@ -17,6 +17,7 @@ import {
 } from '../../../../../test/support/hubspot/sandbox.ts';
 import { ensureStrategyStore } from './strategy-store/ensure-strategy-store.ts';
 import { publishStrategy } from './strategy-store/publish-strategy.ts';
+import { preparePendingVersion } from './strategy-store/pending-versions.ts';
 import { publishStrategyIfCurrent } from './strategy-store/publish-strategy-if-current.ts';
 import {
   listStrategyVersions,
@@ -83,6 +84,33 @@ describe('nothing to publish (SCORING §14)', () => {
       basedOnVersion: 1,
     });
     expect(again.ok ? null : again.error.code).toBe('strategy_unchanged');
+    expect(await versions()).toEqual([1]);
+  });
+
+  it('the settings page prepares no pending version equal to the active one; another one it does', async () => {
+    const store = value(await ensureStrategyStore(hs)).objectTypeId;
+    const records = async () =>
+      (await raw(sandbox, 'GET', `/crm/objects/2026-09/${store}?limit=100`)).json;
+    const before = await records();
+    const active = value(await readPublishedStrategy(hs));
+    const same = await preparePendingVersion(
+      hs,
+      parsed('Software', [...INDUSTRY]),
+      { basedOnVersion: 1, source: 'publish', nowMs: 3 },
+      active,
+    );
+    expect(same.ok ? null : same.error.code).toBe('strategy_unchanged');
+    expect(await records()).toEqual(before);
+    const other = value(
+      await preparePendingVersion(
+        hs,
+        parsed('Other', [...INDUSTRY]),
+        { basedOnVersion: 1, source: 'publish', nowMs: 3 },
+        active,
+      ),
+    );
+    expect(other.recordId).toMatch(/^\d+$/);
+    // A pending version is no version.
     expect(await versions()).toEqual([1]);
   });
 

@@ -1,27 +1,21 @@
-// What the strategy editor's five functions share: parsing their larger parameters, the issues of a
-// strategy (schema and portal), the rule of who may publish, and versions as the page shows them.
-import {
-  checkStrategy,
-  err,
-  isStrategyManager,
-  MAX_EDITOR_PARAMETERS_CHARS,
-  ok,
-  strategyFitError,
-} from '@strategy-fit/core';
+// What the strategy editor's functions share: parsing their larger parameters, the issues of a
+// strategy (schema and portal), and versions as the page shows them (names, never ids or emails).
+import { checkStrategy, MAX_EDITOR_PARAMETERS_CHARS, ok } from '@strategy-fit/core';
 import type {
   EditorIssue,
+  KnownUser,
   PortalDefinitions,
   Result,
   Strategy,
   StrategyFitError,
   VersionSummary,
 } from '@strategy-fit/core';
-import type { StoredStrategySummary } from '@strategy-fit/hubspot';
+import type { Owner, StoredStrategySummary } from '@strategy-fit/hubspot';
 import type { z } from 'zod';
 
 import { parseFunctionContext } from '../../lib/function-context.ts';
 import type { Runtime } from '../../lib/runtime.ts';
-import type { VerifiedUser } from '../../lib/verify-user.ts';
+import { ownerName } from './manager-refs.ts';
 
 /** The page's parameters, parsed with a contract schema (a whole strategy fits). */
 export function parseEditorParams<S extends z.ZodType>(
@@ -58,68 +52,38 @@ export function strategyIssues(
   return { strategy, issues: problems, portalChecked };
 }
 
-/** How the first version gets published: not here, since nobody is a manager before it exists. */
-export const FIRST_VERSION_MESSAGE =
-  'No strategy is published yet, so nobody is a strategy manager. The portal admin publishes the first version with the Strategy Fit CLI (`strategy-fit setup`, then `strategy-fit strategy publish strategy.json --by <your HubSpot user id>`), naming the managers under "managers". From then on, those managers publish and roll back here.';
+/** Who published, as the store keeps it: the verified approver's name and user id. */
+export const publisherOf = (user: KnownUser): string => `${user.name} (user ${user.userId})`;
+
+const NAMED = /^(.+?)(?: <[^<>]*>)? \(user \d+\)$/;
 
 /**
- * Only a strategy manager publishes, rolls back or simulates: a confirmed user named (or in a team
- * named, as HubSpot lists their teams) in the **currently published** strategy's `managers`.
+ * `publishedBy` for people, never an id or an email: "Name (user id)" (and the older
+ * "Name <email> (user id)") becomes the name, a bare user id or an email the user's name when
+ * HubSpot knows it, anything else stays (e.g. "CLI (token holder)").
  */
-export function checkPublisher(
-  published: { version: number; strategy: Pick<Strategy, 'managers'> } | null,
-  user: VerifiedUser,
-): Result<true, StrategyFitError> {
-  if (published === null) return err(strategyFitError('not_allowed', FIRST_VERSION_MESSAGE));
-  const managers = published.strategy.managers;
-  if (managers === undefined || managers.userIds.length + managers.teamIds.length === 0) {
-    return err(
-      strategyFitError(
-        'not_allowed',
-        `Nobody can publish here: the published strategy (version ${published.version}) names no managers. The portal admin publishes a version that names them with the Strategy Fit CLI (\`strategy-fit strategy publish\`).`,
-      ),
-    );
-  }
-  if (isStrategyManager(published.strategy, { userId: user.userId, teamIds: user.teamIds })) {
-    return ok(true);
-  }
-  return err(
-    strategyFitError(
-      'not_allowed',
-      `Only the strategy managers named in version ${published.version} can publish, simulate or roll back, and ${user.email} is not one of them. You can read the strategy; ask a manager to change it.`,
-    ),
-  );
-}
-
-/** Who published, as the store keeps it when this page publishes: name, email and user id. */
-export const publisherOf = (user: VerifiedUser): string =>
-  `${user.name === '' ? user.email : user.name} <${user.email}> (user ${user.userId})`;
-
-const NAMED = /^(.+?) <[^<>]*> \(user \d+\)$/;
-
-/**
- * `publishedBy` for people: a bare user id becomes the owner's name, and
- * "Name <email> (user id)" the name.
- */
-export const publisherLabel = (
-  publishedBy: string,
-  namesByUserId: ReadonlyMap<string, string> = new Map(),
-): string => {
+export const publisherLabel = (publishedBy: string, owners: readonly Owner[] = []): string => {
   const by = publishedBy.trim();
-  if (/^\d+$/.test(by)) return namesByUserId.get(by) ?? `User ${by}`;
-  return NAMED.exec(by)?.[1] ?? (by === '' ? 'unknown' : by);
+  const named = NAMED.exec(by);
+  if (named !== null) return named[1] ?? by;
+  if (/^\d+$/.test(by) || by.includes('@')) {
+    const owner = owners.find(
+      (o) => o.userId === by || (o.email !== null && o.email.toLowerCase() === by.toLowerCase()),
+    );
+    return owner === undefined ? 'a HubSpot user' : ownerName(owner);
+  }
+  return by === '' ? 'unknown' : by;
 };
 
 /** A stored version's summary as the page shows it. */
 export const toVersionSummary = (
   stored: StoredStrategySummary,
-  namesByUserId?: ReadonlyMap<string, string>,
+  owners?: readonly Owner[],
 ): VersionSummary => ({
   version: stored.version,
   status: stored.status,
   strategyName: stored.strategyName,
-  publishedBy: stored.publishedBy,
-  publishedByLabel: publisherLabel(stored.publishedBy, namesByUserId),
+  publishedByLabel: publisherLabel(stored.publishedBy, owners),
   publishedAt: stored.publishedAt,
   source: stored.source,
   rolledBackFrom: stored.rolledBackFrom,

@@ -1,13 +1,11 @@
 // `strategy_editor_load`: what the settings page needs before the first edit: the published
 // strategy (or none), the version history, the portal's company and deal properties for the
-// pickers, the users and teams for the managers picker, and whether the viewer may publish
-// (checked against HubSpot's owners, never taken from the page).
+// pickers, the managers by name and the teams. It answers everyone the same: no user ids, no
+// emails, no user list (issue 10); who may publish is decided when a manager approves in HubSpot.
 import { MAX_HISTORY, ok, StrategyEditorLoadParams } from '@strategy-fit/core';
 import type {
   EditorProperty,
   EditorTeam,
-  EditorUser,
-  EditorViewer,
   PropertyDefinitions,
   Result,
   StrategyEditorLoadValue,
@@ -17,24 +15,17 @@ import { listOwners, listStrategyVersions } from '@strategy-fit/hubspot';
 import type { Owner } from '@strategy-fit/hubspot';
 import type { z } from 'zod';
 
-import type { ActiveStrategy } from '../../lib/active-strategy.ts';
 import type { Runtime } from '../../lib/runtime.ts';
-import { verifyUser } from '../../lib/verify-user.ts';
-import type { VerifiedUser } from '../../lib/verify-user.ts';
-import {
-  checkPublisher,
-  parseEditorParams,
-  readPortalDefinitions,
-  toVersionSummary,
-} from './editor-shared.ts';
+import { parseEditorParams, readPortalDefinitions, toVersionSummary } from './editor-shared.ts';
+import { managerRefs, withManagerRefs } from './manager-refs.ts';
 
 export type StrategyEditorLoadInput = z.output<typeof StrategyEditorLoadParams>;
 
 /** The pickers list at most this many properties per object and options per property. */
 export const MAX_PROPERTIES = 1_000;
 export const MAX_OPTIONS = 500;
-/** The managers picker lists at most this many users. */
-export const MAX_USERS = 2_000;
+/** The team picker lists at most this many teams. */
+export const MAX_TEAMS = 2_000;
 
 /** Properties Strategy Fit writes itself: scoring on them would score its own output. */
 const OWN_PROPERTY = /^strategy_fit_/;
@@ -73,73 +64,34 @@ export function editorProperties(definitions: PropertyDefinitions): {
   return { list, truncated: all.length > list.length };
 }
 
-const ownerName = (o: Owner): string =>
-  `${o.firstName} ${o.lastName}`.trim() || (o.email ?? `User ${o.userId ?? o.id}`);
-
-/** Active users (owners with a user id) and their teams, for the managers picker. */
-export function editorPeople(owners: readonly Owner[]): {
-  users: EditorUser[];
-  teams: EditorTeam[];
-  truncated: boolean;
-} {
-  const users = owners
-    .flatMap((o) =>
-      o.userId === null ? [] : [{ userId: o.userId, name: ownerName(o), email: o.email }],
-    )
-    .sort((a, b) =>
-      a.name === b.name ? (a.userId < b.userId ? -1 : 1) : a.name < b.name ? -1 : 1,
-    );
+/** The portal's teams (names and ids; members are not listed), for the managers' teams. */
+export function editorTeams(owners: readonly Owner[]): { teams: EditorTeam[]; truncated: boolean } {
   const teams = new Map<string, string>();
   for (const o of owners) for (const t of o.teams) teams.set(t.id, t.name);
-  return {
-    users: users.slice(0, MAX_USERS),
-    teams: [...teams]
-      .map(([id, name]) => ({ id, name }))
-      .sort((a, b) => (a.name < b.name ? -1 : 1)),
-    truncated: users.length > MAX_USERS,
-  };
-}
-
-function viewerOf(
-  userId: string,
-  user: Result<VerifiedUser, StrategyFitError>,
-  active: ActiveStrategy | null,
-): EditorViewer {
-  if (!user.ok) {
-    return { userId, confirmed: false, name: null, isManager: false, reason: user.error.message };
-  }
-  const allowed = checkPublisher(active, user.value);
-  return {
-    userId,
-    confirmed: true,
-    name: user.value.name === '' ? user.value.email : user.value.name,
-    isManager: allowed.ok,
-    reason: allowed.ok ? null : allowed.error.message,
-  };
+  const all = [...teams]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  return { teams: all.slice(0, MAX_TEAMS), truncated: all.length > MAX_TEAMS };
 }
 
 /** Reads everything at once (one round trip when the container is warm, two after a publish). */
 export async function loadStrategyEditor(
   rt: Runtime,
-  input: StrategyEditorLoadInput,
+  _input: StrategyEditorLoadInput,
 ): Promise<Result<StrategyEditorLoadValue, StrategyFitError>> {
-  const [active, versions, definitions, owners, user] = await Promise.all([
+  const [active, versions, definitions, owners] = await Promise.all([
     rt.strategies.current(),
     listStrategyVersions(rt.hs),
     readPortalDefinitions(rt),
     listOwners(rt.hs),
-    verifyUser(rt, input.user),
   ]);
   const published = active.ok ? active.value : null;
   if (!active.ok && active.error.code !== 'strategy_not_published') return active;
   if (!versions.ok) return versions;
   if (!definitions.ok) return definitions;
   if (!owners.ok) return owners;
-  // Only a refusal makes the viewer unconfirmed; HubSpot's own trouble is the answer.
-  if (!user.ok && user.error.code !== 'not_allowed') return user;
-  const people = editorPeople(owners.value);
-  const names = new Map(people.users.map((u) => [u.userId, u.name]));
-  const history = versions.value.map((v) => toVersionSummary(v, names));
+  const teams = editorTeams(owners.value);
+  const history = versions.value.map((v) => toVersionSummary(v, owners.value));
   const summary =
     published === null ? undefined : history.find((v) => v.version === published.version);
   const company = editorProperties(definitions.value.company);
@@ -153,13 +105,12 @@ export async function loadStrategyEditor(
               version: published.version,
               status: 'current',
               strategyName: published.stamp.name,
-              publishedBy: '',
               publishedByLabel: 'unknown',
               publishedAt: published.stamp.publishedAt,
               source: 'publish',
               rolledBackFrom: null,
             },
-            strategy: published.strategy,
+            strategy: withManagerRefs(published.strategy),
           },
     history: history.slice(0, MAX_HISTORY),
     historyTotal: history.length,
@@ -168,7 +119,10 @@ export async function loadStrategyEditor(
       deal: deal.list,
       truncated: company.truncated || deal.truncated,
     },
-    people,
-    viewer: viewerOf(input.user.id, user, published),
+    people: {
+      managers: managerRefs(published?.strategy ?? null, owners.value),
+      teams: teams.teams,
+      truncated: teams.truncated,
+    },
   });
 }

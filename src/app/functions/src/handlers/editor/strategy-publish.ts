@@ -1,25 +1,34 @@
-// `strategy_publish`: a strategy manager publishes the strategy they edited as a new version, on
-// top of the version they started from. Refused, and nothing written, when the user is not a
-// manager of the currently published version (checked against HubSpot's owners), when someone
-// published since (the answer says who and when), or when the strategy has any issue (all of
-// them are answered, with their paths).
+// `strategy_publish`: prepares the strategy edited on the settings page for publishing, on top of
+// the version it was edited from. Anyone who can open the page may prepare one; only a manager's
+// approval in HubSpot publishes it (`strategy_publish_confirm`, docs/security.md). Refused, and
+// nothing written, when someone published since (the answer says who and when), when the
+// strategy has any issue (all of them in one pass, with their paths), or when it equals the
+// published version (`strategy_unchanged`, SCORING §14: nothing to publish).
 import { err, ok, strategyFitError, StrategyPublishParams } from '@strategy-fit/core';
-import type { PublishOutcome, Result, Strategy, StrategyFitError } from '@strategy-fit/core';
-import { publishStrategyIfCurrent, readPublishedStrategy } from '@strategy-fit/hubspot';
-import type { StoredStrategy } from '@strategy-fit/hubspot';
+import type {
+  EditorIssue,
+  PublishOutcome,
+  Result,
+  Strategy,
+  StrategyFitError,
+} from '@strategy-fit/core';
+import {
+  APPROVAL_PROPERTY,
+  listOwners,
+  preparePendingVersion,
+  readPublishedStrategy,
+} from '@strategy-fit/hubspot';
+import type { PendingMeta, StoredStrategy } from '@strategy-fit/hubspot';
 import type { z } from 'zod';
 
 import type { Runtime } from '../../lib/runtime.ts';
-import { verifyUser } from '../../lib/verify-user.ts';
-import type { VerifiedUser } from '../../lib/verify-user.ts';
 import {
-  checkPublisher,
   parseEditorParams,
-  publisherOf,
   readPortalDefinitions,
   strategyIssues,
   toVersionSummary,
 } from './editor-shared.ts';
+import { resolveManagerIds } from './manager-refs.ts';
 
 export type StrategyPublishInput = z.output<typeof StrategyPublishParams>;
 
@@ -28,63 +37,53 @@ export const parseStrategyPublish = (
 ): Result<StrategyPublishInput, StrategyFitError> =>
   parseEditorParams(context, StrategyPublishParams);
 
-/** The published version and a confirmed manager of it, or why not (`not_allowed`). */
-export async function readPublisher(
-  rt: Runtime,
-  claimed: StrategyPublishInput['user'],
-): Promise<Result<{ published: StoredStrategy; user: VerifiedUser }, StrategyFitError>> {
-  const [published, user] = await Promise.all([
-    readPublishedStrategy(rt.hs),
-    verifyUser(rt, claimed),
-  ]);
-  if (!published.ok) return published;
-  if (!user.ok) return user;
-  const allowed = checkPublisher(published.value, user.value);
-  if (!allowed.ok) return allowed;
-  if (published.value === null) {
-    return err(strategyFitError('hubspot_error', 'No published version after the check.'));
-  }
-  return ok({ published: published.value, user: user.value });
-}
+/** The answer when the version the page started from is no longer the current one. */
+export const conflictWith = (
+  basedOnVersion: number | null,
+  published: StoredStrategy,
+): PublishOutcome => ({
+  outcome: 'conflict',
+  basedOnVersion,
+  current: toVersionSummary(published),
+});
+
+const MANAGERS_ISSUE: EditorIssue = {
+  source: 'schema',
+  code: 'required',
+  path: 'managers',
+  message: 'A version must name at least one manager (a user or a team) (SCORING §14).',
+};
+
+const namesNoManager = (strategy: Strategy): boolean =>
+  (strategy.managers?.userIds.length ?? 0) + (strategy.managers?.teamIds.length ?? 0) === 0;
 
 /**
- * Publishes `strategy` as version `basedOnVersion + 1`, or answers the version that got there
- * first. Shared by publish and rollback.
+ * Stores a checked strategy for a manager's approval; answers where to approve it. One equal to
+ * the published version is nothing to publish (`strategy_unchanged`): nothing is prepared.
  */
-export async function publishOnto(
+export async function prepareForApproval(
   rt: Runtime,
   strategy: Strategy,
-  meta: {
-    user: VerifiedUser;
-    basedOnVersion: number;
-    source: 'publish' | 'rollback';
-    rolledBackFrom?: number;
-  },
+  meta: Omit<PendingMeta, 'nowMs'>,
+  published: StoredStrategy | null,
 ): Promise<Result<PublishOutcome, StrategyFitError>> {
-  const guarded = await publishStrategyIfCurrent(rt.hs, strategy, {
-    publishedBy: publisherOf(meta.user),
-    nowMs: rt.now(),
-    basedOnVersion: meta.basedOnVersion,
-    source: meta.source,
-    ...(meta.rolledBackFrom === undefined ? {} : { rolledBackFrom: meta.rolledBackFrom }),
-  });
-  if (!guarded.ok) return guarded;
-  if (guarded.value.kind === 'published') {
-    return ok({ outcome: 'published', version: toVersionSummary(guarded.value.stored) });
-  }
-  const current = guarded.value.current;
-  if (current === null) {
-    return err(
-      strategyFitError(
-        'hubspot_error',
-        'The strategy versions could not be read after a refused publish. Reload the page.',
-      ),
-    );
-  }
+  const prepared = await preparePendingVersion(
+    rt.hs,
+    strategy,
+    { ...meta, nowMs: rt.now() },
+    published,
+  );
+  if (!prepared.ok) return prepared;
   return ok({
-    outcome: 'conflict',
-    basedOnVersion: meta.basedOnVersion,
-    current: toVersionSummary(current),
+    outcome: 'awaiting_approval',
+    pending: {
+      recordId: prepared.value.recordId,
+      objectTypeId: prepared.value.store.objectTypeId,
+      targetVersion: (published?.version ?? 0) + 1,
+      basedOnVersion: meta.basedOnVersion,
+      source: meta.source,
+      approvalProperty: APPROVAL_PROPERTY,
+    },
   });
 }
 
@@ -92,30 +91,39 @@ export async function publishStrategyVersion(
   rt: Runtime,
   input: StrategyPublishInput,
 ): Promise<Result<PublishOutcome, StrategyFitError>> {
-  const [publisher, definitions] = await Promise.all([
-    readPublisher(rt, input.user),
+  const [published, definitions, owners] = await Promise.all([
+    readPublishedStrategy(rt.hs),
     readPortalDefinitions(rt),
+    listOwners(rt.hs),
   ]);
-  if (!publisher.ok) return publisher;
-  const { published, user } = publisher.value;
-  if (input.basedOnVersion !== published.version) {
-    return ok({
-      outcome: 'conflict',
-      basedOnVersion: input.basedOnVersion,
-      current: toVersionSummary(published),
-    });
+  if (!published.ok) return published;
+  const current = published.value;
+  if (input.basedOnVersion !== (current?.version ?? null)) {
+    if (current === null) {
+      return err(
+        strategyFitError('conflict', 'No strategy is published any more. Reload the page.'),
+      );
+    }
+    return ok(conflictWith(input.basedOnVersion, current));
   }
   if (!definitions.ok) return definitions;
-  const { strategy, issues } = strategyIssues(input.strategy, definitions.value);
-  if (strategy === null || issues.length > 0) {
-    const [first, ...rest] = issues;
-    if (first === undefined)
-      return err(strategyFitError('strategy_invalid', 'The strategy is not valid.'));
-    return ok({ outcome: 'invalid', issues: [first, ...rest] });
+  if (!owners.ok) return owners;
+  const resolved = resolveManagerIds(input.strategy, current?.strategy ?? null, owners.value);
+  const checked = strategyIssues(resolved.strategy, definitions.value);
+  const issues = [
+    ...checked.issues,
+    ...resolved.issues,
+    ...(checked.strategy !== null && namesNoManager(checked.strategy) ? [MANAGERS_ISSUE] : []),
+  ];
+  const [first, ...rest] = issues;
+  if (first !== undefined) return ok({ outcome: 'invalid', issues: [first, ...rest] });
+  if (checked.strategy === null) {
+    return err(strategyFitError('strategy_invalid', 'The strategy is not valid.'));
   }
-  return publishOnto(rt, strategy, {
-    user,
-    basedOnVersion: published.version,
-    source: 'publish',
-  });
+  return prepareForApproval(
+    rt,
+    checked.strategy,
+    { basedOnVersion: current?.version ?? null, source: 'publish' },
+    current,
+  );
 }

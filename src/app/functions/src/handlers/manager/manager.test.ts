@@ -4,7 +4,6 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { exactCounts } from './exact-counts.ts';
 import type { CountKey } from './exact-counts.ts';
-import { latestRequest } from './exceptions-queue.ts';
 import { createPacer, REVIEW_PACE, RESCORE_PACE } from './pacer.ts';
 import type { PacerLimits } from './pacer.ts';
 import { decodeRescoreCursor, encodeRescoreCursor } from './rescore-cursor.ts';
@@ -84,26 +83,6 @@ describe('the rescore cursor', () => {
     for (const bad of ['', '3', '0.c.', '3.x.', '3.c.abc', '3.c.1:2;DROP']) {
       expect(decodeRescoreCursor(bad)).toBeNull();
     }
-  });
-});
-
-describe('the exceptions queue’s requester', () => {
-  it('is the latest "requested by" line of the audit trail', () => {
-    const log = [
-      '2026-11-01T08:00:00.000Z requested by Priya Raman <priya@demo.example> (user 9100003): First try',
-      '2026-11-02T09:00:00.000Z rejected by Maya Okafor <maya@demo.example> (user 9100001)',
-      '2026-11-03T10:00:00.000Z requested by lukas@demo.example (user 9100002): Second: a pilot (phase 2)',
-    ].join('\n');
-    expect(latestRequest(log)).toEqual({
-      requestedAt: '2026-11-03T10:00:00.000Z',
-      requestedBy: { name: 'lukas@demo.example', email: 'lukas@demo.example', userId: '9100002' },
-    });
-    expect(latestRequest(log.split('\n').slice(0, 2).join('\n'))).toEqual({
-      requestedAt: '2026-11-01T08:00:00.000Z',
-      requestedBy: { name: 'Priya Raman', email: 'priya@demo.example', userId: '9100003' },
-    });
-    expect(latestRequest(null)).toBeNull();
-    expect(latestRequest('written by hand')).toBeNull();
   });
 });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ErrorCode } from '../errors.ts';
 import { Tier } from '../enums.ts';
 import { Completeness, StrategyReview, TierCount } from '../review/schema.ts';
-import { CardUser, FunctionError, functionResponse, StrategyStamp } from './schema.ts';
+import { FunctionError, functionResponse, StrategyStamp } from './schema.ts';
 
 // The contract between the manager's app page (src/app/pages) and its two app functions,
 // `strategy_review` and `rescore_stale` (docs/review-page.md, docs/rescoring.md). Deciding an
@@ -26,10 +26,7 @@ export const ReviewFilters = z.strictObject({
 export type ReviewFilters = z.input<typeof ReviewFilters>;
 
 /** `strategy_review` input. */
-export const StrategyReviewParams = z.strictObject({
-  user: CardUser,
-  filters: ReviewFilters.optional(),
-});
+export const StrategyReviewParams = z.strictObject({ filters: ReviewFilters.optional() });
 export type StrategyReviewParams = z.input<typeof StrategyReviewParams>;
 
 /** Why a read stopped before its end; the figures it feeds are then marked partial. */
@@ -75,12 +72,8 @@ export const ExactCounts = z.strictObject({
 });
 export type ExactCounts = z.output<typeof ExactCounts>;
 
-/** Who asked for an exception, from the deal's audit trail (names and emails are HubSpot's). */
-export const Requester = z.strictObject({
-  name: z.string(),
-  email: z.string().nullable(),
-  userId: z.string().nullable(),
-});
+/** Who asked for an exception, by name (as HubSpot recorded their edit of the reason). */
+export const Requester = z.strictObject({ name: z.string() });
 export type Requester = z.output<typeof Requester>;
 
 /** A deal whose exception is requested and waits for a manager's decision (SCORING §7). */
@@ -96,9 +89,9 @@ export const QueuedException = z.strictObject({
   tier: Tier.nullable(),
   reason: z.string().nullable().describe('Why the deal is off strategy (its stored reason)'),
   note: z.string().nullable().describe("The rep's reason for the exception"),
-  requestedAt: z.string().nullable().describe('ISO instant of the latest request'),
+  requestedAt: z.string().nullable().describe('ISO instant of the request'),
   requestedBy: Requester.nullable(),
-  history: z.array(z.string()).describe('The audit trail, newest last (at most 20 lines)'),
+  requestSeq: z.number().int().min(0).describe('The request’s event number (0: unknown)'),
 });
 export type QueuedException = z.output<typeof QueuedException>;
 
@@ -109,11 +102,7 @@ export const ExceptionsQueue = z.strictObject({
 });
 export type ExceptionsQueue = z.output<typeof ExceptionsQueue>;
 
-export const OwnerInfo = z.strictObject({
-  id: z.string(),
-  name: z.string().nullable(),
-  email: z.string().nullable(),
-});
+export const OwnerInfo = z.strictObject({ id: z.string(), name: z.string().nullable() });
 export type OwnerInfo = z.output<typeof OwnerInfo>;
 
 export const PipelineInfo = z.strictObject({
@@ -135,8 +124,6 @@ export const StrategyReviewValue = z.strictObject({
   strategy: StrategyStamp,
   computedAt: z.string(),
   filters: z.strictObject({ ownerId: z.string().nullable(), pipelineId: z.string().nullable() }),
-  /** Whether the claimed user is a strategy manager: a display hint (the functions check). */
-  viewerIsManager: z.boolean(),
   review: StrategyReview,
   counts: ExactCounts,
   exceptionsQueue: ExceptionsQueue,
@@ -152,10 +139,7 @@ export type StrategyReviewResponse = z.output<typeof StrategyReviewResponse>;
 export const RescoreCursor = z.string().regex(/^[0-9a-z.:]{1,100}$/, 'a rescore cursor');
 
 /** `rescore_stale` input: no cursor starts a run; the last answer's cursor continues it. */
-export const RescoreStaleParams = z.strictObject({
-  user: CardUser,
-  cursor: RescoreCursor.optional(),
-});
+export const RescoreStaleParams = z.strictObject({ cursor: RescoreCursor.optional() });
 export type RescoreStaleParams = z.input<typeof RescoreStaleParams>;
 
 export const RescoreFailure = z.strictObject({

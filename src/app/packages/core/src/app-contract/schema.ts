@@ -9,16 +9,8 @@ import { CompanyScore, DealScore, ExceptionState } from '../scoring/schema.ts';
 
 const RecordId = z.string().regex(/^[1-9][0-9]{0,18}$/, 'a HubSpot record id (digits)');
 
-/**
- * Who is looking, as the card's `context.user` says. Card-supplied: HubSpot does not sign it, so
- * it is an identity claim, never proof (docs/security.md).
- */
-export const CardUser = z.strictObject({
-  id: z.string().regex(/^[0-9]{1,19}$/),
-  email: z.string().max(254).nullable(),
-  teamIds: z.array(z.string().max(32)).max(100),
-});
-export type CardUser = z.output<typeof CardUser>;
+// No function takes a user: who acts is what HubSpot verifies (an edit's history), never what a
+// card says (docs/security.md). No function answers user ids or emails: names only.
 
 /** What every app function answers: a plain JSON result (STYLE §16). */
 export const FunctionError = z.strictObject({
@@ -37,12 +29,11 @@ export const functionResponse = <T extends z.ZodType>(value: T) =>
     z.strictObject({ ok: z.literal(false), error: FunctionError }),
   ]);
 
-/** `score_record` input. */
-export const ScoreRecordParams = z.strictObject({
-  objectType: z.enum(['company', 'deal']),
-  objectId: RecordId,
-  user: CardUser.optional(),
-});
+/**
+ * `score_record` input: the kind of record. The record is the one HubSpot says the card is on
+ * (`propertiesToSend: ['hs_object_id']`), never an id from parameters.
+ */
+export const ScoreRecordParams = z.strictObject({ objectType: z.enum(['company', 'deal']) });
 export type ScoreRecordParams = z.input<typeof ScoreRecordParams>;
 
 /** The published strategy version a result was computed with. */
@@ -65,30 +56,28 @@ export const ScoreRecordValue = z.strictObject({
   /** True when the write-back changed HubSpot (SCORING §8: diff-only). */
   written: z.boolean(),
   scoredAt: z.string(),
-  /** Whether the claimed user is a strategy manager (may decide exceptions). */
-  viewerIsManager: z.boolean(),
+  /** The published strategy's managers by name: whom a rep asks (no ids, no emails). */
+  managerNames: z.array(z.string()),
 });
 export type ScoreRecordValue = z.output<typeof ScoreRecordValue>;
 export const ScoreRecordResponse = functionResponse(ScoreRecordValue);
 export type ScoreRecordResponse = z.output<typeof ScoreRecordResponse>;
 
-/** `request_exception` input (SCORING §7: a written reason of at least 10 characters). */
-export const RequestExceptionParams = z.strictObject({
-  dealId: RecordId,
-  reason: z.string().trim().min(10).max(2000),
-  user: CardUser,
-});
+/**
+ * `request_exception` input: nothing. The deal is the card's; the reason and who asks are what
+ * HubSpot recorded when the rep wrote “Exception: reason” on the deal (SCORING §7).
+ */
+export const RequestExceptionParams = z.strictObject({});
 export type RequestExceptionParams = z.input<typeof RequestExceptionParams>;
 
-/** `decide_exception` input: approve (with an expiry, default 90 days) or reject. */
+/**
+ * `decide_exception` input: the request the manager saw and the decision the card showed them. Who
+ * decides, what and until when are what HubSpot recorded when they set it on the deal; `decision`
+ * is only compared with that (a different value set meanwhile is refused), never trusted.
+ */
 export const DecideExceptionParams = z.strictObject({
-  dealId: RecordId,
+  requestSeq: z.number().int().min(1).max(1_000_000),
   decision: z.enum(['approve', 'reject']),
-  expiresOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  user: CardUser,
 });
 export type DecideExceptionParams = z.input<typeof DecideExceptionParams>;
 

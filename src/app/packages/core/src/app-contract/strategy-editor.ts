@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SimulationMatrix } from '../review/schema.ts';
 import { StrategyProblem } from '../strategy/check-strategy.ts';
 import { StrategySchema } from '../strategy/strategy-schema.ts';
-import { CardUser, functionResponse } from './schema.ts';
+import { functionResponse } from './schema.ts';
 
 // The contract between the settings page (the strategy editor) and its five app functions:
 // strategy_editor_load, strategy_validate, strategy_simulate, strategy_publish and
@@ -26,10 +26,9 @@ export const VersionSummary = z.strictObject({
   version: Version,
   status: z.enum(['current', 'superseded']).describe('The highest version is current'),
   strategyName: z.string(),
-  publishedBy: z.string().describe('As stored: a user id, an email, a name, or all three'),
   publishedByLabel: z
     .string()
-    .describe("Who published, for people: the owner's name when publishedBy is a user id"),
+    .describe('Who published, by name (or “CLI (token holder)”); never an id or an email'),
   publishedAt: z.string().describe('ISO instant'),
   source: z.enum(['publish', 'rollback']),
   rolledBackFrom: Version.nullable().describe('For a rollback: the version published again'),
@@ -47,31 +46,22 @@ export const EditorProperty = z.strictObject({
 });
 export type EditorProperty = z.output<typeof EditorProperty>;
 
-/** An active HubSpot user (an owner), for the managers picker. */
-export const EditorUser = z.strictObject({
-  userId: z.string(),
+/**
+ * A manager of the published version, by name. The strategy the editor holds names them by `ref`
+ * in `managers.userIds` (no user ids reach the page); the publish resolves refs, and emails typed
+ * for new managers, to HubSpot users.
+ */
+export const EditorManager = z.strictObject({
+  ref: z.string().regex(/^manager:[0-9]{1,3}$/),
   name: z.string(),
-  email: z.string().nullable(),
 });
-export type EditorUser = z.output<typeof EditorUser>;
+export type EditorManager = z.output<typeof EditorManager>;
 
 export const EditorTeam = z.strictObject({ id: z.string(), name: z.string() });
 export type EditorTeam = z.output<typeof EditorTeam>;
 
-/** Who is looking, as HubSpot confirmed it, and whether they may publish and roll back. */
-export const EditorViewer = z.strictObject({
-  userId: z.string(),
-  confirmed: z.boolean().describe("HubSpot confirmed the card's user id and email (owners)"),
-  name: z.string().nullable(),
-  isManager: z
-    .boolean()
-    .describe('Named (or in a team named) in the published strategy’s managers; may publish'),
-  reason: z.string().nullable().describe('Why the viewer may not publish; null when they may'),
-});
-export type EditorViewer = z.output<typeof EditorViewer>;
-
-/** `strategy_editor_load` input. */
-export const StrategyEditorLoadParams = z.strictObject({ user: CardUser });
+/** `strategy_editor_load` input: nothing (it answers the same to everyone). */
+export const StrategyEditorLoadParams = z.strictObject({});
 export type StrategyEditorLoadParams = z.input<typeof StrategyEditorLoadParams>;
 
 /** `strategy_editor_load` answer: everything the editor shows before the first edit. */
@@ -88,11 +78,10 @@ export const StrategyEditorLoadValue = z.strictObject({
     truncated: z.boolean().describe('The portal has more properties than are listed'),
   }),
   people: z.strictObject({
-    users: z.array(EditorUser),
+    managers: z.array(EditorManager).describe('The published version’s managers, by name'),
     teams: z.array(EditorTeam),
     truncated: z.boolean(),
   }),
-  viewer: EditorViewer,
 });
 export type StrategyEditorLoadValue = z.output<typeof StrategyEditorLoadValue>;
 export const StrategyEditorLoadResponse = functionResponse(StrategyEditorLoadValue);
@@ -130,7 +119,6 @@ export type SimulationCursor = z.output<typeof SimulationCursor>;
 
 /** `strategy_simulate` input: the proposed strategy, and the cursor of the previous chunk. */
 export const StrategySimulateParams = z.strictObject({
-  user: CardUser,
   strategy: z.unknown(),
   cursor: SimulationCursor.optional(),
 });
@@ -172,32 +160,61 @@ export type StrategySimulateValue = z.output<typeof StrategySimulateValue>;
 export const StrategySimulateResponse = functionResponse(StrategySimulateValue);
 export type StrategySimulateResponse = z.output<typeof StrategySimulateResponse>;
 
-/** `strategy_publish` input: the strategy and the version the manager edited. */
+/**
+ * `strategy_publish` input: the strategy and the version it was edited from. It prepares a
+ * version for a manager's approval in HubSpot; `strategy_publish_confirm` publishes it.
+ */
 export const StrategyPublishParams = z.strictObject({
-  user: CardUser,
   strategy: z.unknown(),
-  basedOnVersion: Version.describe('Must still be the current version: no silent overwrite'),
+  basedOnVersion: Version.nullable().describe(
+    'Must still be the current version (null: none is published yet): no silent overwrite',
+  ),
 });
 export type StrategyPublishParams = z.input<typeof StrategyPublishParams>;
 
 /** `strategy_rollback` input: the version to publish again, and the version the page showed. */
 export const StrategyRollbackParams = z.strictObject({
-  user: CardUser,
   version: Version,
   basedOnVersion: Version.optional().describe('When given, must still be the current version'),
 });
 export type StrategyRollbackParams = z.input<typeof StrategyRollbackParams>;
 
 /**
- * What a publish or a rollback did: a new version, or nothing, because the strategy has problems
- * (every issue) or someone else published since the page loaded (who and when).
+ * A version prepared by `strategy_publish` or `strategy_rollback`: a record of the strategy store
+ * that a manager approves in HubSpot's own record page (HubSpot records who), before
+ * `strategy_publish_confirm` makes it the current version.
+ */
+export const PendingVersion = z.strictObject({
+  recordId: z.string().regex(/^[1-9][0-9]{0,18}$/),
+  objectTypeId: z.string().describe('The strategy store, to link to the record in HubSpot'),
+  targetVersion: Version.describe('The number it gets if it is published now'),
+  basedOnVersion: Version.nullable(),
+  source: z.enum(['publish', 'rollback']),
+  approvalProperty: z.string().describe('The property a manager sets on the record to approve'),
+});
+export type PendingVersion = z.output<typeof PendingVersion>;
+
+/** `strategy_publish_confirm` input: the prepared version a manager approved in HubSpot. */
+export const StrategyPublishConfirmParams = z.strictObject({
+  pendingId: z.string().regex(/^[1-9][0-9]{0,18}$/, 'a HubSpot record id (digits)'),
+});
+export type StrategyPublishConfirmParams = z.input<typeof StrategyPublishConfirmParams>;
+
+/**
+ * What a publish, a rollback or a confirmation did: a new version, a version awaiting a manager's
+ * approval in HubSpot, or nothing, because the strategy has problems (every issue) or someone else
+ * published since the page loaded (who and when).
  */
 export const PublishOutcome = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('published'), version: VersionSummary }),
+  z.strictObject({
+    outcome: z.literal('awaiting_approval'),
+    pending: PendingVersion.describe('Approve it in HubSpot, then confirm'),
+  }),
   z.strictObject({ outcome: z.literal('invalid'), issues: z.array(EditorIssue).min(1) }),
   z.strictObject({
     outcome: z.literal('conflict'),
-    basedOnVersion: Version,
+    basedOnVersion: Version.nullable(),
     current: VersionSummary.describe('The version published meanwhile'),
   }),
 ]);
@@ -205,4 +222,6 @@ export type PublishOutcome = z.output<typeof PublishOutcome>;
 export const StrategyPublishResponse = functionResponse(PublishOutcome);
 export type StrategyPublishResponse = z.output<typeof StrategyPublishResponse>;
 export const StrategyRollbackResponse = functionResponse(PublishOutcome);
+export const StrategyPublishConfirmResponse = functionResponse(PublishOutcome);
+export type StrategyPublishConfirmResponse = z.output<typeof StrategyPublishConfirmResponse>;
 export type StrategyRollbackResponse = z.output<typeof StrategyRollbackResponse>;

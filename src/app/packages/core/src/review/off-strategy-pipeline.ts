@@ -1,4 +1,4 @@
-import { DAY_MS, readDateMs } from '../values/read-value.ts';
+import { isApprovalActive } from '../exceptions/expiry.ts';
 import { amountTotalOf, createAmountTally, tallyAmount } from './cents.ts';
 import type { AmountTally } from './cents.ts';
 import { compareAmountDesc, compareText, compareTier } from './compare.ts';
@@ -98,11 +98,8 @@ const createSplit = () => {
  * SCORING §7: an approved, unexpired exception makes the deal an approved exception; an expired
  * approval counts as unapproved again — also when it expired between scoring and this review.
  */
-export const isApprovedException = (exception: ReviewDeal['exception'], nowMs: number): boolean => {
-  if (!exception.active || exception.expired || exception.expiresOn === null) return false;
-  const expiresMs = readDateMs(exception.expiresOn);
-  return expiresMs !== null && nowMs < expiresMs - (expiresMs % DAY_MS) + DAY_MS;
-};
+export const isApprovedException = (exception: ReviewDeal['exception'], nowMs: number): boolean =>
+  exception.active && !exception.expired && isApprovalActive(exception.expiresOn, nowMs);
 
 const compareRows = (a: OffStrategyDealRow, b: OffStrategyDealRow): number =>
   compareAmountDesc(a.amount, b.amount) || compareText(a.dealId, b.dealId);

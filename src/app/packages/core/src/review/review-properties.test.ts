@@ -21,7 +21,9 @@ const exception: fc.Arbitrary<ExceptionState> = fc.record({
   active: fc.boolean(),
   expired: fc.boolean(),
   note: fc.constant(null),
+  requestedBy: fc.constant(null),
   by: fc.constant(null),
+  seq: fc.constant(0),
   expiresOn: maybe(fc.constantFrom('2026-02-28', '2026-03-01', '2026-12-31')),
 });
 

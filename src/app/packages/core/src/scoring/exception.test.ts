@@ -11,12 +11,7 @@ import {
 import { isStrategyManager } from '../strategy/managers.ts';
 import { compileStrategy } from './compile-strategy.ts';
 import { scoreCompany } from './score-company.ts';
-import {
-  EXCEPTION_VALIDITY_DAYS,
-  exceptionDecisionProperties,
-  exceptionFromProperties,
-  exceptionRequestProperties,
-} from './exception.ts';
+import { exceptionFromProperties } from './exception.ts';
 import { scoreDeal } from './score-deal.ts';
 
 const TODAY = new Date(NOW_MS).toISOString().slice(0, 10);
@@ -34,8 +29,10 @@ describe('SCORING §7 exceptions', () => {
       active: false,
       expired: false,
       note: null,
+      requestedBy: null,
       by: null,
       expiresOn: null,
+      seq: 0,
     });
   });
 
@@ -55,8 +52,10 @@ describe('SCORING §7 exceptions', () => {
       active: true,
       expired: false,
       note: 'Strategic logo for the DACH launch',
+      requestedBy: null,
       by: 'anna@example.com',
       expiresOn: '2026-03-01',
+      seq: 0,
     });
     expect(exceptionFromProperties({ strategy_fit_exception: 'REJECTED' }, NOW_MS).status).toBe(
       'rejected',
@@ -113,117 +112,6 @@ describe('SCORING §7 exceptions', () => {
       true,
       true,
     ]);
-  });
-
-  it('a rep may request an exception for an off-strategy deal with a written reason of at least 10 characters', () => {
-    const none = exceptionFromProperties({}, NOW_MS);
-    expect(
-      exceptionRequestProperties({ offStrategy: true, exception: none }, '  Strategic logo  '),
-    ).toEqual({
-      ok: true,
-      value: {
-        strategy_fit_exception: 'requested',
-        strategy_fit_exception_note: 'Strategic logo',
-        strategy_fit_exception_by: '',
-        strategy_fit_exception_expires: '',
-      },
-    });
-    expect(exceptionRequestProperties({ offStrategy: true, exception: none }, 'too short'))
-      .toMatchInlineSnapshot(`
-      {
-        "error": {
-          "code": "invalid_input",
-          "message": "Explain why this deal deserves an exception, in at least 10 characters.",
-          "path": "note",
-        },
-        "ok": false,
-      }
-    `);
-    expect(
-      exceptionRequestProperties({ offStrategy: false, exception: none }, 'A long enough reason'),
-    ).toMatchInlineSnapshot(`
-      {
-        "error": {
-          "code": "exception_not_allowed",
-          "message": "Only an off-strategy deal needs an exception.",
-        },
-        "ok": false,
-      }
-    `);
-    const active = exceptionFromProperties(approved('2026-12-31'), NOW_MS);
-    expect(
-      exceptionRequestProperties({ offStrategy: true, exception: active }, 'A long enough reason')
-        .ok,
-    ).toBe(false);
-  });
-
-  it('a manager approves with the approver and an expiry date (default 90 days), or rejects', () => {
-    const requested = exceptionFromProperties({ strategy_fit_exception: 'requested' }, NOW_MS);
-    expect(EXCEPTION_VALIDITY_DAYS).toBe(90);
-    expect(
-      exceptionDecisionProperties({
-        exception: requested,
-        decision: 'approved',
-        by: '12345',
-        nowMs: NOW_MS,
-      }),
-    ).toEqual({
-      ok: true,
-      value: {
-        strategy_fit_exception: 'approved',
-        strategy_fit_exception_by: '12345',
-        strategy_fit_exception_expires: '2026-04-15',
-      },
-    });
-    expect(
-      exceptionDecisionProperties({
-        exception: requested,
-        decision: 'approved',
-        by: '12345',
-        nowMs: NOW_MS,
-        validityDays: 30,
-      }),
-    ).toMatchObject({ ok: true, value: { strategy_fit_exception_expires: '2026-02-14' } });
-    expect(
-      exceptionDecisionProperties({
-        exception: requested,
-        decision: 'rejected',
-        by: '12345',
-        nowMs: NOW_MS,
-      }),
-    ).toEqual({
-      ok: true,
-      value: {
-        strategy_fit_exception: 'rejected',
-        strategy_fit_exception_by: '12345',
-        strategy_fit_exception_expires: '',
-      },
-    });
-    const none = exceptionFromProperties({}, NOW_MS);
-    expect(
-      exceptionDecisionProperties({
-        exception: none,
-        decision: 'approved',
-        by: '1',
-        nowMs: NOW_MS,
-      }),
-    ).toMatchInlineSnapshot(`
-      {
-        "error": {
-          "code": "exception_not_allowed",
-          "message": "There is no open exception request on this deal.",
-        },
-        "ok": false,
-      }
-    `);
-    expect(
-      exceptionDecisionProperties({
-        exception: requested,
-        decision: 'approved',
-        by: ' ',
-        nowMs: NOW_MS,
-      }).ok,
-    ).toBe(false);
   });
 
   it("managers are the strategy's userIds and the members of its teamIds", () => {

@@ -1,15 +1,12 @@
-import type { StrategyFitError } from '../errors.ts';
-import { strategyFitError } from '../errors.ts';
 import type { PropertyBag } from '../facts/schema.ts';
-import type { Result } from '../result.ts';
-import { err, ok } from '../result.ts';
-import { DAY_MS, isMissing, readDateMs } from '../values/read-value.ts';
+import { isApprovalActive } from '../exceptions/expiry.ts';
+import { isMissing, readDateMs } from '../values/read-value.ts';
 import type { ExceptionState } from './schema.ts';
 
 /** SCORING §7: a rep's written reason for an exception has at least this many characters. */
 export const EXCEPTION_NOTE_MIN_CHARS = 10;
-/** SCORING §7: an approval expires after this many days unless the manager says otherwise. */
-export const EXCEPTION_VALIDITY_DAYS = 90;
+/** SCORING §7 and issue 10: a rep's reason is at most this long. */
+export const EXCEPTION_NOTE_MAX_CHARS = 1_000;
 
 /** The deal properties that hold an exception (SCORING §8); scoring never writes them. */
 export const EXCEPTION_PROPERTIES = {
@@ -17,6 +14,20 @@ export const EXCEPTION_PROPERTIES = {
   note: 'strategy_fit_exception_note',
   by: 'strategy_fit_exception_by',
   expires: 'strategy_fit_exception_expires',
+  requestedBy: 'strategy_fit_exception_requested_by',
+  seq: 'strategy_fit_exception_seq',
+  at: 'strategy_fit_exception_at',
+} as const;
+
+/**
+ * The deal properties people set in HubSpot's UI (the deal card's `CrmPropertyList`): HubSpot
+ * records who set them, which is what authorises a request or a decision (docs/security.md).
+ * The app clears them once it has recorded the event they asked for.
+ */
+export const EXCEPTION_INPUT_PROPERTIES = {
+  reason: 'strategy_fit_exception_reason_input',
+  decision: 'strategy_fit_exception_decision_input',
+  expires: 'strategy_fit_exception_expires_input',
 } as const;
 
 const text = (raw: string | null | undefined): string | null =>
@@ -36,98 +47,18 @@ export const exceptionFromProperties = (properties: PropertyBag, nowMs: number):
   const status = STATUSES.find((s) => s === raw) ?? 'none';
   const expiresRaw = text(properties[EXCEPTION_PROPERTIES.expires]);
   const expiresMs = expiresRaw === null ? null : readDateMs(expiresRaw);
+  const expiresOn = expiresMs === null ? null : isoDay(expiresMs);
   const approved = status === 'approved';
-  const expired =
-    approved && expiresMs !== null && nowMs >= expiresMs - (expiresMs % DAY_MS) + DAY_MS;
+  const active = approved && isApprovalActive(expiresOn, nowMs);
+  const seq = Number(text(properties[EXCEPTION_PROPERTIES.seq]) ?? '0');
   return {
     status,
-    active: approved && expiresMs !== null && !expired,
-    expired,
+    active,
+    expired: approved && expiresOn !== null && !active,
     note: status === 'none' ? null : text(properties[EXCEPTION_PROPERTIES.note]),
+    requestedBy: status === 'none' ? null : text(properties[EXCEPTION_PROPERTIES.requestedBy]),
     by: status === 'none' ? null : text(properties[EXCEPTION_PROPERTIES.by]),
-    expiresOn: status === 'none' || expiresMs === null ? null : isoDay(expiresMs),
+    expiresOn: status === 'none' ? null : expiresOn,
+    seq: Number.isInteger(seq) && seq > 0 ? seq : 0,
   };
-};
-
-/**
- * SCORING §7: a rep requests an exception for an off-strategy deal with a written reason of at
- * least 10 characters. Returns the deal properties to write.
- */
-export const exceptionRequestProperties = (
-  deal: { offStrategy: boolean; exception: ExceptionState },
-  note: string,
-): Result<Record<string, string>, StrategyFitError> => {
-  if (!deal.offStrategy) {
-    return err(
-      strategyFitError('exception_not_allowed', 'Only an off-strategy deal needs an exception.'),
-    );
-  }
-  if (deal.exception.active) {
-    return err(
-      strategyFitError(
-        'exception_not_allowed',
-        `This deal already has an approved exception until ${deal.exception.expiresOn ?? 'its expiry date'}.`,
-      ),
-    );
-  }
-  const reason = note.trim();
-  if (reason.length < EXCEPTION_NOTE_MIN_CHARS) {
-    return err(
-      strategyFitError(
-        'invalid_input',
-        `Explain why this deal deserves an exception, in at least ${EXCEPTION_NOTE_MIN_CHARS} characters.`,
-        { path: 'note' },
-      ),
-    );
-  }
-  return ok({
-    [EXCEPTION_PROPERTIES.status]: 'requested',
-    [EXCEPTION_PROPERTIES.note]: reason,
-    [EXCEPTION_PROPERTIES.by]: '',
-    [EXCEPTION_PROPERTIES.expires]: '',
-  });
-};
-
-/**
- * SCORING §7: a manager approves or rejects a requested exception; an approval carries the
- * approver and an expiry date (default 90 days from now). Returns the deal properties to write.
- */
-export const exceptionDecisionProperties = (input: {
-  exception: ExceptionState;
-  decision: 'approved' | 'rejected';
-  by: string;
-  nowMs: number;
-  validityDays?: number;
-}): Result<Record<string, string>, StrategyFitError> => {
-  if (input.exception.status !== 'requested') {
-    return err(
-      strategyFitError('exception_not_allowed', 'There is no open exception request on this deal.'),
-    );
-  }
-  const by = input.by.trim();
-  if (by === '') {
-    return err(
-      strategyFitError(
-        'invalid_input',
-        'Say who decides the exception (a HubSpot user id or email).',
-        { path: 'by' },
-      ),
-    );
-  }
-  const days = input.validityDays ?? EXCEPTION_VALIDITY_DAYS;
-  if (!Number.isInteger(days) || days < 1) {
-    return err(
-      strategyFitError(
-        'invalid_input',
-        'An approval is valid for a whole number of days, at least 1.',
-        { path: 'validityDays' },
-      ),
-    );
-  }
-  return ok({
-    [EXCEPTION_PROPERTIES.status]: input.decision,
-    [EXCEPTION_PROPERTIES.by]: by,
-    [EXCEPTION_PROPERTIES.expires]:
-      input.decision === 'approved' ? isoDay(input.nowMs + days * DAY_MS) : '',
-  });
 };

@@ -136,7 +136,13 @@ export const ExceptionState = z.object({
     .describe('Approved and not expired: the deal counts as an approved exception'),
   expired: z.boolean(),
   note: z.string().nullable(),
-  by: z.string().nullable(),
+  requestedBy: z.string().nullable().describe('who asked, by name'),
+  by: z.string().nullable().describe('who decided, by name'),
+  seq: z
+    .number()
+    .int()
+    .min(0)
+    .describe('the exception event this reflects (0: none); a decision names the request it saw'),
   expiresOn: z
     .string()
     .nullable()

@@ -21,6 +21,7 @@ export const StrategyPropertyIssueCode = z.enum([
   'property_unreadable',
   'day_on_datetime',
   'option_unknown',
+  'user_unknown',
 ]);
 export type StrategyPropertyIssueCode = z.output<typeof StrategyPropertyIssueCode>;
 
@@ -137,6 +138,8 @@ const MESSAGES: Record<StrategyPropertyIssueCode, (p: Params) => string> = {
     `“${p.property}” is ${typeWords(p.definition)}: it holds a moment, not a day, so ${comparison(p)} can never match. Use BETWEEN the day's start and end instead: "operator": "BETWEEN", "value": "${dayOf(p.input)}T00:00:00Z", "highValue": "${dayOf(p.input)}T23:59:59.999Z".`,
   option_unknown: (p) =>
     `${describeValue(p.input)} is not an option of “${p.property}”, so it can never match. Its options are: ${listOptions(p.definition)}.`,
+  user_unknown: (p) =>
+    `${describeValue(p.input)} is not an active user of this HubSpot account: name managers by their email.`,
 };
 
 const hasOptions = (d: PropertyDefinition): boolean =>

@@ -44,7 +44,12 @@ describe('SCORING §8 what is written back to HubSpot', () => {
         "strategy_fit_exception_note string/text deals (not by scoring)",
         "strategy_fit_exception_by string/text deals (not by scoring)",
         "strategy_fit_exception_expires date/date deals (not by scoring)",
-        "strategy_fit_exception_log string/textarea deals (not by scoring)",
+        "strategy_fit_exception_requested_by string/text deals (not by scoring)",
+        "strategy_fit_exception_seq number/number deals (not by scoring)",
+        "strategy_fit_exception_at datetime/date deals (not by scoring)",
+        "strategy_fit_exception_reason_input string/textarea deals (not by scoring)",
+        "strategy_fit_exception_decision_input enumeration/select deals (not by scoring)",
+        "strategy_fit_exception_expires_input date/date deals (not by scoring)",
       ]
     `);
     expect(
@@ -123,7 +128,12 @@ describe('SCORING §8 what is written back to HubSpot', () => {
       'strategy_fit_exception_note',
       'strategy_fit_exception_by',
       'strategy_fit_exception_expires',
-      'strategy_fit_exception_log',
+      'strategy_fit_exception_requested_by',
+      'strategy_fit_exception_seq',
+      'strategy_fit_exception_at',
+      'strategy_fit_exception_reason_input',
+      'strategy_fit_exception_decision_input',
+      'strategy_fit_exception_expires_input',
     ]);
   });
 });

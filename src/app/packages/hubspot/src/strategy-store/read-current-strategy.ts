@@ -5,13 +5,7 @@ import type { Result, StrategyFitError } from '@strategy-fit/core';
 
 import type { HubSpot } from '../create-client.ts';
 import { resolveStore } from './ensure-strategy-store.ts';
-import {
-  highest,
-  listStoredVersions,
-  readStoredRecord,
-  toStoredStrategy,
-} from './read-strategies.ts';
-import { ALL_PROPERTIES } from './store-schema.ts';
+import { highest, listStoredVersions, readStoredRecord } from './read-strategies.ts';
 import type { StoredStrategy } from './store-schema.ts';
 
 /** What `readCurrentStrategy` found: nothing published, the known version, or a newer one. */
@@ -23,9 +17,8 @@ export type CurrentStrategy =
 /**
  * The current strategy (the highest published version) compared with the version the caller
  * already has. Stored versions never change, so an equal number means the same strategy.
- * With a known version: one list request (plus one read when a newer version exists). Without
- * one: the list carries the strategies, so the current one arrives with it (one request per
- * 100 versions). Both lists are consistent right after a publish.
+ * With a known version: one list request (plus one read, with the record's history, when a newer
+ * version exists). The list is consistent right after a publish.
  */
 export async function readCurrentStrategy(
   hs: HubSpot,
@@ -34,20 +27,14 @@ export async function readCurrentStrategy(
   const store = await resolveStore(hs);
   if (!store.ok) return store;
   if (store.value === null) return ok({ status: 'none' });
-  const listed = await listStoredVersions(
-    hs,
-    store.value,
-    known === null ? ALL_PROPERTIES : undefined,
-  );
+  const listed = await listStoredVersions(hs, store.value);
   if (!listed.ok) return listed;
   const current = highest(listed.value);
   const record = listed.value.find((l) => l.properties.version === current);
   if (record === undefined) return ok({ status: 'none' });
   if (known !== null && known.version === current)
     return ok({ status: 'unchanged', version: current });
-  const stored =
-    known === null
-      ? toStoredStrategy(record, current)
-      : await readStoredRecord(hs, store.value, record.recordId, current);
+  // Read with its history: only a version the app wrote, unchanged since, counts.
+  const stored = await readStoredRecord(hs, store.value, record.recordId, current);
   return stored.ok ? ok({ status: 'changed', stored: stored.value }) : stored;
 }

@@ -1,7 +1,10 @@
 // Reading the strategy store through the list and read APIs, which are consistent right after a
 // write (HubSpot's search index lags behind).
 import {
+  describeVersion,
   err,
+  isAppWritten,
+  latestVersion,
   ok,
   parseStoredStrategy,
   strategyFitError,
@@ -11,12 +14,14 @@ import type { Result, StrategyFitError } from '@strategy-fit/core';
 
 import { apiPaths } from '../api-paths.ts';
 import type { HubSpot } from '../create-client.ts';
+import { readRecordsWithHistory } from '../read-with-history.ts';
 import { hubspotRequest, parseAnswer } from '../request.ts';
-import { HsObject, ListAnswer } from '../schema.ts';
+import { ListAnswer } from '../schema.ts';
 import { resolveStore } from './ensure-strategy-store.ts';
 import type { StoreRef } from './ensure-strategy-store.ts';
 import {
   ALL_PROPERTIES,
+  APPROVAL_PROPERTY,
   PUBLISHED,
   StoredProperties,
   SUMMARY_PROPERTIES,
@@ -51,15 +56,15 @@ export async function listStoredVersions(
     });
     if (!page.ok) return page;
     for (const record of page.value.results) {
+      // Pending and consumed records (prepared on the settings page) are not versions.
+      if ((record.properties['status'] ?? PUBLISHED) !== PUBLISHED) continue;
       const properties = parseAnswer(StoredProperties, record.properties, {
         operation: `reading strategy record ${record.id}`,
         objectType: store.objectTypeId,
         recordId: record.id,
       });
       if (!properties.ok) return properties;
-      if ((properties.value.status ?? PUBLISHED) === PUBLISHED) {
-        listed.push({ recordId: record.id, properties: properties.value });
-      }
+      listed.push({ recordId: record.id, properties: properties.value });
     }
     after = page.value.paging ?? undefined;
   } while (after !== undefined);
@@ -69,7 +74,16 @@ export async function listStoredVersions(
 export const highest = (listed: readonly Listed[]): number =>
   listed.reduce((max, l) => Math.max(max, l.properties.version), 0);
 
-/** One stored record with its strategy, parsed and checked again (the JSON may have been edited). */
+/** Properties of a version whose history must show that only the app ever wrote them. */
+const PROVENANCE = ALL_PROPERTIES.filter(
+  (p) => p !== APPROVAL_PROPERTY && p !== 'published_version',
+);
+
+/**
+ * One stored record with its strategy, parsed and checked again. HubSpot's history must show that
+ * the app wrote it and nobody changed it since: a record made or edited by hand in HubSpot's UI
+ * (a rep with access to the custom object) is no version (`strategy_invalid`, naming who).
+ */
 export async function readStoredRecord(
   hs: HubSpot,
   store: StoreRef,
@@ -81,15 +95,31 @@ export async function readStoredRecord(
     objectType: store.objectTypeId,
     recordId,
   };
-  const record = await hubspotRequest(hs, {
-    method: 'GET',
-    path: apiPaths.objects(store.objectTypeId, recordId),
-    query: { properties: ALL_PROPERTIES, archived: false },
-    answer: HsObject,
-    ...context,
+  const read = await readRecordsWithHistory(hs, store.objectTypeId, [recordId], {
+    properties: ALL_PROPERTIES,
+    history: PROVENANCE,
   });
-  if (!record.ok) return record;
-  const properties = parseAnswer(StoredProperties, record.value.properties, context);
+  if (!read.ok) return read;
+  const record = read.value[0];
+  if (record === undefined) {
+    return err(
+      strategyFitError('record_not_found', `Strategy record ${recordId} is gone.`, context),
+    );
+  }
+  for (const name of PROVENANCE) {
+    const versions = record.history[name] ?? [];
+    const latest = latestVersion(versions);
+    if (latest !== null && (versions.length > 1 || !isAppWritten(versions))) {
+      return err(
+        strategyFitError(
+          'strategy_invalid',
+          `Strategy version record ${recordId} was not written by Strategy Fit, or was changed since (${name} set by ${describeVersion(latest)}), so it is not used. A HubSpot admin removes it, or restricts who may edit Strategy Fit strategies; a manager then publishes again.`,
+          { recordId },
+        ),
+      );
+    }
+  }
+  const properties = parseAnswer(StoredProperties, record.properties, context);
   if (!properties.ok) return properties;
   return toStoredStrategy({ recordId, properties: properties.value }, current);
 }

@@ -3,6 +3,7 @@
 import { StrategySchema } from '@strategy-fit/core';
 import { z } from 'zod';
 
+import type { CustomObjectDefinition } from '../custom-object.ts';
 import type { PropertySpec } from '../ensure-properties.ts';
 
 export const STORE_OBJECT = {
@@ -18,8 +19,20 @@ export const STORE_OBJECT = {
   groupName: 'strategy_fit_strategy_information',
 } as const;
 
-/** The one value of `status`: the record is a published version (it never changes afterwards). */
+/** `status` of a published version (it never changes afterwards). */
 export const PUBLISHED = 'published';
+/** `status` of a version prepared on the settings page, waiting for a manager's approval. */
+export const PENDING = 'pending';
+/** `status` of a pending version once it was published (or given up): it can never count again. */
+export const CONSUMED = 'consumed';
+
+/** What a manager sets on a pending version in HubSpot's UI to publish it (HubSpot records who). */
+export const APPROVAL_PROPERTY = 'approval';
+export const APPROVALS = {
+  approve: 'approve',
+  /** Publish, although the version does not name the approver as a manager (SCORING §14). */
+  approveNotManager: 'approve_not_manager',
+} as const;
 
 const group = STORE_OBJECT.groupName;
 
@@ -37,11 +50,50 @@ export const STORE_PROPERTIES: readonly PropertySpec[] = [
   {
     name: 'status',
     label: 'Status',
-    description: 'What this record is: a published version. Set once, never changed.',
+    description:
+      'What this record is: a published version (set once, never changed), or a version prepared on the settings page that waits for a manager’s approval (pending), or one that was (consumed).',
     groupName: group,
     type: 'enumeration',
     fieldType: 'select',
-    options: [{ label: 'Published', value: PUBLISHED, displayOrder: 0 }],
+    options: [
+      { label: 'Published', value: PUBLISHED, displayOrder: 0 },
+      { label: 'Waiting for approval', value: PENDING, displayOrder: 1 },
+      { label: 'Approval used', value: CONSUMED, displayOrder: 2 },
+    ],
+  },
+  {
+    name: APPROVAL_PROPERTY,
+    label: 'Approval',
+    description:
+      'A strategy manager approves a pending version here; HubSpot records who. “Approve, I am not one of its managers” is needed when the version does not name the approver.',
+    groupName: group,
+    type: 'enumeration',
+    fieldType: 'select',
+    options: [
+      { label: 'Approve: publish it', value: APPROVALS.approve, displayOrder: 0 },
+      {
+        label: 'Approve: publish it, I am not one of its managers',
+        value: APPROVALS.approveNotManager,
+        displayOrder: 1,
+      },
+    ],
+  },
+  {
+    name: 'based_on_version',
+    label: 'Based on version',
+    description:
+      'A pending version: the version it was edited from (it publishes only on top of it).',
+    groupName: group,
+    type: 'number',
+    fieldType: 'number',
+  },
+  {
+    name: 'published_version',
+    label: 'Published as version',
+    description: 'A consumed pending version: the version it became.',
+    groupName: group,
+    type: 'number',
+    fieldType: 'number',
   },
   {
     name: 'strategy_json',
@@ -96,6 +148,13 @@ export const STORE_PROPERTIES: readonly PropertySpec[] = [
     fieldType: 'number',
   },
 ];
+
+/** The strategy store's custom object, for `ensureCustomObject`. */
+export const STORE_DEFINITION: CustomObjectDefinition = {
+  ...STORE_OBJECT,
+  properties: STORE_PROPERTIES,
+  uniqueProperty: 'version',
+};
 
 export const SUMMARY_PROPERTIES = STORE_PROPERTIES.map((p) => p.name).filter(
   (name) => name !== 'strategy_json',
