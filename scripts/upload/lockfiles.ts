@@ -1,4 +1,4 @@
-// npm run lockfiles [-- --check] — the lockfiles HubSpot's upload uses (docs/decisions/0002):
+// npm run lockfiles [-- --check] — the lockfiles HubSpot's upload uses (docs/decisions/0003):
 //   src/app/package-lock.json            the upload-time workspace root (cards, pages, settings,
 //                                        packages/*): `npm audit` on upload, `npm ci` of each UI
 //                                        extension (npm resolves a member to its workspace root)

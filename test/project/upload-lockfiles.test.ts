@@ -1,4 +1,4 @@
-// The lockfiles of the upload's npm roots (scripts/upload/lockfiles.ts, docs/decisions/0002): what
+// The lockfiles of the upload's npm roots (scripts/upload/lockfiles.ts, docs/decisions/0003): what
 // npm makes from the package.json files now (so `npm run check` fails on a stale one), accepted
 // by the `npm ci` HubSpot's build runs in each UI extension folder, and pinning exactly the
 // versions the repository's tests run with.

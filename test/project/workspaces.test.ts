@@ -22,7 +22,7 @@ describe('the two workspace roots (docs/decisions/0001, 0002)', () => {
     expect(workspaces('src/app/package.json').sort()).toEqual(uploaded);
   });
 
-  it('the functions are their own npm root at upload (bundled, no dependencies: docs/decisions/0002)', () => {
+  it('the functions are their own npm root at upload (bundled, no dependencies: docs/decisions/0003)', () => {
     expect(workspaces('package.json')).toContain('src/app/functions');
     expect(workspaces('src/app/package.json')).not.toContain('functions');
     expect(readJson('src/app/functions/package.json')).not.toHaveProperty('dependencies');
