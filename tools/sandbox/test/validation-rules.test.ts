@@ -1,6 +1,6 @@
 // A portal admin's property validation rules: set and read through HubSpot's property
-// validations API (v3 and 2026-09), enforced on 2026-09 writes only (HubSpot's change of
-// 2026-09-08), reported per input in a batch, kept across a restart.
+// validations API (v3 and 2026-09), enforced on 2026-09 API writes (HubSpot's change of
+// 2026-09-08) and on edits in HubSpot's UI, reported per input in a batch, kept across a restart.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,6 +144,18 @@ describe('enforcement on writes', () => {
     ]);
     const deal = await client.crm.deals.basicApi.getById(deals[2] ?? '', ['amount']);
     expect(deal.properties['amount']).toBe('5000');
+  });
+
+  it('an edit in HubSpot\u2019s UI obeys the rules too (they were UI-only before 2026-09)', () => {
+    const edit = (dealname: string) =>
+      sandbox.control.editAsUser({
+        objectType: 'deals',
+        id: deals[2] ?? '',
+        userId: '9100001',
+        properties: { dealname },
+      });
+    expect(() => edit('lowercase in the UI')).toThrow(/Deal names start with a capital letter/);
+    expect(() => edit('Capitalised in the UI')).not.toThrow();
   });
 
   it('an empty value clears the property whatever its rules', async () => {

@@ -545,7 +545,8 @@ export class CrmStore {
 
   /**
    * A signed-in user edits a record in HubSpot's UI (test harness only: no HTTP route leads
-   * here). The write is validated like any other and recorded as `CRM_UI` by that user.
+   * here). The write is validated like any other, the portal's validation rules included, and
+   * recorded as `CRM_UI` by that user.
    */
   editAsUser(
     info: ObjectTypeInfo,
@@ -558,7 +559,9 @@ export class CrmStore {
     }
     const row = this.findRow(info, id);
     if (row === undefined) throw new Error(`no ${info.name} ${id}`);
-    const prepared = this.prepareWrite(info, properties, row);
+    // The portal's validation rules bind edits in HubSpot's UI (API writes only from 2026-09 on:
+    // https://developers.hubspot.com/changelog/crm-api-write-validation-enforcement).
+    const prepared = this.prepareWrite(info, properties, row, { enforceValidationRules: true });
     if (!prepared.ok) throw new Error(`edit refused: ${JSON.stringify(prepared.issues)}`);
     this.update(info, row, prepared.changes, uiEditSource(Number(userId)));
   }
