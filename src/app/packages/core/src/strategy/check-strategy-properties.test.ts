@@ -188,6 +188,42 @@ describe('checkStrategyProperties', () => {
     ]);
   });
 
+  it('SCORING §11: competitorProperty must be a deal property of the portal', () => {
+    const competitors = (competitorProperty: string) =>
+      check([{ property: 'industry', operator: 'HAS_PROPERTY' }], {
+        competitors: [{ id: 'acme', name: 'Acme' }],
+        competitorProperty,
+      });
+    expect(competitors('dealtype')).toEqual([]);
+    expect(competitors('industry').map((i) => `${i.path}: ${i.code} — ${i.message}`))
+      .toMatchInlineSnapshot(`
+        [
+          "competitorProperty: competitor_property_not_on_deals — “industry” is a company property, but competitors are read from the deal. Use a deal property that names the competitors on a deal.",
+        ]
+      `);
+    expect(competitors('competitor').map((i) => [i.path, i.code, i.object])).toEqual([
+      ['competitorProperty', 'property_unknown', 'deal'],
+    ]);
+    expect(strategyPropertyIssuesError(competitors('industry')).code).toBe(
+      'strategy_property_unknown',
+    );
+  });
+
+  it('SCORING §12: the existing-customer criteria are checked like every criterion', () => {
+    const issues = check([{ property: 'industry', operator: 'HAS_PROPERTY' }], {
+      existingCustomers: {
+        criteria: [
+          { property: 'dealtype', operator: 'EQ', value: 'existingbusiness' },
+          { property: 'renewal', operator: 'EQ', value: true },
+        ],
+      },
+    });
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['option_unknown', 'existingCustomers.criteria[0].value'],
+      ['property_unknown', 'existingCustomers.criteria[1].property'],
+    ]);
+  });
+
   it('turns the issues into one product error naming the first path and property', () => {
     const issues = check([
       { property: 'industry', operator: 'EQ', value: 'x' },

@@ -15,6 +15,7 @@ export const StrategyPropertyIssueCode = z.enum([
   'property_wrong_object',
   'property_unreadable',
   'option_unknown',
+  'competitor_property_not_on_deals',
 ]);
 export type StrategyPropertyIssueCode = z.output<typeof StrategyPropertyIssueCode>;
 
@@ -76,6 +77,8 @@ const MESSAGES: Record<StrategyPropertyIssueCode, (p: Params) => string> = {
     `“${p.property}” is a ${p.definition?.type ?? 'different'} property (${p.definition?.fieldType ?? '?'}), so ${p.operator ?? 'this operator'} cannot read it as ${READING_WORDS[p.reading ?? 'text']}. Use a property of a matching type, or another operator.`,
   option_unknown: (p) =>
     `${describeValue(p.input)} is not an option of “${p.property}”, so it can never match. Its options are: ${listOptions(p.definition)}.`,
+  competitor_property_not_on_deals: (p) =>
+    `“${p.property}” is a company property, but competitors are read from the deal. Use a deal property that names the competitors on a deal.`,
 };
 
 /** Property types each reading can use (SCORING §3: numbers and dates also parse from text). */
@@ -268,6 +271,34 @@ export const checkStrategyProperties = (
       );
     }
   }
+  issues.push(...checkPartTwo(strategy, definitions));
+  return issues;
+};
+
+/**
+ * SCORING §11, §12 against the portal: `competitorProperty` is a deal property; the
+ * existing-customer criteria are checked like every other criterion.
+ */
+const checkPartTwo = (strategy: Strategy, definitions: PortalDefinitions): Issue[] => {
+  const issues: Issue[] = [];
+  const competitor = strategy.competitorProperty;
+  if (competitor !== undefined) {
+    const path = ['competitorProperty'];
+    const found = lookUp(competitor, 'deal', [], definitions);
+    if ('issue' in found) {
+      issues.push(
+        found.issue.code === 'property_wrong_object'
+          ? makeIssue('competitor_property_not_on_deals', path, {
+              property: competitor,
+              object: 'deal',
+            })
+          : { ...found.issue, path: formatPath(path) },
+      );
+    }
+  }
+  strategy.existingCustomers?.criteria.forEach((c, j) =>
+    issues.push(...checkCriterion(c, ['existingCustomers', 'criteria', j], definitions)),
+  );
   return issues;
 };
 
@@ -283,7 +314,9 @@ export const strategyPropertyIssuesError = (
     );
   }
   const code =
-    first.code === 'property_unknown' || first.code === 'property_wrong_object'
+    first.code === 'property_unknown' ||
+    first.code === 'property_wrong_object' ||
+    first.code === 'competitor_property_not_on_deals'
       ? 'strategy_property_unknown'
       : 'strategy_property_unreadable';
   const message =

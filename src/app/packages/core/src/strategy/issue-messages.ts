@@ -26,6 +26,9 @@ export const StrategyIssueCode = z.enum([
   'range_mixed_kinds',
   'range_reversed',
   'strategy_too_large',
+  'unknown_segment',
+  'duplicate_competitor_value',
+  'reserved_id',
 ]);
 export type StrategyIssueCode = z.output<typeof StrategyIssueCode>;
 
@@ -134,6 +137,14 @@ const MESSAGES: Record<StrategyIssueCode, (p: IssueParams) => string> = {
     `The range is reversed: the low end (${describeInput(p.low)}) is above the high end (${describeInput(p.high)}).`,
   strategy_too_large: (p) =>
     `The strategy is ${formatAmount(Number(p.size))} characters as compact JSON; the limit is ${formatAmount(Number(p.limit))}, because it is stored in one HubSpot text property. Remove segments or criteria, or shorten descriptions.`,
+  unknown_segment: (p) =>
+    `This strategy has no segment “${str(p.id)}”. Use the id of one of its segments${
+      Array.isArray(p.known) && p.known.length > 0 ? ` (${p.known.join(', ')})` : ''
+    }, or remove it.`,
+  duplicate_competitor_value: (p) =>
+    `${describeInput(p.input)} already means ${str(p.other)} (competitors[${String(p.index)}]): a value of the competitor property can mean only one competitor. Remove it from one of them.`,
+  reserved_id: (p) =>
+    `The id “${str(p.id)}” is reserved: it stands for competitors the strategy does not list. Choose another id.`,
 };
 
 /** The message for an issue, from the one message table. */

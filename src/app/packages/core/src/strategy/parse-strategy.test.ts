@@ -455,6 +455,14 @@ describe('every validation error names the JSON path and says what is expected',
       withCriterion({ operator: 'GT', value: 'x' }),
       withCriterion({ operator: 'BETWEEN', value: 1, highValue: '2025-01-01' }),
       withCriterion({ operator: 'BETWEEN', value: 2, highValue: 1 }),
+      // SCORING §11: unknown target segment, a value meaning two competitors, the reserved id.
+      {
+        ...valid(),
+        competitors: [
+          { id: 'other', name: 'Acme', targets: ['retail'] },
+          { id: 'beta', name: 'ACME' },
+        ],
+      },
       {
         ...valid(),
         description: 'x'.repeat(2000),
