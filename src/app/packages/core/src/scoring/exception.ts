@@ -4,6 +4,7 @@ import type { PropertyBag } from '../facts/schema.ts';
 import type { Result } from '../result.ts';
 import { err, ok } from '../result.ts';
 import { DAY_MS, isMissing, readDateMs } from '../values/read-value.ts';
+import { existingBusinessRefusal } from './existing-business.ts';
 import type { ExceptionState } from './schema.ts';
 
 /** SCORING §7: a rep's written reason for an exception has at least this many characters. */
@@ -54,9 +55,11 @@ export const exceptionFromProperties = (properties: PropertyBag, nowMs: number):
  * least 10 characters. Returns the deal properties to write.
  */
 export const exceptionRequestProperties = (
-  deal: { offStrategy: boolean; exception: ExceptionState },
+  deal: { offStrategy: boolean; exception: ExceptionState; retained?: boolean },
   note: string,
 ): Result<Record<string, string>, StrategyFitError> => {
+  const refusal = existingBusinessRefusal(deal);
+  if (refusal !== null) return err(refusal);
   if (!deal.offStrategy) {
     return err(
       strategyFitError('exception_not_allowed', 'Only an off-strategy deal needs an exception.'),
