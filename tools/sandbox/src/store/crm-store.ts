@@ -62,6 +62,11 @@ export type PreparedWrite =
   { ok: true; changes: Map<string, string | null> } | { ok: false; issues: PropertyIssue[] };
 
 const FIRST_OBJECT_ID = 1001;
+/**
+ * Ids from here up are given explicitly (the seeded product library), never by the sequence, so
+ * seeding them changes no other record's id and the sequence never reaches them.
+ */
+export const CATALOGUE_ID_FLOOR = 1_500_000_000;
 const FIRST_CUSTOM_TYPE = 1_000_001;
 const FIRST_CUSTOM_ASSOCIATION_TYPE = 100_001;
 
@@ -459,13 +464,16 @@ export class CrmStore {
   insert(
     info: ObjectTypeInfo,
     changes: ReadonlyMap<string, string | null>,
-    at: { createdAt?: number; updatedAt?: number } = {},
+    at: { createdAt?: number; updatedAt?: number; catalogueId?: number } = {},
   ): number {
     const table = this.table(info);
     const now = this.now();
     const createdAt = at.createdAt ?? now;
-    const id = this.nextObjectId;
-    this.nextObjectId += 1;
+    if (at.catalogueId !== undefined && at.catalogueId < CATALOGUE_ID_FLOOR) {
+      throw new Error(`a catalogue id must be at least ${CATALOGUE_ID_FLOOR}`);
+    }
+    const id = at.catalogueId ?? this.nextObjectId;
+    if (at.catalogueId === undefined) this.nextObjectId += 1;
     const row = table.addRow(id, createdAt, at.updatedAt ?? createdAt);
     for (const [name, value] of changes)
       if (value !== null) table.ensureColumn(name).set(row, value);
@@ -697,7 +705,9 @@ export class CrmStore {
       const row = table.addRow(stored.id, stored.created_at, stored.updated_at, stored.archived_at);
       const values = storedValues(stored.props);
       for (const [name, value] of Object.entries(values)) table.ensureColumn(name).set(row, value);
-      this.nextObjectId = Math.max(this.nextObjectId, stored.id + 1);
+      if (stored.id < CATALOGUE_ID_FLOOR) {
+        this.nextObjectId = Math.max(this.nextObjectId, stored.id + 1);
+      }
     }
     for (const stored of persistence.associations()) {
       this.associations.add(stored.type_id, stored.from_id, stored.to_id);
