@@ -3,6 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 
 import minimal from '../../../../../../examples/strategies/01-minimal.json' with { type: 'json' };
 import b2b from '../../../../../../examples/strategies/02-b2b-saas.json' with { type: 'json' };
+import services from '../../../../../../examples/strategies/03-revops-services.json' with { type: 'json' };
 import { Operator } from '../enums.ts';
 import { OPERATORS } from '../criteria/operators.ts';
 import type { StrategyIssue } from './issue-messages.ts';
@@ -78,6 +79,7 @@ describe('SCORING §1 the strategy document', () => {
   it('every example strategy is valid', () => {
     expect(parseStrategy(minimal).ok).toBe(true);
     expect(issuesOf(b2b)).toEqual([]);
+    expect(issuesOf(services)).toEqual([]);
   });
 
   it('unknown keys are rejected, each with its path', () => {
