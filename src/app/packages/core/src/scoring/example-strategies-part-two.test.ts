@@ -19,19 +19,27 @@ const parsed = (input: unknown): Strategy => {
 };
 const EXAMPLES = { '02-b2b-saas': parsed(b2b), '03-revops-services': parsed(services) };
 
+const PART_TWO_KEYS = [
+  'competitors',
+  'competitorProperty',
+  'existingCustomers',
+  'focusGuard',
+  'evidenceWindowDays',
+] as const;
+
 /** The strategy as it would have been written before SCORING §10–§15. */
 const withoutPartTwo = (s: Strategy): Strategy => {
-  const {
-    competitors: _c,
-    competitorProperty: _p,
-    existingCustomers: _e,
-    focusGuard: _f,
-    evidenceWindowDays: _w,
-    ...rest
-  } = s;
+  const rest = Object.fromEntries(
+    Object.entries(s).filter(([key]) => !(PART_TWO_KEYS as readonly string[]).includes(key)),
+  );
   return parsed({
     ...rest,
-    segments: s.segments.map(({ positioning: _pos, offers: _o, ...segment }) => segment),
+    segments: s.segments.map((segment) => {
+      const copy: Record<string, unknown> = { ...segment };
+      delete copy.positioning;
+      delete copy.offers;
+      return copy;
+    }),
   });
 };
 
@@ -165,15 +173,9 @@ describe('the realistic examples and SCORING §10–§15', () => {
       const before = scoreAll(withoutPartTwo(s));
       const after = scoreAll(s);
       const dealCore = (d: (typeof after)[number]['deals'][number]) => {
-        const {
-          positioning: _p,
-          offers: _o,
-          competitors: _c,
-          business: _b,
-          retained: _r,
-          ...rest
-        } = d;
-        return { ...rest, warnings: rest.warnings.filter((w) => w !== 'offer_outside_segment') };
+        const added = ['positioning', 'offers', 'competitors', 'business', 'retained'];
+        const rest = Object.fromEntries(Object.entries(d).filter(([key]) => !added.includes(key)));
+        return { ...rest, warnings: d.warnings.filter((w) => w !== 'offer_outside_segment') };
       };
       expect(after.map((x) => ({ ...x.score, positioning: null }))).toEqual(
         before.map((x) => x.score),
