@@ -72,7 +72,8 @@ const Definitions = z.object({
   ),
 });
 
-const readDefinitions = async (
+/** The property definitions of an object type, by name (the properties API, over plain HTTP). */
+export const readDefinitions = async (
   portal: Portal,
   objectType: string,
 ): Promise<PropertyDefinitions> => {

@@ -12,8 +12,11 @@ import { mergeAmountTallies, mergeKeyed, tallyAt } from './tallies.ts';
 export const MAX_LOST_REASONS = 5;
 /** Distinct reasons tallied per segment; beyond it new texts count as other reasons (memory stays bounded). */
 export const MAX_REASON_GROUPS = 2000;
+/** Spellings counted per reason, to show the most frequent one; later new spellings are not. */
+const MAX_SPELLINGS = 8;
 
-type ReasonGroup = { tally: AmountTally; label: string };
+/** A reason: its lost deals, and how often each spelling (trimmed, case kept) was typed. */
+type ReasonGroup = { tally: AmountTally; spellings: Keyed<number> };
 type SegmentReasons = {
   lost: AmountTally;
   without: AmountTally;
@@ -35,8 +38,14 @@ const createSegmentReasons = (): SegmentReasons => ({
   capped: false,
 });
 
-/** SCORING §15: reasons group trimmed and case-insensitively; a group reads as its first spelling in code-unit order. */
-const earlier = (a: string, b: string): string => (compareText(a, b) <= 0 ? a : b);
+const countSpelling = (spellings: Keyed<number>, text: string, n: number): void => {
+  if (spellings[text] === undefined && Object.keys(spellings).length >= MAX_SPELLINGS) return;
+  spellings[text] = (spellings[text] ?? 0) + n;
+};
+
+/** How a reason reads: its most frequent spelling, ties in code-unit order. */
+const labelOf = (spellings: Keyed<number>): string =>
+  Object.entries(spellings).sort(([a, x], [b, y]) => y - x || compareText(a, b))[0]?.[0] ?? '';
 
 /** Counts one lost deal of the evidence (the caller passes closed deals of the window that were scored). */
 export const addCustomersSayDeal = (state: CustomersSayState, deal: ReviewDeal): void => {
@@ -57,20 +66,21 @@ export const addCustomersSayDeal = (state: CustomersSayState, deal: ReviewDeal):
       tallyAmount(segment.overflow, deal.amount);
       return;
     }
-    group = { tally: createAmountTally(), label: text };
+    group = { tally: createAmountTally(), spellings: {} };
     segment.groups[key] = group;
   }
-  group.label = earlier(group.label, text);
+  countSpelling(group.spellings, text, 1);
   tallyAmount(group.tally, deal.amount);
 };
 
 const mergeSegments = (a: SegmentReasons, b: SegmentReasons): SegmentReasons => ({
   lost: mergeAmountTallies(a.lost, b.lost),
   without: mergeAmountTallies(a.without, b.without),
-  groups: mergeKeyed(a.groups, b.groups, (x, y) => ({
-    tally: mergeAmountTallies(x.tally, y.tally),
-    label: earlier(x.label, y.label),
-  })),
+  groups: mergeKeyed(a.groups, b.groups, (x, y) => {
+    const spellings = { ...x.spellings };
+    for (const [text, n] of Object.entries(y.spellings)) countSpelling(spellings, text, n);
+    return { tally: mergeAmountTallies(x.tally, y.tally), spellings };
+  }),
   overflow: mergeAmountTallies(a.overflow, b.overflow),
   capped: a.capped || b.capped,
 });
@@ -97,7 +107,7 @@ const segmentFigure = (
     name: segmentNameOf(strategy, segmentId),
     lost: amountTotalOf(s.lost),
     withoutReason: amountTotalOf(s.without),
-    reasons: top.map(([, g]) => ({ reason: g.label, ...amountTotalOf(g.tally) })),
+    reasons: top.map(([, g]) => ({ reason: labelOf(g.spellings), ...amountTotalOf(g.tally) })),
     otherReasons: amountTotalOf(rest),
     distinctReasons: groups.length,
     capped: s.capped,

@@ -389,6 +389,27 @@ describe('SCORING §15 what customers say', () => {
   });
 });
 
+describe('SCORING §15 what customers say: how a grouped reason reads', () => {
+  it('as its most frequent spelling (trimmed), ties in code-unit order', () => {
+    const lost = (id: string, reason: string) =>
+      closedAt(id, 1, { segmentId: 'mid-market', closedLostReason: reason, amount: 1 });
+    const review = reviewOf({
+      deals: [
+        lost('1', 'PRICE TOO HIGH'),
+        lost('2', ' Price too high'),
+        lost('3', 'Price too high  '),
+        lost('4', 'no decision'),
+        lost('5', 'No decision'),
+      ],
+    });
+    const midMarket = review.customersSay.segments.find((s) => s.segmentId === 'mid-market');
+    expect(midMarket?.reasons.map((r) => `${r.reason} ×${r.count}`)).toEqual([
+      'Price too high ×3',
+      'No decision ×2',
+    ]);
+  });
+});
+
 describe('SCORING §15 price the customer accepts', () => {
   it('win rate and count by discount band — below 5 % (negative included), 5 to below 10 %, 10 to below 20 %, 20 % and more, unknown — per segment', () => {
     const at = (id: string, discountPercent: number | null, isWon: boolean) =>

@@ -461,7 +461,9 @@ export const CompetitorReview = z.object({
 export type CompetitorReview = z.output<typeof CompetitorReview>;
 
 export const LostReasonRow = z.object({
-  reason: z.string().describe('The first spelling in code-unit order of the grouped texts'),
+  reason: z
+    .string()
+    .describe('The most frequent spelling of the grouped texts (trimmed), ties in code-unit order'),
   ...AmountTotal.shape,
 });
 export type LostReasonRow = z.output<typeof LostReasonRow>;

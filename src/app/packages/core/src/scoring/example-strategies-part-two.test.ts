@@ -54,7 +54,7 @@ const DEAL_DEFINITIONS: PropertyDefinitions = {
   decision_date: { name: 'decision_date', label: 'Decision date', type: 'date', fieldType: 'date' },
 };
 
-const COMPANIES = [
+const COMPANIES: Record<string, string>[] = [
   {
     industry: 'COMPUTER_SOFTWARE',
     numberofemployees: '2500',
@@ -83,7 +83,7 @@ const COMPANIES = [
   { industry: 'RETAIL', numberofemployees: '40', web_technologies: 'wordpress' },
   {},
 ];
-const DEALS = [
+const DEALS: Record<string, string>[] = [
   {
     dealtype: 'existingbusiness',
     competitors: 'Pipewise;Freelancer',
