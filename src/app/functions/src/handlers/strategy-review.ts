@@ -5,6 +5,8 @@
 // stand beside them. Read plan and budgets: docs/review-page.md.
 import {
   createReviewAccumulator,
+  evidenceWindowStartMs,
+  isInEvidenceWindow,
   isStrategyManager,
   ok,
   StrategyReviewParams,
@@ -70,8 +72,12 @@ const ownerFilter = (ownerId: string | undefined): SearchFilter[] =>
 const pipelineFilter = (pipelineId: string | undefined): SearchFilter[] =>
   pipelineId === undefined ? [] : [{ propertyName: 'pipeline', operator: 'EQ', value: pipelineId }];
 
-/** Deals whose row or figure needs their company: open off-strategy rows, won deals (false negatives). */
-const needsCompany = (d: ReviewDeal): boolean => (d.isClosed ? d.isWon : d.offStrategy);
+/**
+ * Deals whose row or figure needs their company: open off-strategy rows, won deals of the evidence
+ * window (false negatives, SCORING §15).
+ */
+const needsCompany = (d: ReviewDeal, windowStartMs: number): boolean =>
+  d.isClosed ? d.isWon && isInEvidenceWindow(d, windowStartMs) : d.offStrategy;
 
 const chunk = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -195,6 +201,7 @@ export const strategyReviewWith =
     });
     const tiers = new Map<string, Tier | null>();
     const waiting: ReviewDeal[] = [];
+    const windowStartMs = evidenceWindowStartMs(active.value.strategy, nowMs);
     let readsComplete = false;
 
     const companies = pageReader(rt.hs, 'companies', REVIEW_COMPANY_PROPERTIES, companyFilters);
@@ -222,7 +229,7 @@ export const strategyReviewWith =
           onPage: (page) => {
             for (const r of page.records) {
               const deal = toReviewDeal(r, { stages, companyId: null, companyTier: null, nowMs });
-              if (needsCompany(deal)) waiting.push(deal);
+              if (needsCompany(deal, windowStartMs)) waiting.push(deal);
               else review.addDeal(deal);
             }
           },

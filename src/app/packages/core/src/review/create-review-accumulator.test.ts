@@ -1047,7 +1047,6 @@ describe('the whole review', () => {
         minClosedDeals: 20,
         note: "These flags use today's data of each company, not the data at the time the deal closed.",
         deals: 0,
-        withoutCompany: 0,
         withoutOutcomes: 1,
         segments: [
           {

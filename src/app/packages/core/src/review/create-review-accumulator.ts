@@ -5,7 +5,7 @@ import { compareText } from './compare.ts';
 import { liftOf, miscalibrationOf } from './compare-win-rates.ts';
 import { createCompletenessTracker } from './completeness.ts';
 import { createDreamCapacity } from './dream-capacity.ts';
-import { isInEvidenceWindow, windowStartMs } from './evidence-window.ts';
+import { evidenceWindowStartMs, isInEvidenceWindow } from './evidence-window.ts';
 import { isRetainedDeal } from './existing-customers.ts';
 import { createFalseNegatives } from './false-negatives.ts';
 import { createOffStrategyPipeline } from './off-strategy-pipeline.ts';
@@ -69,7 +69,7 @@ export const createReviewAccumulator = (options: ReviewAccumulatorOptions): Revi
   const owners = [...(options.owners ?? [])].sort((a, b) => compareText(a.id, b.id));
   const maxDealRows = options.maxDealRows ?? DEFAULT_MAX_DEAL_ROWS;
   const windowDays = evidenceWindowDaysOf(strategy);
-  const startMs = windowStartMs(nowMs, windowDays);
+  const startMs = evidenceWindowStartMs(strategy, nowMs);
   const { policy } = existingCustomersOf(strategy);
   const completeness = createCompletenessTracker();
   const pipeline = createOffStrategyPipeline(nowMs, maxDealRows);

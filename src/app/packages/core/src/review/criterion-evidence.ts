@@ -39,28 +39,23 @@ const criterionCount = (strategy: Strategy): number =>
  */
 export type CriterionEvidenceState = {
   deals: number;
-  withoutCompany: number;
   withoutOutcomes: number;
   tallies: number[];
 };
 
 export const createCriterionEvidenceState = (strategy: Strategy): CriterionEvidenceState => ({
   deals: 0,
-  withoutCompany: 0,
   withoutOutcomes: 0,
   tallies: new Array<number>(6 * criterionCount(strategy)).fill(0),
 });
 
 /**
- * Counts one closed deal of the window (the caller passes those, scored or not): with a company
- * whose outcomes it carries, each criterion's outcome on that company adds the deal to that side.
+ * Counts one closed deal of the window (the caller passes those, scored or not): a deal that
+ * carries its company's outcomes adds to each criterion's side; one without them (no company, or
+ * its company not read) counts apart.
  */
 export const addCriterionEvidenceDeal = (state: CriterionEvidenceState, deal: ReviewDeal): void => {
   if (!deal.isClosed) return;
-  if (deal.companyId === null) {
-    state.withoutCompany += 1;
-    return;
-  }
   const codes = deal.companyCriteria;
   if (codes === null || 6 * codes.length !== state.tallies.length) {
     state.withoutOutcomes += 1;
@@ -80,7 +75,6 @@ export const mergeCriterionEvidence = (
   b: CriterionEvidenceState,
 ): CriterionEvidenceState => ({
   deals: a.deals + b.deals,
-  withoutCompany: a.withoutCompany + b.withoutCompany,
   withoutOutcomes: a.withoutOutcomes + b.withoutOutcomes,
   tallies: a.tallies.map((x, i) => x + (b.tallies[i] ?? 0)),
 });
@@ -122,7 +116,6 @@ export const finishCriterionEvidence = (
     minClosedDeals: MIN_CLOSED_DEALS,
     note: CRITERION_EVIDENCE_NOTE,
     deals: state.deals,
-    withoutCompany: state.withoutCompany,
     withoutOutcomes: state.withoutOutcomes,
     segments: strategy.segments.map((segment) => ({
       segmentId: segment.id,

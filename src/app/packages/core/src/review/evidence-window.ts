@@ -1,4 +1,6 @@
 import { formatDay } from '../format.ts';
+import { evidenceWindowDaysOf } from '../strategy/strategy-defaults.ts';
+import type { Strategy } from '../strategy/strategy-schema.ts';
 import { DAY_MS } from '../values/read-value.ts';
 import type { Completeness, EvidenceWindow, ReviewDeal } from './schema.ts';
 
@@ -13,6 +15,10 @@ export const createEvidenceWindowState = (): EvidenceWindowState => ({
 
 /** SCORING §15: the window starts `days` before now; a deal closed at or after it counts. */
 export const windowStartMs = (nowMs: number, days: number): number => nowMs - days * DAY_MS;
+
+/** SCORING §15: the start of a strategy's evidence window at `nowMs`. */
+export const evidenceWindowStartMs = (strategy: Strategy, nowMs: number): number =>
+  windowStartMs(nowMs, evidenceWindowDaysOf(strategy));
 
 /**
  * SCORING §15: whether a closed deal counts in the evidence — closed at or after the window's

@@ -90,4 +90,4 @@ export { MIN_COMPETITOR_DEALS } from './competitor-review.ts';
 export { MAX_LOST_REASONS, MAX_REASON_GROUPS } from './customers-say.ts';
 export { discountBandOf } from './discount-bands.ts';
 export { isRetainedDeal } from './existing-customers.ts';
-export { isInEvidenceWindow } from './evidence-window.ts';
+export { evidenceWindowStartMs, isInEvidenceWindow } from './evidence-window.ts';

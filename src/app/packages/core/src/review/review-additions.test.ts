@@ -463,7 +463,7 @@ describe('SCORING §15 criterion evidence', () => {
       ],
     });
     const e = review.criterionEvidence;
-    expect([e.deals, e.withoutCompany, e.withoutOutcomes]).toEqual([6, 3, 1]);
+    expect([e.deals, e.withoutOutcomes]).toEqual([6, 4]);
     expect(e.note).toBe(
       "These flags use today's data of each company, not the data at the time the deal closed.",
     );

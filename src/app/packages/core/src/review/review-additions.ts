@@ -35,9 +35,9 @@ import type { EvidenceWindowState } from './evidence-window.ts';
 import {
   addEvidenceWindowDeal,
   createEvidenceWindowState,
+  evidenceWindowStartMs,
   finishEvidenceWindow,
   mergeEvidenceWindows,
-  windowStartMs,
 } from './evidence-window.ts';
 import type { ExistingCustomersState } from './existing-customers.ts';
 import {
@@ -127,7 +127,7 @@ export const addReviewAdditionsDeal = (
   if (isRetainedDeal(deal, policy)) addExistingCustomerDeal(state.existingCustomers, deal);
   addFocusBoardDeal(state.focusBoard, deal);
   if (!deal.isClosed) addCompetitorDeal(state.competitors, deal);
-  const startMs = windowStartMs(ctx.nowMs, evidenceWindowDaysOf(ctx.strategy));
+  const startMs = evidenceWindowStartMs(ctx.strategy, ctx.nowMs);
   if (!addEvidenceWindowDeal(state.window, deal, startMs)) return;
   addCriterionEvidenceDeal(state.criterionEvidence, deal);
   if (deal.tier === null) return;

@@ -244,9 +244,7 @@ describe('review additions (SCORING §12, §13, §15) properties', () => {
         expect(r.discountBands.all.reduce((n, b) => n + b.closed, 0)).toBe(scoredInWindow);
         expect(r.competitors.overall.closed).toBe(scoredInWindow);
         const c = r.criterionEvidence;
-        expect(c.deals + c.withoutCompany + c.withoutOutcomes).toBe(
-          r.evidenceWindow.closedInWindow,
-        );
+        expect(c.deals + c.withoutOutcomes).toBe(r.evidenceWindow.closedInWindow);
       }),
     );
   });

@@ -543,8 +543,9 @@ export const CriterionEvidence = z.object({
   minClosedDeals: Count,
   note: z.string().describe('That the flags use today’s data'),
   deals: Count.describe('Closed deals in the window with their company’s outcomes'),
-  withoutCompany: Count,
-  withoutOutcomes: Count.describe("Deals whose company's outcomes were not read"),
+  withoutOutcomes: Count.describe(
+    "Closed deals in the window without their company's outcomes: no company, or not read",
+  ),
   segments: z.array(
     z.object({
       segmentId: z.string(),

@@ -465,12 +465,14 @@ const competitorValues = (c: Json, i: number): { value: string; path: PropertyKe
 const checkCompetitors = (v: Json, ctx: Ctx): void => {
   if (!Array.isArray(v.competitors)) return;
   const segments = segmentIdsOf(v.segments);
+  // Without any segment, every target would be unknown: the one issue is the empty list.
+  const checkTargets = segments.size > 0;
   const seen = new Map<string, { index: number; name: string }>();
   v.competitors.forEach((c, i) => {
     if (!isRecord(c)) return;
     if (c.id === OTHER_COMPETITOR_ID)
       addIssue(ctx, 'reserved_id', ['competitors', i, 'id'], { id: c.id });
-    if (Array.isArray(c.targets)) {
+    if (checkTargets && Array.isArray(c.targets)) {
       c.targets.forEach((t, j) => {
         if (typeof t === 'string' && SLUG_PATTERN.test(t) && !segments.has(t)) {
           addIssue(ctx, 'unknown_segment', ['competitors', i, 'targets', j], {
