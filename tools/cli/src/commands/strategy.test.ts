@@ -137,6 +137,11 @@ describe('strategy publish, history, show, diff, rollback', () => {
       s['name'] = 'Narrow';
       s['thresholds'] = { fit: 75, stretch: 40 };
       s.segments.splice(1, 1);
+      // SCORING §11: a competitor's targets must name existing segments.
+      s['competitors'] = z
+        .array(z.record(z.string(), z.unknown()))
+        .parse(s['competitors'])
+        .map((c) => (c['id'] === 'forecastly' ? { ...c, targets: ['enterprise-saas'] } : c));
     });
     const second = await runCli(['strategy', 'publish', narrow, '--by', 'lukas', '--json'], env);
     expect(Summary.parse(JSON.parse(second.out))).toMatchObject({
@@ -199,10 +204,12 @@ describe('strategy publish, history, show, diff, rollback', () => {
     expect(run.code).toBe(0);
     expect(run.out).toBe(
       [
-        'version 1 → version 2: 3 changes',
+        'version 1 → version 2: 4 changes',
         '  ~ name: “B2B SaaS — FY2026 go-to-market” → “Narrow”',
         '  ~ thresholds.fit: 70 → 75',
         '  - segment midmarket-tech: “Mid-market tech” (core, 5 criteria)',
+        '  ~ competitor forecastly: “Forecastly”',
+        '      ~ targets: [“midmarket-tech”] → [“enterprise-saas”]',
         '',
       ].join('\n'),
     );
@@ -219,7 +226,7 @@ describe('strategy publish, history, show, diff, rollback', () => {
     expect(offline.code).toBe(0);
     expect(
       z.object({ changes: z.array(z.unknown()) }).parse(JSON.parse(offline.out)).changes,
-    ).toHaveLength(3);
+    ).toHaveLength(4);
   });
 
   it('rolls back to version 1 as version 3 (source rollback), keeping every version', async () => {
