@@ -64,7 +64,7 @@ describe('the evidence view', () => {
       },
     };
     expect(evidenceOf(swapped, 1).warning).toMatch(
-      /^The strategy may be miscalibrated: off-strategy deals win 38 % of the time \(100 closed\)/,
+      /^The strategy may be miscalibrated: off-strategy deals win 42 % of the time \(57 closed\)/,
     );
   });
 });
