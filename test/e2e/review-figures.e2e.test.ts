@@ -99,6 +99,7 @@ type Deal = {
   approved: boolean;
   companyTier: string | null;
   version: number | null;
+  business: string | null;
 };
 
 const median = (xs: readonly number[]): number | null => {
@@ -162,8 +163,12 @@ function computeExpected(input: {
   const { companies, deals } = input;
   const open = deals.filter((d) => !d.isClosed);
   const closed = deals.filter((d) => d.isClosed);
-  const scoredClosed = closed.filter((d) => d.tier !== null);
-  const off = open.filter((d) => d.offStrategy);
+  // SCORING §15: the evidence counts deals closed in the evidence window (365 days here).
+  const windowStartMs = NOW_MS - (loadExampleStrategy().evidenceWindowDays ?? 365) * DAY_MS;
+  const inWindow = closed.filter((d) => d.closedAtMs !== null && d.closedAtMs >= windowStartMs);
+  const scoredClosed = inWindow.filter((d) => d.tier !== null);
+  // SCORING §12, policy retain: existing business outside the strategy is not pipeline.
+  const off = open.filter((d) => d.offStrategy && d.business !== 'existing');
   const reasonKey = (d: Deal) =>
     JSON.stringify([d.tier, d.tier === 'off_strategy' ? null : d.reason]);
   const split = (ds: Deal[]) => ({
@@ -176,7 +181,6 @@ function computeExpected(input: {
   const companyTier = (c: PortalRecord) => text(c.properties['strategy_fit_tier']);
   const fitStats = statsOf(scoredClosed.filter((d) => d.tier === 'dream' || d.tier === 'fit'));
   const offStats = statsOf(scoredClosed.filter((d) => d.offStrategy));
-  const windowStartMs = NOW_MS - 365 * DAY_MS;
   const fnCandidates = closed.filter(
     (d) => d.isWon && (d.companyTier === 'off_strategy' || d.companyTier === 'refused'),
   );
@@ -225,7 +229,7 @@ function computeExpected(input: {
     ),
     fitStats,
     offStats,
-    unscoredClosed: closed.length - scoredClosed.length,
+    unscoredClosed: inWindow.length - scoredClosed.length,
     miscalibration:
       fitStats.closed < MIN_CLOSED || offStats.closed < MIN_CLOSED
         ? 'insufficient_data'
@@ -285,6 +289,7 @@ const DEAL_PROPERTIES = [
   'strategy_fit_version',
   'strategy_fit_exception',
   'strategy_fit_exception_expires',
+  'strategy_fit_business',
 ];
 
 /** SCORING §7: the primary associated company, else the lowest id. */
@@ -365,6 +370,7 @@ async function readPortalBack(): Promise<Expected> {
           ? (closedAt - created) / DAY_MS
           : null,
       closedAtMs: closedAt,
+      business: text(p['strategy_fit_business']),
       discountPercent: discountOf(lineItems, p),
       tier: text(p['strategy_fit_tier']),
       segmentId: text(p['strategy_fit_segment']),
@@ -448,6 +454,7 @@ beforeAll(async () => {
   const off = (await listAll(portal.sandbox, 'deals', DEAL_PROPERTIES)).filter(
     (d) =>
       d.properties['strategy_fit_off_strategy'] === 'true' &&
+      d.properties['strategy_fit_business'] !== 'existing' &&
       stages.get(d.properties['dealstage'] ?? '')?.isClosed === false,
   );
   const [a, b, c, d, e] = off.map((x) => x.id);
