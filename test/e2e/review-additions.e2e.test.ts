@@ -25,6 +25,7 @@ import {
 } from '../support/functions/manager-portal.ts';
 import { loadExampleStrategy, MANAGER } from '../support/functions/test-portal.ts';
 import type { TestPortal } from '../support/functions/test-portal.ts';
+import { companyOfDeal, discountOf, ms, num, text } from './support/plain-readings.ts';
 import { associations, dealStages, listAll, readByIds } from './support/portal.ts';
 import { readDefinitions } from './support/sandbox.ts';
 import type { Bag, PortalRecord } from './support/portal.ts';
@@ -40,20 +41,6 @@ let records: Records;
 // ---------------------------------------------------------------------------------------------
 // Plain readings (SCORING §3), written here without the core.
 // ---------------------------------------------------------------------------------------------
-const text = (raw: string | null | undefined): string | null =>
-  raw === null || raw === undefined || raw.trim() === '' ? null : raw.trim();
-const num = (raw: string | null | undefined): number | null => {
-  const t = text(raw);
-  if (t === null) return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
-};
-const ms = (raw: string | null | undefined): number | null => {
-  const t = text(raw);
-  if (t === null) return null;
-  const n = /^\d+$/.test(t) ? Number(t) : Date.parse(t);
-  return Number.isFinite(n) ? n : null;
-};
 const list = (raw: string | null | undefined): string[] =>
   [...new Set((text(raw) ?? '').split(';').map((x) => x.trim()))].filter((x) => x !== '');
 const r2 = (x: number): number => Math.round(x * 100) / 100;
@@ -138,28 +125,6 @@ const DEAL_PROPERTIES = [
   'strategy_fit_exception_by',
   'strategy_fit_exception_expires',
 ];
-
-/** SCORING §7: the primary associated company, else the lowest id. */
-const companyOfDeal = (links: readonly { id: string; primary: boolean }[] | undefined) => {
-  if (links === undefined || links.length === 0) return null;
-  const primary = links.find((l) => l.primary);
-  if (primary !== undefined) return primary.id;
-  return [...links].sort((a, b) => Number(a.id) - Number(b.id))[0]?.id ?? null;
-};
-
-/** SCORING §7 price competition: line items, else `discount_percent`, else unknown. */
-const discountOf = (items: readonly Bag[], deal: Bag): number | null => {
-  if (items.length === 0) return num(deal['discount_percent']);
-  let gross = 0;
-  let net = 0;
-  for (const i of items) {
-    const [price, quantity, amount] = [num(i['price']), num(i['quantity']), num(i['amount'])];
-    if (price === null || quantity === null || amount === null) return null;
-    gross += price * quantity;
-    net += amount;
-  }
-  return gross > 0 ? Math.round(((gross - net) / gross) * 10_000) / 100 : null;
-};
 
 async function readRecords(): Promise<Records> {
   const http = { baseUrl: portal.sandbox.baseUrl, token: portal.sandbox.token };

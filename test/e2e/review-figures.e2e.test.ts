@@ -25,6 +25,7 @@ import {
 } from '../support/functions/test-portal.ts';
 import type { TestPortal } from '../support/functions/test-portal.ts';
 import { reportCommand } from '../../tools/cli/src/commands/report.ts';
+import { companyOfDeal, discountOf, ms, num, text } from './support/plain-readings.ts';
 import { associations, dealStages, listAll, readByIds } from './support/portal.ts';
 import type { Bag, PortalRecord } from './support/portal.ts';
 
@@ -42,22 +43,8 @@ let falseNegative: string;
 let tooOld: string;
 
 // ---------------------------------------------------------------------------------------------
-// Plain readings of HubSpot values (SCORING §3), written here without the core.
+// Rounding and totals, written here without the core (readings: support/plain-readings.ts).
 // ---------------------------------------------------------------------------------------------
-const text = (raw: string | null | undefined): string | null =>
-  raw === null || raw === undefined || raw.trim() === '' ? null : raw.trim();
-const num = (raw: string | null | undefined): number | null => {
-  const t = text(raw);
-  if (t === null) return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
-};
-const ms = (raw: string | null | undefined): number | null => {
-  const t = text(raw);
-  if (t === null) return null;
-  const n = /^\d+$/.test(t) ? Number(t) : Date.parse(t);
-  return Number.isFinite(n) ? n : null;
-};
 const cents = (xs: readonly number[]): number => xs.reduce((s, x) => s + Math.round(x * 100), 0);
 const r2 = (x: number | null): number | null => (x === null ? null : Math.round(x * 100) / 100);
 const r6 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e6) / 1e6);
@@ -291,28 +278,6 @@ const DEAL_PROPERTIES = [
   'strategy_fit_exception_expires',
   'strategy_fit_business',
 ];
-
-/** SCORING §7: the primary associated company, else the lowest id. */
-const companyOfDeal = (links: readonly { id: string; primary: boolean }[] | undefined) => {
-  if (links === undefined || links.length === 0) return null;
-  const primary = links.find((l) => l.primary);
-  if (primary !== undefined) return primary.id;
-  return [...links].sort((a, b) => Number(a.id) - Number(b.id))[0]?.id ?? null;
-};
-
-/** SCORING §7 price competition: line items, else `discount_percent`, else unknown. */
-const discountOf = (items: readonly Bag[], deal: Bag): number | null => {
-  if (items.length === 0) return num(deal['discount_percent']);
-  let gross = 0;
-  let net = 0;
-  for (const i of items) {
-    const [price, quantity, amount] = [num(i['price']), num(i['quantity']), num(i['amount'])];
-    if (price === null || quantity === null || amount === null) return null;
-    gross += price * quantity;
-    net += amount;
-  }
-  return gross > 0 ? Math.round(((gross - net) / gross) * 10_000) / 100 : null;
-};
 
 /** An approval counts until the end of its expiry day (UTC); SCORING §7. */
 const isApproved = (p: Bag): boolean => {
