@@ -34,7 +34,7 @@ export type ReviewAccumulatorOptions = {
   strategy: Strategy;
   /** The published version; records scored by an older one are stale. */
   publishedVersion: number;
-  /** "Now" for expiries and the 12-month window of false negatives. */
+  /** "Now" for expiries and the evidence window (SCORING §15; false negatives, evidence). */
   nowMs: number;
   /** Every owner, so owners without accounts still show in dream capacity. */
   owners?: readonly ReviewOwner[];
