@@ -248,11 +248,7 @@ async function checkConsistency(
     }
     const companies = await readByIds(portal, 'companies', [...companyIds], named.company);
     const lineItemIds = [...dealLineItems.values()].flatMap((links) => links.map((l) => l.id));
-    const lineItems = await readByIds(portal, 'line_items', lineItemIds, [
-      'price',
-      'quantity',
-      'amount',
-    ]);
+    const lineItems = await readByIds(portal, 'line_items', lineItemIds, named.lineItem);
     const actual = new Map(page.map((d) => [d.id, d.properties]));
     const expected = new Map(
       page.map((d) => {

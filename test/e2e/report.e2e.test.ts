@@ -29,11 +29,20 @@ beforeAll(async () => {
   );
   expect(scored.code, scored.stderr).toBe(0);
   stages = await dealStages(portal);
-  const dealProps = ['amount', 'dealstage', 'strategy_fit_tier', 'strategy_fit_off_strategy'];
-  // One open off-strategy deal gets an approved exception that runs well past today.
+  const dealProps = [
+    'amount',
+    'dealstage',
+    'closedate',
+    'strategy_fit_tier',
+    'strategy_fit_off_strategy',
+    'strategy_fit_business',
+  ];
+  // One open off-strategy deal of new business gets an approved exception that runs well past
+  // today (existing business needs none under policy retain, SCORING §12).
   const open = (await listAll(portal, 'deals', dealProps)).filter(
     (d) =>
       d.properties.strategy_fit_off_strategy === 'true' &&
+      d.properties.strategy_fit_business === 'new' &&
       stages.get(d.properties.dealstage ?? '')?.isClosed === false &&
       Number(d.properties.amount) > 0,
   );
@@ -72,6 +81,8 @@ type Review = {
   strategyEvidence: {
     byTier: { tier: string; closed: number; won: number; winRate: number | null }[];
   };
+  evidenceWindow: { startMs: number };
+  existingCustomers: { total: { count: number } };
   staleScores: { companies: { stale: number } };
 };
 
@@ -95,12 +106,16 @@ describe('strategy-fit report (e2e)', () => {
       expect(row.count, String(row.tier)).toBe(tierCount.get(row.tier ?? 'unscored') ?? 0);
     }
 
-    // Off-strategy open pipeline: unapproved vs the approved exception.
+    // Off-strategy open pipeline: unapproved vs the approved exception; existing business
+    // outside the strategy is kept apart (policy retain, SCORING §12).
     const isOpen = (d: PortalRecord) =>
       stages.get(d.properties.dealstage ?? '')?.isClosed === false;
-    const offOpen = deals.filter(
+    const offOpenAll = deals.filter(
       (d) => isOpen(d) && d.properties.strategy_fit_off_strategy === 'true',
     );
+    const offOpen = offOpenAll.filter((d) => d.properties.strategy_fit_business !== 'existing');
+    expect(review.existingCustomers.total.count).toBe(offOpenAll.length - offOpen.length);
+    expect(offOpenAll.length - offOpen.length).toBeGreaterThan(0);
     const amountOf = (d: PortalRecord) => Number(d.properties.amount ?? 0) || 0;
     expect(review.offStrategyPipeline.total.count).toBe(offOpen.length);
     expect(review.offStrategyPipeline.total.amount).toBeCloseTo(sum(offOpen.map(amountOf)), 2);
@@ -114,13 +129,14 @@ describe('strategy-fit report (e2e)', () => {
       2,
     );
 
-    // Win rate per tier over closed deals.
+    // Win rate per tier over the deals closed in the evidence window (SCORING §15).
     let checked = 0;
     for (const row of review.strategyEvidence.byTier) {
       const closed = deals.filter(
         (d) =>
           d.properties.strategy_fit_tier === row.tier &&
-          stages.get(d.properties.dealstage ?? '')?.isClosed === true,
+          stages.get(d.properties.dealstage ?? '')?.isClosed === true &&
+          Date.parse(d.properties.closedate ?? '') >= review.evidenceWindow.startMs,
       );
       const won = closed.filter((d) => stages.get(d.properties.dealstage ?? '')?.isWon === true);
       expect({ tier: row.tier, closed: row.closed, won: row.won }).toEqual({

@@ -25,6 +25,7 @@ import {
 } from '../support/functions/test-portal.ts';
 import type { TestPortal } from '../support/functions/test-portal.ts';
 import { reportCommand } from '../../tools/cli/src/commands/report.ts';
+import { companyOfDeal, discountOf, ms, num, text } from './support/plain-readings.ts';
 import { associations, dealStages, listAll, readByIds } from './support/portal.ts';
 import type { Bag, PortalRecord } from './support/portal.ts';
 
@@ -60,22 +61,8 @@ let falseNegative: string;
 let tooOld: string;
 
 // ---------------------------------------------------------------------------------------------
-// Plain readings of HubSpot values (SCORING §3), written here without the core.
+// Rounding and totals, written here without the core (readings: support/plain-readings.ts).
 // ---------------------------------------------------------------------------------------------
-const text = (raw: string | null | undefined): string | null =>
-  raw === null || raw === undefined || raw.trim() === '' ? null : raw.trim();
-const num = (raw: string | null | undefined): number | null => {
-  const t = text(raw);
-  if (t === null) return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
-};
-const ms = (raw: string | null | undefined): number | null => {
-  const t = text(raw);
-  if (t === null) return null;
-  const n = /^\d+$/.test(t) ? Number(t) : Date.parse(t);
-  return Number.isFinite(n) ? n : null;
-};
 const cents = (xs: readonly number[]): number => xs.reduce((s, x) => s + Math.round(x * 100), 0);
 const r2 = (x: number | null): number | null => (x === null ? null : Math.round(x * 100) / 100);
 const r6 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e6) / 1e6);
@@ -117,6 +104,7 @@ type Deal = {
   approved: boolean;
   companyTier: string | null;
   version: number | null;
+  business: string | null;
 };
 
 const median = (xs: readonly number[]): number | null => {
@@ -180,8 +168,12 @@ function computeExpected(input: {
   const { companies, deals } = input;
   const open = deals.filter((d) => !d.isClosed);
   const closed = deals.filter((d) => d.isClosed);
-  const scoredClosed = closed.filter((d) => d.tier !== null);
-  const off = open.filter((d) => d.offStrategy);
+  // SCORING §15: the evidence counts deals closed in the evidence window (365 days here).
+  const windowStartMs = NOW_MS - (loadExampleStrategy().evidenceWindowDays ?? 365) * DAY_MS;
+  const inWindow = closed.filter((d) => d.closedAtMs !== null && d.closedAtMs >= windowStartMs);
+  const scoredClosed = inWindow.filter((d) => d.tier !== null);
+  // SCORING §12, policy retain: existing business outside the strategy is not pipeline.
+  const off = open.filter((d) => d.offStrategy && d.business !== 'existing');
   const reasonKey = (d: Deal) =>
     JSON.stringify([d.tier, d.tier === 'off_strategy' ? null : d.reason]);
   const split = (ds: Deal[]) => ({
@@ -194,7 +186,6 @@ function computeExpected(input: {
   const companyTier = (c: PortalRecord) => text(c.properties['strategy_fit_tier']);
   const fitStats = statsOf(scoredClosed.filter((d) => d.tier === 'dream' || d.tier === 'fit'));
   const offStats = statsOf(scoredClosed.filter((d) => d.offStrategy));
-  const windowStartMs = NOW_MS - 365 * DAY_MS;
   const fnCandidates = closed.filter(
     (d) => d.isWon && (d.companyTier === 'off_strategy' || d.companyTier === 'refused'),
   );
@@ -243,7 +234,7 @@ function computeExpected(input: {
     ),
     fitStats,
     offStats,
-    unscoredClosed: closed.length - scoredClosed.length,
+    unscoredClosed: inWindow.length - scoredClosed.length,
     miscalibration: miscalibrationOf(
       fitStats,
       offStats,
@@ -302,29 +293,8 @@ const DEAL_PROPERTIES = [
   'strategy_fit_version',
   'strategy_fit_exception',
   'strategy_fit_exception_expires',
+  'strategy_fit_business',
 ];
-
-/** SCORING §7: the primary associated company, else the lowest id. */
-const companyOfDeal = (links: readonly { id: string; primary: boolean }[] | undefined) => {
-  if (links === undefined || links.length === 0) return null;
-  const primary = links.find((l) => l.primary);
-  if (primary !== undefined) return primary.id;
-  return [...links].sort((a, b) => Number(a.id) - Number(b.id))[0]?.id ?? null;
-};
-
-/** SCORING §7 price competition: line items, else `discount_percent`, else unknown. */
-const discountOf = (items: readonly Bag[], deal: Bag): number | null => {
-  if (items.length === 0) return num(deal['discount_percent']);
-  let gross = 0;
-  let net = 0;
-  for (const i of items) {
-    const [price, quantity, amount] = [num(i['price']), num(i['quantity']), num(i['amount'])];
-    if (price === null || quantity === null || amount === null) return null;
-    gross += price * quantity;
-    net += amount;
-  }
-  return gross > 0 ? Math.round(((gross - net) / gross) * 10_000) / 100 : null;
-};
 
 /** An approval counts until the end of its expiry day (UTC); SCORING §7. */
 const isApproved = (p: Bag): boolean => {
@@ -382,6 +352,7 @@ async function readPortalBack(): Promise<Expected> {
           ? (closedAt - created) / DAY_MS
           : null,
       closedAtMs: closedAt,
+      business: text(p['strategy_fit_business']),
       discountPercent: discountOf(lineItems, p),
       tier: text(p['strategy_fit_tier']),
       segmentId: text(p['strategy_fit_segment']),
@@ -465,6 +436,7 @@ beforeAll(async () => {
   const off = (await listAll(portal.sandbox, 'deals', DEAL_PROPERTIES)).filter(
     (d) =>
       d.properties['strategy_fit_off_strategy'] === 'true' &&
+      d.properties['strategy_fit_business'] !== 'existing' &&
       stages.get(d.properties['dealstage'] ?? '')?.isClosed === false,
   );
   const [a, b, c, d, e] = off.map((x) => x.id);

@@ -72,7 +72,8 @@ const Definitions = z.object({
   ),
 });
 
-const readDefinitions = async (
+/** The property definitions of an object type, by name (the properties API, over plain HTTP). */
+export const readDefinitions = async (
   portal: Portal,
   objectType: string,
 ): Promise<PropertyDefinitions> => {
@@ -109,11 +110,7 @@ export const expectedScores = async (
   const dealCompanies = await associations(portal, 'deals', 'companies', dealIds);
   const dealLineItems = await associations(portal, 'deals', 'line_items', dealIds);
   const lineItemIds = [...dealLineItems.values()].flatMap((links) => links.map((l) => l.id));
-  const lineItems = await readByIds(portal, 'line_items', lineItemIds, [
-    'price',
-    'quantity',
-    'amount',
-  ]);
+  const lineItems = await readByIds(portal, 'line_items', lineItemIds, named.lineItem);
 
   const compiled = compileStrategy(strategy);
   const stamp = { version, scoredAt: new Date(NOW_MS).toISOString() };

@@ -39,6 +39,16 @@ export const STRATEGY = StrategySchema.parse({
   dreamCapacityPerOwner: 2,
 });
 
+/** STRATEGY with competitors (SCORING §11): Acme goes after enterprise-saas. */
+export const STRATEGY_WITH_COMPETITORS = StrategySchema.parse({
+  ...STRATEGY,
+  competitors: [
+    { id: 'acme', name: 'Acme', targets: ['enterprise-saas'], howWeWin: 'Integration depth' },
+    { id: 'beta', name: 'Beta Corp' },
+  ],
+  competitorProperty: 'competitors',
+});
+
 export const NO_EXCEPTION: ExceptionState = {
   status: 'none',
   active: false,
@@ -98,7 +108,10 @@ export const deal = (fields: Input<typeof ReviewDeal>): ReviewDeal =>
     ...fields,
   });
 
-/** `count` closed deals of one kind, `won` of them won: ids `${prefix}-0` … */
+/**
+ * `count` closed deals of one kind, `won` of them won: ids `${prefix}-0` …, closed 30 days ago
+ * (inside the evidence window, SCORING §15) unless `fields` says otherwise.
+ */
 export const closedDeals = (
   prefix: string,
   count: number,
@@ -106,7 +119,13 @@ export const closedDeals = (
   fields: Partial<z.input<typeof ReviewDeal>> = {},
 ): ReviewDeal[] =>
   Array.from({ length: count }, (_, i) =>
-    deal({ id: `${prefix}-${i}`, isClosed: true, isWon: i < won, ...fields }),
+    deal({
+      id: `${prefix}-${i}`,
+      isClosed: true,
+      isWon: i < won,
+      closedAtMs: NOW_MS - 30 * DAY,
+      ...fields,
+    }),
   );
 
 /** The review of these records, scored by version 1 of STRATEGY, at NOW_MS. */

@@ -9,13 +9,16 @@ export {
 } from './schema.ts';
 export {
   generateSeed,
+  PRODUCT_ID_BASE,
+  SEED_PRODUCTS,
   seedAsOf,
   type SeedCompany,
   type SeedDeal,
   type SeedLineItem,
+  type SeedProduct,
   type SeedRecord,
 } from './seed/generate-seed.ts';
 export type { SeedSummary } from './seed/seed-store.ts';
 export { INDUSTRY_VALUES } from './catalogue/industries.ts';
-export { WEB_TECHNOLOGIES } from './catalogue/standard-properties.ts';
+export { COMPETITOR_OPTIONS, WEB_TECHNOLOGIES } from './catalogue/standard-properties.ts';
 export { DEAL_PIPELINES, OWNERS } from './catalogue/pipelines-and-owners.ts';

@@ -103,6 +103,14 @@ const warningView = (
       };
     case 'missing_company':
       return null; // shown as an alert
+    case 'offer_outside_segment':
+      return {
+        code,
+        title: 'Offer outside the segment',
+        body:
+          deal.offers?.message ??
+          `A line item is outside the offer for ${segmentName ?? 'its segment'}.`,
+      };
     default:
       return code satisfies never;
   }

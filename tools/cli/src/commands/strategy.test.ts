@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { OWNERS } from '@strategy-fit/sandbox';
 import type { RunningSandbox } from '@strategy-fit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -115,6 +116,22 @@ describe('strategy validate', () => {
       /is valid: 5 segments, 3 exclusions, \d+ criteria; every property exists on the portal/,
     );
   });
+
+  it.each(['02-b2b-saas.json', '03-revops-services.json'])(
+    'the example %s is valid on the seeded portal (SCORING §14, every property checked) and names a manager who is an active user',
+    async (name) => {
+      const file = join(repoRoot, 'examples/strategies', name);
+      const run = await runCli(['strategy', 'validate', file, '--json'], env);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.out)).toEqual({ file, valid: true, portalChecked: true, issues: [] });
+      const managers = z
+        .object({ managers: z.object({ userIds: z.array(z.string()) }) })
+        .parse(JSON.parse(readFileSync(file, 'utf8'))).managers.userIds;
+      const active = OWNERS.filter((o) => !o.archived).map((o) => String(o.userId));
+      expect(managers.length).toBeGreaterThan(0);
+      for (const id of managers) expect(active).toContain(id);
+    },
+  );
 });
 
 describe('strategy publish, history, show, diff, rollback', () => {
@@ -137,6 +154,11 @@ describe('strategy publish, history, show, diff, rollback', () => {
       s['name'] = 'Narrow';
       s['thresholds'] = { fit: 75, stretch: 40 };
       s.segments.splice(1, 1);
+      // SCORING §11: a competitor's targets must name existing segments.
+      s['competitors'] = z
+        .array(z.record(z.string(), z.unknown()))
+        .parse(s['competitors'])
+        .map((c) => (c['id'] === 'forecastly' ? { ...c, targets: ['enterprise-saas'] } : c));
     });
     const second = await runCli(
       ['strategy', 'publish', narrow, '--by', 'Lukas.Berg@demo-sales.example', '--json'],
@@ -231,10 +253,12 @@ describe('strategy publish, history, show, diff, rollback', () => {
     expect(run.code).toBe(0);
     expect(run.out).toBe(
       [
-        'version 1 → version 2: 3 changes',
+        'version 1 → version 2: 4 changes',
         '  ~ name: “B2B SaaS — FY2026 go-to-market” → “Narrow”',
         '  ~ thresholds.fit: 70 → 75',
         '  - segment midmarket-tech: “Mid-market tech” (core, 5 criteria)',
+        '  ~ competitor forecastly: “Forecastly”',
+        '      ~ targets: [“midmarket-tech”] → [“enterprise-saas”]',
         '',
       ].join('\n'),
     );
@@ -251,7 +275,7 @@ describe('strategy publish, history, show, diff, rollback', () => {
     expect(offline.code).toBe(0);
     expect(
       z.object({ changes: z.array(z.unknown()) }).parse(JSON.parse(offline.out)).changes,
-    ).toHaveLength(3);
+    ).toHaveLength(4);
   });
 
   it('rolls back to version 1 as version 3 (source rollback), keeping every version', async () => {
@@ -283,7 +307,11 @@ describe('strategy publish, history, show, diff, rollback', () => {
 });
 
 describe('SCORING §14 and every problem at once, through the CLI', () => {
-  /** The manager's draft of issue 13: a duplicate id, a schema mistake and the three traps. */
+  /**
+   * The manager's draft of issue 13: a duplicate id, a schema mistake and the three traps. Renaming
+   * the third segment also leaves Pipewise's target `financial-services` without its segment
+   * (SCORING §11): reported in the same pass.
+   */
   const traps = (name: string) =>
     variant(name, (s) => {
       const first = criteria(s.segments[0]);
@@ -303,14 +331,16 @@ describe('SCORING §14 and every problem at once, through the CLI', () => {
     expect(errors.map((l) => l.slice(0, l.indexOf(':')))).toEqual([
       'error [strategy_invalid] segments[2].name',
       'error [strategy_invalid] segments[2].id',
+      'error [strategy_invalid] competitors[0].targets[1]',
       'error [strategy_property_unreadable] segments[0].criteria[5].property (country)',
       'error [strategy_property_unreadable] segments[0].criteria[6].operator (createdate)',
       'error [strategy_property_unknown] segments[0].criteria[7].property (amount)',
     ]);
-    expect(errors[3]).toContain("Use BETWEEN the day's start and end");
-    expect(errors[4]).toContain('Deal properties belong in the dream-customer test');
-    expect(errors[4]).not.toContain('Add "object": "deal"');
-    expect(run.err).toContain('traps.json: 5 problems. It is not valid.');
+    expect(errors[2]).toContain('This strategy has no segment “financial-services”');
+    expect(errors[4]).toContain("Use BETWEEN the day's start and end");
+    expect(errors[5]).toContain('Deal properties belong in the dream-customer test');
+    expect(errors[5]).not.toContain('Add "object": "deal"');
+    expect(run.err).toContain('traps.json: 6 problems. It is not valid.');
   });
 
   it('strategy publish refuses the traps with their paths and advice, stores nothing, exit 3', async () => {
@@ -322,7 +352,8 @@ describe('SCORING §14 and every problem at once, through the CLI', () => {
     );
     expect(run.err).toContain('segments[0].criteria[6].operator (createdate)');
     expect(run.err).toContain('segments[0].criteria[7].property (amount)');
-    expect(run.err).toContain('5 problems. Nothing was published.');
+    expect(run.err).toContain('competitors[0].targets[1]: This strategy has no segment');
+    expect(run.err).toContain('6 problems. Nothing was published.');
     expect((await runCli(['strategy', 'history', '--json'], env)).out).toBe(before);
   });
 

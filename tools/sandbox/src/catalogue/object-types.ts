@@ -76,6 +76,27 @@ export const LINE_ITEMS: ObjectTypeInfo = {
   custom: false,
 };
 
+/** HubSpot's product library (`0-7`): what line items are sold from (SKU, price). */
+export const PRODUCTS: ObjectTypeInfo = {
+  objectTypeId: '0-7',
+  name: 'products',
+  singular: 'product',
+  errorName: 'PRODUCT',
+  aliases: ['product'],
+  createdateProperty: 'createdate',
+  lastmodifiedProperty: 'hs_lastmodifieddate',
+  defaultProperties: [
+    'name',
+    'price',
+    'description',
+    'createdate',
+    'hs_lastmodifieddate',
+    'hs_object_id',
+  ],
+  queryProperties: ['name', 'hs_sku'],
+  custom: false,
+};
+
 export const CONTACTS: ObjectTypeInfo = {
   objectTypeId: '0-1',
   name: 'contacts',
@@ -101,6 +122,7 @@ export const STANDARD_OBJECT_TYPES: readonly ObjectTypeInfo[] = [
   COMPANIES,
   DEALS,
   LINE_ITEMS,
+  PRODUCTS,
 ];
 
 /** The type info of a custom object created through the schemas API. */

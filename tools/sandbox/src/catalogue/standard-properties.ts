@@ -67,6 +67,18 @@ const LIFECYCLE_STAGES = [
   ['other', 'Other'],
 ] as const;
 
+/** The demo's custom deal property `competitors` (checkbox): who else the customer talks to. */
+export const COMPETITOR_OPTIONS = [
+  ['Pipewise', 'Pipewise'],
+  ['Forecastly', 'Forecastly'],
+  ['RevStack', 'RevStack'],
+  ['Spreadsheets', 'Spreadsheets'],
+  ['In-house build', 'In-house build'],
+  ['Big Four consultancy', 'Big Four consultancy'],
+  ['Freelancer', 'Freelancer'],
+  ['Other vendor', 'Other vendor'],
+] as const;
+
 const DEAL_TYPES = [
   ['newbusiness', 'New Business'],
   ['existingbusiness', 'Existing Business'],
@@ -333,6 +345,24 @@ const DEAL_SPECS: Spec[] = [
     group: 'dealinformation',
     custom: true,
   },
+  {
+    name: 'closed_lost_reason',
+    label: 'Closed Lost Reason',
+    type: 'string',
+    fieldType: 'textarea',
+    group: 'dealinformation',
+    description: 'Reason why this deal was lost.',
+  },
+  {
+    name: 'competitors',
+    label: 'Competitors',
+    type: 'enumeration',
+    fieldType: 'checkbox',
+    group: 'dealinformation',
+    options: COMPETITOR_OPTIONS,
+    custom: true,
+    description: 'Who else the customer is talking to.',
+  },
   ...SYSTEM_DATES('dealinformation', 'createdate', 'hs_lastmodifieddate'),
 ];
 
@@ -385,7 +415,35 @@ const LINE_ITEM_SPECS: Spec[] = [
     fieldType: 'number',
     group: 'lineiteminformation',
   },
+  {
+    name: 'hs_sku',
+    label: 'SKU',
+    type: 'string',
+    fieldType: 'text',
+    group: 'lineiteminformation',
+  },
   ...SYSTEM_DATES('lineiteminformation', 'createdate', 'hs_lastmodifieddate'),
+];
+
+const PRODUCT_SPECS: Spec[] = [
+  { name: 'name', label: 'Name', type: 'string', fieldType: 'text', group: 'productinformation' },
+  {
+    name: 'price',
+    label: 'Unit price',
+    type: 'number',
+    fieldType: 'number',
+    group: 'productinformation',
+    currency: true,
+  },
+  { name: 'hs_sku', label: 'SKU', type: 'string', fieldType: 'text', group: 'productinformation' },
+  {
+    name: 'description',
+    label: 'Description',
+    type: 'string',
+    fieldType: 'textarea',
+    group: 'productinformation',
+  },
+  ...SYSTEM_DATES('productinformation', 'createdate', 'hs_lastmodifieddate'),
 ];
 
 const CONTACT_SPECS: Spec[] = [
@@ -444,6 +502,9 @@ const GROUPS: Readonly<Record<string, readonly PropertyGroup[]>> = {
     { name: 'companyinformation', label: 'Company information', displayOrder: 0, archived: false },
   ],
   '0-3': [{ name: 'dealinformation', label: 'Deal information', displayOrder: 0, archived: false }],
+  '0-7': [
+    { name: 'productinformation', label: 'Product information', displayOrder: 0, archived: false },
+  ],
   '0-8': [
     {
       name: 'lineiteminformation',
@@ -458,6 +519,7 @@ const SPECS: Readonly<Record<string, readonly Spec[]>> = {
   '0-1': CONTACT_SPECS,
   '0-2': COMPANY_SPECS,
   '0-3': DEAL_SPECS,
+  '0-7': PRODUCT_SPECS,
   '0-8': LINE_ITEM_SPECS,
 };
 
@@ -503,7 +565,7 @@ function toDefinition(spec: Spec, displayOrder: number): PropertyDefinition {
   };
 }
 
-/** The standard property definitions of a standard object type (`0-1`, `0-2`, `0-3`, `0-8`). */
+/** The standard property definitions of a standard object type (`0-1`, `0-2`, `0-3`, `0-7`, `0-8`). */
 export function standardProperties(objectTypeId: string): PropertyDefinition[] {
   return (SPECS[objectTypeId] ?? []).map(toDefinition);
 }

@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEAL_PIPELINES } from '../catalogue/pipelines-and-owners.ts';
+import { COMPETITOR_OPTIONS } from '../catalogue/standard-properties.ts';
 import { DAY_MS } from '../store/time.ts';
-import { generateSeed, type SeedCompany, type SeedDeal } from './generate-seed.ts';
+import {
+  generateSeed,
+  SEED_PRODUCTS,
+  type SeedCompany,
+  type SeedDeal,
+  type SeedLineItem,
+} from './generate-seed.ts';
 
 const OPTIONS = { seed: 11, companies: 2000, deals: 3000, asOf: '2026-11-01' };
 const records = [...generateSeed(OPTIONS)];
@@ -105,5 +112,79 @@ describe('generateSeed', () => {
     const withCompany = share(deals, (d: SeedDeal) => d.companyIndex !== null);
     expect(withCompany).toBeGreaterThan(0.94);
     expect(withCompany).toBeLessThan(0.995);
+  });
+});
+
+describe('generateSeed: the sales context of SCORING §10–§15', () => {
+  const stage = (d: SeedDeal) =>
+    DEAL_PIPELINES.flatMap((p) => p.stages).find((s) => s.id === d.properties['dealstage']);
+  const lost = deals.filter((d) => stage(d)?.isClosed === true && (stage(d)?.probability ?? 0) < 1);
+  const items = deals.flatMap((d) => d.lineItems);
+
+  it('line items carry the SKU and the id of a product of the library; a few have no SKU, or no product at all', () => {
+    const skus = new Set(SEED_PRODUCTS.map((p) => p.properties['hs_sku']));
+    const ids = new Set(SEED_PRODUCTS.map((p) => String(p.id)));
+    const withSku = items.filter((i) => i.properties['hs_sku'] !== undefined);
+    expect(withSku.every((i) => skus.has(i.properties['hs_sku']))).toBe(true);
+    expect(new Set(withSku.map((i) => i.properties['hs_sku']))).toEqual(skus);
+    for (const i of withSku) {
+      const product = SEED_PRODUCTS.find((p) => p.properties['hs_sku'] === i.properties['hs_sku']);
+      expect(i.properties['hs_product_id']).toBe(String(product?.id));
+    }
+    const legacy = share(
+      items,
+      (i: SeedLineItem) =>
+        i.properties['hs_sku'] === undefined && ids.has(i.properties['hs_product_id'] ?? ''),
+    );
+    const custom = share(
+      items,
+      (i: SeedLineItem) =>
+        i.properties['hs_sku'] === undefined && i.properties['hs_product_id'] === undefined,
+    );
+    expect(legacy).toBeGreaterThan(0.01);
+    expect(legacy).toBeLessThan(0.06);
+    expect(custom).toBeGreaterThan(0.005);
+    expect(custom).toBeLessThan(0.04);
+  });
+
+  it('deals name competitors from the property’s options, one or two, lost deals more often', () => {
+    const options = new Set(COMPETITOR_OPTIONS.map(([v]) => v));
+    const named = deals.filter((d) => d.properties['competitors'] !== undefined);
+    expect(
+      share(deals, (d: SeedDeal) => d.properties['competitors'] !== undefined),
+    ).toBeGreaterThan(0.4);
+    for (const d of named) {
+      const values = (d.properties['competitors'] ?? '').split(';');
+      expect(values.length).toBeGreaterThanOrEqual(1);
+      expect(values.length).toBeLessThanOrEqual(2);
+      expect(values.every((v) => options.has(v as (typeof COMPETITOR_OPTIONS)[number][0]))).toBe(
+        true,
+      );
+    }
+    expect(share(lost, (d: SeedDeal) => d.properties['competitors'] !== undefined)).toBeGreaterThan(
+      0.6,
+    );
+  });
+
+  it('lost deals carry closed_lost_reason texts with variants in case and spacing, some empty; other deals none', () => {
+    const reasons = lost.map((d) => d.properties['closed_lost_reason']);
+    const missing = reasons.filter((r) => r === undefined).length / lost.length;
+    expect(missing).toBeGreaterThan(0.08);
+    expect(missing).toBeLessThan(0.25);
+    const texts = reasons.filter((r): r is string => r !== undefined);
+    expect(texts.some((t) => t !== t.trim())).toBe(true);
+    expect(texts.some((t) => t === 'price too high')).toBe(true);
+    expect(texts.some((t) => t === 'Price too high')).toBe(true);
+    expect(
+      deals
+        .filter((d) => !lost.includes(d))
+        .some((d) => d.properties['closed_lost_reason'] !== undefined),
+    ).toBe(false);
+  });
+
+  it('has existing-business deals (dealtype existingbusiness)', () => {
+    const existing = share(deals, (d: SeedDeal) => d.properties['dealtype'] === 'existingbusiness');
+    expect(existing).toBeGreaterThan(0.2);
+    expect(existing).toBeLessThan(0.35);
   });
 });

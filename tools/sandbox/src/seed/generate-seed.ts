@@ -6,11 +6,13 @@ import { SeedOptionsSchema, type SeedOptions } from '../schema.ts';
 import { DAY_MS, formatDate, formatInstant } from '../store/time.ts';
 import {
   COMMON_TECH,
+  COMPETITOR_WEIGHTS,
   COUNTRIES,
   DEAL_TOPICS,
   DEFAULT_REVENUE_PER_EMPLOYEE,
   DESCRIPTIONS,
   INDUSTRY_WEIGHTS,
+  LOST_REASONS,
   MALFORMED_YEARS,
   NAME_FIRST,
   NAME_SECOND,
@@ -30,6 +32,18 @@ export type SeedCompany = {
 };
 
 export type SeedLineItem = { properties: Record<string, string> };
+
+/** A product of the library, with the id the seed gives it (a catalogue id, see `seedStore`). */
+export type SeedProduct = { id: number; properties: Record<string, string> };
+
+/** The product library's ids: fixed, in the store's catalogue range, so line items can name them. */
+export const PRODUCT_ID_BASE = 1_500_000_001;
+
+/** The demo's product library (HubSpot's products, `0-7`): name, price and SKU of each. */
+export const SEED_PRODUCTS: readonly SeedProduct[] = PRODUCTS.map(([name, price, sku], i) => ({
+  id: PRODUCT_ID_BASE + i,
+  properties: { name, price: String(price), hs_sku: sku },
+}));
 
 export type SeedDeal = {
   kind: 'deal';
@@ -75,6 +89,9 @@ export function* generateSeed(options: SeedOptions): Generator<SeedRecord> {
   const parsed = SeedOptionsSchema.parse(options);
   const asOf = seedAsOf(parsed);
   const random = new Random(parsed.seed);
+  // SCORING §10–§15 data (competitors, lost reasons, SKUs) comes from a second stream, so the
+  // records the first stream gives are the same as before they were added.
+  const extra = new Random((parsed.seed ^ 0x5eed_c0de) >>> 0);
   const facts = {
     employees: new Int32Array(parsed.companies),
     industry: new Uint8Array(parsed.companies),
@@ -92,7 +109,10 @@ export function* generateSeed(options: SeedOptions): Generator<SeedRecord> {
     yield company.record;
   }
   for (let index = 0; index < parsed.deals; index += 1) {
-    yield generateDeal(random, index, asOf, parsed.companies, facts, industries);
+    yield addSalesContext(
+      extra,
+      generateDeal(random, index, asOf, parsed.companies, facts, industries),
+    );
   }
 }
 
@@ -365,7 +385,8 @@ function generateLineItems(
   ] as const);
   const items = [];
   for (let i = 0; i < count; i += 1) {
-    const [name, listPrice, productId] = random.pick(PRODUCTS);
+    const product = random.pick(PRODUCTS);
+    const [name, listPrice, sku] = product;
     const seats = name.includes('seat');
     const quantity = seats
       ? Math.max(1, Math.round(Math.min(employees, 400) * random.next() * 0.5))
@@ -374,7 +395,8 @@ function generateLineItems(
       name,
       price: String(listPrice),
       quantity: String(quantity),
-      hs_product_id: productId,
+      hs_product_id: String(PRODUCT_ID_BASE + PRODUCTS.indexOf(product)),
+      hs_sku: sku,
     };
     let net = listPrice * quantity;
     if (random.chance(won ? 0.3 : 0.45)) {
@@ -391,4 +413,66 @@ function generateLineItems(
     items.push({ properties, net: Math.round(net * 100) / 100 });
   }
   return items;
+}
+
+const isLost = (deal: SeedDeal): boolean =>
+  DEAL_PIPELINES.some((p) =>
+    p.stages.some(
+      (st) => st.id === deal.properties['dealstage'] && st.isClosed && st.probability < 1,
+    ),
+  );
+const isWon = (deal: SeedDeal): boolean =>
+  DEAL_PIPELINES.some((p) =>
+    p.stages.some(
+      (st) => st.id === deal.properties['dealstage'] && st.isClosed && st.probability >= 1,
+    ),
+  );
+
+/** A reason as reps type it: sometimes lower- or upper-case, sometimes with stray spaces. */
+function typed(random: Random, text: string): string {
+  const cased = random.chance(0.2)
+    ? text.toLowerCase()
+    : random.chance(0.06)
+      ? text.toUpperCase()
+      : text;
+  return random.chance(0.15) ? random.pick([` ${cased}`, `${cased}  `, `  ${cased} `]) : cased;
+}
+
+/**
+ * The sales context of SCORING §10–§15, from its own random stream: who else the customer talks to
+ * (lost deals name Pipewise more often), why a lost deal was lost (about 15 % without a reason),
+ * and line items without an SKU (3 %: sold before SKUs existed) or without any product (2 %:
+ * custom work, not judged against offers).
+ */
+function addSalesContext(random: Random, deal: SeedDeal): SeedDeal {
+  const won = isWon(deal);
+  const lost = isLost(deal);
+  const properties = { ...deal.properties };
+  if (random.chance(lost ? 0.7 : won ? 0.45 : 0.5)) {
+    const weights = COMPETITOR_WEIGHTS.map(
+      ([v, w, l]) => [v, lost ? l : won ? w : (w + l) / 2] as const,
+    );
+    const names = new Set([random.weighted(weights)]);
+    if (random.chance(0.2)) names.add(random.weighted(weights));
+    properties['competitors'] = [...names].join(';');
+  }
+  if (lost && !random.chance(0.15)) {
+    const reason =
+      properties['competitors'] !== undefined && random.chance(0.35)
+        ? 'Went with a competitor'
+        : random.weighted(LOST_REASONS);
+    properties['closed_lost_reason'] = typed(random, reason);
+  }
+  const lineItems = deal.lineItems.map((item) => {
+    const roll = random.next();
+    if (roll >= 0.05) return item;
+    const properties = { ...item.properties };
+    delete properties['hs_sku'];
+    if (roll < 0.02) {
+      delete properties['hs_product_id'];
+      properties['name'] = `Custom work: ${properties['name'] ?? 'services'}`;
+    }
+    return { properties };
+  });
+  return { ...deal, properties, lineItems };
 }

@@ -337,16 +337,41 @@ export const COMMON_TECH = [
   'slack',
 ] as const;
 
-/** Products sold on deals: [name, list price, product id]. */
+/** The product library the demo's line items are sold from: [name, list price, SKU]. */
 export const PRODUCTS: readonly (readonly [string, number, string])[] = [
-  ['Platform licence (annual)', 12_000, '1100101'],
-  ['Professional seat', 600, '1100102'],
-  ['Enterprise seat', 1_200, '1100103'],
-  ['Onboarding package', 4_500, '1100104'],
-  ['Premium support', 3_000, '1100105'],
-  ['Data connector', 1_800, '1100106'],
-  ['Analytics add-on', 2_400, '1100107'],
-  ['Training day', 1_500, '1100108'],
+  ['Platform licence (annual)', 12_000, 'PLAT-ANNUAL'],
+  ['Professional seat', 600, 'SEAT-PRO'],
+  ['Enterprise seat', 1_200, 'SEAT-ENT'],
+  ['Onboarding package', 4_500, 'SVC-ONBOARD'],
+  ['Premium support', 3_000, 'SUP-PREMIUM'],
+  ['Data connector', 1_800, 'ADD-CONNECT'],
+  ['Analytics add-on', 2_400, 'ADD-ANALYTICS'],
+  ['Training day', 1_500, 'SVC-TRAINING'],
+];
+
+/** Who else a deal's customer talks to: [value of the `competitors` property, weight if won, weight if lost]. */
+export const COMPETITOR_WEIGHTS: readonly (readonly [string, number, number])[] = [
+  ['Pipewise', 10, 22],
+  ['Forecastly', 9, 9],
+  ['RevStack', 6, 5],
+  ['Spreadsheets', 8, 6],
+  ['In-house build', 4, 7],
+  ['Big Four consultancy', 3, 4],
+  ['Freelancer', 2, 2],
+  ['Other vendor', 3, 4],
+];
+
+/** Closed-lost reasons as reps type them: [text, weight]. */
+export const LOST_REASONS: readonly (readonly [string, number])[] = [
+  ['Price too high', 18],
+  ['Went with a competitor', 14],
+  ['No budget this year', 12],
+  ['Timing - project postponed', 10],
+  ['Missing integration', 7],
+  ['No decision', 9],
+  ['Chose an in-house solution', 5],
+  ['Champion left the company', 4],
+  ['Too complex for the team', 3],
 ];
 
 export const DEAL_TOPICS = [

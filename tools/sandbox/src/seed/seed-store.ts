@@ -1,9 +1,10 @@
 // Writes generated seed records into the store through the same validation as API writes,
 // in transactions of a few thousand records.
-import { COMPANIES, DEALS, LINE_ITEMS } from '../catalogue/object-types.ts';
+import { COMPANIES, DEALS, LINE_ITEMS, PRODUCTS } from '../catalogue/object-types.ts';
 import type { SeedOptions } from '../schema.ts';
 import type { CrmStore } from '../store/crm-store.ts';
-import { generateSeed, type SeedDeal } from './generate-seed.ts';
+import { DAY_MS } from '../store/time.ts';
+import { generateSeed, SEED_PRODUCTS, seedAsOf, type SeedDeal } from './generate-seed.ts';
 
 const CHUNK = 5000;
 const DEAL_TO_COMPANY_PRIMARY = 5;
@@ -11,6 +12,7 @@ const DEAL_TO_COMPANY = 341;
 const DEAL_TO_LINE_ITEM = 19;
 
 export type SeedSummary = {
+  products: number;
   companies: number;
   deals: number;
   lineItems: number;
@@ -21,7 +23,22 @@ export type SeedSummary = {
 export function seedStore(store: CrmStore, options: SeedOptions): SeedSummary {
   const started = performance.now();
   const companyIds = new Float64Array(options.companies);
-  const summary = { companies: 0, deals: 0, lineItems: 0 };
+  const summary = { products: 0, companies: 0, deals: 0, lineItems: 0 };
+  // The product library first, at its catalogue ids: no other record's id changes.
+  const libraryAt = seedAsOf(options) - 3 * 365 * DAY_MS;
+  store.persistence.transaction(() => {
+    for (const product of SEED_PRODUCTS) {
+      const prepared = store.prepareWrite(PRODUCTS, product.properties, undefined);
+      if (!prepared.ok)
+        throw new Error(`seed produced an invalid product: ${JSON.stringify(prepared.issues)}`);
+      store.insert(PRODUCTS, prepared.changes, {
+        createdAt: libraryAt,
+        updatedAt: libraryAt,
+        catalogueId: product.id,
+      });
+      summary.products += 1;
+    }
+  });
   const records = generateSeed(options);
   let done = false;
   while (!done) {

@@ -72,6 +72,11 @@ export type PreparedWrite =
   { ok: true; changes: Map<string, string | null> } | { ok: false; issues: PropertyIssue[] };
 
 const FIRST_OBJECT_ID = 1001;
+/**
+ * Ids from here up are given explicitly (the seeded product library), never by the sequence, so
+ * seeding them changes no other record's id and the sequence never reaches them.
+ */
+export const CATALOGUE_ID_FLOOR = 1_500_000_000;
 const FIRST_CUSTOM_TYPE = 1_000_001;
 const FIRST_CUSTOM_ASSOCIATION_TYPE = 100_001;
 
@@ -470,20 +475,24 @@ export class CrmStore {
   }
 
   /**
-   * Creates a record from a prepared write; `at` lets the seed set historic timestamps. With a
-   * `source`, the values are recorded in the property history as that source's.
+   * Creates a record from a prepared write; `at` lets the seed set historic timestamps and, for
+   * catalogue records such as products, a fixed id. With a `source`, the values are recorded in the
+   * property history as that source's.
    */
   insert(
     info: ObjectTypeInfo,
     changes: ReadonlyMap<string, string | null>,
-    at: { createdAt?: number; updatedAt?: number } = {},
+    at: { createdAt?: number; updatedAt?: number; catalogueId?: number } = {},
     source?: WriteSource,
   ): number {
     const table = this.table(info);
     const now = this.now();
     const createdAt = at.createdAt ?? now;
-    const id = this.nextObjectId;
-    this.nextObjectId += 1;
+    if (at.catalogueId !== undefined && at.catalogueId < CATALOGUE_ID_FLOOR) {
+      throw new Error(`a catalogue id must be at least ${CATALOGUE_ID_FLOOR}`);
+    }
+    const id = at.catalogueId ?? this.nextObjectId;
+    if (at.catalogueId === undefined) this.nextObjectId += 1;
     const row = table.addRow(id, createdAt, at.updatedAt ?? createdAt);
     if (source !== undefined) this.recordHistory(info, row, changes, source);
     for (const [name, value] of changes)
@@ -779,7 +788,9 @@ export class CrmStore {
       const row = table.addRow(stored.id, stored.created_at, stored.updated_at, stored.archived_at);
       const values = storedValues(stored.props);
       for (const [name, value] of Object.entries(values)) table.ensureColumn(name).set(row, value);
-      this.nextObjectId = Math.max(this.nextObjectId, stored.id + 1);
+      if (stored.id < CATALOGUE_ID_FLOOR) {
+        this.nextObjectId = Math.max(this.nextObjectId, stored.id + 1);
+      }
     }
     for (const stored of persistence.associations()) {
       this.associations.add(stored.type_id, stored.from_id, stored.to_id);

@@ -173,6 +173,29 @@ describe('request_exception', () => {
     expect(await eventsOf(dealId)).toEqual([]);
   });
 
+  it('refuses an existing-business deal kept under policy retain, saying why, and changes nothing (SCORING §12)', async () => {
+    const companyId = await createCompany(portal.hs, COMPANIES.off_strategy);
+    const dealId = await createDeal(
+      portal.hs,
+      { ...plainDeal('Renewal 2027'), dealtype: 'existingbusiness' },
+      { companyId },
+    );
+    writeReason(portal, REP, dealId, REASON);
+    const before = await stateOf(dealId);
+    const refused = errorOf(await requestFor(dealId));
+    expect(refused?.code).toBe('exception_not_allowed');
+    expect(refused?.message).toMatch(/existing business with a customer we keep/);
+    expect(await stateOf(dealId)).toEqual(before);
+    expect(await eventsOf(dealId)).toEqual([]);
+    // The same deal as new business is an off-strategy deal like any other: the rep may ask.
+    const newBusiness = await createDeal(
+      portal.hs,
+      { ...plainDeal('New logo'), dealtype: 'newbusiness' },
+      { companyId },
+    );
+    expect((await askAs(REP, newBusiness)).ok).toBe(true);
+  });
+
   it('needs the deal HubSpot says the card is on', async () => {
     const answer = ExceptionResponse.parse(await request(hubspotContext({})));
     expect(errorOf(answer)).toMatchObject({ code: 'invalid_input' });

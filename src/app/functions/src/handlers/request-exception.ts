@@ -76,7 +76,7 @@ export async function requestException(
     latest: latest.value,
     reasonEdit: edit,
     requesterName: requester?.value.name ?? '',
-    deal: { offStrategy: scored.deal.offStrategy },
+    deal: { offStrategy: scored.deal.offStrategy, retained: scored.deal.retained },
     nowMs,
   });
   if (!event.ok) return event;

@@ -3,7 +3,13 @@
 // function after about 10 s; this one answers within about 5 s). Figures whose reads the budget
 // or HubSpot cut short are marked partial, with how much was read; exact counts from search totals
 // stand beside them. Read plan and budgets: docs/review-page.md.
-import { createReviewAccumulator, ok, StrategyReviewParams } from '@strategy-fit/core';
+import {
+  createReviewAccumulator,
+  evidenceWindowStartMs,
+  isInEvidenceWindow,
+  ok,
+  StrategyReviewParams,
+} from '@strategy-fit/core';
 import type {
   ReadReport,
   Result,
@@ -65,8 +71,12 @@ const ownerFilter = (ownerId: string | undefined): SearchFilter[] =>
 const pipelineFilter = (pipelineId: string | undefined): SearchFilter[] =>
   pipelineId === undefined ? [] : [{ propertyName: 'pipeline', operator: 'EQ', value: pipelineId }];
 
-/** Deals whose row or figure needs their company: open off-strategy rows, won deals (false negatives). */
-const needsCompany = (d: ReviewDeal): boolean => (d.isClosed ? d.isWon : d.offStrategy);
+/**
+ * Deals whose row or figure needs their company: open off-strategy rows, won deals of the evidence
+ * window (false negatives, SCORING §15).
+ */
+const needsCompany = (d: ReviewDeal, windowStartMs: number): boolean =>
+  d.isClosed ? d.isWon && isInEvidenceWindow(d, windowStartMs) : d.offStrategy;
 
 const chunk = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -190,6 +200,7 @@ export const strategyReviewWith =
     });
     const tiers = new Map<string, Tier | null>();
     const waiting: ReviewDeal[] = [];
+    const windowStartMs = evidenceWindowStartMs(active.value.strategy, nowMs);
     let readsComplete = false;
 
     const companies = pageReader(rt.hs, 'companies', REVIEW_COMPANY_PROPERTIES, companyFilters);
@@ -217,7 +228,7 @@ export const strategyReviewWith =
           onPage: (page) => {
             for (const r of page.records) {
               const deal = toReviewDeal(r, { stages, companyId: null, companyTier: null, nowMs });
-              if (needsCompany(deal)) waiting.push(deal);
+              if (needsCompany(deal, windowStartMs)) waiting.push(deal);
               else review.addDeal(deal);
             }
           },

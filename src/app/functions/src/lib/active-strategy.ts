@@ -8,6 +8,7 @@ import {
   FIT_PROPERTIES,
   ok,
   strategyFitError,
+  strategyProperties,
 } from '@strategy-fit/core';
 import type {
   CompiledStrategy,
@@ -38,19 +39,18 @@ const written = (objectType: 'companies' | 'deals'): string[] =>
     (p) => p.name,
   );
 
-/** The company and deal properties scoring reads: the criteria's, deal checks, the fit properties. */
+/**
+ * The company and deal properties scoring reads: the strategy's (the core's one list,
+ * `strategyProperties`), the fit properties for the diff, and the exception's.
+ */
 export const scoringReads = (strategy: Strategy): ActiveStrategy['reads'] => {
-  const companies = new Set(written('companies'));
-  const deals = new Set([...written('deals'), ...Object.values(EXCEPTION_PROPERTIES), 'amount']);
-  const dream = strategy.dreamCustomer;
-  const criteria = [
-    ...strategy.segments.flatMap((s) => s.criteria),
-    ...strategy.exclusions.flatMap((e) => e.criteria),
-    ...(dream === undefined ? [] : [...dream.need, ...dream.abilityToPay, ...dream.urgency]),
-  ];
-  for (const c of criteria) (c.object === 'deal' ? deals : companies).add(c.property);
-  const discount = strategy.dealChecks?.discountProperty;
-  if (discount !== undefined) deals.add(discount);
+  const named = strategyProperties(strategy);
+  const companies = new Set([...written('companies'), ...named.company]);
+  const deals = new Set([
+    ...written('deals'),
+    ...Object.values(EXCEPTION_PROPERTIES),
+    ...named.deal,
+  ]);
   return { companies: [...companies].sort(), deals: [...deals].sort() };
 };
 

@@ -38,17 +38,22 @@ export type Operator = z.output<typeof Operator>;
 export const Priority = z.enum(['dream', 'core', 'opportunistic']);
 export type Priority = z.output<typeof Priority>;
 
-/** Deal warnings written to `strategy_fit_warnings`, in their canonical order (SCORING §7, §8). */
+/** Deal warnings written to `strategy_fit_warnings`, in their canonical order (SCORING §7, §8, §10). */
 export const FitWarning = z.enum([
   'price_competition',
   'deal_size_outside_segment',
   'missing_company',
+  'offer_outside_segment',
 ]);
 export type FitWarning = z.output<typeof FitWarning>;
 
 /** The state of an exception request on a deal (SCORING §7). */
 export const ExceptionStatus = z.enum(['requested', 'approved', 'rejected']);
 export type ExceptionStatus = z.output<typeof ExceptionStatus>;
+
+/** SCORING §12: whether a deal is new or existing business, written to `strategy_fit_business`. */
+export const Business = z.enum(['new', 'existing']);
+export type Business = z.output<typeof Business>;
 
 /** Which record a criterion reads. */
 export const CriterionObject = z.enum(['company', 'deal']);

@@ -5,6 +5,7 @@ export type { Result } from './result.ts';
 export { err, ok } from './result.ts';
 
 export {
+  Business,
   CriterionObject,
   DreamGroup,
   DreamOutcome,
@@ -20,12 +21,19 @@ export {
 export { ErrorCode, StrategyFitError, strategyFitError } from './errors.ts';
 
 export {
+  CompetitorSchema,
   DealChecksSchema,
+  DEFAULT_EVIDENCE_WINDOW_DAYS,
   DreamCriterionSchema,
   DreamCustomerSchema,
   ExclusionSchema,
+  ExistingCustomerPolicy,
+  ExistingCustomersSchema,
+  FocusGuardSchema,
   ManagersSchema,
   MAX_STRATEGY_CHARS,
+  OTHER_COMPETITOR_ID,
+  PositioningSchema,
   PROPERTY_NAME_PATTERN,
   SegmentCriterionSchema,
   SegmentSchema,
@@ -33,13 +41,22 @@ export {
   StrategySchema,
 } from './strategy/strategy-schema.ts';
 export type {
+  Competitor,
   Criterion,
   CriterionInput,
   Exclusion,
+  ExistingCustomers,
+  FocusGuard,
+  Positioning,
   Segment,
   Strategy,
   StrategyInput,
 } from './strategy/strategy-schema.ts';
+export {
+  evidenceWindowDaysOf,
+  existingCustomersOf,
+  focusGuardOf,
+} from './strategy/strategy-defaults.ts';
 export { StrategyIssue, StrategyIssueCode } from './strategy/issue-messages.ts';
 export {
   parseStoredStrategy,
@@ -82,12 +99,16 @@ export {
   CompanyScore,
   CriterionResult,
   DataQualityFinding,
+  DealCompetitor,
   DealFacts,
   DealScore,
   DreamGroupResult,
   ExceptionState,
   ExclusionResult,
   MissingProperty,
+  OfferCheck,
+  OfferLineItem,
+  SegmentPositioning,
   SegmentResult,
   Todo,
   TodoKind,
@@ -200,7 +221,7 @@ export {
 } from './app-contract/strategy-editor.ts';
 export { describeCriterion, diffCriteria, diffStrategies } from './strategy/diff-strategies.ts';
 export type { ChangeKind, StrategyChange } from './strategy/diff-strategies.ts';
-export { strategyProperties } from './strategy/strategy-properties.ts';
+export { LINE_ITEM_PROPERTIES, strategyProperties } from './strategy/strategy-properties.ts';
 export { operatorsForProperty, propertyValueKind } from './strategy/operators-for-property.ts';
 export {
   emptySimulationMatrix,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 import type { HubSpot } from './create-client.ts';
 import { ensureFitProperties } from './ensure-fit-properties.ts';
+import { ensureProperties, ensurePropertyGroup } from './ensure-properties.ts';
 import { readPropertyDefinitions } from './read-property-definitions.ts';
 import {
   connect,
@@ -57,6 +58,7 @@ describe('ensureFitProperties', () => {
       'price_competition',
       'deal_size_outside_segment',
       'missing_company',
+      'offer_outside_segment',
     ]);
     const companies = value(await readPropertyDefinitions(hs, 'companies'));
     expect(companies['strategy_fit_focus']).toBeUndefined();
@@ -119,6 +121,88 @@ describe('ensureFitProperties', () => {
     ]);
     const again = value(await ensureFitProperties(hs));
     expect([again.created, again.updated]).toEqual([[], []]);
+  });
+
+  it('SCORING §8, §10–§12: on a portal set up before them, adds the new deal properties and the offer_outside_segment option; the old options and every stored value stay', async () => {
+    // The portal as setup left it before §10–§12: today's properties, warnings without the new option.
+    const NEW = [
+      'strategy_fit_competitors',
+      'strategy_fit_business',
+      'strategy_fit_open_questions',
+    ];
+    for (const objectType of ['companies', 'deals'] as const) {
+      value(
+        await ensurePropertyGroup(hs, objectType, {
+          name: 'strategy_fit',
+          label: 'Strategy Fit',
+          displayOrder: -1,
+        }),
+      );
+      value(
+        await ensureProperties(
+          hs,
+          objectType,
+          FIT_PROPERTIES.filter((p) => p.objects.includes(objectType) && !NEW.includes(p.name)).map(
+            (p) => ({
+              ...p,
+              ...(p.options === undefined
+                ? {}
+                : { options: p.options.filter((o) => o.value !== 'offer_outside_segment') }),
+            }),
+          ),
+        ),
+      );
+    }
+    const before = value(await readPropertyDefinitions(hs, 'deals'));
+    expect(before['strategy_fit_warnings']?.options?.map((o) => o.value)).toEqual([
+      'price_competition',
+      'deal_size_outside_segment',
+      'missing_company',
+    ]);
+    expect(before['strategy_fit_business']).toBeUndefined();
+    const stored = {
+      dealname: 'Renewal',
+      strategy_fit_tier: 'off_strategy',
+      strategy_fit_warnings: 'price_competition;missing_company',
+      strategy_fit_exception: 'requested',
+      strategy_fit_exception_note: 'Long-standing customer',
+    };
+    const created = await raw(sandbox, 'POST', '/crm/objects/2026-09/deals', {
+      properties: stored,
+    });
+    const id = z.object({ id: z.string() }).parse(created.json).id;
+
+    const report = value(await ensureFitProperties(hs));
+    expect(report.created).toEqual(NEW.map((n) => `deals:${n}`));
+    expect(report.updated).toEqual(['deals:strategy_fit_warnings']);
+    const after = value(await readPropertyDefinitions(hs, 'deals'));
+    expect(after['strategy_fit_warnings']?.options?.map((o) => o.value)).toEqual([
+      'price_competition',
+      'deal_size_outside_segment',
+      'missing_company',
+      'offer_outside_segment',
+    ]);
+    expect(after['strategy_fit_business']?.options?.map((o) => o.value)).toEqual([
+      'new',
+      'existing',
+    ]);
+    const read = await raw(
+      sandbox,
+      'GET',
+      `/crm/objects/2026-09/deals/${id}?properties=${Object.keys(stored).join(',')}`,
+    );
+    expect(
+      z.object({ properties: z.record(z.string(), z.string().nullable()) }).parse(read.json)
+        .properties,
+    ).toMatchObject(stored);
+    // A deal may now carry the new option.
+    const patched = await raw(sandbox, 'PATCH', `/crm/objects/2026-09/deals/${id}`, {
+      properties: {
+        strategy_fit_warnings: 'price_competition;offer_outside_segment',
+        strategy_fit_business: 'existing',
+      },
+    });
+    expect(patched.status).toBe(200);
   });
 
   it('stops with the HubSpot error when a property cannot be created', async () => {

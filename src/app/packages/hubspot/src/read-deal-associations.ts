@@ -1,4 +1,4 @@
-import { ok, pickDealCompanyId } from '@strategy-fit/core';
+import { LINE_ITEM_PROPERTIES, ok, pickDealCompanyId } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 
 import type { HubSpot } from './create-client.ts';
@@ -7,8 +7,8 @@ import { DEAL_TO_PRIMARY_COMPANY, readAssociations } from './read-associations.t
 import type { Association } from './read-associations.ts';
 import { readRecords } from './read-records.ts';
 
-/** The line item properties scoring reads (SCORING §7). */
-export const LINE_ITEM_PROPERTIES = ['price', 'quantity', 'amount'];
+/** The line item properties scoring reads (SCORING §7, §10): the core's one list. */
+export { LINE_ITEM_PROPERTIES };
 
 /** SCORING §7: the primary company, else the lowest id, else null. */
 export const dealCompanyId = (associations: readonly Association[]): string | null =>
@@ -26,7 +26,7 @@ export async function readDealCompanyIds(
   return ok(new Map(dealIds.map((id) => [id, dealCompanyId(associations.value.get(id) ?? [])])));
 }
 
-/** Each deal's line items with price, quantity and amount (deals without any get []). */
+/** Each deal's line items with the properties scoring reads (deals without any get []). */
 export async function readDealLineItems(
   hs: HubSpot,
   dealIds: readonly string[],

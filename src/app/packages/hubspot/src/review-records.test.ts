@@ -5,6 +5,7 @@ import { countRecords } from './count-records.ts';
 import type { HubSpot } from './create-client.ts';
 import { ensureFitProperties } from './ensure-fit-properties.ts';
 import {
+  REVIEW_DEAL_PROPERTIES,
   reviewOwnerName,
   stageIndex,
   stageOf,
@@ -105,6 +106,64 @@ describe('the review’s view of HubSpot records', () => {
       { stages: stageIndex(pipelines), companyId: null, companyTier: null, nowMs: NOW_MS },
     );
     expect(open).toMatchObject({ isClosed: false, isWon: false, closedAtMs: null, tier: null });
+  });
+
+  it('a deal’s SCORING §15 fields: focus, warnings, open questions, competitors, business, lost reason, its company’s criterion outcomes', () => {
+    const stored = toReviewDeal(
+      {
+        id: '11',
+        properties: {
+          dealstage: 'open1',
+          strategy_fit_version: '2',
+          strategy_fit_focus: 'TRUE',
+          strategy_fit_warnings: 'offer_outside_segment;price_competition;unknown_warning',
+          strategy_fit_open_questions: 'urgency;need',
+          strategy_fit_competitors: 'other;acme',
+          strategy_fit_business: 'existing',
+          closed_lost_reason: '  Price too high ',
+        },
+      },
+      {
+        stages: stageIndex(pipelines),
+        companyId: '7',
+        companyTier: 'fit',
+        nowMs: NOW_MS,
+        companyCriteria: 'mxu',
+      },
+    );
+    expect(stored).toMatchObject({
+      focus: true,
+      warnings: ['price_competition', 'offer_outside_segment'],
+      openQuestions: ['need', 'urgency'],
+      competitors: ['other', 'acme'],
+      business: 'existing',
+      closedLostReason: 'Price too high',
+      companyCriteria: 'mxu',
+    });
+    // Scored before §11 (no version: never scored) or without the new fields.
+    const never = toReviewDeal(
+      { id: '12', properties: { dealstage: 'open1', strategy_fit_business: 'maybe' } },
+      { stages: stageIndex(pipelines), companyId: null, companyTier: null, nowMs: NOW_MS },
+    );
+    expect(never).toMatchObject({
+      focus: false,
+      warnings: [],
+      openQuestions: [],
+      competitors: null,
+      business: null,
+      closedLostReason: null,
+      companyCriteria: null,
+    });
+    expect(REVIEW_DEAL_PROPERTIES).toEqual(
+      expect.arrayContaining([
+        'strategy_fit_focus',
+        'strategy_fit_warnings',
+        'strategy_fit_open_questions',
+        'strategy_fit_competitors',
+        'strategy_fit_business',
+        'closed_lost_reason',
+      ]),
+    );
   });
 
   it('an owner’s name: first and last, else the email, else null', () => {

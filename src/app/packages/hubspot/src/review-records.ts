@@ -2,7 +2,10 @@
 // scores of companies and deals, with a deal's stage metadata from the pipelines. Shared by the CLI
 // (`strategy-fit report`) and the app function `strategy_review`, so both read the same figures.
 import {
+  Business,
+  DreamGroup,
   exceptionFromProperties,
+  FitWarning,
   isMissing,
   readDateMs,
   readNumber,
@@ -38,6 +41,13 @@ export const REVIEW_DEAL_PROPERTIES: readonly string[] = [
   'strategy_fit_exception_note',
   'strategy_fit_exception_by',
   'strategy_fit_exception_expires',
+  // SCORING §15: the focus board, existing customers, competitors and what customers say.
+  'strategy_fit_focus',
+  'strategy_fit_warnings',
+  'strategy_fit_open_questions',
+  'strategy_fit_competitors',
+  'strategy_fit_business',
+  'closed_lost_reason',
 ];
 
 /** A record's property bag, as every read of the adapter returns it. */
@@ -102,6 +112,30 @@ const dateOf = (raw: string | null | undefined): number | null => {
   return t === null ? null : readDateMs(t);
 };
 
+/** A `;`-separated value's distinct trimmed elements (HubSpot checkbox values, SCORING §3). */
+const listOf = (raw: string | null | undefined): string[] => {
+  const t = textOf(raw);
+  return t === null
+    ? []
+    : [
+        ...new Set(
+          t
+            .split(';')
+            .map((x) => x.trim())
+            .filter((x) => x !== ''),
+        ),
+      ];
+};
+
+/** The elements of a stored list that an enum knows, in the enum's order (unknown values dropped). */
+const enumListOf = <T extends string>(
+  options: readonly T[],
+  raw: string | null | undefined,
+): T[] => {
+  const values = listOf(raw);
+  return options.filter((o) => values.includes(o));
+};
+
 type OwnerLike = {
   id: string;
   firstName?: string | null;
@@ -139,6 +173,11 @@ export type ReviewDealContext = {
   companyTier: Tier | null;
   /** "Now" for the exception's expiry (SCORING §7). */
   nowMs: number;
+  /**
+   * The outcomes of the strategy's segment criteria on that company today (`companyCriterionOutcomes`
+   * of its score), for criterion evidence (SCORING §15); null or absent when not read.
+   */
+  companyCriteria?: string | null;
 };
 
 /** A deal's stored score (SCORING §8), stage, amounts, dates and exception, as the review reads it. */
@@ -170,5 +209,14 @@ export const toReviewDeal = (r: RecordLike, ctx: ReviewDealContext): ReviewDeal 
     companyId: ctx.companyId,
     companyTier: ctx.companyTier,
     version: versionOf(p['strategy_fit_version']),
+    focus: textOf(p['strategy_fit_focus'])?.toLowerCase() === 'true',
+    warnings: enumListOf(FitWarning.options, p['strategy_fit_warnings']),
+    openQuestions: enumListOf(DreamGroup.options, p['strategy_fit_open_questions']),
+    // A deal scored before SCORING §11 has no competitors stored: null, not "none".
+    competitors:
+      textOf(p['strategy_fit_version']) === null ? null : listOf(p['strategy_fit_competitors']),
+    business: Business.safeParse(textOf(p['strategy_fit_business'])).data ?? null,
+    closedLostReason: textOf(p['closed_lost_reason']),
+    companyCriteria: ctx.companyCriteria ?? null,
   };
 };

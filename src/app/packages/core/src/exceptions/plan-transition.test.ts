@@ -18,7 +18,7 @@ const REQUEST: ExceptionEvent = {
   editedAtMs: NOW_MS - 60_000,
 };
 const edit = (value: string, atMs: number, userId = '9100001') => ({ value, atMs, userId });
-const offStrategy = { offStrategy: true };
+const offStrategy = { offStrategy: true, retained: false };
 
 const request = (over: Partial<Parameters<typeof planRequest>[0]> = {}) =>
   planRequest({
@@ -78,10 +78,18 @@ describe('a request is the reason HubSpot says the rep wrote (SCORING §7)', () 
   });
 
   it('only an off-strategy deal needs one', () => {
-    expect(request({ deal: { offStrategy: false } })).toMatchObject({
+    expect(request({ deal: { offStrategy: false, retained: false } })).toMatchObject({
       ok: false,
       error: { code: 'exception_not_allowed' },
     });
+  });
+
+  it('an existing-business deal kept under policy retain needs none: the request is refused with a message that says why (SCORING §12)', () => {
+    const refused = request({ deal: { offStrategy: true, retained: true } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'exception_not_allowed' } });
+    expect(refused.ok ? '' : refused.error.message).toMatch(
+      /existing business with a customer we keep \(policy “retain”\): it needs no exception/,
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { strategyFitError } from '../errors.ts';
 import type { Result } from '../result.ts';
 import { err, ok } from '../result.ts';
 import { EXCEPTION_NOTE_MAX_CHARS, EXCEPTION_NOTE_MIN_CHARS } from '../scoring/exception.ts';
+import { existingBusinessRefusal } from '../scoring/existing-business.ts';
 import { approvalExpiry, isApprovalActive } from './expiry.ts';
 import { describeExceptionEvent } from './exception-event.ts';
 import type { ExceptionEvent } from './exception-event.ts';
@@ -14,13 +15,17 @@ import type { ExceptionEvent } from './exception-event.ts';
 const REASON_FIELD = '“Exception: reason”';
 const DECISION_FIELD = '“Exception: decision”';
 
-/** A rep's request: the reason HubSpot says they wrote on this deal, after the last event. */
+/**
+ * A rep's request: the reason HubSpot says they wrote on this deal, after the last event. Only an
+ * off-strategy deal needs one, and not one kept as existing business (SCORING §12, policy retain:
+ * `retained` of its `DealScore`).
+ */
 export function planRequest(input: {
   dealId: string;
   latest: ExceptionEvent | null;
   reasonEdit: VerifiedEdit | null;
   requesterName: string;
-  deal: { offStrategy: boolean };
+  deal: { offStrategy: boolean; retained: boolean };
   nowMs: number;
 }): Result<ExceptionEvent, StrategyFitError> {
   const { latest, reasonEdit } = input;
@@ -40,6 +45,8 @@ export function planRequest(input: {
       ),
     );
   }
+  const retained = existingBusinessRefusal(input.deal);
+  if (retained !== null) return err(retained);
   if (!input.deal.offStrategy) {
     return err(
       strategyFitError('exception_not_allowed', 'Only an off-strategy deal needs an exception.'),

@@ -266,7 +266,9 @@ describe('tier distribution (SCORING §9)', () => {
 });
 
 describe('strategy evidence (SCORING §9)', () => {
-  const closed = (id: string, fields: DealFields) => deal({ ...fields, id, isClosed: true });
+  // Closed deals close inside the evidence window unless a test says otherwise (SCORING §15).
+  const closed = (id: string, fields: DealFields) =>
+    deal({ closedAtMs: NOW_MS - 10 * DAY, ...fields, id, isClosed: true });
 
   it('gives count, won, win rate, median cycle days, average amount and average discount per tier', () => {
     const start = NOW_MS - 100 * DAY;
@@ -281,7 +283,7 @@ describe('strategy evidence (SCORING §9)', () => {
           discountPercent: 10,
         }),
         closed('2', { tier: 'fit', createdAtMs: start, closedAtMs: start + 30 * DAY, amount: 300 }),
-        closed('3', { tier: 'fit', createdAtMs: start, closedAtMs: null, discountPercent: 25.5 }),
+        closed('3', { tier: 'fit', createdAtMs: null, discountPercent: 25.5 }),
         deal({ id: 'open', tier: 'fit', amount: 1_000_000 }),
       ],
     });
@@ -846,6 +848,31 @@ describe('the whole review', () => {
         },
       ],
     };
+    const none = { closed: 0, won: 0, winRate: null };
+    const bands = (known: Partial<Record<string, [number, number]>>) =>
+      (
+        [
+          ['under_5', 'below 5 %'],
+          ['from_5_to_10', '5 to below 10 %'],
+          ['from_10_to_20', '10 to below 20 %'],
+          ['from_20', '20 % and more'],
+          ['unknown', 'unknown'],
+        ] as const
+      ).map(([band, label]) => {
+        const [closed, won] = known[band] ?? [0, 0];
+        return { band, label, closed, won, winRate: closed === 0 ? null : won / closed };
+      });
+    const noEvidence = (index: number, property: string, label: string) => ({
+      index,
+      property,
+      object: 'company',
+      label,
+      match: none,
+      miss: none,
+      unknown: none,
+      ratio: null,
+      flag: null,
+    });
     const noLift = (reason: string) => ({
       closed: 0,
       won: 0,
@@ -1007,6 +1034,98 @@ describe('the whole review', () => {
         publishedVersion: 1,
         companies: { total: 2, stale: 1, current: 1, older: 0, missingVersion: 1, newer: 0 },
         deals: { total: 3, stale: 1, current: 2, older: 0, missingVersion: 1, newer: 0 },
+      },
+      focusGuard: {
+        completeness: COMPLETE,
+        companies: 2,
+        dreamOrFit: 1,
+        stretchOrNeedsData: 0,
+        refusedOrOffStrategy: 1,
+        acceptedShare: 0.5,
+        maxAcceptedPercent: 50,
+        warnings: [],
+      },
+      evidenceWindow: {
+        completeness: COMPLETE,
+        days: 365,
+        startMs: NOW_MS - 365 * DAY,
+        closedInWindow: 1,
+        closedBefore: 0,
+        closedWithoutDate: 0,
+        note: 'Evidence counts deals closed in the last 365 days (since 2025-03-01).',
+      },
+      focusBoard: {
+        completeness: COMPLETE,
+        focusDeals: { ...zero, byOwner: [] },
+        unanswered: {
+          ...zero,
+          byQuestion: [
+            { question: 'need', text: 'Do they need us?', ...zero },
+            { question: 'abilityToPay', text: 'Can they pay?', ...zero },
+            { question: 'urgency', text: 'Should they buy now?', ...zero },
+          ],
+        },
+        warnings: [
+          { warning: 'price_competition', ...zero, byOwner: [] },
+          { warning: 'offer_outside_segment', ...zero, byOwner: [] },
+        ],
+      },
+      existingCustomers: {
+        completeness: COMPLETE,
+        policy: 'retain',
+        total: zero,
+        byReason: [],
+        byOwner: [],
+      },
+      competitors: {
+        completeness: COMPLETE,
+        overall: { closed: 1, won: 1, winRate: 1 },
+        withoutCompetitor: { closed: 1, won: 1, winRate: 1 },
+        minClosedDeals: 10,
+        rows: [],
+        whereWeLose: [],
+      },
+      customersSay: {
+        completeness: COMPLETE,
+        maxReasons: 5,
+        segments: ['enterprise-saas', 'mid-market'].map((segmentId, i) => ({
+          segmentId,
+          name: ['Enterprise SaaS', 'Mid-market'][i],
+          lost: zero,
+          withoutReason: zero,
+          reasons: [],
+          otherReasons: zero,
+          distinctReasons: 0,
+          capped: false,
+        })),
+      },
+      discountBands: {
+        completeness: COMPLETE,
+        all: bands({ from_5_to_10: [1, 1] }),
+        segments: [
+          { segmentId: 'enterprise-saas', name: 'Enterprise SaaS', bands: bands({}) },
+          { segmentId: 'mid-market', name: 'Mid-market', bands: bands({}) },
+          { segmentId: null, name: null, bands: bands({ from_5_to_10: [1, 1] }) },
+        ],
+      },
+      criterionEvidence: {
+        completeness: COMPLETE,
+        minClosedDeals: 20,
+        note: "These flags use today's data of each company, not the data at the time the deal closed.",
+        deals: 0,
+        withoutOutcomes: 1,
+        segments: [
+          {
+            segmentId: 'enterprise-saas',
+            name: 'Enterprise SaaS',
+            criteria: [noEvidence(0, 'industry', 'industry EQ “COMPUTER_SOFTWARE”')],
+          },
+          {
+            segmentId: 'mid-market',
+            name: 'Mid-market',
+            criteria: [noEvidence(0, 'numberofemployees', 'numberofemployees GTE 200')],
+          },
+        ],
       },
     });
     expect(StrategyReview.parse(review)).toEqual(review);

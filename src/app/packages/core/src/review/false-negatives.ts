@@ -10,7 +10,7 @@ import type {
 } from './schema.ts';
 import { createTopList } from './top-list.ts';
 
-/** SCORING §9: false negatives are won deals of the last 12 months, taken as 365 days. */
+/** SCORING §9: false negatives are won deals of the last 12 months, taken as 365 days; §15: the evidence window. */
 export const FALSE_NEGATIVE_WINDOW_DAYS = 365;
 
 const OFF_STRATEGY_TIERS = ['off_strategy', 'refused'] as const;
@@ -29,14 +29,16 @@ export type FalseNegativesAccumulator = {
 };
 
 /**
- * SCORING §9: won deals (closed at or after nowMs − 365 days) whose company is off_strategy or
- * refused today. Names are kept only for off-strategy companies, the only ones a row can name.
+ * SCORING §9, §15: won deals (closed at or after nowMs − the evidence window, 365 days unless the
+ * strategy says otherwise) whose company is off_strategy or refused today. Names are kept only for
+ * off-strategy companies, the only ones a row can name.
  */
 export const createFalseNegatives = (
   nowMs: number,
   maxDealRows: number,
+  windowDays: number = FALSE_NEGATIVE_WINDOW_DAYS,
 ): FalseNegativesAccumulator => {
-  const windowStartMs = nowMs - FALSE_NEGATIVE_WINDOW_DAYS * DAY_MS;
+  const windowStartMs = nowMs - windowDays * DAY_MS;
   const companyNames = new Map<string, string | null>();
   const total = createAmountTally();
   const rows = createTopList(maxDealRows, compareRows);

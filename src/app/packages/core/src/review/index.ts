@@ -1,7 +1,31 @@
 // The strategy review (SCORING §9): pure streaming accumulators over stored scores.
 export {
   AmountTotal,
+  BandRecord,
+  CompetitorReview,
+  CompetitorRow,
+  CompetitorSegment,
   Completeness,
+  CriterionEvidence,
+  CriterionEvidenceRow,
+  CriterionFlag,
+  CustomersSay,
+  DiscountBand,
+  DiscountBands,
+  EvidenceWindow,
+  ExistingCustomersReview,
+  FocusBoard,
+  FocusGuardFigure,
+  FocusGuardReview,
+  FocusWarning,
+  FocusWarningCode,
+  LossRow,
+  LostReasonRow,
+  OwnerSplit,
+  QuestionAmount,
+  SegmentBands,
+  SegmentLostReasons,
+  WarningSplit,
   DreamCapacity,
   EvidenceStats,
   FalseNegativeRow,
@@ -46,3 +70,24 @@ export { MIN_CLOSED_DEALS } from './compare-win-rates.ts';
 export { FALSE_NEGATIVE_WINDOW_DAYS } from './false-negatives.ts';
 export { FIT_TIERS } from './strategy-evidence.ts';
 export { isApprovedException } from './off-strategy-pipeline.ts';
+// SCORING §12, §13, §15.
+export {
+  addReviewAdditionsCompany,
+  addReviewAdditionsDeal,
+  createReviewAdditionsState,
+  finishReviewAdditions,
+  mergeReviewAdditions,
+} from './review-additions.ts';
+export type {
+  ReviewAdditions,
+  ReviewAdditionsContext,
+  ReviewAdditionsState,
+} from './review-additions.ts';
+export { computeFocusGuard, simulationFocusGuard, strategyFocusWarnings } from './focus-guard.ts';
+export type { TierCounts } from './focus-guard.ts';
+export { companyCriterionOutcomes, CRITERION_EVIDENCE_NOTE } from './criterion-evidence.ts';
+export { MIN_COMPETITOR_DEALS } from './competitor-review.ts';
+export { MAX_LOST_REASONS, MAX_REASON_GROUPS } from './customers-say.ts';
+export { discountBandOf } from './discount-bands.ts';
+export { isRetainedDeal } from './existing-customers.ts';
+export { evidenceWindowStartMs, isInEvidenceWindow } from './evidence-window.ts';

@@ -41,13 +41,13 @@ const createGroups = <K>() => {
 };
 
 type StageKey = { pipelineId: string | null; stageId: string | null; label: string | null };
-type ReasonKey = Pick<ReasonAmount, 'tier' | 'reason'>;
+export type ReasonKey = Pick<ReasonAmount, 'tier' | 'reason'>;
 
 /**
  * The reason a deal is grouped under: the refusing exclusion's reason as written; for tier
  * off_strategy null, because those reasons differ only by the best segment's score.
  */
-const reasonKeyOf = (deal: ReviewDeal): ReasonKey => ({
+export const reasonKeyOf = (deal: Pick<ReviewDeal, 'tier' | 'reason'>): ReasonKey => ({
   tier: deal.tier,
   reason: deal.tier === 'off_strategy' ? null : deal.reason,
 });

@@ -1,13 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { Tier } from '../enums.ts';
+import { DreamGroup, FitWarning, Tier } from '../enums.ts';
 import type { ExceptionState } from '../scoring/schema.ts';
 import { toCents } from './cents.ts';
 import { createSimulationAccumulator } from './create-simulation-accumulator.ts';
 import type { AmountTotal, ReviewCompany, ReviewDeal, SimulationEntry } from './schema.ts';
 import { StrategyReview } from './schema.ts';
-import { DAY, NOW_MS, reviewOf } from '../../../../../../test/support/core/review-fixtures.ts';
+import {
+  DAY,
+  NOW_MS,
+  reviewOf,
+  STRATEGY,
+  STRATEGY_WITH_COMPETITORS,
+} from '../../../../../../test/support/core/review-fixtures.ts';
+import { StrategySchema } from '../strategy/strategy-schema.ts';
+import {
+  addReviewAdditionsCompany,
+  addReviewAdditionsDeal,
+  createReviewAdditionsState,
+  finishReviewAdditions,
+  mergeReviewAdditions,
+} from './review-additions.ts';
+import type { ReviewAdditionsState } from './review-additions.ts';
 import { createTopList } from './top-list.ts';
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
@@ -55,6 +70,13 @@ const dealFields = fc.record({
   companyId: small('c'),
   companyTier: tier,
   version: maybe(fc.integer({ min: 0, max: 3 })),
+  focus: fc.boolean(),
+  warnings: fc.subarray([...FitWarning.options]),
+  openQuestions: fc.subarray([...DreamGroup.options]),
+  competitors: maybe(fc.subarray(['acme', 'beta', 'other', 'gone'])),
+  business: maybe(fc.constantFrom('new', 'existing')),
+  closedLostReason: maybe(fc.constantFrom('Price', ' price ', 'No budget', 'Timing', 'PRICE')),
+  companyCriteria: maybe(fc.constantFrom('mm', 'mx', 'xu', 'uu', 'm')),
 });
 
 const companies: fc.Arbitrary<ReviewCompany[]> = fc
@@ -102,9 +124,12 @@ describe('strategy review properties', () => {
         expect(sumOf(t.openDeals.rows)).toEqual(exact(t.openDeals.total));
         expect(exact(t.openDeals.total)).toEqual(exact(r.totals.openDeals));
         const e = r.strategyEvidence;
+        const w = r.evidenceWindow;
         const closed = ds.filter((d) => d.isClosed).length;
-        expect(e.byTier.reduce((n, row) => n + row.closed, 0) + e.unscoredClosed).toBe(closed);
-        expect(e.bySegment.reduce((n, row) => n + row.closed, 0) + e.unscoredClosed).toBe(closed);
+        expect(w.closedInWindow + w.closedBefore + w.closedWithoutDate).toBe(closed);
+        const inWindow = w.closedInWindow;
+        expect(e.byTier.reduce((n, row) => n + row.closed, 0) + e.unscoredClosed).toBe(inWindow);
+        expect(e.bySegment.reduce((n, row) => n + row.closed, 0) + e.unscoredClosed).toBe(inWindow);
       }),
     );
   });
@@ -139,6 +164,89 @@ describe('strategy review properties', () => {
           all.offStrategyPipeline.deals.slice(0, limit),
         );
         expect(capped.falseNegatives.deals).toEqual(all.falseNegatives.deals.slice(0, limit));
+      }),
+    );
+  });
+});
+
+describe('review additions (SCORING §12, §13, §15) properties', () => {
+  const strategy = STRATEGY_WITH_COMPETITORS;
+  const ctx = { strategy, nowMs: NOW_MS };
+  const stateOf = (cs: readonly ReviewCompany[], ds: readonly ReviewDeal[]) => {
+    const state = createReviewAdditionsState(strategy);
+    for (const c of cs) addReviewAdditionsCompany(state, c);
+    for (const d of ds) addReviewAdditionsDeal(state, d, ctx);
+    return state;
+  };
+  const finish = (state: ReviewAdditionsState) =>
+    finishReviewAdditions(state, {
+      ...ctx,
+      completenessOf: () => ({ partial: false, reasons: [] }),
+    });
+
+  it('merging the states of two chunks, split anywhere, gives the figures of the whole; a state is plain JSON', () => {
+    fc.assert(
+      fc.property(companies, deals, fc.nat(), fc.nat(), (cs, ds, i, j) => {
+        const ci = i % (cs.length + 1);
+        const dj = j % (ds.length + 1);
+        const a = stateOf(cs.slice(0, ci), ds.slice(0, dj));
+        const b = stateOf(cs.slice(ci), ds.slice(dj));
+        const viaJson = (x: ReviewAdditionsState): ReviewAdditionsState =>
+          JSON.parse(JSON.stringify(x)) as ReviewAdditionsState;
+        const whole = finish(stateOf(cs, ds));
+        expect(finish(mergeReviewAdditions(viaJson(a), viaJson(b)))).toEqual(whole);
+        expect(finish(mergeReviewAdditions(b, a))).toEqual(whole);
+      }),
+    );
+  });
+
+  it('policy retain never moves a deal into unapproved off-strategy pipeline: retained deals plus the pipeline under retain are the pipeline under policy score', () => {
+    const scoring = StrategySchema.parse({ ...STRATEGY, existingCustomers: { policy: 'score' } });
+    fc.assert(
+      fc.property(deals, (ds) => {
+        const retain = reviewOf({ deals: ds });
+        const score = reviewOf({ deals: ds }, { strategy: scoring });
+        const retainedIds = new Set(
+          ds
+            .filter((d) => !d.isClosed && d.offStrategy && d.business === 'existing')
+            .map((d) => d.id),
+        );
+        const ids = (r: typeof retain) => r.offStrategyPipeline.deals.map((d) => d.dealId);
+        expect(ids(retain).every((id) => !retainedIds.has(id))).toBe(true);
+        expect(ids(retain).every((id) => ids(score).includes(id))).toBe(true);
+        expect(retain.offStrategyPipeline.unapproved.count).toBeLessThanOrEqual(
+          score.offStrategyPipeline.unapproved.count,
+        );
+        expect(sumOf([retain.offStrategyPipeline.total, retain.existingCustomers.total])).toEqual(
+          exact(score.offStrategyPipeline.total),
+        );
+        expect(score.existingCustomers.total.count).toBe(0);
+      }),
+    );
+  });
+
+  it('the §15 splits sum to their totals: existing customers by reason and owner, focus board by owner and question, lost reasons and bands', () => {
+    fc.assert(
+      fc.property(deals, (ds) => {
+        const r = reviewOf({ deals: ds }, { strategy });
+        const e = r.existingCustomers;
+        expect(sumOf(e.byReason)).toEqual(exact(e.total));
+        expect(sumOf(e.byOwner)).toEqual(exact(e.total));
+        expect(sumOf(r.focusBoard.focusDeals.byOwner)).toEqual(exact(r.focusBoard.focusDeals));
+        for (const w of r.focusBoard.warnings) expect(sumOf(w.byOwner)).toEqual(exact(w));
+        for (const q of r.focusBoard.unanswered.byQuestion) {
+          expect(q.count).toBeLessThanOrEqual(r.focusBoard.unanswered.count);
+        }
+        for (const seg of r.customersSay.segments) {
+          expect(sumOf([...seg.reasons, seg.otherReasons, seg.withoutReason])).toEqual(
+            exact(seg.lost),
+          );
+        }
+        const scoredInWindow = r.strategyEvidence.byTier.reduce((n, t) => n + t.closed, 0);
+        expect(r.discountBands.all.reduce((n, b) => n + b.closed, 0)).toBe(scoredInWindow);
+        expect(r.competitors.overall.closed).toBe(scoredInWindow);
+        const c = r.criterionEvidence;
+        expect(c.deals + c.withoutOutcomes).toBe(r.evidenceWindow.closedInWindow);
       }),
     );
   });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-import { Tier } from '../enums.ts';
+import { Business, DreamGroup, FitWarning, Tier } from '../enums.ts';
 import { ExceptionState } from '../scoring/schema.ts';
+import { ExistingCustomerPolicy } from '../strategy/strategy-schema.ts';
 
 const Count = z.number().int().min(0);
 const Id = z.string().min(1);
@@ -55,6 +56,32 @@ export const ReviewDeal = z.object({
   companyId: z.string().nullable(),
   companyTier: Tier.nullable().describe("The deal's company's tier today; null when unknown"),
   version: Version.nullable().describe('strategy_fit_version; null when missing'),
+  // SCORING §15: what the focus board, existing customers, competitors, what customers say, the
+  // discount bands and criterion evidence read. Defaults: what a deal scored before §10–§15 has.
+  focus: z.boolean().default(false).describe('strategy_fit_focus'),
+  warnings: z.array(FitWarning).default([]).describe('strategy_fit_warnings'),
+  openQuestions: z
+    .array(DreamGroup)
+    .default([])
+    .describe('strategy_fit_open_questions: the unanswered dream-test questions'),
+  competitors: z
+    .array(z.string())
+    .nullable()
+    .default(null)
+    .describe('strategy_fit_competitors: competitor ids (other included); null when not scored'),
+  business: Business.nullable().default(null).describe('strategy_fit_business; null when missing'),
+  closedLostReason: z
+    .string()
+    .nullable()
+    .default(null)
+    .describe("HubSpot's closed_lost_reason, trimmed; null when empty"),
+  companyCriteria: z
+    .string()
+    .nullable()
+    .default(null)
+    .describe(
+      "The outcomes of the strategy's segment criteria on the deal's company today, one character per criterion in document order (m match, x miss, u unknown; companyCriterionOutcomes); null when not read",
+    ),
 });
 export type ReviewDeal = z.output<typeof ReviewDeal>;
 
@@ -284,7 +311,9 @@ export type FalseNegativeRow = z.output<typeof FalseNegativeRow>;
 
 export const FalseNegatives = z.object({
   completeness: Completeness,
-  windowStartMs: EpochMs.describe('nowMs − 365 days; deals closed at or after it count'),
+  windowStartMs: EpochMs.describe(
+    'nowMs − the evidence window (365 days by default); deals closed at or after it count',
+  ),
   total: AmountTotal,
   deals: z.array(FalseNegativeRow).describe('Largest amount first, then deal id'),
   dealsOmitted: Count,
@@ -332,6 +361,223 @@ export const StaleScores = z.object({
 });
 export type StaleScores = z.output<typeof StaleScores>;
 
+// ---------------------------------------------------------------------------------------------
+// SCORING §13, §15: the focus guard and the review additions.
+// ---------------------------------------------------------------------------------------------
+
+/** The focus guard's warnings (SCORING §13), in their order. */
+export const FocusWarningCode = z.enum(['refuses_nobody', 'no_exclusions', 'accepts_most']);
+export type FocusWarningCode = z.output<typeof FocusWarningCode>;
+
+/** One focus-guard warning with the spec's wording. Warnings, never errors. */
+export const FocusWarning = z.object({ code: FocusWarningCode, message: z.string() });
+export type FocusWarning = z.output<typeof FocusWarning>;
+
+/** SCORING §13 over the companies a simulation or review scores (refused included). */
+export const FocusGuardFigure = z.object({
+  companies: Count.describe('Scored companies counted (never scored ones are not)'),
+  dreamOrFit: Count,
+  stretchOrNeedsData: Count,
+  refusedOrOffStrategy: Count,
+  acceptedShare: Share.nullable().describe('dreamOrFit / companies; null without companies'),
+  maxAcceptedPercent: z.number().int().min(1).max(100),
+  warnings: z.array(FocusWarning),
+});
+export type FocusGuardFigure = z.output<typeof FocusGuardFigure>;
+
+export const FocusGuardReview = FocusGuardFigure.extend({ completeness: Completeness });
+export type FocusGuardReview = z.output<typeof FocusGuardReview>;
+
+/** SCORING §15: which closed deals the evidence counts, and that it says so. */
+export const EvidenceWindow = z.object({
+  completeness: Completeness,
+  days: z.number().int().min(1).describe('evidenceWindowDays (default 365)'),
+  startMs: EpochMs.describe('nowMs − days; deals closed at or after it count'),
+  closedInWindow: Count,
+  closedBefore: Count.describe('Closed before the window: counted in no evidence'),
+  closedWithoutDate: Count.describe('Closed deals without a close date: counted in no evidence'),
+  note: z.string().describe('“Evidence counts deals closed in the last 365 days (since …).”'),
+});
+export type EvidenceWindow = z.output<typeof EvidenceWindow>;
+
+export const QuestionAmount = z.object({
+  question: DreamGroup,
+  text: z.string().describe('“Can they pay?”'),
+  ...AmountTotal.shape,
+});
+export type QuestionAmount = z.output<typeof QuestionAmount>;
+
+export const OwnerSplit = AmountTotal.extend({ byOwner: z.array(OwnerAmount) });
+export type OwnerSplit = z.output<typeof OwnerSplit>;
+
+export const WarningSplit = OwnerSplit.extend({
+  warning: z.enum(['price_competition', 'offer_outside_segment']),
+});
+export type WarningSplit = z.output<typeof WarningSplit>;
+
+/** SCORING §15 focus board: "where the best resources should go this week" (open deals). */
+export const FocusBoard = z.object({
+  completeness: Completeness,
+  focusDeals: OwnerSplit.describe('Open deals with focus true, by owner'),
+  unanswered: AmountTotal.extend({
+    byQuestion: z.array(QuestionAmount).describe('need, abilityToPay, urgency'),
+  }).describe(
+    'Open dream and fit deals with an unanswered dream-test question; a deal counts once in the total and under each of its questions',
+  ),
+  warnings: z
+    .array(WarningSplit)
+    .describe('Open deals with price_competition, then offer_outside_segment, by owner'),
+});
+export type FocusBoard = z.output<typeof FocusBoard>;
+
+/** SCORING §12, §15: open off-strategy existing-business deals kept under policy retain. */
+export const ExistingCustomersReview = z.object({
+  completeness: Completeness,
+  policy: ExistingCustomerPolicy,
+  total: AmountTotal.describe('Always empty under policy score: those deals are pipeline'),
+  byReason: z.array(ReasonAmount),
+  byOwner: z.array(OwnerAmount),
+});
+export type ExistingCustomersReview = z.output<typeof ExistingCustomersReview>;
+
+export const CompetitorSegment = WinRecord.extend({
+  segmentId: z.string().nullable(),
+  segmentName: z.string().nullable(),
+  targeted: z.boolean().describe("The segment is one of the competitor's targets"),
+});
+export type CompetitorSegment = z.output<typeof CompetitorSegment>;
+
+export const CompetitorRow = WinRecord.extend({
+  competitorId: z.string().describe('"other": values no competitor lists'),
+  name: z.string().nullable().describe("The strategy's name; null for other and unknown ids"),
+  open: AmountTotal.describe('Open deals with this competitor'),
+  bySegment: z.array(CompetitorSegment).describe('Closed deals per segment with this competitor'),
+});
+export type CompetitorRow = z.output<typeof CompetitorRow>;
+
+export const LossRow = WinRecord.extend({
+  competitorId: z.string(),
+  name: z.string().nullable(),
+  lost: Count,
+  segments: z
+    .array(CompetitorSegment)
+    .describe('The segments where we lost against it, most losses first'),
+});
+export type LossRow = z.output<typeof LossRow>;
+
+/** SCORING §15 competitors: per competitor (and "other") × segment over closed deals. */
+export const CompetitorReview = z.object({
+  completeness: Completeness,
+  overall: WinRecord.describe('Every closed, scored deal in the window'),
+  withoutCompetitor: WinRecord.describe('Closed deals in the window that name no competitor'),
+  minClosedDeals: Count,
+  rows: z
+    .array(CompetitorRow)
+    .describe("The strategy's competitors in order, then other ids seen, then other"),
+  whereWeLose: z
+    .array(LossRow)
+    .describe(
+      'Competitors with at least 10 closed deals whose win rate for us is below the overall one, lowest first',
+    ),
+});
+export type CompetitorReview = z.output<typeof CompetitorReview>;
+
+export const LostReasonRow = z.object({
+  reason: z
+    .string()
+    .describe('The most frequent spelling of the grouped texts (trimmed), ties in code-unit order'),
+  ...AmountTotal.shape,
+});
+export type LostReasonRow = z.output<typeof LostReasonRow>;
+
+export const SegmentLostReasons = z.object({
+  segmentId: z.string().nullable(),
+  name: z.string().nullable(),
+  lost: AmountTotal,
+  withoutReason: AmountTotal.describe('Lost deals without a closed_lost_reason'),
+  reasons: z.array(LostReasonRow).describe('The most frequent, at most 5'),
+  otherReasons: AmountTotal.describe('Lost deals with a reason outside the five'),
+  distinctReasons: Count,
+  capped: z
+    .boolean()
+    .describe('More distinct reasons than are tallied: late new reasons count in otherReasons'),
+});
+export type SegmentLostReasons = z.output<typeof SegmentLostReasons>;
+
+/** SCORING §15 what customers say: closed_lost_reason of lost deals, per segment. */
+export const CustomersSay = z.object({
+  completeness: Completeness,
+  maxReasons: Count,
+  segments: z.array(SegmentLostReasons),
+});
+export type CustomersSay = z.output<typeof CustomersSay>;
+
+/** SCORING §15 discount bands, lowest first. */
+export const DiscountBand = z.enum([
+  'under_5',
+  'from_5_to_10',
+  'from_10_to_20',
+  'from_20',
+  'unknown',
+]);
+export type DiscountBand = z.output<typeof DiscountBand>;
+
+export const BandRecord = WinRecord.extend({ band: DiscountBand, label: z.string() });
+export type BandRecord = z.output<typeof BandRecord>;
+
+export const SegmentBands = z.object({
+  segmentId: z.string().nullable(),
+  name: z.string().nullable(),
+  bands: z.array(BandRecord),
+});
+export type SegmentBands = z.output<typeof SegmentBands>;
+
+/** SCORING §15 price the customer accepts: win rate and count by discount band, per segment. */
+export const DiscountBands = z.object({
+  completeness: Completeness,
+  all: z.array(BandRecord).describe('Every segment together'),
+  segments: z.array(SegmentBands),
+});
+export type DiscountBands = z.output<typeof DiscountBands>;
+
+export const CriterionFlag = z.enum(['inverse', 'no_signal']);
+export type CriterionFlag = z.output<typeof CriterionFlag>;
+
+export const CriterionEvidenceRow = z.object({
+  index: Count.describe("The criterion's position in its segment"),
+  property: z.string(),
+  object: z.enum(['company', 'deal']),
+  label: z.string().describe("The manager's label, else the criterion in one line"),
+  match: WinRecord,
+  miss: WinRecord,
+  unknown: WinRecord,
+  ratio: z
+    .number()
+    .nullable()
+    .describe('win rate (match) ÷ win rate (miss), where both sides have 20 closed deals'),
+  flag: CriterionFlag.nullable(),
+});
+export type CriterionEvidenceRow = z.output<typeof CriterionEvidenceRow>;
+
+/** SCORING §15 criterion evidence: "do we know what customers expect, or only think so?" */
+export const CriterionEvidence = z.object({
+  completeness: Completeness,
+  minClosedDeals: Count,
+  note: z.string().describe('That the flags use today’s data'),
+  deals: Count.describe('Closed deals in the window with their company’s outcomes'),
+  withoutOutcomes: Count.describe(
+    "Closed deals in the window without their company's outcomes: no company, or not read",
+  ),
+  segments: z.array(
+    z.object({
+      segmentId: z.string(),
+      name: z.string(),
+      criteria: z.array(CriterionEvidenceRow),
+    }),
+  ),
+});
+export type CriterionEvidence = z.output<typeof CriterionEvidence>;
+
 /** The strategy review (SCORING §9): what managers see. */
 export const StrategyReview = z.object({
   strategyName: z.string(),
@@ -353,6 +599,14 @@ export const StrategyReview = z.object({
   falseNegatives: FalseNegatives,
   dreamCapacity: DreamCapacity,
   staleScores: StaleScores,
+  focusGuard: FocusGuardReview.describe('SCORING §13, shown at the top'),
+  evidenceWindow: EvidenceWindow,
+  focusBoard: FocusBoard,
+  existingCustomers: ExistingCustomersReview,
+  competitors: CompetitorReview,
+  customersSay: CustomersSay,
+  discountBands: DiscountBands,
+  criterionEvidence: CriterionEvidence,
 });
 export type StrategyReview = z.output<typeof StrategyReview>;
 

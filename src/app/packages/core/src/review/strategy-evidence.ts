@@ -1,9 +1,9 @@
 import { Tier } from '../enums.ts';
 import type { Strategy } from '../strategy/strategy-schema.ts';
-import { compareText } from './compare.ts';
 import { createEvidenceTally, evidenceStatsOf, tallyEvidence } from './evidence-stats.ts';
 import type { EvidenceTally } from './evidence-stats.ts';
 import type { Completeness, ReviewDeal, StrategyEvidence } from './schema.ts';
+import { segmentNameOf, segmentOrder } from './segment-order.ts';
 
 /** Tiers whose deals are "fit deals" in the miscalibration test: score ≥ the fit threshold. */
 export const FIT_TIERS: readonly Tier[] = ['dream', 'fit'];
@@ -30,14 +30,6 @@ export const createStrategyEvidence = (strategy: Strategy): EvidenceAccumulator 
     return tally;
   };
 
-  const segmentOrder = (): (string | null)[] => {
-    const known = strategy.segments.map((s) => s.id);
-    const others = [...bySegment.keys()]
-      .filter((id): id is string => id !== null && !known.includes(id))
-      .sort(compareText);
-    return [...known, ...others, null];
-  };
-
   return {
     addDeal: (deal) => {
       if (!deal.isClosed) return;
@@ -56,9 +48,9 @@ export const createStrategyEvidence = (strategy: Strategy): EvidenceAccumulator 
         tier,
         ...evidenceStatsOf(byTier.get(tier) ?? createEvidenceTally()),
       })),
-      bySegment: segmentOrder().map((segmentId) => ({
+      bySegment: segmentOrder(strategy, bySegment.keys()).map((segmentId) => ({
         segmentId,
-        name: strategy.segments.find((s) => s.id === segmentId)?.name ?? null,
+        name: segmentNameOf(strategy, segmentId),
         ...evidenceStatsOf(bySegment.get(segmentId) ?? createEvidenceTally()),
       })),
       fitDeals: evidenceStatsOf(fitDeals),

@@ -2,7 +2,14 @@ import { compileCriterion } from '../criteria/compile-criterion.ts';
 import type { CompiledCriterion } from '../criteria/compile-criterion.ts';
 import { DreamGroup, Priority } from '../enums.ts';
 import type { CriterionObject } from '../enums.ts';
-import type { Criterion, Exclusion, Segment, Strategy } from '../strategy/strategy-schema.ts';
+import { existingCustomersOf } from '../strategy/strategy-defaults.ts';
+import type {
+  Criterion,
+  Exclusion,
+  ExistingCustomerPolicy,
+  Segment,
+  Strategy,
+} from '../strategy/strategy-schema.ts';
 
 export type CompiledSegment = {
   readonly segment: Segment;
@@ -24,6 +31,12 @@ export type CompiledDreamGroup = {
   readonly criteria: readonly CompiledCriterion[];
 };
 
+/** SCORING §12: the existing-customer criteria (defaults applied) and the policy. */
+export type CompiledExistingCustomers = {
+  readonly policy: ExistingCustomerPolicy;
+  readonly criteria: readonly CompiledCriterion[];
+};
+
 /** A property some criterion reads; criteria point at it by index (`CompiledCriterion.slot`). */
 export type PropertySlot = { readonly object: CriterionObject; readonly property: string };
 
@@ -40,6 +53,7 @@ export type CompiledStrategy = {
   readonly exclusions: readonly CompiledExclusion[];
   /** null when the strategy has no dream-customer test. */
   readonly dreamGroups: readonly CompiledDreamGroup[] | null;
+  readonly existingCustomers: CompiledExistingCustomers;
 };
 
 /** The three questions of the dream-customer test, as reps read them (SCORING §7). */
@@ -109,11 +123,17 @@ export const compileStrategy = (input: Strategy): CompiledStrategy => {
         ),
       )
     : null;
+  const existing = frozenCopy(existingCustomersOf(strategy));
+  const existingCustomers = Object.freeze({
+    policy: existing.policy,
+    criteria: Object.freeze(existing.criteria.map(compile)),
+  });
   return Object.freeze({
     strategy,
     slots: Object.freeze(slots),
     segments: Object.freeze(segments),
     exclusions: Object.freeze(exclusions),
     dreamGroups,
+    existingCustomers,
   });
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import {
+  Business,
   CriterionObject,
   DreamGroup,
   DreamOutcome,
@@ -108,6 +109,16 @@ export const CompanyEvaluation = z.object({
 });
 export type CompanyEvaluation = z.output<typeof CompanyEvaluation>;
 
+/** SCORING §10: what reps are told to sell to the record's segment (cards show it). */
+export const SegmentPositioning = z.object({
+  segmentId: z.string(),
+  segmentName: z.string(),
+  valueProposition: z.string(),
+  differentiators: z.array(z.string()).describe('What sets us apart in this segment; [] when none'),
+  expectations: z.array(z.string()).describe('What these customers expect from us; [] when none'),
+});
+export type SegmentPositioning = z.output<typeof SegmentPositioning>;
+
 /** A company's full, explained result (SCORING §6.6). */
 export const CompanyScore = CompanyEvaluation.extend({
   companyId: z.string(),
@@ -116,6 +127,9 @@ export const CompanyScore = CompanyEvaluation.extend({
   missing: z.array(MissingProperty),
   dataQuality: z.array(DataQualityFinding),
   todos: z.array(Todo),
+  positioning: SegmentPositioning.nullable().describe(
+    "The segment's positioning for dream, fit, stretch and needs_data; null otherwise or when the segment has none (SCORING §10)",
+  ),
 });
 export type CompanyScore = z.output<typeof CompanyScore>;
 
@@ -150,6 +164,38 @@ export const ExceptionState = z.object({
 });
 export type ExceptionState = z.output<typeof ExceptionState>;
 
+/** A line item outside the segment's offer (SCORING §10). */
+export const OfferLineItem = z.object({
+  lineItemId: z.string(),
+  name: z.string().nullable(),
+  sku: z.string().nullable().describe('hs_sku, trimmed; null when missing'),
+  productId: z.string().nullable().describe('hs_product_id, trimmed; null when missing'),
+});
+export type OfferLineItem = z.output<typeof OfferLineItem>;
+
+/** SCORING §10 "never offer everything": the deal's line items judged against its segment's offers. */
+export const OfferCheck = z.object({
+  segmentId: z.string(),
+  judged: z.number().int().min(0).describe('Line items with an SKU or a product id'),
+  notJudged: z.number().int().min(0).describe('Line items with neither: not judged'),
+  outside: z.array(OfferLineItem).describe('Judged line items outside the offers, in deal order'),
+  message: z
+    .string()
+    .nullable()
+    .describe('“Not in the Enterprise SaaS offer: Training day (SKU TRN-1)”; null when none'),
+});
+export type OfferCheck = z.output<typeof OfferCheck>;
+
+/** One competitor on a deal (SCORING §11). */
+export const DealCompetitor = z.object({
+  competitorId: z.string().describe('The competitor id; "other" for a value no competitor lists'),
+  name: z.string().nullable().describe("The competitor's name; null for other"),
+  value: z.string().describe('The value of the competitor property, as the deal has it (trimmed)'),
+  howWeWin: z.string().nullable(),
+  targetsSegment: z.boolean().describe("The deal's segment is one of the competitor's targets"),
+});
+export type DealCompetitor = z.output<typeof DealCompetitor>;
+
 /** A deal's full result (SCORING §7). */
 export const DealScore = z.object({
   dealId: z.string(),
@@ -171,6 +217,21 @@ export const DealScore = z.object({
   exception: ExceptionState,
   todos: z.array(Todo),
   dataQuality: z.array(DataQualityFinding),
+  positioning: SegmentPositioning.nullable().describe(
+    "The company's segment's positioning (SCORING §10), as on the company's score",
+  ),
+  offers: OfferCheck.nullable().describe(
+    "The line items judged against the segment's offers; null when not judged: no segment, a segment without offers, refused or off strategy (SCORING §10)",
+  ),
+  competitors: z.array(DealCompetitor).describe('SCORING §11; [] without competitorProperty'),
+  business: Business.describe(
+    'SCORING §12: existing when every existing-customer criterion matches',
+  ),
+  retained: z
+    .boolean()
+    .describe(
+      'SCORING §12 policy retain: an off-strategy existing-business deal; it keeps its tier, needs no exception and is not unapproved off-strategy pipeline',
+    ),
 });
 export type DealScore = z.output<typeof DealScore>;
 

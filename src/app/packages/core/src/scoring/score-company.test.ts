@@ -307,6 +307,7 @@ describe('SCORING §6.6 explanations', () => {
           },
         ],
         "offStrategy": false,
+        "positioning": null,
         "reason": "Partly matches Mid-market (core segment) at 50%",
         "segmentId": "midmarket",
         "segments": [

@@ -5,6 +5,7 @@ import { companyTodos, missingProperties } from './build-todos.ts';
 import type { CompiledStrategy } from './compile-strategy.ts';
 import { codeAt, explainCriteria, findingsOf, judgeCriteria, slotLabel } from './explain.ts';
 import { pickTier } from './pick-tier.ts';
+import { positioningOf } from './positioning.ts';
 import type { TierPick } from './pick-tier.ts';
 import { matchReason, needsDataReason, offStrategyReason, ruledOutReason } from './reason.ts';
 import type { RecordValues } from './record-values.ts';
@@ -120,19 +121,22 @@ export const scoreCompany = (compiled: CompiledStrategy, facts: RecordFacts): Co
       ...common,
       missing: [],
       todos: [],
+      positioning: null,
     };
   }
   const { thresholds } = compiled.strategy;
   const pick = pickTier(thresholds, judged);
+  const reported = judged[pick.reported]?.compiled.segment;
   return {
     tier: pick.tier,
     fitScore: pick.fitScore,
-    segmentId: judged[pick.reported]?.compiled.segment.id ?? null,
+    segmentId: reported?.id ?? null,
     exclusionId: null,
     offStrategy: pick.tier === 'off_strategy',
     reason: reasonOf(pick, judged, thresholds.stretch, v),
     ...common,
     missing: missingProperties(pick.tier, pick.fitScore, judged, v),
     todos: companyTodos(pick.tier, thresholds, judged, v),
+    positioning: positioningOf(pick.tier, reported),
   };
 };

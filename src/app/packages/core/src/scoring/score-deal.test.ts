@@ -155,7 +155,9 @@ describe('SCORING §7 a deal', () => {
     expect(withCompany(null, { amount: '1000' })).toMatchInlineSnapshot(`
       {
         "amount": 1000,
+        "business": "new",
         "companyId": null,
+        "competitors": [],
         "dataQuality": [],
         "dealId": "901",
         "discountPercent": null,
@@ -240,7 +242,10 @@ describe('SCORING §7 a deal', () => {
         "fitScore": 0,
         "focus": false,
         "offStrategy": false,
+        "offers": null,
+        "positioning": null,
         "reason": "no associated company",
+        "retained": false,
         "segmentId": null,
         "tier": "needs_data",
         "todos": [
@@ -318,7 +323,9 @@ describe('SCORING §7 a deal', () => {
       .toMatchInlineSnapshot(`
         {
           "amount": 100000,
+          "business": "new",
           "companyId": "101",
+          "competitors": [],
           "dataQuality": [],
           "dealId": "901",
           "discountPercent": 10,
@@ -403,7 +410,10 @@ describe('SCORING §7 a deal', () => {
           "fitScore": 100,
           "focus": true,
           "offStrategy": false,
+          "offers": null,
+          "positioning": null,
           "reason": "Matches Enterprise (dream segment) at 100%",
+          "retained": false,
           "segmentId": "enterprise",
           "tier": "dream",
           "todos": [],

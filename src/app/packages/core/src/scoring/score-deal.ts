@@ -6,7 +6,9 @@ import { isMissing, readNumber } from '../values/read-value.ts';
 import { todoStep } from './build-todos.ts';
 import type { CompiledDreamGroup, CompiledStrategy } from './compile-strategy.ts';
 import { computeDiscountPercent } from './compute-discount-percent.ts';
+import { dealCompetitors } from './deal-competitors.ts';
 import { exceptionFromProperties } from './exception.ts';
+import { businessOf, isRetained } from './existing-business.ts';
 import {
   codeAt,
   explainCriteria,
@@ -16,6 +18,8 @@ import {
   mergeFindings,
   unreadableWords,
 } from './explain.ts';
+import { judgeOffers } from './judge-offers.ts';
+import { positioningOf } from './positioning.ts';
 import { NO_COMPANY_REASON } from './reason.ts';
 import type { RecordValues } from './record-values.ts';
 import { readRecordValues } from './record-values.ts';
@@ -167,6 +171,10 @@ export const scoreDeal = (compiled: CompiledStrategy, facts: DealFacts): DealSco
     raised.add('deal_size_outside_segment');
   }
   if (company === null) raised.add('missing_company');
+  // SCORING §10: refused and off-strategy deals are not judged for offers.
+  const offers = inherited.offStrategy ? null : judgeOffers(segment, facts.lineItems);
+  if (offers !== null && offers.outside.length > 0) raised.add('offer_outside_segment');
+  const business = businessOf(compiled, v, nowMs);
 
   const todos: Todo[] = refused
     ? []
@@ -199,6 +207,11 @@ export const scoreDeal = (compiled: CompiledStrategy, facts: DealFacts): DealSco
       amountFindings,
       discount.dataQuality,
     ),
+    positioning: positioningOf(inherited.tier, segment),
+    offers,
+    competitors: dealCompetitors(compiled.strategy, deal, inherited.segmentId),
+    business,
+    retained: isRetained(compiled, { business, offStrategy: inherited.offStrategy }),
   };
 };
 

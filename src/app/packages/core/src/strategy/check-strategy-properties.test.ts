@@ -138,7 +138,7 @@ describe('checkStrategyProperties', () => {
       [
         {
           "code": "property_wrong_object",
-          "message": "“amount” is a deal property, but segments and exclusions judge the company: a company's fit cannot depend on one of its deals. Use a company property here. Deal properties belong in the dream-customer test (dreamCustomer: need, abilityToPay, urgency) or the deal checks (dealChecks.discountProperty).",
+          "message": "“amount” is a deal property, but segments and exclusions judge the company: a company's fit cannot depend on one of its deals. Use a company property here. Deal properties belong in the dream-customer test (dreamCustomer: need, abilityToPay, urgency), the deal checks (dealChecks.discountProperty), the existing-customer criteria (existingCustomers.criteria) or the competitor property (competitorProperty).",
           "object": "company",
           "path": "segments[0].criteria[0].property",
           "property": "amount",
@@ -232,6 +232,42 @@ describe('checkStrategyProperties', () => {
       ['property_unknown', 'exclusions[0].criteria[0].property'],
       ['property_wrong_object', 'dreamCustomer.need[0].property'],
       ['property_unreadable', 'dealChecks.discountProperty'],
+    ]);
+  });
+
+  it('SCORING §11: competitorProperty must be a deal property of the portal', () => {
+    const competitors = (competitorProperty: string) =>
+      check([{ property: 'industry', operator: 'HAS_PROPERTY' }], {
+        competitors: [{ id: 'acme', name: 'Acme' }],
+        competitorProperty,
+      });
+    expect(competitors('dealtype')).toEqual([]);
+    expect(competitors('industry').map((i) => `${i.path}: ${i.code} — ${i.message}`))
+      .toMatchInlineSnapshot(`
+        [
+          "competitorProperty: competitor_property_not_on_deals — “industry” is a company property, but competitors are read from the deal. Use a deal property that names the competitors on a deal.",
+        ]
+      `);
+    expect(competitors('competitor').map((i) => [i.path, i.code, i.object])).toEqual([
+      ['competitorProperty', 'property_unknown', 'deal'],
+    ]);
+    expect(strategyPropertyIssuesError(competitors('industry')).code).toBe(
+      'strategy_property_unknown',
+    );
+  });
+
+  it('SCORING §12: the existing-customer criteria are checked like every criterion', () => {
+    const issues = check([{ property: 'industry', operator: 'HAS_PROPERTY' }], {
+      existingCustomers: {
+        criteria: [
+          { property: 'dealtype', operator: 'EQ', value: 'existingbusiness' },
+          { property: 'renewal', operator: 'EQ', value: true },
+        ],
+      },
+    });
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['option_unknown', 'existingCustomers.criteria[0].value'],
+      ['property_unknown', 'existingCustomers.criteria[1].property'],
     ]);
   });
 

@@ -22,6 +22,7 @@ export const StrategyPropertyIssueCode = z.enum([
   'day_on_datetime',
   'option_unknown',
   'user_unknown',
+  'competitor_property_not_on_deals',
 ]);
 export type StrategyPropertyIssueCode = z.output<typeof StrategyPropertyIssueCode>;
 
@@ -140,6 +141,8 @@ const MESSAGES: Record<StrategyPropertyIssueCode, (p: Params) => string> = {
     `${describeValue(p.input)} is not an option of “${p.property}”, so it can never match. Its options are: ${listOptions(p.definition)}.`,
   user_unknown: (p) =>
     `${describeValue(p.input)} is not an active user of this HubSpot account: name managers by their email.`,
+  competitor_property_not_on_deals: (p) =>
+    `“${p.property}” is a company property, but competitors are read from the deal. Use a deal property that names the competitors on a deal.`,
 };
 
 const hasOptions = (d: PropertyDefinition): boolean =>
@@ -278,11 +281,14 @@ const checkCriterion = (placed: PlacedCriterion, defs: PortalDefinitions): Issue
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A value of a document when it is a property name, else undefined. */
+const propertyNameOf = (name: unknown): string | undefined =>
+  typeof name === 'string' && PROPERTY_NAME_PATTERN.test(name) ? name : undefined;
+
 /** `dealChecks.discountProperty` when it is a property name, else undefined. */
 const discountPropertyOf = (document: unknown): string | undefined => {
   const checks = isRecord(document) ? document.dealChecks : undefined;
-  const name = isRecord(checks) ? checks.discountProperty : undefined;
-  return typeof name === 'string' && PROPERTY_NAME_PATTERN.test(name) ? name : undefined;
+  return propertyNameOf(isRecord(checks) ? checks.discountProperty : undefined);
 };
 
 const checkDiscountProperty = (document: unknown, definitions: PortalDefinitions): Issue[] => {
@@ -304,6 +310,23 @@ const checkDiscountProperty = (document: unknown, definitions: PortalDefinitions
   ];
 };
 
+/** SCORING §11, §14: `competitorProperty` is a property of the portal's deals. */
+const checkCompetitorProperty = (document: unknown, definitions: PortalDefinitions): Issue[] => {
+  const competitor = propertyNameOf(isRecord(document) ? document.competitorProperty : undefined);
+  if (competitor === undefined) return [];
+  const path = ['competitorProperty'];
+  const found = lookUp(competitor, 'deal', [], definitions, 'dream');
+  if (!('issue' in found)) return [];
+  return [
+    found.issue.code === 'property_wrong_object'
+      ? makeIssue('competitor_property_not_on_deals', path, {
+          property: competitor,
+          object: 'deal',
+        })
+      : { ...found.issue, path: formatPath(path) },
+  ];
+};
+
 /**
  * Checks the properties of every criterion of a strategy document that can be read on its own,
  * even when the document as a whole is not valid: so the schema's issues and the portal's can be
@@ -315,6 +338,7 @@ export const checkDocumentProperties = (
 ): StrategyPropertyIssue[] => [
   ...readableCriteriaOf(document).flatMap((placed) => checkCriterion(placed, definitions)),
   ...checkDiscountProperty(document, definitions),
+  ...checkCompetitorProperty(document, definitions),
 ];
 
 /**
@@ -336,7 +360,9 @@ export const checkStrategyProperties = (
 export const strategyPropertyErrorCode = (
   code: StrategyPropertyIssueCode,
 ): 'strategy_property_unknown' | 'strategy_property_unreadable' =>
-  code === 'property_unknown' || code === 'property_wrong_object'
+  code === 'property_unknown' ||
+  code === 'property_wrong_object' ||
+  code === 'competitor_property_not_on_deals'
     ? 'strategy_property_unknown'
     : 'strategy_property_unreadable';
 

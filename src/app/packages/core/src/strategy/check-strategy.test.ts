@@ -59,6 +59,40 @@ describe('checkStrategy: every problem at once', () => {
     ]);
   });
 
+  it('SCORING §11, §12 in the same pass: competitor rules from the schema, competitorProperty and the existing-customer criteria against the portal, even while the document is invalid', () => {
+    const withPartTwo = {
+      ...draft,
+      competitors: [
+        { id: 'other', name: 'Acme', targets: ['asia'] },
+        { id: 'beta', name: 'ACME' },
+      ],
+      competitorProperty: 'industry',
+      existingCustomers: {
+        criteria: [{ property: 'dealtype', operator: 'EQ', value: 'existingbusiness' }],
+      },
+    };
+    const checked = checkStrategy(JSON.stringify(withPartTwo), PORTAL);
+    expect(checked.strategy).toBeNull();
+    expect(checked.problems.map((p) => `${p.source} ${p.path}: ${p.code}`)).toEqual([
+      'schema thresholds.stretch: stretch_not_below_fit',
+      'schema segments[0].criteria[2].values: operator_needs_values',
+      'schema segments[1].id: duplicate_id',
+      'schema competitors[0].id: reserved_id',
+      'schema competitors[0].targets[0]: unknown_segment',
+      'schema competitors[1].name: duplicate_competitor_value',
+      'schema segments[1].criteria[1].object: deal_criterion_in_segment',
+      'portal segments[0].criteria[0].property: property_unreadable',
+      'portal segments[0].criteria[1].operator: day_on_datetime',
+      'portal segments[1].criteria[0].property: property_wrong_object',
+      'portal existingCustomers.criteria[0].property: property_unknown',
+      'portal competitorProperty: competitor_property_not_on_deals',
+    ]);
+    const property = checked.problems.find((p) => p.code === 'competitor_property_not_on_deals');
+    expect(property === undefined ? null : strategyProblemsError([property]).code).toBe(
+      'strategy_property_unknown',
+    );
+  });
+
   it('without the portal’s definitions: the schema’s problems only', () => {
     const checked = checkStrategy(draft, null);
     expect(checked.portalChecked).toBe(false);

@@ -4,8 +4,11 @@
 import { DreamCriterionSchema, SegmentCriterionSchema } from './strategy-schema.ts';
 import type { Criterion } from './strategy-schema.ts';
 
-/** Segments and exclusions judge the company; the dream-customer test reads the deal. */
-export type CriterionPlace = 'segment' | 'dream';
+/**
+ * Segments and exclusions judge the company; the dream-customer test and the existing-customer
+ * criteria (SCORING §12) read the deal unless a criterion says company.
+ */
+export type CriterionPlace = 'segment' | 'dream' | 'existing';
 
 /** A criterion as written, where it is: its JSON path and the kind of list it is in. */
 export type PlacedValue = { path: (string | number)[]; place: CriterionPlace; value: unknown };
@@ -44,13 +47,19 @@ export const criterionValuesOf = (document: unknown): PlacedValue[] => {
       );
     }
   }
+  const existing = document.existingCustomers;
+  if (isRecord(existing)) {
+    listAt(existing.criteria).forEach((value, j) =>
+      found.push({ path: ['existingCustomers', 'criteria', j], place: 'existing', value }),
+    );
+  }
   return found;
 };
 
 /** The criteria of a document that parse on their own (with their defaults), in document order. */
 export const readableCriteriaOf = (document: unknown): PlacedCriterion[] =>
   criterionValuesOf(document).flatMap(({ path, place, value }) => {
-    const schema = place === 'dream' ? DreamCriterionSchema : SegmentCriterionSchema;
+    const schema = place === 'segment' ? SegmentCriterionSchema : DreamCriterionSchema;
     const parsed = schema.safeParse(value);
     return parsed.success ? [{ path, place, criterion: parsed.data }] : [];
   });

@@ -39,6 +39,39 @@ describe('diffStrategies', () => {
     ]);
   });
 
+  it('names changes of positioning, offers, competitors and the SCORING §12–§15 settings', () => {
+    const next = strategyOf(
+      [
+        segment('saas', [{ property: 'industry', operator: 'EQ', value: 'COMPUTER_SOFTWARE' }], {
+          positioning: { valueProposition: 'Forecasts you can trust' },
+          offers: ['PLAT'],
+        }),
+      ],
+      {
+        competitors: [{ id: 'acme', name: 'Acme' }],
+        competitorProperty: 'competitors',
+        existingCustomers: { policy: 'score' },
+        evidenceWindowDays: 180,
+      },
+    );
+    expect(diffStrategies(base, next).map((c) => `${c.kind} ${c.where}`)).toEqual([
+      'changed segment saas',
+      'added competitor acme',
+      'changed competitorProperty',
+      'changed evidenceWindowDays',
+      'changed existingCustomers.policy',
+    ]);
+    expect(diffStrategies(base, next)[0]?.details?.map((d) => d.where)).toEqual([
+      'positioning',
+      'offers',
+    ]);
+    // Absent existing-customer settings are their defaults: writing the defaults changes nothing.
+    const explicit = strategyOf(base.segments, {
+      existingCustomers: { policy: 'retain' },
+    });
+    expect(diffStrategies(base, explicit)).toEqual([]);
+  });
+
   it('describes a criterion in one line', () => {
     const [c] =
       strategyOf([

@@ -1,7 +1,8 @@
 // A readable structural diff of two strategies: segments, exclusions and criteria added, removed
 // or changed (matched by id, criteria by object and property), plus the scalar settings. Shared by
 // the CLI's `strategy diff` and the settings page (what a publish would change).
-import type { Criterion, Strategy } from './strategy-schema.ts';
+import { existingCustomersOf } from './strategy-defaults.ts';
+import type { Competitor, Criterion, Strategy } from './strategy-schema.ts';
 
 /** How one place of a strategy differs. */
 export type ChangeKind = 'added' | 'removed' | 'changed';
@@ -197,6 +198,29 @@ function diffDreamCustomer(
   });
 }
 
+const COMPETITOR_FIELDS = ['name', 'values', 'targets', 'howWeWin'] as const;
+
+/** SCORING §11–§13, §15: competitors by id, then the settings (absent = their defaults). */
+function diffPartTwo(a: Strategy, b: Strategy): StrategyChange[] {
+  const existingA = existingCustomersOf(a);
+  const existingB = existingCustomersOf(b);
+  return [
+    ...diffById<Competitor>(
+      'competitor',
+      a.competitors ?? [],
+      b.competitors ?? [],
+      (c) => `“${c.name}”`,
+      (x, y) => fieldChanges(x, y, COMPETITOR_FIELDS),
+    ).filter((c) => c.where !== 'competitor order'),
+    ...fieldChanges(a, b, ['competitorProperty', 'focusGuard', 'evidenceWindowDays']),
+    ...fieldChanges(existingA, existingB, ['policy'], 'existingCustomers.'),
+    ...diffCriteria(existingA.criteria, existingB.criteria).map((c) => ({
+      ...c,
+      where: `existingCustomers.${c.where}`,
+    })),
+  ];
+}
+
 /** Every difference between strategy `a` (before) and `b` (after), in document order. */
 export function diffStrategies(a: Strategy, b: Strategy): StrategyChange[] {
   const changes: StrategyChange[] = [
@@ -210,7 +234,14 @@ export function diffStrategies(a: Strategy, b: Strategy): StrategyChange[] {
       b.segments,
       (s) => `“${s.name}” (${s.priority}, ${criteriaCount(s.criteria.length)})`,
       (x, y) => [
-        ...fieldChanges(x, y, ['name', 'priority', 'description', 'dealAmount']),
+        ...fieldChanges(x, y, [
+          'name',
+          'priority',
+          'description',
+          'dealAmount',
+          'positioning',
+          'offers',
+        ]),
         ...diffCriteria(x.criteria, y.criteria),
       ],
     ),
@@ -234,6 +265,7 @@ export function diffStrategies(a: Strategy, b: Strategy): StrategyChange[] {
       ['userIds', 'teamIds'],
       'managers.',
     ),
+    ...diffPartTwo(a, b),
   );
   return changes;
 }

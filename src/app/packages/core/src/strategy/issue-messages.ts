@@ -27,6 +27,9 @@ export const StrategyIssueCode = z.enum([
   'range_reversed',
   'deal_criterion_in_segment',
   'strategy_too_large',
+  'unknown_segment',
+  'duplicate_competitor_value',
+  'reserved_id',
 ]);
 export type StrategyIssueCode = z.output<typeof StrategyIssueCode>;
 
@@ -61,7 +64,7 @@ export const describeInput = (v: unknown): string => {
  * in a segment or exclusion (the schema's and the portal check's).
  */
 export const WHERE_DEAL_PROPERTIES_BELONG =
-  'Deal properties belong in the dream-customer test (dreamCustomer: need, abilityToPay, urgency) or the deal checks (dealChecks.discountProperty).';
+  'Deal properties belong in the dream-customer test (dreamCustomer: need, abilityToPay, urgency), the deal checks (dealChecks.discountProperty), the existing-customer criteria (existingCustomers.criteria) or the competitor property (competitorProperty).';
 
 const KIND_WORDS: Record<string, string> = {
   string: 'text',
@@ -144,6 +147,14 @@ const MESSAGES: Record<StrategyIssueCode, (p: IssueParams) => string> = {
     `Segments and exclusions judge the company, and a company's fit cannot depend on one of its deals, so "object": "deal" is not allowed here: the criterion could never match. Use a company property and remove "object". ${WHERE_DEAL_PROPERTIES_BELONG}`,
   strategy_too_large: (p) =>
     `The strategy is ${formatAmount(Number(p.size))} characters as compact JSON; the limit is ${formatAmount(Number(p.limit))}, because it is stored in one HubSpot text property. Remove segments or criteria, or shorten descriptions.`,
+  unknown_segment: (p) =>
+    `This strategy has no segment “${str(p.id)}”. Use the id of one of its segments${
+      Array.isArray(p.known) && p.known.length > 0 ? ` (${p.known.join(', ')})` : ''
+    }, or remove it.`,
+  duplicate_competitor_value: (p) =>
+    `${describeInput(p.input)} already means ${str(p.other)} (competitors[${String(p.index)}]): a value of the competitor property can mean only one competitor. Remove it from one of them.`,
+  reserved_id: (p) =>
+    `The id “${str(p.id)}” is reserved: it stands for competitors the strategy does not list. Choose another id.`,
 };
 
 /** The message for an issue, from the one message table. */

@@ -3,6 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 
 import minimal from '../../../../../../examples/strategies/01-minimal.json' with { type: 'json' };
 import b2b from '../../../../../../examples/strategies/02-b2b-saas.json' with { type: 'json' };
+import services from '../../../../../../examples/strategies/03-revops-services.json' with { type: 'json' };
 import { Operator } from '../enums.ts';
 import { OPERATORS } from '../criteria/operators.ts';
 import type { StrategyIssue } from './issue-messages.ts';
@@ -78,6 +79,7 @@ describe('SCORING §1 the strategy document', () => {
   it('every example strategy is valid', () => {
     expect(parseStrategy(minimal).ok).toBe(true);
     expect(issuesOf(b2b)).toEqual([]);
+    expect(issuesOf(services)).toEqual([]);
   });
 
   it('unknown keys are rejected, each with its path', () => {
@@ -456,6 +458,14 @@ describe('every validation error names the JSON path and says what is expected',
       withCriterion({ operator: 'BETWEEN', value: 1, highValue: '2025-01-01' }),
       withCriterion({ operator: 'BETWEEN', value: 2, highValue: 1 }),
       withCriterion({ object: 'deal' }),
+      // SCORING §11: unknown target segment, a value meaning two competitors, the reserved id.
+      {
+        ...valid(),
+        competitors: [
+          { id: 'other', name: 'Acme', targets: ['retail'] },
+          { id: 'beta', name: 'ACME' },
+        ],
+      },
       {
         ...valid(),
         description: 'x'.repeat(2000),
@@ -551,12 +561,12 @@ describe('SCORING §14: criteria in segments and exclusions read the company', (
       [
         {
           "code": "deal_criterion_in_segment",
-          "message": "Segments and exclusions judge the company, and a company's fit cannot depend on one of its deals, so "object": "deal" is not allowed here: the criterion could never match. Use a company property and remove "object". Deal properties belong in the dream-customer test (dreamCustomer: need, abilityToPay, urgency) or the deal checks (dealChecks.discountProperty).",
+          "message": "Segments and exclusions judge the company, and a company's fit cannot depend on one of its deals, so "object": "deal" is not allowed here: the criterion could never match. Use a company property and remove "object". Deal properties belong in the dream-customer test (dreamCustomer: need, abilityToPay, urgency), the deal checks (dealChecks.discountProperty), the existing-customer criteria (existingCustomers.criteria) or the competitor property (competitorProperty).",
           "path": "segments[0].criteria[1].object",
         },
         {
           "code": "deal_criterion_in_segment",
-          "message": "Segments and exclusions judge the company, and a company's fit cannot depend on one of its deals, so "object": "deal" is not allowed here: the criterion could never match. Use a company property and remove "object". Deal properties belong in the dream-customer test (dreamCustomer: need, abilityToPay, urgency) or the deal checks (dealChecks.discountProperty).",
+          "message": "Segments and exclusions judge the company, and a company's fit cannot depend on one of its deals, so "object": "deal" is not allowed here: the criterion could never match. Use a company property and remove "object". Deal properties belong in the dream-customer test (dreamCustomer: need, abilityToPay, urgency), the deal checks (dealChecks.discountProperty), the existing-customer criteria (existingCustomers.criteria) or the competitor property (competitorProperty).",
           "path": "exclusions[0].criteria[0].object",
         },
       ]

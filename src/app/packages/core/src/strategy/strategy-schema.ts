@@ -235,6 +235,29 @@ const DealAmountSchema = z
     'The deal amounts that fit this segment; outside it a deal gets the warning deal_size_outside_segment',
   );
 
+/** SCORING §10: what reps are told to sell in a segment. */
+export const PositioningSchema = z
+  .strictObject({
+    valueProposition: Text(300).describe('Why us, in the customer’s words (1..300 characters)'),
+    differentiators: z
+      .array(Text(200))
+      .max(10)
+      .optional()
+      .describe('What sets us apart in this segment: 0..10, each 1..200 characters'),
+    expectations: z
+      .array(Text(200))
+      .max(10)
+      .optional()
+      .describe('What these customers expect from us: 0..10, each 1..200 characters'),
+  })
+  .meta({
+    id: 'Positioning',
+    title: 'Positioning',
+    description:
+      'Shown to reps on cards of dream, fit, stretch and needs-data records of the segment.',
+  });
+export type Positioning = z.output<typeof PositioningSchema>;
+
 export const SegmentSchema = z
   .strictObject({
     id: Slug.describe('Stable id, written to strategy_fit_segment: 1..63 of a-z, 0-9 and -'),
@@ -243,6 +266,15 @@ export const SegmentSchema = z
     description: z.string().max(2000).optional(),
     criteria: z.array(SegmentCriterionSchema).min(1).max(30).describe('1..30 criteria'),
     dealAmount: DealAmountSchema.optional(),
+    positioning: PositioningSchema.optional(),
+    offers: z
+      .array(Text(100))
+      .min(1)
+      .max(100)
+      .optional()
+      .describe(
+        'The product SKUs (or product ids) we offer this segment, 1..100; a deal with a line item outside them gets the warning offer_outside_segment',
+      ),
   })
   .meta({
     id: 'Segment',
@@ -325,6 +357,82 @@ const ThresholdsSchema = z
   .prefault({})
   .describe('Score thresholds for the tiers');
 
+/** SCORING §11: the id reserved for values of the competitor property that match no competitor. */
+export const OTHER_COMPETITOR_ID = 'other';
+
+/** SCORING §11: a competitor, how we win against it and which of our segments it goes after. */
+export const CompetitorSchema = z
+  .strictObject({
+    id: Slug.describe('Stable id, written to strategy_fit_competitors; "other" is reserved'),
+    name: Text(120).describe('Name shown to reps and managers'),
+    values: z
+      .array(Text(120))
+      .min(1)
+      .max(20)
+      .optional()
+      .describe(
+        'Values of competitorProperty that mean this competitor, 1..20 (default: its name); trimmed, case-insensitive, unique across competitors',
+      ),
+    targets: z
+      .array(Slug)
+      .max(50)
+      .optional()
+      .describe('Ids of our segments this competitor goes after'),
+    howWeWin: Text(500)
+      .optional()
+      .describe('Shown to reps on deals where this competitor is present'),
+  })
+  .meta({
+    id: 'Competitor',
+    title: 'Competitor',
+    description: 'How a competitor acts and whom it targets.',
+  });
+export type Competitor = z.output<typeof CompetitorSchema>;
+
+/** SCORING §12: whether an existing customer's deal needs an exception when it is off strategy. */
+export const ExistingCustomerPolicy = z.enum(['retain', 'score']);
+export type ExistingCustomerPolicy = z.output<typeof ExistingCustomerPolicy>;
+
+/** SCORING §12: HubSpot's default deal type property says existing business. */
+export const DEFAULT_EXISTING_CUSTOMER_CRITERIA: readonly CriterionInput[] = [
+  { property: 'dealtype', operator: 'EQ', value: 'existingbusiness' },
+];
+
+/** SCORING §12: which deals are existing business, and what happens to them off strategy. */
+export const ExistingCustomersSchema = z
+  .strictObject({
+    policy: ExistingCustomerPolicy.default('retain').describe(
+      'retain (default): an off-strategy existing-business deal keeps its tier but needs no exception and is not unapproved off-strategy pipeline; score: treated like new business',
+    ),
+    criteria: z
+      .array(DreamCriterionSchema)
+      .min(1)
+      .max(5)
+      .default(() => DEFAULT_EXISTING_CUSTOMER_CRITERIA.map((c) => DreamCriterionSchema.parse(c)))
+      .describe(
+        'A deal is existing business when all of these match (1..5; read the deal unless object says company); default: dealtype EQ existingbusiness',
+      ),
+  })
+  .describe(
+    'Existing customers (default when absent: policy retain, dealtype EQ existingbusiness)',
+  );
+export type ExistingCustomers = z.output<typeof ExistingCustomersSchema>;
+
+/** SCORING §13: the share of dream and fit companies above which a strategy is "not a focus". */
+export const FocusGuardSchema = z
+  .strictObject({
+    maxAcceptedPercent: Int(1, 100)
+      .default(50)
+      .describe(
+        'Warn when more than this percent of companies are dream or fit (1..100, default 50)',
+      ),
+  })
+  .describe('The focus guard (default when absent: 50 %)');
+export type FocusGuard = z.output<typeof FocusGuardSchema>;
+
+/** SCORING §15: the review counts deals closed in the last this many days unless the strategy says otherwise. */
+export const DEFAULT_EVIDENCE_WINDOW_DAYS = 365;
+
 const checkUniqueIds = (list: unknown, key: string, ctx: Ctx): void => {
   if (!Array.isArray(list)) return;
   const seen = new Map<string, number>();
@@ -333,6 +441,59 @@ const checkUniqueIds = (list: unknown, key: string, ctx: Ctx): void => {
     const first = seen.get(item.id);
     if (first === undefined) seen.set(item.id, i);
     else addIssue(ctx, 'duplicate_id', [key, i, 'id'], { id: item.id, list: key, index: first });
+  });
+};
+
+const segmentIdsOf = (segments: unknown): Set<string> =>
+  new Set(
+    (Array.isArray(segments) ? segments : []).flatMap((s) =>
+      isRecord(s) && typeof s.id === 'string' ? [s.id] : [],
+    ),
+  );
+
+/** The values of a competitor that mean it (SCORING §11: default its name), with their paths. */
+const competitorValues = (c: Json, i: number): { value: string; path: PropertyKey[] }[] => {
+  if (Array.isArray(c.values)) {
+    return c.values.flatMap((v, j) =>
+      typeof v === 'string' ? [{ value: v, path: ['competitors', i, 'values', j] }] : [],
+    );
+  }
+  return typeof c.name === 'string' ? [{ value: c.name, path: ['competitors', i, 'name'] }] : [];
+};
+
+/** SCORING §11: targets name existing segments, values are unique across competitors, `other` is reserved. */
+const checkCompetitors = (v: Json, ctx: Ctx): void => {
+  if (!Array.isArray(v.competitors)) return;
+  const segments = segmentIdsOf(v.segments);
+  // Without any segment, every target would be unknown: the one issue is the empty list.
+  const checkTargets = segments.size > 0;
+  const seen = new Map<string, { index: number; name: string }>();
+  v.competitors.forEach((c, i) => {
+    if (!isRecord(c)) return;
+    if (c.id === OTHER_COMPETITOR_ID)
+      addIssue(ctx, 'reserved_id', ['competitors', i, 'id'], { id: c.id });
+    if (checkTargets && Array.isArray(c.targets)) {
+      c.targets.forEach((t, j) => {
+        if (typeof t === 'string' && SLUG_PATTERN.test(t) && !segments.has(t)) {
+          addIssue(ctx, 'unknown_segment', ['competitors', i, 'targets', j], {
+            id: t,
+            known: [...segments],
+          });
+        }
+      });
+    }
+    const name = typeof c.name === 'string' ? c.name : String(c.id);
+    for (const { value, path } of competitorValues(c, i)) {
+      const key = value.trim().toLowerCase();
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, { index: i, name });
+      else if (first.index !== i)
+        addIssue(ctx, 'duplicate_competitor_value', path, {
+          input: value,
+          other: first.name,
+          index: first.index,
+        });
+    }
   });
 };
 
@@ -359,12 +520,29 @@ export const StrategySchema = z
       .optional()
       .describe('At most this many dream-tier companies per owner (strategy review)'),
     managers: ManagersSchema.optional(),
+    competitors: z
+      .array(CompetitorSchema)
+      .max(30)
+      .optional()
+      .describe('0..30 competitors, ids unique (SCORING §11)'),
+    competitorProperty: PropertyName.optional().describe(
+      'Deal property naming the competitors on a deal (a checkbox enumeration is split on ;)',
+    ),
+    existingCustomers: ExistingCustomersSchema.optional(),
+    focusGuard: FocusGuardSchema.optional(),
+    evidenceWindowDays: Int(30, 3650)
+      .optional()
+      .describe(
+        'The strategy review counts deals closed in the last this many days (30..3650, default 365)',
+      ),
   })
   .superRefine(
     (s, ctx) => {
       const v = s as Json;
       checkUniqueIds(v.segments, 'segments', ctx as Ctx);
       checkUniqueIds(v.exclusions, 'exclusions', ctx as Ctx);
+      checkUniqueIds(v.competitors, 'competitors', ctx as Ctx);
+      checkCompetitors(v, ctx as Ctx);
     },
     { when: (payload) => isRecord(payload.value) },
   )

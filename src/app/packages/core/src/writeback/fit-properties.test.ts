@@ -40,6 +40,9 @@ describe('SCORING §8 what is written back to HubSpot', () => {
         "strategy_fit_focus bool/booleancheckbox deals",
         "strategy_fit_warnings enumeration/checkbox deals",
         "strategy_fit_discount_percent number/number deals",
+        "strategy_fit_competitors string/text deals",
+        "strategy_fit_business enumeration/select deals",
+        "strategy_fit_open_questions enumeration/checkbox deals",
         "strategy_fit_exception enumeration/select deals (not by scoring)",
         "strategy_fit_exception_note string/text deals (not by scoring)",
         "strategy_fit_exception_by string/text deals (not by scoring)",
@@ -74,7 +77,10 @@ describe('SCORING §8 what is written back to HubSpot', () => {
       'price_competition',
       'deal_size_outside_segment',
       'missing_company',
+      'offer_outside_segment',
     ]);
+    expect(options('strategy_fit_business')).toEqual(['new', 'existing']);
+    expect(options('strategy_fit_open_questions')).toEqual(['need', 'abilityToPay', 'urgency']);
     expect(options('strategy_fit_exception')).toEqual(['requested', 'approved', 'rejected']);
     expect(options('strategy_fit_off_strategy')).toEqual(['true', 'false']);
   });
@@ -111,6 +117,9 @@ describe('SCORING §8 what is written back to HubSpot', () => {
       focus: true,
       warnings: ['deal_size_outside_segment', 'price_competition'],
       discountPercent: null,
+      dreamTest: null,
+      competitors: [],
+      business: 'new',
     } as unknown as DealScore;
     const props = dealFitProperties(score, stamp);
     expect(props).toMatchObject({
@@ -135,6 +144,80 @@ describe('SCORING §8 what is written back to HubSpot', () => {
       'strategy_fit_exception_decision_input',
       'strategy_fit_exception_expires_input',
     ]);
+  });
+});
+
+describe('SCORING §8 write-back of §10–§12', () => {
+  const competitor = (competitorId: string, value: string) => ({
+    competitorId,
+    name: null,
+    value,
+    howWeWin: null,
+    targetsSegment: false,
+  });
+  const group = (g: 'need' | 'abilityToPay' | 'urgency', outcome: 'pass' | 'fail' | 'unknown') => ({
+    group: g,
+    question: g,
+    outcome,
+    criteria: [],
+  });
+  const score = {
+    ...evaluation,
+    focus: false,
+    warnings: ['offer_outside_segment', 'price_competition'],
+    discountPercent: 4,
+    dreamTest: [
+      group('need', 'unknown'),
+      group('abilityToPay', 'pass'),
+      group('urgency', 'unknown'),
+    ],
+    competitors: [
+      competitor('pipewise', 'Pipewise'),
+      competitor('other', 'Excel'),
+      competitor('forecastly', 'Forecastly'),
+      competitor('other', 'In-house'),
+    ],
+    business: 'existing',
+  } as unknown as DealScore;
+
+  it('strategy_fit_competitors: the matched competitor ids, ;-joined, sorted; an unmatched value adds other', () => {
+    expect(dealFitProperties(score, stamp).strategy_fit_competitors).toBe(
+      'forecastly;other;pipewise',
+    );
+    expect(dealFitProperties({ ...score, competitors: [] }, stamp).strategy_fit_competitors).toBe(
+      '',
+    );
+  });
+
+  it('strategy_fit_business: new or existing; offer_outside_segment is a warning like the others', () => {
+    expect(dealFitProperties(score, stamp)).toMatchObject({
+      strategy_fit_business: 'existing',
+      strategy_fit_warnings: 'price_competition;offer_outside_segment',
+    });
+  });
+
+  it('strategy_fit_open_questions: the unanswered dream-test questions in their order (extension)', () => {
+    expect(dealFitProperties(score, stamp).strategy_fit_open_questions).toBe('need;urgency');
+    expect(
+      dealFitProperties({ ...score, dreamTest: null }, stamp).strategy_fit_open_questions,
+    ).toBe('');
+  });
+
+  it('a deal whose competitors, business or open questions change is written again; the same ones are not', () => {
+    const next = dealFitProperties(score, stamp);
+    const stored = { ...next, strategy_fit_scored_at: '2025-12-01T00:00:00.000Z' };
+    expect(diffFitProperties(stored, next)).toBeNull();
+    expect(
+      diffFitProperties({ ...stored, strategy_fit_open_questions: 'urgency;need' }, next),
+    ).toBeNull();
+    expect(diffFitProperties({ ...stored, strategy_fit_business: 'new' }, next)).toEqual({
+      strategy_fit_business: 'existing',
+      strategy_fit_scored_at: stamp.scoredAt,
+    });
+    expect(diffFitProperties({ ...stored, strategy_fit_competitors: 'pipewise' }, next)).toEqual({
+      strategy_fit_competitors: 'forecastly;other;pipewise',
+      strategy_fit_scored_at: stamp.scoredAt,
+    });
   });
 });
 

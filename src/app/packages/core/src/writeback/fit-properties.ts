@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-import { FitWarning, Tier } from '../enums.ts';
+import { Business, DreamGroup, FitWarning, Tier } from '../enums.ts';
+import { DREAM_QUESTIONS } from '../scoring/compile-strategy.ts';
+import { competitorIdsOf } from '../scoring/deal-competitors.ts';
 import { TIER_WORDS } from '../scoring/reason.ts';
 import type { CompanyEvaluation, DealScore } from '../scoring/schema.ts';
 
@@ -40,7 +42,10 @@ const WARNING_LABELS: Record<FitWarning, string> = {
   price_competition: 'Price competition',
   deal_size_outside_segment: 'Deal size outside segment',
   missing_company: 'Missing company',
+  offer_outside_segment: 'Offer outside segment',
 };
+
+const BUSINESS_LABELS: Record<Business, string> = { new: 'New', existing: 'Existing' };
 
 const options = (pairs: readonly (readonly [string, string])[]) =>
   pairs.map(([value, label], displayOrder) => ({ label, value, displayOrder }));
@@ -156,6 +161,41 @@ export const FIT_PROPERTIES: readonly FitPropertyDefinition[] = [
       'The deal discount the price-competition check saw (line items, else the discount property); empty when unknown. An extension of SCORING §8 for the strategy evidence (docs/strategy.md).',
     type: 'number',
     fieldType: 'number',
+    objects: [...DEALS],
+    writtenByScoring: true,
+  },
+  {
+    ...common,
+    name: 'strategy_fit_competitors',
+    label: 'Strategy fit competitors',
+    description:
+      'Ids of the strategy’s competitors named on the deal, sorted and ;-joined; other for a value no competitor lists (SCORING §11).',
+    type: 'string',
+    fieldType: 'text',
+    objects: [...DEALS],
+    writtenByScoring: true,
+  },
+  {
+    ...common,
+    name: 'strategy_fit_business',
+    label: 'Strategy fit business',
+    description:
+      'New or existing business, by the strategy’s existing-customer criteria (SCORING §12).',
+    type: 'enumeration',
+    fieldType: 'select',
+    options: options(Business.options.map((b) => [b, BUSINESS_LABELS[b]])),
+    objects: [...DEALS],
+    writtenByScoring: true,
+  },
+  {
+    ...common,
+    name: 'strategy_fit_open_questions',
+    label: 'Strategy fit open questions',
+    description:
+      'The dream-customer questions still unanswered (unknown) on the deal. An extension of SCORING §8 for the focus board of the strategy review (docs/strategy.md).',
+    type: 'enumeration',
+    fieldType: 'checkbox',
+    options: options(DreamGroup.options.map((g) => [g, DREAM_QUESTIONS[g]])),
     objects: [...DEALS],
     writtenByScoring: true,
   },
@@ -293,10 +333,19 @@ export const companyFitProperties = (
   strategy_fit_scored_at: stamp.scoredAt,
 });
 
-/** SCORING §8: a deal's fit properties in HubSpot's string encoding (warnings as `a;b`, canonical order). */
+/**
+ * SCORING §8: a deal's fit properties in HubSpot's string encoding (warnings as `a;b`, canonical
+ * order; competitors sorted; open dream-test questions in their order).
+ */
 export const dealFitProperties = (d: DealScore, stamp: FitStamp): Record<string, string> => ({
   ...companyFitProperties(d, stamp),
   strategy_fit_focus: bool(d.focus),
   strategy_fit_warnings: FitWarning.options.filter((w) => d.warnings.includes(w)).join(';'),
   strategy_fit_discount_percent: d.discountPercent === null ? '' : String(d.discountPercent),
+  strategy_fit_competitors: competitorIdsOf(d.competitors).join(';'),
+  strategy_fit_business: d.business,
+  strategy_fit_open_questions: (d.dreamTest ?? [])
+    .filter((g) => g.outcome === 'unknown')
+    .map((g) => g.group)
+    .join(';'),
 });

@@ -1,0 +1,153 @@
+import type { Strategy } from '../strategy/strategy-schema.ts';
+import { OTHER_COMPETITOR_ID } from '../strategy/strategy-schema.ts';
+import type { AmountTally } from './cents.ts';
+import { amountTotalOf, createAmountTally, tallyAmount } from './cents.ts';
+import { compareText } from './compare.ts';
+import type {
+  Completeness,
+  CompetitorReview,
+  CompetitorRow,
+  CompetitorSegment,
+  LossRow,
+  ReviewDeal,
+} from './schema.ts';
+import { segmentNameOf, segmentOrder } from './segment-order.ts';
+import type { Keyed, WinTally } from './tallies.ts';
+import {
+  createWinTally,
+  mergeKeyedAmounts,
+  mergeKeyedWins,
+  mergeWinTallies,
+  tallyAt,
+  tallyWin,
+  winRecordOfTally,
+} from './tallies.ts';
+
+/** SCORING §15: "where we lose" lists competitors with at least this many closed deals against us. */
+export const MIN_COMPETITOR_DEALS = 10;
+
+/** Plain-JSON state: closed deals per `[competitor, segment]`, open deals per competitor. */
+export type CompetitorState = {
+  overall: WinTally;
+  without: WinTally;
+  closed: Keyed<WinTally>;
+  open: Keyed<AmountTally>;
+};
+
+export const createCompetitorState = (): CompetitorState => ({
+  overall: createWinTally(),
+  without: createWinTally(),
+  closed: {},
+  open: {},
+});
+
+/**
+ * SCORING §15 competitors, one deal: a closed deal of the evidence (the caller passes closed deals
+ * of the window that were scored) counts for each of its competitors in its segment; an open deal
+ * adds to each competitor's open deals and amount.
+ */
+export const addCompetitorDeal = (state: CompetitorState, deal: ReviewDeal): void => {
+  const ids = [...new Set(deal.competitors ?? [])];
+  if (!deal.isClosed) {
+    for (const id of ids) tallyAmount(tallyAt(state.open, id, createAmountTally), deal.amount);
+    return;
+  }
+  tallyWin(state.overall, deal.isWon);
+  if (ids.length === 0) tallyWin(state.without, deal.isWon);
+  for (const id of ids) {
+    tallyWin(
+      tallyAt(state.closed, JSON.stringify([id, deal.segmentId]), createWinTally),
+      deal.isWon,
+    );
+  }
+};
+
+export const mergeCompetitors = (a: CompetitorState, b: CompetitorState): CompetitorState => ({
+  overall: mergeWinTallies(a.overall, b.overall),
+  without: mergeWinTallies(a.without, b.without),
+  closed: mergeKeyedWins(a.closed, b.closed),
+  open: mergeKeyedAmounts(a.open, b.open),
+});
+
+/** a's win rate below b's, compared in integers: a.won / a.closed < b.won / b.closed. */
+const winsLess = (a: WinTally, b: WinTally): boolean => a.won * b.closed < b.won * a.closed;
+
+/** The strategy's competitors in order, then other ids seen (an older version's), then other when seen. */
+const competitorIds = (strategy: Strategy, seen: Iterable<string>): string[] => {
+  const known = (strategy.competitors ?? []).map((c) => c.id);
+  const seenIds = new Set(seen);
+  const others = [...seenIds]
+    .filter((id) => id !== OTHER_COMPETITOR_ID && !known.includes(id))
+    .sort(compareText);
+  return [...known, ...others, ...(seenIds.has(OTHER_COMPETITOR_ID) ? [OTHER_COMPETITOR_ID] : [])];
+};
+
+/** The figure: rows per competitor and segment, and where we lose and to whom. */
+export const finishCompetitors = (
+  state: CompetitorState,
+  strategy: Strategy,
+  completeness: Completeness,
+): CompetitorReview => {
+  const cells = Object.entries(state.closed).map(([key, tally]) => {
+    const [competitorId, segmentId] = JSON.parse(key) as [string, string | null];
+    return { competitorId, segmentId, tally };
+  });
+  const segments = segmentOrder(
+    strategy,
+    cells.map((c) => c.segmentId),
+  );
+  type Built = { row: CompetitorRow; total: WinTally; tallies: [CompetitorSegment, WinTally][] };
+  const ids = competitorIds(strategy, [
+    ...cells.map((c) => c.competitorId),
+    ...Object.keys(state.open),
+  ]);
+  const built = ids.map((competitorId): Built => {
+    const competitor = strategy.competitors?.find((c) => c.id === competitorId);
+    const targets = competitor?.targets ?? [];
+    const mine = cells.filter((c) => c.competitorId === competitorId);
+    const tallies = segments.flatMap((segmentId): [CompetitorSegment, WinTally][] => {
+      const tally = mine.find((c) => c.segmentId === segmentId)?.tally ?? createWinTally();
+      const targeted = segmentId !== null && targets.includes(segmentId);
+      if (tally.closed === 0 && !targeted) return [];
+      const name = segmentNameOf(strategy, segmentId);
+      return [[{ segmentId, segmentName: name, targeted, ...winRecordOfTally(tally) }, tally]];
+    });
+    const total = mine.reduce((sum, c) => mergeWinTallies(sum, c.tally), createWinTally());
+    const row: CompetitorRow = {
+      competitorId,
+      name: competitor?.name ?? null,
+      ...winRecordOfTally(total),
+      open: amountTotalOf(state.open[competitorId] ?? createAmountTally()),
+      bySegment: tallies.map(([cell]) => cell),
+    };
+    return { row, total, tallies };
+  });
+  const lost = (t: WinTally): number => t.closed - t.won;
+  const whereWeLose = built
+    .filter((b) => b.total.closed >= MIN_COMPETITOR_DEALS && winsLess(b.total, state.overall))
+    .sort(
+      (a, b) =>
+        a.total.won * b.total.closed - b.total.won * a.total.closed ||
+        b.total.closed - a.total.closed ||
+        compareText(a.row.competitorId, b.row.competitorId),
+    )
+    .map((b): LossRow => ({
+      competitorId: b.row.competitorId,
+      name: b.row.name,
+      ...winRecordOfTally(b.total),
+      lost: lost(b.total),
+      // Most losses first; equal losses keep the segment order (a stable sort).
+      segments: b.tallies
+        .filter(([, t]) => lost(t) > 0)
+        .sort(([, x], [, y]) => lost(y) - lost(x))
+        .map(([cell]) => cell),
+    }));
+  return {
+    completeness,
+    overall: winRecordOfTally(state.overall),
+    withoutCompetitor: winRecordOfTally(state.without),
+    minClosedDeals: MIN_COMPETITOR_DEALS,
+    rows: built.map((b) => b.row),
+    whereWeLose,
+  };
+};
