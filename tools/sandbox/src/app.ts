@@ -17,6 +17,7 @@ import { registerSchemaRoutes } from './routes/schemas.ts';
 import type { CrmStore } from './store/crm-store.ts';
 import type { FaultInjector } from './traffic/faults.ts';
 import type { Policy, RateLimiter } from './traffic/rate-limiter.ts';
+import { requestKind } from './traffic/request-kinds.ts';
 
 /** What the middleware reads on every request; `control` changes it while the server runs. */
 export type TrafficState = {
@@ -27,6 +28,8 @@ export type TrafficState = {
   rateLimiter: RateLimiter | undefined;
   /** Requests received, whatever their answer (read by `control.requestCount`). */
   requests: number;
+  /** The same requests by kind (`requestKind`), read by `control.requestsByKind`. */
+  kinds: Map<string, number>;
 };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -70,6 +73,8 @@ export function createApp(store: CrmStore, traffic: TrafficState): Hono<SandboxE
 
   app.use('*', async (c, next) => {
     traffic.requests += 1;
+    const kind = requestKind(c.req.method, c.req.path);
+    traffic.kinds.set(kind, (traffic.kinds.get(kind) ?? 0) + 1);
     c.set('baseUrl', traffic.baseUrl);
     c.set('partialBatch', undefined);
     if (traffic.latencyMs > 0) await sleep(traffic.latencyMs);

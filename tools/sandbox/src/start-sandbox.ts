@@ -27,6 +27,11 @@ export type SandboxControl = {
   /** Read-only: requests received since start, whatever their answer (faults, 401, 429 included). */
   requestCount(): number;
   /**
+   * Read-only: requests received since start by kind (`list companies`, `batch read line_items`,
+   * `associations deals→companies`, `search deals`, `batch update companies`, …).
+   */
+  requestsByKind(): Map<string, number>;
+  /**
    * Read-only write log: for each record of `objectType` (a name such as `companies`, or an
    * object type id) updated since start, how many updates it received (creation is not counted).
    */
@@ -70,6 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     faults: new FaultInjector(resolved.faults),
     rateLimiter: resolved.rateLimit === false ? undefined : new RateLimiter(resolved.rateLimit),
     requests: 0,
+    kinds: new Map(),
   };
   const app = createApp(store, traffic);
   const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
@@ -95,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         traffic.rateLimiter = limits === false ? undefined : new RateLimiter(limits);
       },
       requestCount: () => traffic.requests,
+      requestsByKind: () => new Map(traffic.kinds),
       writeCounts: (objectType) => {
         const info = store.resolveType(objectType);
         if (info === undefined) throw new Error(`unknown object type ${objectType}`);

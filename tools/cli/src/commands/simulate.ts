@@ -8,7 +8,6 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 
 import { withBackend } from '../backend/index.ts';
-import { bindCrm } from '../bulk/bind-crm.ts';
 import { argumentErrors, describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { runSimulation } from '../bulk/run-simulation.ts';
@@ -69,7 +68,7 @@ export const simulateCommand = async (
     for (const issue of issues.value) io.stderr.write(`  ${issue.path}: ${issue.message}\n`);
     return EXIT.unusable;
   }
-  const sim = await runSimulation(bindCrm(hs), proposed, {
+  const sim = await runSimulation(hs, proposed, {
     nowMs: io.nowMs,
     progress: progressFor(io, args.progress && !args.json),
   });

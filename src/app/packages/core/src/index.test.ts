@@ -140,7 +140,6 @@ describe('the public API of @strategy-fit/core', () => {
         "diffCriteria",
         "diffFitProperties",
         "diffStrategies",
-        "emptySimulationMatrix",
         "err",
         "evaluateCompany",
         "exceptionDecisionProperties",
@@ -150,9 +149,7 @@ describe('the public API of @strategy-fit/core', () => {
         "isMissing",
         "isMultiSelect",
         "isStrategyManager",
-        "mergeSimulationMatrices",
         "ok",
-        "openPipelineByCompany",
         "operatorsForProperty",
         "parseStrategy",
         "pickDealCompanyId",
@@ -163,13 +160,14 @@ describe('the public API of @strategy-fit/core', () => {
         "roundPercent",
         "scoreCompany",
         "scoreDeal",
-        "simulateCompany",
+        "scoringReads",
         "strategyFitError",
         "strategyIssuesError",
         "strategyJsonSchema",
         "strategyProperties",
         "strategyPropertyIssuesError",
         "tierRank",
+        "writtenFitProperties",
       ]
     `);
   });

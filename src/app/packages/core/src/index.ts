@@ -101,6 +101,7 @@ export {
   FIT_PROPERTIES,
   FIT_PROPERTY_GROUP,
   FitPropertyDefinition,
+  writtenFitProperties,
 } from './writeback/fit-properties.ts';
 export type { FitStamp } from './writeback/fit-properties.ts';
 export { diffFitProperties } from './writeback/diff-fit-properties.ts';
@@ -157,14 +158,8 @@ export {
 } from './app-contract/strategy-editor.ts';
 export { describeCriterion, diffCriteria, diffStrategies } from './strategy/diff-strategies.ts';
 export type { ChangeKind, StrategyChange } from './strategy/diff-strategies.ts';
-export { strategyProperties } from './strategy/strategy-properties.ts';
+export { scoringReads, strategyProperties } from './strategy/strategy-properties.ts';
 export { operatorsForProperty, propertyValueKind } from './strategy/operators-for-property.ts';
-export {
-  emptySimulationMatrix,
-  mergeSimulationMatrices,
-} from './review/merge-simulation-matrices.ts';
-export { openPipelineByCompany, simulateCompany } from './review/simulate-company.ts';
-export type { OpenDeal, OpenPipeline } from './review/simulate-company.ts';
 
 // The manager's app page ↔ its functions (strategy_review, rescore_stale): docs/review-page.md.
 export {

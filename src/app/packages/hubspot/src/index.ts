@@ -33,12 +33,23 @@ export {
   toReviewOwner,
 } from './review-records.ts';
 export type { ReviewDealContext, ReviewStage, StageIndex } from './review-records.ts';
-export { readDealCompanyIds, readDealLineItems } from './read-deal-associations.ts';
+export {
+  dealCompanyId,
+  LINE_ITEM_PROPERTIES,
+  readDealCompanyIds,
+  readDealLineItems,
+} from './read-deal-associations.ts';
+export { readAssociations } from './read-associations.ts';
+export type { Association } from './read-associations.ts';
+export { companyOfLinks, listRecordsWithAssociations } from './list-records-with-associations.ts';
+export type {
+  Linked,
+  LinkedRecord,
+  ListWithAssociationsOptions,
+} from './list-records-with-associations.ts';
 export { readCompanyDealIds } from './read-company-deals.ts';
 export { readAssociationPage, readCompanyDealsPage } from './read-association-page.ts';
 export type { AssociationInput, AssociationPage } from './read-association-page.ts';
-export { readCompanyFacts, readDealFacts } from './read-facts.ts';
-export type { DealFactsOptions, FactsOptions } from './read-facts.ts';
 export { listOwners } from './list-owners.ts';
 export type { Owner } from './list-owners.ts';
 export { readOwnerByUserId } from './read-owner.ts';

@@ -7,7 +7,8 @@ import { listDealPipelines } from './list-deal-pipelines.ts';
 import { listOwners } from './list-owners.ts';
 import { listRecords } from './list-records.ts';
 import { readDealCompanyIds, readDealLineItems } from './read-deal-associations.ts';
-import { readCompanyFacts, readDealFacts } from './read-facts.ts';
+import { ASSOCIATION_TYPES, createRecords } from './create-records.ts';
+import { companyOfLinks, listRecordsWithAssociations } from './list-records-with-associations.ts';
 import { readPropertyDefinitions } from './read-property-definitions.ts';
 import { readRecords } from './read-records.ts';
 import { connect, raw, recordRequests, startTestSandbox, value } from './sandbox.test-support.ts';
@@ -174,54 +175,76 @@ describe('deal associations', () => {
   });
 });
 
-describe('facts of one record', () => {
-  it('reads a company with its definitions', async () => {
-    const facts = value(await readCompanyFacts(hs, '1001', ['name', 'industry'], { nowMs: 42 }));
-    expect(facts).toMatchObject({
-      id: '1001',
-      nowMs: 42,
-      properties: { name: expect.any(String) },
-    });
-    expect(facts.definitions['industry']?.type).toBe('enumeration');
-  });
-
-  it('reads a deal, its company and its line items in two sequential round trips', async () => {
+describe('listRecordsWithAssociations', () => {
+  it('lists deals with their companies and line items in one request, and picks the company (SCORING §7)', async () => {
+    const ids = [deals.primary, deals.lowest, deals.none];
     const { result, sent } = await recordRequests(() =>
-      readDealFacts(hs, deals.primary, {
-        dealProperties: ['amount'],
-        companyProperties: ['name'],
-        nowMs: 1,
+      listRecordsWithAssociations(hs, {
+        objectType: 'deals',
+        properties: ['dealname'],
+        associations: ['companies', 'line_items'],
+        after: deals.primary,
       }),
     );
-    const facts = value(result);
-    expect(facts.deal.properties['amount']).toBe('1000');
-    expect(facts.company?.id).toBe('1010');
-    expect(facts.lineItems).toEqual([]);
-    // First round, at once: the deal, the deal definitions (company ones are cached) and both
-    // associations; second round: the company (no line items to read).
-    expect(sent.map((s) => `${s.method} ${s.path.split('?')[0]}`).sort()).toEqual([
-      'GET /crm/v3/objects/companies/1010',
-      `GET /crm/v3/objects/deals/${deals.primary}`,
-      'GET /crm/v3/properties/deals',
-      'POST /crm/v4/associations/deals/companies/batch/read',
-      'POST /crm/v4/associations/deals/line_items/batch/read',
+    expect(sent.map((s) => `${s.method} ${s.path.split('?')[0]}`)).toEqual([
+      'GET /crm/v3/objects/deals',
     ]);
-    expect(sent.at(-1)?.path).toMatch(/^\/crm\/v3\/objects\/companies\/1010/);
+    const listed = value(result).records.filter((r) => ids.includes(r.id));
+    expect(listed.map((r) => [r.id, companyOfLinks(r.links['companies'])])).toEqual([
+      [deals.primary, '1010'],
+      [deals.lowest, '1003'],
+      [deals.none, null],
+    ]);
+    const seeded = value(
+      await listRecordsWithAssociations(hs, {
+        objectType: 'deals',
+        properties: [],
+        associations: ['line_items'],
+      }),
+    ).records;
+    const items = value(
+      await readDealLineItems(
+        hs,
+        seeded.map((r) => r.id),
+      ),
+    );
+    for (const r of seeded) {
+      expect(r.links['line_items']?.map((l) => l.id).sort()).toEqual(
+        (items.get(r.id) ?? []).map((i) => i.id).sort(),
+      );
+    }
   });
 
-  it('returns company null for a deal without a company, and record_not_found for an unknown deal', async () => {
+  it('reads the associations of a record with more than HubSpot embeds through associations v4', async () => {
+    const many = value(
+      await createRecords(
+        hs,
+        'line_items',
+        Array.from({ length: 130 }, (_, i) => ({
+          properties: { name: `item ${i}`, price: '1', quantity: '1' },
+          associations: [{ toId: deals.none, associationTypeId: ASSOCIATION_TYPES.lineItemToDeal }],
+        })),
+      ),
+    );
+    const { result, sent } = await recordRequests(() =>
+      listRecordsWithAssociations(hs, {
+        objectType: 'deals',
+        properties: [],
+        associations: ['line_items'],
+        // The list API's cursor is the first id of the next page.
+        after: deals.none,
+        limit: 1,
+      }),
+    );
     expect(
-      value(await readDealFacts(hs, deals.none, { dealProperties: [], companyProperties: [] }))
-        .company,
-    ).toBeNull();
-    const missing = await readDealFacts(hs, '999999', {
-      dealProperties: [],
-      companyProperties: [],
-    });
-    expect(missing.ok ? null : missing.error).toMatchObject({
-      code: 'record_not_found',
-      recordId: '999999',
-    });
+      value(result)
+        .records[0]?.links['line_items']?.map((l) => l.id)
+        .sort(),
+    ).toEqual([...many].sort());
+    expect(sent.map((s) => `${s.method} ${s.path.split('?')[0]}`)).toEqual([
+      'GET /crm/v3/objects/deals',
+      'POST /crm/v4/associations/deals/line_items/batch/read',
+    ]);
   });
 });
 

@@ -82,7 +82,7 @@ describe('the review’s view of HubSpot records', () => {
           strategy_fit_version: '1',
         },
       },
-      { stages: stageIndex(pipelines), companyId: '7', companyTier: 'refused', nowMs: NOW_MS },
+      { stages: stageIndex(pipelines), companyId: '7', nowMs: NOW_MS },
     );
     expect(deal).toMatchObject({
       amount: 1200.5,
@@ -92,12 +92,11 @@ describe('the review’s view of HubSpot records', () => {
       closedAtMs: Date.parse('2026-02-01T00:00:00Z'),
       offStrategy: true,
       companyId: '7',
-      companyTier: 'refused',
       exception: { status: 'approved', active: true },
     });
     const open = toReviewDeal(
       { id: '10', properties: { dealstage: 'open1', closedate: '2026-02-01T00:00:00Z' } },
-      { stages: stageIndex(pipelines), companyId: null, companyTier: null, nowMs: NOW_MS },
+      { stages: stageIndex(pipelines), companyId: null, nowMs: NOW_MS },
     );
     expect(open).toMatchObject({ isClosed: false, isWon: false, closedAtMs: null, tier: null });
   });

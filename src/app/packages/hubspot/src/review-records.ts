@@ -135,8 +135,6 @@ export type ReviewDealContext = {
   stages: StageIndex;
   /** The deal's company (SCORING §7), when known. */
   companyId: string | null;
-  /** That company's tier today (false negatives, SCORING §9), when known. */
-  companyTier: Tier | null;
   /** "Now" for the exception's expiry (SCORING §7). */
   nowMs: number;
 };
@@ -168,7 +166,6 @@ export const toReviewDeal = (r: RecordLike, ctx: ReviewDealContext): ReviewDeal 
     reason: textOf(p['strategy_fit_reason']),
     exception: exceptionFromProperties(p, ctx.nowMs),
     companyId: ctx.companyId,
-    companyTier: ctx.companyTier,
     version: versionOf(p['strategy_fit_version']),
   };
 };

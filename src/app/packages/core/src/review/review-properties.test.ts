@@ -4,11 +4,25 @@ import { describe, expect, it } from 'vitest';
 import { Tier } from '../enums.ts';
 import type { ExceptionState } from '../scoring/schema.ts';
 import { toCents } from './cents.ts';
-import { createSimulationAccumulator } from './create-simulation-accumulator.ts';
-import type { AmountTotal, ReviewCompany, ReviewDeal, SimulationEntry } from './schema.ts';
+import {
+  createReviewAccumulator,
+  emptyReviewPart,
+  finishReview,
+  mergeReviewParts,
+  ReviewPart,
+} from './create-review-accumulator.ts';
+import {
+  createSimulationAccumulator,
+  emptySimulationPart,
+  mergeSimulationParts,
+  SimulationPart,
+  simulationMatrixOf,
+} from './create-simulation-accumulator.ts';
+import type { OpenDeal, SimulatedCompany } from './create-simulation-accumulator.ts';
+import type { AmountTotal, ReviewCompany, ReviewDeal } from './schema.ts';
 import { StrategyReview } from './schema.ts';
-import { DAY, NOW_MS, reviewOf } from './test-fixtures.ts';
-import { createTopList } from './top-list.ts';
+import { DAY, NOW_MS, reviewOf, STRATEGY } from './test-fixtures.ts';
+import { addToTopList, createTopList, finishTopList } from './top-list.ts';
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 const tier = maybe(fc.constantFrom(...Tier.options));
@@ -51,7 +65,6 @@ const dealFields = fc.record({
   reason: maybe(fc.constantFrom('We do not sell to the public sector', 'Too small')),
   exception,
   companyId: small('c'),
-  companyTier: tier,
   version: maybe(fc.integer({ min: 0, max: 3 })),
 });
 
@@ -142,6 +155,44 @@ describe('strategy review properties', () => {
   });
 });
 
+describe('a review read in parts (chunks)', () => {
+  /** The records cut into consecutive parts at the given points. */
+  const cut = <T>(list: readonly T[], points: readonly number[]): T[][] => {
+    const at = [...new Set(points.map((p) => Math.floor(p * list.length)))].sort((a, b) => a - b);
+    return [0, ...at, list.length]
+      .slice(1)
+      .map((end, i, ends) => list.slice(i === 0 ? 0 : ends[i - 1], end));
+  };
+
+  it('merging the parts of any split of the records gives the review of them all, through JSON', () => {
+    fc.assert(
+      fc.property(
+        companies,
+        deals,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
+        fc.constantFrom(2, 5, 1000),
+        (cs, ds, points, maxDealRows) => {
+          const options = { strategy: STRATEGY, publishedVersion: 1, nowMs: NOW_MS, maxDealRows };
+          const whole = reviewOf({ companies: cs, deals: ds }, { maxDealRows });
+          const parts = [
+            ...cut(cs, points).map((chunk) => ({ cs: chunk, ds: [] as ReviewDeal[] })),
+            ...cut(ds, points).map((chunk) => ({ cs: [] as ReviewCompany[], ds: chunk })),
+          ].map(({ cs: c, ds: d }) => {
+            const acc = createReviewAccumulator(options);
+            for (const x of c) acc.addCompany(x);
+            for (const x of d) acc.addDeal(x);
+            // Each part crosses the function boundary as JSON and is parsed on the page.
+            return ReviewPart.parse(JSON.parse(JSON.stringify(acc.part())));
+          });
+          const setup = createReviewAccumulator(options).setup;
+          const merged = parts.reduce((a, b) => mergeReviewParts(a, b, setup), emptyReviewPart());
+          expect(finishReview(merged, setup)).toEqual(whole);
+        },
+      ),
+    );
+  });
+});
+
 describe('bounded deal lists', () => {
   it('keep the first rows in order of any stream, however long', () => {
     fc.assert(
@@ -149,10 +200,11 @@ describe('bounded deal lists', () => {
         fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 600 }),
         fc.integer({ min: 0, max: 12 }),
         (items, limit) => {
-          const top = createTopList(limit, (a: number, b: number) => a - b);
-          for (const i of items) top.add(i);
-          const sorted = [...items].sort((a, b) => a - b);
-          expect(top.finish()).toEqual({
+          const compare = (a: number, b: number) => a - b;
+          const top = createTopList<number>();
+          for (const i of items) addToTopList(top, i, limit, compare);
+          const sorted = [...items].sort(compare);
+          expect(finishTopList(top, limit, compare)).toEqual({
             rows: sorted.slice(0, limit),
             omitted: items.length - Math.min(limit, items.length),
           });
@@ -162,20 +214,29 @@ describe('bounded deal lists', () => {
   });
 });
 
-const entry: fc.Arbitrary<SimulationEntry> = fc.record({
-  oldTier: tier,
-  newTier: fc.constantFrom(...Tier.options),
-  openDeals: fc.integer({ min: 0, max: 20 }),
-  openAmount: fc.double({ min: 0, max: 1e8, noNaN: true }),
-});
+const simulated: fc.Arbitrary<SimulatedCompany[]> = fc
+  .array(fc.record({ oldTier: tier, newTier: fc.constantFrom(...Tier.options) }), { maxLength: 60 })
+  .map((list) => list.map((c, i) => ({ ...c, id: `c${i + 1}` })));
+const openDeals: fc.Arbitrary<OpenDeal[]> = fc.array(
+  fc.record({
+    companyId: small('c'),
+    amount: maybe(fc.integer({ min: 0, max: 1e9 }).map((cents) => String(cents / 100))),
+  }),
+  { maxLength: 100 },
+);
+
+const matrixOf = (deals: readonly OpenDeal[], cs: readonly SimulatedCompany[]) => {
+  const sim = createSimulationAccumulator();
+  for (const d of deals) sim.addOpenDeal(d);
+  for (const c of cs) sim.addCompany(c);
+  return sim.finish();
+};
 
 describe('simulation matrix properties', () => {
   it("the matrix's cells sum to its row, column and grand totals", () => {
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 200 }), (entries) => {
-        const sim = createSimulationAccumulator();
-        for (const e of entries) sim.add(e);
-        const m = sim.finish();
+      fc.property(simulated, openDeals, (cs, ds) => {
+        const m = matrixOf(ds, cs);
         const cells = (
           list: readonly { companies: number; openDeals: number; openAmount: number }[],
         ) => ({
@@ -193,28 +254,48 @@ describe('simulation matrix properties', () => {
         expect(cells(m.columns.map((c) => c.total))).toEqual(one(m.total));
         expect(cells([m.unchanged, m.changed, m.newlyScored])).toEqual(one(m.total));
         expect(cells([m.upgraded, m.downgraded])).toEqual(one(m.changed));
-        expect(m.total.companies).toBe(entries.length);
+        expect(m.total.companies).toBe(cs.length);
+        const known = new Set(cs.map((c) => c.id));
+        expect(m.total.openDeals).toBe(
+          ds.filter((d) => d.companyId !== null && known.has(d.companyId)).length,
+        );
       }),
     );
   });
 
-  it('adding companies in any order gives the same matrix', () => {
-    const shuffled = fc
-      .array(entry, { maxLength: 100 })
-      .chain((list) =>
-        fc.tuple(
-          fc.constant(list),
-          fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }),
-        ),
-      );
+  it('open deals before or after their companies, in any order, give the same matrix', () => {
     fc.assert(
-      fc.property(shuffled, ([a, b]) => {
-        const run = (list: readonly SimulationEntry[]) => {
-          const sim = createSimulationAccumulator();
-          for (const e of list) sim.add(e);
-          return sim.finish();
-        };
-        expect(run(b)).toEqual(run(a));
+      fc.property(simulated, openDeals, (cs, ds) => {
+        const later = createSimulationAccumulator({ keepCompanies: true });
+        for (const c of [...cs].reverse()) later.addCompany(c);
+        for (const d of [...ds].reverse()) later.addOpenDeal(d);
+        expect(later.finish()).toEqual(matrixOf(ds, cs));
+      }),
+    );
+  });
+
+  it('parts of open deals and of companies, merged in any order through JSON, give the same matrix', () => {
+    fc.assert(
+      fc.property(simulated, openDeals, fc.integer({ min: 1, max: 4 }), (cs, ds, n) => {
+        const slices = <T>(list: readonly T[]): T[][] =>
+          Array.from({ length: n }, (_, i) => list.filter((_, j) => j % n === i));
+        const parts: SimulationPart[] = [
+          ...slices(ds).map((chunk) => {
+            const sim = createSimulationAccumulator({ keepCompanies: true });
+            for (const d of chunk) sim.addOpenDeal(d);
+            return sim.part();
+          }),
+          ...slices(cs).map((chunk) => {
+            const sim = createSimulationAccumulator({ keepCompanies: true });
+            for (const c of chunk) sim.addCompany(c);
+            return sim.part();
+          }),
+        ].map((p) => SimulationPart.parse(JSON.parse(JSON.stringify(p))));
+        const merged = parts.reduce(mergeSimulationParts, emptySimulationPart());
+        const reversed = [...parts].reverse().reduce(mergeSimulationParts, emptySimulationPart());
+        const expected = matrixOf(ds, cs);
+        expect(simulationMatrixOf(merged)).toEqual(expected);
+        expect(simulationMatrixOf(reversed)).toEqual(expected);
       }),
     );
   });

@@ -52,8 +52,7 @@ export const ReviewDeal = z.object({
   offStrategy: z.boolean().describe('strategy_fit_off_strategy (SCORING §6.4)'),
   reason: z.string().nullable(),
   exception: ExceptionState,
-  companyId: z.string().nullable(),
-  companyTier: Tier.nullable().describe("The deal's company's tier today; null when unknown"),
+  companyId: z.string().nullable().describe("The deal's company (SCORING §7); null without one"),
   version: Version.nullable().describe('strategy_fit_version; null when missing'),
 });
 export type ReviewDeal = z.output<typeof ReviewDeal>;
@@ -337,15 +336,6 @@ export type StrategyReview = z.output<typeof StrategyReview>;
 // ---------------------------------------------------------------------------------------------
 // Simulation: old tier → new tier before publishing (SCORING §9, last bullet).
 // ---------------------------------------------------------------------------------------------
-
-/** One company in a simulation: its tier today and under the proposed strategy. */
-export const SimulationEntry = z.object({
-  oldTier: Tier.nullable().describe('null: never scored'),
-  newTier: Tier,
-  openDeals: Count,
-  openAmount: z.number().describe('Sum of the known amounts of its open deals'),
-});
-export type SimulationEntry = z.output<typeof SimulationEntry>;
 
 export const SimulationCell = z.object({
   companies: Count,

@@ -1,3 +1,5 @@
+import { EXCEPTION_PROPERTIES } from '../scoring/exception.ts';
+import { writtenFitProperties } from '../writeback/fit-properties.ts';
 import type { Strategy } from './strategy-schema.ts';
 
 /**
@@ -17,4 +19,23 @@ export const strategyProperties = (strategy: Strategy): { company: string[]; dea
   const discount = strategy.dealChecks?.discountProperty;
   if (discount !== undefined) deal.add(discount);
   return { company: [...company].sort(), deal: [...deal].sort() };
+};
+
+/**
+ * Everything scoring a record reads (SCORING §6–§8): the strategy's properties, the fit
+ * properties it compares before writing (diff-only), and a deal's exception (§7). The one list
+ * every reader asks HubSpot for: cards, the bulk walk and the rescore.
+ */
+export const scoringReads = (strategy: Strategy): { companies: string[]; deals: string[] } => {
+  const named = strategyProperties(strategy);
+  return {
+    companies: [...new Set([...named.company, ...writtenFitProperties('companies')])].sort(),
+    deals: [
+      ...new Set([
+        ...named.deal,
+        ...writtenFitProperties('deals'),
+        ...Object.values(EXCEPTION_PROPERTIES),
+      ]),
+    ].sort(),
+  };
 };

@@ -1,0 +1,102 @@
+// One list page whose records carry their associated ids (the list API's `associations`), so a
+// page of deals comes with its companies and line items in the same request. A record with more
+// associations than HubSpot embeds (`paging` in its association) is read again through
+// associations v4 for that type only.
+import { ok, pickDealCompanyId } from '@strategy-fit/core';
+import type { Result, StrategyFitError } from '@strategy-fit/core';
+
+import { callParsed } from './create-client.ts';
+import type { HubSpot } from './create-client.ts';
+import { LIST_PAGE_SIZE } from './object-types.ts';
+import type { ObjectType, RawRecord } from './object-types.ts';
+import { DEAL_TO_PRIMARY_COMPANY, readAssociations } from './read-associations.ts';
+import type { Association } from './read-associations.ts';
+import { ListWithAssociationsAnswer } from './schema.ts';
+
+/** The associated records a listed record carries: ids, and whether each link is primary. */
+export type Linked = { id: string; primary: boolean };
+
+export type LinkedRecord = RawRecord & {
+  /** By associated object type (`companies`, `line_items`): every associated record. */
+  links: Readonly<Record<string, readonly Linked[]>>;
+};
+
+export type ListWithAssociationsOptions = {
+  objectType: ObjectType;
+  properties: readonly string[];
+  /** Object types whose associated ids each record carries, e.g. ['companies', 'line_items']. */
+  associations: readonly ObjectType[];
+  /** The cursor of the previous page; omit for the first. */
+  after?: string;
+  /** At most 100 (HubSpot's list limit); default 100. */
+  limit?: number;
+};
+
+const SINGULAR: Record<ObjectType, string> = {
+  companies: 'company',
+  deals: 'deal',
+  line_items: 'line_item',
+};
+
+/**
+ * HubSpot's type name of a primary company link embedded in a read (`deal_to_company`; an
+ * unlabeled link is `deal_to_company_unlabeled`).
+ */
+const primaryTypeName = (from: ObjectType, to: ObjectType): string =>
+  `${SINGULAR[from]}_to_${SINGULAR[to]}`;
+
+const fromV4 = (list: readonly Association[]): Linked[] =>
+  list.map((a) => ({ id: a.id, primary: a.typeIds.includes(DEAL_TO_PRIMARY_COMPANY) }));
+
+/** One page of records in id order, each with its associated ids (one request, plus rare v4 reads). */
+export async function listRecordsWithAssociations(
+  hs: HubSpot,
+  options: ListWithAssociationsOptions,
+): Promise<Result<{ records: LinkedRecord[]; nextAfter: string | null }, StrategyFitError>> {
+  const limit = Math.max(1, Math.min(LIST_PAGE_SIZE, Math.floor(options.limit ?? LIST_PAGE_SIZE)));
+  const answer = await callParsed(
+    hs,
+    { operation: `listing ${options.objectType}`, objectType: options.objectType },
+    ListWithAssociationsAnswer,
+    (api) =>
+      api.objects.basic.getPage(
+        options.objectType,
+        limit,
+        options.after,
+        [...options.properties],
+        undefined,
+        [...options.associations],
+        false,
+      ),
+  );
+  if (!answer.ok) return answer;
+  const records: LinkedRecord[] = [];
+  const truncated = new Map<ObjectType, string[]>();
+  for (const r of answer.value.results) {
+    const links: Record<string, Linked[]> = {};
+    for (const to of options.associations) {
+      const embedded = r.associations[to];
+      if (embedded?.more === true) truncated.set(to, [...(truncated.get(to) ?? []), r.id]);
+      const primary = primaryTypeName(options.objectType, to);
+      const byId = new Map<string, boolean>();
+      for (const { id, type } of embedded?.results ?? []) {
+        byId.set(id, (byId.get(id) ?? false) || (to === 'companies' && type === primary));
+      }
+      links[to] = [...byId].map(([id, primary]) => ({ id, primary }));
+    }
+    records.push({ id: r.id, properties: r.properties, updatedAt: r.updatedAt, links });
+  }
+  for (const [to, ids] of truncated) {
+    const full = await readAssociations(hs, options.objectType, to, ids);
+    if (!full.ok) return full;
+    for (const record of records) {
+      const list = full.value.get(record.id);
+      if (list !== undefined) (record.links as Record<string, Linked[]>)[to] = fromV4(list);
+    }
+  }
+  return ok({ records, nextAfter: answer.value.paging });
+}
+
+/** SCORING §7: a record's company from its links: the primary, else the lowest id, else null. */
+export const companyOfLinks = (links: readonly Linked[] | undefined): string | null =>
+  pickDealCompanyId(links ?? []);
