@@ -20,7 +20,7 @@ import {
 import { PageHeader } from '@hubspot/ui-extensions/pages';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import type { StrategyReviewValue } from '@strategy-fit/core';
-import { StrategyReviewResponse } from '@strategy-fit/core';
+import { addReviewChunk, reviewValueOf, StrategyReviewResponse } from '@strategy-fit/core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { StrategyReviewPages } from './StrategyReviewPages.tsx';
@@ -54,10 +54,11 @@ const renderPage = (script: Script, path = '/', params: Record<string, string> =
   return { ...renderer, run };
 };
 
+/** The review the page shows from one chunk. */
 const valueOf = (answer: unknown): StrategyReviewValue => {
   const parsed = StrategyReviewResponse.parse(answer);
   if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.value;
+  return reviewValueOf(addReviewChunk(null, parsed.value));
 };
 
 const userOf = (r: ReturnType<typeof renderPage>) => ({
@@ -243,20 +244,30 @@ describe('the review page’s states, on real answers', () => {
   });
 
   it('a queue HubSpot would not read: marked partial, with why', async () => {
-    const value = valueOf(states.review_queue_partial);
-    const r = renderPage({ strategy_review: [states.review_queue_partial] }, '/exceptions');
-    await r.waitFor(() => expect(r.findByTestId(Tag, 'partial-queue').text).toBe('Partial'));
-    expect(r.findByTestId(Text, 'queue-partial-reasons').text).toBe(
-      value.exceptionsQueue.completeness.reasons.join(' '),
+    const r = renderPage(
+      { strategy_review: [states.review_queue_stopped, states.review_queue_failed] },
+      '/exceptions',
+    );
+    await r.waitFor(() => expect(r.findByTestId(Tag, 'partial-queue').text).toBe('Partial'), {
+      timeoutInMs: 5_000,
+    });
+    expect(r.findByTestId(Text, 'queue-partial-reasons').text).toMatch(
+      /^Reading stopped after \d+ companies and \d+ deals: /,
     );
     expect(r.maybeFindByTestId(Alert, 'review-partial')).toBeNull();
   });
 
   it('partial figures on every route: the pipeline and the evidence are marked too', async () => {
-    const r = renderPage({ strategy_review: [fixtures.review_partial] }, '/evidence');
-    await r.waitFor(() => expect(r.findByTestId(Tag, 'partial-evidence').text).toBe('Partial'));
+    const r = renderPage(
+      { strategy_review: [fixtures.review_stopped, fixtures.review_error_unavailable] },
+      '/evidence',
+    );
+    await r.waitFor(() => expect(r.findByTestId(Tag, 'partial-evidence').text).toBe('Partial'), {
+      timeoutInMs: 5_000,
+    });
     expect(r.findByTestId(Tag, 'partial-false-negatives')).toBeDefined();
-    expect(r.findByTestId(Tag, 'partial-capacity')).toBeDefined();
+    // Every company was read before HubSpot stopped: dream capacity is whole.
+    expect(r.maybeFindByTestId(Tag, 'partial-capacity')).toBeNull();
     expect(r.findByTestId(Alert, 'review-partial')).toBeDefined();
     r.mocks.setPageLocation({ path: '/pipeline', params: {} });
     await r.waitFor(() => expect(r.findByTestId(Tag, 'partial-pipeline').text).toBe('Partial'));

@@ -7,14 +7,13 @@ import { countRecords, createRecords } from '@strategy-fit/hubspot';
 import type { HubSpot } from '@strategy-fit/hubspot';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { UNPACED } from '../handlers/manager/pacer.ts';
 import type { RescoreLimits } from '../handlers/rescore-stale.ts';
 import { useFunctionEnv } from '../testing/hubspot-env.ts';
 import {
   invokeRescoreStale,
   rescoreAll,
   startManagerPortal,
-  UNPACED_RESCORE,
+  WHOLE_RESCORE,
 } from '../testing/manager-portal.ts';
 import {
   hubspotContext,
@@ -26,8 +25,8 @@ import {
 import type { TestPortal } from '../testing/test-portal.ts';
 import { main } from './rescore-stale.ts';
 
-/** One page per chunk: every chunk reads a page, then the budget is spent. */
-const ONE_PAGE: RescoreLimits = { chunkBudgetMs: 0, graceMs: 10_000, pacer: UNPACED };
+/** One search page (200) per chunk: every chunk reads a block, then the budget is spent. */
+const ONE_PAGE: RescoreLimits = { budgetMs: 0, blockSize: 200 };
 
 const stale = (hs: HubSpot, objectType: 'companies' | 'deals', version: number) =>
   countRecords(hs, objectType, { kind: 'staleVersion', version }).then(value);
@@ -173,7 +172,7 @@ describe('rescore_stale when HubSpot refuses', () => {
       schedule: [{ request: 1, fault: 'rateLimit', count: 10 }],
       paths: ['/crm/v3/objects/companies/batch/update'],
     });
-    const stopped = await chunk(portal, null, UNPACED_RESCORE);
+    const stopped = await chunk(portal, null, WHOLE_RESCORE);
     portal.sandbox.control.setFaults(undefined);
     expect(stopped.interrupted?.code).toBe('hubspot_rate_limited');
     expect(stopped.processed).toBe(0);
@@ -239,12 +238,12 @@ describe('rescore_stale with HubSpot’s budgets and rate limits (190 per 10 s, 
     expect(chunks.length).toBeGreaterThan(1);
     for (const c of chunks) {
       expect(c.interrupted).toBeNull();
-      // No page starts after 3.5 s; a page under way may take 1.5 s more (RESCORE_LIMITS).
-      expect(c.elapsedMs).toBeLessThan(5_000);
+      // No block starts once 3.5 s and the longest block would be spent (RESCORE_LIMITS).
+      expect(c.elapsedMs).toBeLessThan(6_000);
     }
     expect(sum(chunks, 'processed')).toBe(2_000);
-    // RESCORE_PACE: a burst of 20, then at most 9 requests per second.
-    expect(statuses.length).toBeLessThanOrEqual(20 + 9 * seconds + 5);
+    // The function's limiter (FUNCTION_CLIENT): at most 95 requests in any 10 s.
+    expect(statuses.length).toBeLessThanOrEqual(95 * Math.ceil(seconds / 10));
     expect(await stale(portal.hs, 'companies', 1)).toBe(0);
     expect(await stale(portal.hs, 'deals', 1)).toBe(0);
   }, 90_000);
@@ -265,11 +264,7 @@ describe('rescore_stale past the 10,000-result cap', () => {
   afterAll(() => portal.close());
 
   it('rescores all 10,250 and leaves nothing stale', async () => {
-    const chunks = await rescoreAll(portal.runtime, MANAGER, {
-      chunkBudgetMs: 1_000,
-      graceMs: 5_000,
-      pacer: UNPACED,
-    });
+    const chunks = await rescoreAll(portal.runtime, MANAGER, { budgetMs: 1_000 });
     expect(chunks.length).toBeGreaterThan(1);
     expect(sum(chunks, 'processed')).toBe(COUNT);
     expect(sum(chunks, 'changed')).toBe(COUNT);

@@ -1,8 +1,20 @@
 // Test support for the manager functions (strategy_review, rescore_stale; never bundled): a set-up
 // sandbox with the demo's generated data, and the two functions run as their entries run them, on
 // a given runtime and with given budgets.
-import { ok, RescoreStaleResponse } from '@strategy-fit/core';
-import type { CardUser, RescoreStaleValue, StrategyReviewResponse } from '@strategy-fit/core';
+import {
+  addReviewChunk,
+  ok,
+  RescoreStaleResponse,
+  reviewValueOf,
+  StrategyReviewResponse,
+} from '@strategy-fit/core';
+import type {
+  CardUser,
+  ReviewChunks,
+  RescoreStaleValue,
+  StrategyReviewChunk,
+  StrategyReviewValue,
+} from '@strategy-fit/core';
 import type { RescoreStaleResponse as RescoreAnswer } from '@strategy-fit/core';
 import {
   createHubSpotClient,
@@ -21,7 +33,6 @@ import {
   strategyReviewWith,
 } from '../handlers/strategy-review.ts';
 import type { ReviewLimits } from '../handlers/strategy-review.ts';
-import { UNPACED } from '../handlers/manager/pacer.ts';
 import { respond } from '../lib/respond.ts';
 import { createRuntime, handle } from '../lib/runtime.ts';
 import type { Runtime } from '../lib/runtime.ts';
@@ -31,13 +42,9 @@ import type { TestPortal } from './test-portal.ts';
 /** The generated history ends here, so the data never depends on the clock. */
 export const SEED_AS_OF = '2026-11-01';
 
-/** Budgets for a sandbox without rate limits: no pacing, time enough to read everything. */
-export const UNPACED_REVIEW: ReviewLimits = {
-  readBudgetMs: 60_000,
-  finishBudgetMs: 10_000,
-  pacer: UNPACED,
-};
-export const UNPACED_RESCORE: RescoreLimits = { chunkBudgetMs: 60_000, graceMs: 0, pacer: UNPACED };
+/** A budget that reads a test portal in one chunk. */
+export const WHOLE_REVIEW: ReviewLimits = { budgetMs: 60_000 };
+export const WHOLE_RESCORE: RescoreLimits = { budgetMs: 60_000 };
 
 /**
  * A sandbox with `setup` done and (unless `publish: false`) the example strategy published, seeded
@@ -71,6 +78,8 @@ export async function startManagerPortal(
       accessToken: sandbox.token,
       basePath: sandbox.baseUrl,
       ...(options.now === undefined ? {} : { now: options.now }),
+      // HubSpot's limits in the sandbox: the function's own limiter; none: no limiter either.
+      ...(options.rateLimit === undefined || options.rateLimit === false ? { limits: false } : {}),
     }),
     env: { PRIVATE_APP_ACCESS_TOKEN: sandbox.token, HUBSPOT_API_BASE_URL: sandbox.baseUrl },
     async publish(strategy = loadExampleStrategy()) {
@@ -121,7 +130,7 @@ export const reviewContext = (
 export async function rescoreAll(
   rt: Runtime,
   user: CardUser = MANAGER,
-  limits: RescoreLimits = UNPACED_RESCORE,
+  limits: RescoreLimits = WHOLE_RESCORE,
 ): Promise<RescoreStaleValue[]> {
   const chunks: RescoreStaleValue[] = [];
   let cursor: string | null = null;
@@ -141,4 +150,34 @@ export async function rescoreAll(
     cursor = answer.value.cursor;
   } while (cursor !== null);
   return chunks;
+}
+
+/**
+ * Runs `strategy_review` chunk after chunk, as the page does, until the review is complete;
+ * every chunk in order, and the review the page shows (the chunks merged).
+ */
+export async function reviewAll(
+  rt: Runtime,
+  params: { user: CardUser; filters?: { ownerId?: string; pipelineId?: string } },
+  limits: ReviewLimits = WHOLE_REVIEW,
+): Promise<{ chunks: StrategyReviewChunk[]; value: StrategyReviewValue }> {
+  const chunks: StrategyReviewChunk[] = [];
+  let merged: ReviewChunks | null = null;
+  do {
+    const cursor = merged?.last.cursor ?? null;
+    const answer = StrategyReviewResponse.parse(
+      await invokeStrategyReview(
+        rt,
+        hubspotContext(cursor === null ? params : { ...params, cursor }),
+        limits,
+      ),
+    );
+    if (!answer.ok) throw new Error(`review failed: ${answer.error.code} ${answer.error.message}`);
+    if (answer.value.interrupted !== null) {
+      throw new Error(`review interrupted: ${answer.value.interrupted.message}`);
+    }
+    chunks.push(answer.value);
+    merged = addReviewChunk(merged, answer.value);
+  } while (merged.last.cursor !== null);
+  return { chunks, value: reviewValueOf(merged) };
 }

@@ -13,8 +13,8 @@ describe('producePageFixtures', () => {
     expect(Object.keys(fixtures).sort()).toEqual(
       [...REVIEW_FIXTURE_NAMES, ...RESCORE_FIXTURE_NAMES, ...DECIDE_FIXTURE_NAMES].sort(),
     );
-    const queue = fixtures.review_manager.ok ? fixtures.review_manager.value.exceptionsQueue : null;
-    expect(queue?.items.map((i) => i.requestedBy?.name)).toEqual(['Priya Raman', 'Priya Raman']);
+    const queue = fixtures.review_manager.ok ? fixtures.review_manager.value.exceptions : null;
+    expect(queue?.map((i) => i.requestedBy?.name)).toEqual(['Priya Raman', 'Priya Raman']);
     const failures = fixtures.rescore_with_failures.ok
       ? fixtures.rescore_with_failures.value.failed
       : [];

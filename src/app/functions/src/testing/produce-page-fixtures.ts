@@ -2,24 +2,24 @@
 // page's tests call `producePageFixtures()` in `beforeAll` and answer their serverless spy with
 // these. Each answer is checked against the contract and the state its name promises.
 import {
+  addReviewChunk,
   ExceptionResponse,
   RescoreStaleResponse,
+  reviewValueOf,
   StrategyReviewResponse,
 } from '@strategy-fit/core';
-import type { CardUser } from '@strategy-fit/core';
+import type { CardUser, StrategyReviewChunk, StrategyReviewValue } from '@strategy-fit/core';
 
-import { UNPACED } from '../handlers/manager/pacer.ts';
 import type { RescoreLimits } from '../handlers/rescore-stale.ts';
+import type { ReviewLimits } from '../handlers/strategy-review.ts';
 import { createRuntime } from '../lib/runtime.ts';
 import type { Runtime } from '../lib/runtime.ts';
 import { invokeDecideException, invokeRequestException } from './invoke.ts';
 import {
   invokeRescoreStale,
   invokeStrategyReview,
-  reviewContext,
   startManagerPortal,
-  UNPACED_RESCORE,
-  UNPACED_REVIEW,
+  WHOLE_RESCORE,
 } from './manager-portal.ts';
 import {
   closedOrigin,
@@ -32,7 +32,10 @@ import {
   REP,
 } from './test-portal.ts';
 
-/** `strategy_review` answers, one per state the page shows. */
+/**
+ * `strategy_review` answers, one per state the page shows: whole reviews in one chunk, a review
+ * read in three chunks (companies, deals, the queue), and a chunk HubSpot stopped.
+ */
 export const REVIEW_FIXTURE_NAMES = [
   'review_no_strategy',
   'review_empty_portal',
@@ -40,7 +43,10 @@ export const REVIEW_FIXTURE_NAMES = [
   'review_manager',
   'review_rep',
   'review_filtered',
-  'review_partial',
+  'review_chunk_1',
+  'review_chunk_2',
+  'review_chunk_3',
+  'review_stopped',
   'review_after_decisions',
   'review_error_unavailable',
 ] as const;
@@ -73,14 +79,18 @@ export type PageFixtures = Record<ReviewFixtureName, StrategyReviewResponse> &
 
 type Check = (answer: unknown) => string | null;
 
-const review =
-  (check: (v: Extract<StrategyReviewResponse, { ok: true }>['value']) => boolean): Check =>
+const chunkCheck =
+  (check: (chunk: StrategyReviewChunk) => boolean): Check =>
   (answer) => {
     const parsed = StrategyReviewResponse.safeParse(answer);
     if (!parsed.success) return 'is outside the contract';
     if (!parsed.data.ok) return `failed: ${parsed.data.error.code} ${parsed.data.error.message}`;
     return check(parsed.data.value) ? null : 'is not in the expected state';
   };
+
+/** A whole review in one chunk, as the page shows it. */
+const review = (check: (v: StrategyReviewValue) => boolean): Check =>
+  chunkCheck((c) => c.cursor === null && check(reviewValueOf(addReviewChunk(null, c))));
 
 const rescore =
   (check: (v: Extract<RescoreStaleResponse, { ok: true }>['value']) => boolean): Check =>
@@ -131,7 +141,12 @@ const EXPECT: Record<keyof PageFixtures, Check> = {
   ),
   review_rep: review((v) => !v.viewerIsManager && v.exceptionsQueue.items.length === 2),
   review_filtered: review((v) => v.filters.ownerId !== null && v.filters.pipelineId !== null),
-  review_partial: review((v) => v.review.completeness.partial && v.counts.companiesByTier !== null),
+  review_chunk_1: chunkCheck((c) => c.read.companies > 0 && c.cursor?.split('.')[2] === 'd'),
+  review_chunk_2: chunkCheck((c) => c.read.deals > 0 && c.cursor?.split('.')[2] === 'q'),
+  review_chunk_3: chunkCheck((c) => c.read.exceptions === 2 && c.cursor === null),
+  review_stopped: chunkCheck(
+    (c) => c.interrupted !== null && c.read.companies > 0 && c.cursor?.split('.')[2] === 'd',
+  ),
   review_after_decisions: review((v) => v.exceptionsQueue.items.length === 0),
   review_error_unavailable: failed(StrategyReviewResponse, 'hubspot_unavailable'),
   rescore_first_chunk: rescore(
@@ -148,11 +163,33 @@ const EXPECT: Record<keyof PageFixtures, Check> = {
   decide_not_allowed: failed(ExceptionResponse, 'not_allowed'),
 };
 
-/** One page of stale records per chunk, so a run takes several chunks. */
-const ONE_PAGE: RescoreLimits = { chunkBudgetMs: 0, graceMs: 10_000, pacer: UNPACED };
+/** One search page of stale records per chunk, so a run takes several chunks. */
+const ONE_PAGE: RescoreLimits = { budgetMs: 0, blockSize: 200 };
 
-const reviewAs = (rt: Runtime, user: CardUser, filters?: { ownerId: string; pipelineId: string }) =>
-  invokeStrategyReview(rt, reviewContext(user, filters), UNPACED_REVIEW);
+/** One block of 1,000 records per chunk: the demo portal's review takes three. */
+const ONE_BLOCK: ReviewLimits = { budgetMs: 0 };
+
+const reviewAs = (
+  rt: Runtime,
+  user: CardUser,
+  filters?: { ownerId: string; pipelineId: string },
+  limits: ReviewLimits = { budgetMs: 60_000 },
+  cursor?: string | null,
+) =>
+  invokeStrategyReview(
+    rt,
+    hubspotContext({
+      user,
+      ...(filters === undefined ? {} : { filters }),
+      ...(cursor === undefined || cursor === null ? {} : { cursor }),
+    }),
+    limits,
+  );
+
+const reviewCursorOf = (answer: StrategyReviewResponse): string | null => {
+  if (!answer.ok) throw new Error(`review failed: ${answer.error.message}`);
+  return answer.value.cursor;
+};
 
 const chunk = (rt: Runtime, cursor: string | null, user: CardUser = MANAGER, limits = ONE_PAGE) =>
   invokeRescoreStale(rt, hubspotContext(cursor === null ? { user } : { user, cursor }), limits);
@@ -195,14 +232,14 @@ export async function producePageFixtures(): Promise<PageFixtures> {
       paths: ['/crm/v3/objects/deals/batch/update'],
     });
     const rescore_interrupted = await chunk(rt, cursorOf(rescore_with_failures), MANAGER, {
-      ...UNPACED_RESCORE,
+      ...WHOLE_RESCORE,
     });
     demo.sandbox.control.setFaults(undefined);
     const rescore_resumed = await chunk(rt, cursorOf(rescore_interrupted));
-    const rescore_done = await chunk(rt, cursorOf(rescore_resumed), MANAGER, UNPACED_RESCORE);
+    const rescore_done = await chunk(rt, cursorOf(rescore_resumed), MANAGER, WHOLE_RESCORE);
     // The records that failed above are still stale: a new run from the start picks them up.
-    await chunk(rt, null, MANAGER, UNPACED_RESCORE);
-    const rescore_nothing_stale = await chunk(rt, null, MANAGER, UNPACED_RESCORE);
+    await chunk(rt, null, MANAGER, WHOLE_RESCORE);
+    const rescore_nothing_stale = await chunk(rt, null, MANAGER, WHOLE_RESCORE);
 
     const queued = [];
     for (const name of ['Grocery loyalty app', 'Grocery kiosks']) {
@@ -218,11 +255,29 @@ export async function producePageFixtures(): Promise<PageFixtures> {
       ownerId: '70110003',
       pipelineId: 'default',
     });
-    const review_partial = await invokeStrategyReview(rt, reviewContext(MANAGER), {
-      readBudgetMs: 0,
-      finishBudgetMs: 5_000,
-      pacer: UNPACED,
+    const review_chunk_1 = await reviewAs(rt, MANAGER, undefined, ONE_BLOCK);
+    const review_chunk_2 = await reviewAs(
+      rt,
+      MANAGER,
+      undefined,
+      ONE_BLOCK,
+      reviewCursorOf(review_chunk_1),
+    );
+    const review_chunk_3 = await reviewAs(
+      rt,
+      MANAGER,
+      undefined,
+      ONE_BLOCK,
+      reviewCursorOf(review_chunk_2),
+    );
+    // HubSpot fails the deals (past the client's retries): the chunk answers the companies.
+    demo.sandbox.control.setFaults({
+      rates: { serverError: 1 },
+      paths: ['/crm/v3/objects/deals'],
+      methods: ['GET'],
     });
+    const review_stopped = await reviewAs(rt, MANAGER);
+    demo.sandbox.control.setFaults(undefined);
     const decide = (dealId: string, decision: 'approve' | 'reject', user: CardUser) =>
       invokeDecideException(rt, hubspotContext({ dealId, decision, user }), true);
     const decide_not_allowed = await decide(approveId, 'approve', REP);
@@ -238,9 +293,12 @@ export async function producePageFixtures(): Promise<PageFixtures> {
       review_manager,
       review_rep,
       review_filtered,
-      review_partial,
+      review_chunk_1,
+      review_chunk_2,
+      review_chunk_3,
+      review_stopped,
       review_after_decisions,
-      review_error_unavailable: await invokeStrategyReview(down, reviewContext(MANAGER)),
+      review_error_unavailable: await reviewAs(down, MANAGER),
       rescore_first_chunk,
       rescore_with_failures,
       rescore_interrupted,

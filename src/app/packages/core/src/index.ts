@@ -163,22 +163,23 @@ export { operatorsForProperty, propertyValueKind } from './strategy/operators-fo
 
 // The manager's app page ↔ its functions (strategy_review, rescore_stale): docs/review-page.md.
 export {
-  ExactCounts,
   ExceptionsQueue,
   OwnerInfo,
   PipelineInfo,
   QueuedException,
-  ReadReport,
-  ReadStop,
   Requester,
   RescoreCursor,
   RescoreFailure,
   RescoreStaleParams,
   RescoreStaleResponse,
   RescoreStaleValue,
+  ReviewCursor,
   ReviewFilters,
   ReviewReads,
+  StrategyReviewChunk,
   StrategyReviewParams,
   StrategyReviewResponse,
   StrategyReviewValue,
 } from './app-contract/review.ts';
+export { addReviewChunk, reviewValueOf } from './app-contract/review-chunks.ts';
+export type { ReviewChunks } from './app-contract/review-chunks.ts';

@@ -40,7 +40,7 @@ export type BlockOptions = {
   searchPageSize?: number;
 };
 
-type Page = { records: WalkRecord[]; next: string | null };
+type Page = { records: WalkRecord[]; next: string | null; remaining?: number };
 
 const unlinked = (r: RawRecord): WalkRecord => ({ ...r, companyId: null, lineItemIds: [] });
 
@@ -92,7 +92,11 @@ const searchPage = async (
     ...(limit === undefined ? {} : { limit }),
   });
   return page.ok
-    ? ok({ records: page.value.records.map(unlinked), next: page.value.nextCursor })
+    ? ok({
+        records: page.value.records.map(unlinked),
+        next: page.value.nextCursor,
+        remaining: page.value.remaining,
+      })
     : page;
 };
 
@@ -110,6 +114,7 @@ export const recordBlocks =
     const blockSize = options.blockSize ?? BLOCK_SIZE;
     const items: WalkRecord[] = [];
     let next = page;
+    let remaining: number | undefined;
     do {
       const read =
         selection.where === null
@@ -118,9 +123,11 @@ export const recordBlocks =
       if (!read.ok) return read;
       items.push(...read.value.records);
       next = read.value.next;
+      remaining = read.value.remaining;
     } while (next !== null && items.length < blockSize);
+    const counted = remaining === undefined ? {} : { remaining };
     if (selection.where === null || selection.links === undefined || items.length === 0) {
-      return ok({ items, next });
+      return ok({ items, next, ...counted });
     }
     const links = await readDealLinks(
       hs,
@@ -134,5 +141,6 @@ export const recordBlocks =
         ...(links.value.get(r.id) ?? { companyId: null, lineItemIds: [] }),
       })),
       next,
+      ...counted,
     });
   };

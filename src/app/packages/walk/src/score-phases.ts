@@ -32,6 +32,8 @@ export type ScoredBlock = {
   phase: 'companies' | 'deals';
   records: readonly WalkRecord[];
   outcome: Result<BlockOutcome, StrategyFitError>;
+  /** Records a search still selects after the block (a selection's progress). */
+  remaining?: number;
 };
 
 /** The phases `companies` and `deals` of a scoring run; `commit` sees each block in order. */
@@ -50,10 +52,11 @@ export function scorePhases(
         { objectType: 'companies', properties: run.reads.companies, where },
         options,
       ),
-      process: async (records: WalkRecord[]): Promise<ScoredBlock> => ({
+      process: async (records: WalkRecord[], block): Promise<ScoredBlock> => ({
         phase: 'companies',
         records,
         outcome: await scoreCompanyBlock(run, records),
+        ...block,
       }),
       commit,
     }),
@@ -69,10 +72,11 @@ export function scorePhases(
         },
         options,
       ),
-      process: async (records: WalkRecord[]): Promise<ScoredBlock> => ({
+      process: async (records: WalkRecord[], block): Promise<ScoredBlock> => ({
         phase: 'deals',
         records,
         outcome: await scoreDealBlock(run, records),
+        ...block,
       }),
       commit,
     }),

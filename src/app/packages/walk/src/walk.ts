@@ -8,15 +8,21 @@ import type { Result, StrategyFitError } from '@strategy-fit/core';
 /** Where a walk stands: a phase and the page it continues at (null: the phase's start). */
 export type WalkCursor = { phase: string; page: string | null };
 
-/** One block of a phase and the page the next block starts at (null: the phase is done). */
-export type Block<T> = { items: T[]; next: string | null };
+/**
+ * One block of a phase and the page the next block starts at (null: the phase is done); a search
+ * also says how many records it still selects after the block.
+ */
+export type Block<T> = { items: T[]; next: string | null; remaining?: number };
 
 export type PhaseSpec<T, R> = {
   name: string;
   /** Reads the block that starts at `page`. */
   read: (page: string | null) => Promise<Result<Block<T>, StrategyFitError>>;
-  /** The job's work on a block (score and write, or add to a review). Must not reject. */
-  process: (items: T[]) => Promise<R>;
+  /**
+   * The job's work on a block (score and write, or add to a review). Must not reject. `remaining`:
+   * how many records a search still selects after the block.
+   */
+  process: (items: T[], block: { remaining?: number }) => Promise<R>;
   /**
    * Called in block order once a block is processed, with the cursor after it (null: the walk is
    * done). Returns false to stop the walk after this block (a block the job could not finish).
@@ -35,8 +41,8 @@ type Control = {
   now: () => number;
   /** True: read no further block. */
   stop: () => boolean;
-  /** A block took this long (ms), read and processed. */
-  took: (ms: number) => void;
+  /** A block of `items` records took this long (ms), read and processed. */
+  took: (ms: number, items: number) => void;
 };
 
 type End =
@@ -56,7 +62,7 @@ export type WalkOptions = {
   shouldStop?: () => boolean;
   /**
    * The walk's time budget (ms from its start): no block starts once the time spent plus the
-   * longest block so far would pass it. At least one block is always read.
+   * longest block so far would pass it. At least one block with records is always read.
    */
   budgetMs?: number;
   /** The clock (ms), for the budget. */
@@ -79,14 +85,14 @@ export function definePhase<T, R>(spec: PhaseSpec<T, R>): Phase {
   return {
     name: spec.name,
     run: async (from, control, after) => {
-      type InFlight = { result: Promise<R>; next: string | null; startedMs: number };
+      type InFlight = { result: Promise<R>; next: string | null; startedMs: number; items: number };
       const inFlight: InFlight[] = [];
       let stopped = false;
       const commitOldest = async (): Promise<void> => {
         const oldest = inFlight.shift();
         if (oldest === undefined) return;
         const result = await oldest.result;
-        control.took(control.now() - oldest.startedMs);
+        control.took(control.now() - oldest.startedMs, oldest.items);
         const next = oldest.next === null ? after : { phase: spec.name, page: oldest.next };
         if ((await spec.commit(result, next)) === false) stopped = true;
       };
@@ -101,8 +107,14 @@ export function definePhase<T, R>(spec: PhaseSpec<T, R>): Phase {
           await drain();
           return { kind: 'failed', page, error: block.error };
         }
-        const { items, next } = block.value;
-        inFlight.push({ result: handled(spec.process(items)), next, startedMs });
+        const { items, next, remaining } = block.value;
+        const meta = remaining === undefined ? {} : { remaining };
+        inFlight.push({
+          result: handled(spec.process(items, meta)),
+          next,
+          startedMs,
+          items: items.length,
+        });
         while (inFlight.length >= control.depth) await commitOldest();
         if (stopped) {
           await drain();
@@ -130,14 +142,18 @@ export async function walk(phases: readonly Phase[], options: WalkOptions): Prom
   const clock = options.clock ?? Date.now;
   const startedMs = clock();
   let longestMs = 0;
+  let records = 0;
   const control: Control = {
     depth: Math.max(1, options.depth ?? 1),
     now: clock,
     stop: () =>
       options.shouldStop?.() === true ||
-      (options.budgetMs !== undefined && clock() - startedMs + longestMs > options.budgetMs),
-    took: (ms) => {
+      (options.budgetMs !== undefined &&
+        records > 0 &&
+        clock() - startedMs + longestMs > options.budgetMs),
+    took: (ms, items) => {
       longestMs = Math.max(longestMs, ms);
+      records += items;
     },
   };
   const found =

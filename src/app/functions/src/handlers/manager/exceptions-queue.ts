@@ -4,7 +4,7 @@
 import { EXCEPTION_PROPERTIES } from '@strategy-fit/core';
 import type { QueuedException, Requester } from '@strategy-fit/core';
 import { REVIEW_DEAL_PROPERTIES, stageOf, textOf, toReviewDeal } from '@strategy-fit/hubspot';
-import type { RawRecord, SearchFilter, StageIndex } from '@strategy-fit/hubspot';
+import type { RawRecord, StageIndex } from '@strategy-fit/hubspot';
 
 import { EXCEPTION_LOG_PROPERTY } from '../../lib/exception-log.ts';
 
@@ -16,12 +16,6 @@ export const QUEUE_PROPERTIES: readonly string[] = [
 
 /** How many lines of the audit trail a row carries (the newest). */
 export const QUEUE_HISTORY_LINES = 20;
-
-/** Deals with a requested exception, narrowed by the review's filters. */
-export const queueFilters = (filters: readonly SearchFilter[]): SearchFilter[] => [
-  { propertyName: EXCEPTION_PROPERTIES.status, operator: 'EQ', value: 'requested' },
-  ...filters,
-];
 
 // "2026-11-27T10:03:00.000Z requested by Priya Raman <priya@…> (user 9100003): reason"
 const REQUEST_LINE = /^(\S+) requested by (.+?) \(user (\d+)\): /;
@@ -56,7 +50,7 @@ export function toQueuedException(
   stages: StageIndex,
   nowMs: number,
 ): QueuedException {
-  const deal = toReviewDeal(r, { stages, companyId: null, companyTier: null, nowMs });
+  const deal = toReviewDeal(r, { stages, companyId: null, nowMs });
   const log = r.properties[EXCEPTION_LOG_PROPERTY] ?? null;
   const request = latestRequest(log);
   const history = (log ?? '').split('\n').filter((l) => l.trim() !== '');
@@ -77,15 +71,3 @@ export function toQueuedException(
     history: history.slice(-QUEUE_HISTORY_LINES),
   };
 }
-
-/** Largest amount first, unknown amounts last, then deal id (the review's own order). */
-export const compareQueued = (a: QueuedException, b: QueuedException): number => {
-  if (a.amount !== b.amount) {
-    if (a.amount === null) return 1;
-    if (b.amount === null) return -1;
-    return b.amount - a.amount;
-  }
-  return (
-    a.dealId.length - b.dealId.length || (a.dealId < b.dealId ? -1 : a.dealId > b.dealId ? 1 : 0)
-  );
-};
