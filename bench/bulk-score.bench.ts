@@ -25,7 +25,6 @@ import {
 import { startSandbox } from '@strategy-fit/sandbox';
 import type { RunningSandbox } from '@strategy-fit/sandbox';
 
-import { bindCrm } from '../tools/cli/src/bulk/bind-crm.ts';
 import type { PhaseCounters } from '../tools/cli/src/bulk/checkpoint.ts';
 import type { ProgressReporter } from '../tools/cli/src/bulk/progress.ts';
 import { runScore } from '../tools/cli/src/bulk/run-score.ts';
@@ -83,6 +82,7 @@ async function child(config: ChildConfig): Promise<void> {
   let phaseStart = { ms: 0, requests: 0, rateLimited: 0, label: '' };
   let last: PhaseCounters = { scanned: 0, changed: 0, unchanged: 0, failed: 0 };
   const progress: ProgressReporter = {
+    wantsTotal: true,
     start: (label) => {
       phaseStart = { ms: performance.now(), requests, rateLimited, label };
     },
@@ -111,7 +111,7 @@ async function child(config: ChildConfig): Promise<void> {
     ...(config.limited ? {} : { limits: false }),
   });
   const started = performance.now();
-  const run = await runScore(bindCrm(hs), {
+  const run = await runScore(hs, {
     mode: { kind: 'all' },
     resume: false,
     batchSize: 100,

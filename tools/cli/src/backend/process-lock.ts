@@ -131,6 +131,12 @@ export async function acquireLock(
         },
       });
     }
+    // Another lock of this process took it meanwhile (two runs started at once).
+    if (held.has(key)) {
+      return err(
+        strategyFitError('already_running', `This process is already using ${what}.`, { path }),
+      );
+    }
     const text = await readText(path);
     if (text === null) continue;
     const owner = ownerOf(text);

@@ -80,7 +80,7 @@ const queuePhase = (
   commit: (
     block: { phase: 'exceptions'; records: number },
     next: WalkCursor | null,
-  ) => Promise<boolean | void>,
+  ) => Promise<unknown>,
 ): Phase =>
   definePhase({
     name: 'exceptions',

@@ -39,7 +39,7 @@ export function reviewPhases(
   hs: HubSpot,
   review: ReviewAccumulator,
   context: { stages: StageIndex; nowMs: number; filters: ReviewFilters },
-  commit: (block: ReviewedBlock, next: WalkCursor | null) => Promise<boolean | void>,
+  commit: (block: ReviewedBlock, next: WalkCursor | null) => Promise<unknown>,
   options: BlockOptions = {},
 ): Phase[] {
   return [

@@ -40,7 +40,7 @@ export type ScoredBlock = {
 export function scorePhases(
   run: ScoringRun,
   selection: ScoreSelection,
-  commit: (block: ScoredBlock, next: WalkCursor | null) => Promise<boolean | void>,
+  commit: (block: ScoredBlock, next: WalkCursor | null) => Promise<unknown>,
   options: BlockOptions = {},
 ): Phase[] {
   const where = selectionWhere(selection, run.stamp.version);

@@ -38,7 +38,7 @@ export function simulatePhases(
   hs: HubSpot,
   sim: SimulationAccumulator,
   context: SimulationContext,
-  commit: (block: SimulatedBlock, next: WalkCursor | null) => Promise<boolean | void>,
+  commit: (block: SimulatedBlock, next: WalkCursor | null) => Promise<unknown>,
   options: BlockOptions = {},
 ): Phase[] {
   return [

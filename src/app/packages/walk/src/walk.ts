@@ -27,7 +27,7 @@ export type PhaseSpec<T, R> = {
    * Called in block order once a block is processed, with the cursor after it (null: the walk is
    * done). Returns false to stop the walk after this block (a block the job could not finish).
    */
-  commit: (result: R, next: WalkCursor | null) => Promise<boolean | void>;
+  commit: (result: R, next: WalkCursor | null) => Promise<unknown>;
 };
 
 /** A phase whose block and result types are its own business. */

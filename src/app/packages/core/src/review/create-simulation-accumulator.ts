@@ -66,7 +66,7 @@ const settle = (part: SimulationPart): void => {
     const key = part.companies[id];
     if (key === undefined) continue;
     attribute(part, key, pipeline);
-    delete part.pending[id];
+    Reflect.deleteProperty(part.pending, id);
   }
 };
 
@@ -172,7 +172,7 @@ export const createSimulationAccumulator = (
       const pending = part.pending[id];
       if (pending !== undefined) {
         attribute(part, key, pending);
-        delete part.pending[id];
+        Reflect.deleteProperty(part.pending, id);
       }
       if (options.keepCompanies === true) part.companies[id] = key;
     },
