@@ -29,6 +29,8 @@ import { startSandbox } from '@strategy-fit/sandbox';
 import type { RunningSandbox } from '@strategy-fit/sandbox';
 import { z } from 'zod';
 
+import { untilEnd } from './support/peak-rss.ts';
+
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(process.env['BENCH_ROOT'] ?? join(HERE, '..'));
 const BIN = join(ROOT, 'tools/cli/bin/strategy-fit.js');
@@ -187,15 +189,6 @@ type Measured = {
   code: number | null;
 };
 
-function readPeakRss(pid: number): number | null {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match === null ? null : Number(match[1]) * 1024;
-  } catch {
-    return null;
-  }
-}
-
 async function runProcess(
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -210,14 +203,8 @@ async function runProcess(
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  let peak: number | null = null;
-  const timer = setInterval(() => {
-    const now = child.pid === undefined ? null : readPeakRss(child.pid);
-    if (now !== null) peak = Math.max(peak ?? 0, now);
-  }, 50);
-  const code = await new Promise<number | null>((done) => child.once('exit', done));
-  clearInterval(timer);
-  return { code, peak, seconds: (performance.now() - started) / 1000, stderr };
+  const { code, peakRssBytes } = await untilEnd(child, 50);
+  return { code, peak: peakRssBytes, seconds: (performance.now() - started) / 1000, stderr };
 }
 
 const written = (sandbox: RunningSandbox, type: string, before: Map<string, number>) =>

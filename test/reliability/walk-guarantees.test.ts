@@ -3,7 +3,6 @@
 // - one scoring run per portal at a time, whatever checkpoint each uses, with a lock that dies
 //   with its holder;
 // - `--resume` checks what it trusts: at the end it counts what is still stale and says so.
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,8 +13,7 @@ import { z } from 'zod';
 
 import { invokeScoreRecord } from '../../src/app/functions/src/testing/invoke.ts';
 import { createRuntime } from '../../src/app/functions/src/lib/runtime.ts';
-import { startCli } from '../e2e/support/cli.ts';
-import type { CliRun } from '../e2e/support/cli.ts';
+import { collectCli, startCli } from '../e2e/support/cli.ts';
 import { listAll } from '../e2e/support/portal.ts';
 import { loadStrategy, MINIMAL_STRATEGY, NOW, NOW_MS } from '../e2e/support/sandbox.ts';
 import { preparedPortal, scoreThroughCli, scratchDir } from './support/portals.ts';
@@ -42,18 +40,6 @@ const readCheckpoint = (path: string): Checkpoint | null => {
   }
 };
 
-const collect = (child: ChildProcess): Promise<CliRun> => {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((done) => child.once('close', (code) => done({ code, stdout, stderr })));
-};
-
 /** Starts `score` and SIGKILLs its process group once the checkpoint satisfies `when`. */
 async function scoreUntil(
   portal: ReliabilityPortal,
@@ -65,7 +51,7 @@ async function scoreUntil(
     ['score', '--json', '--now', NOW, '--no-progress', '--checkpoint', checkpoint, ...args],
     portal,
   );
-  const done = collect(child);
+  const done = collectCli(child);
   let state: Checkpoint | null = null;
   for (let polls = 0; polls < 4000; polls += 1) {
     state = readCheckpoint(checkpoint);
@@ -183,7 +169,7 @@ describe('one scoring run per portal at a time, whatever checkpoint file each us
       ['score', '--json', '--now', NOW, '--no-progress', '--checkpoint', firstCheckpoint],
       portal,
     );
-    const firstDone = collect(first);
+    const firstDone = collectCli(first);
     for (let polls = 0; polls < 2000 && !existsSync(firstCheckpoint); polls += 1) {
       await new Promise((r) => setTimeout(r, 5));
     }

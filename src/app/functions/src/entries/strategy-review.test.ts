@@ -323,7 +323,7 @@ describe('strategy_review with HubSpot’s rate limits on (190 per 10 s, 5 searc
     await portal.close();
   });
 
-  it('main, paced, four calls back to back: HubSpot refuses none of their requests; each answers within 6 s', async () => {
+  it('main, four whole reviews back to back through the bulk limiter: HubSpot refuses none of their requests; each chunk answers within 6 s', async () => {
     // Every answer the function's client gets, to count HubSpot's refusals (429).
     const realFetch = globalThis.fetch;
     const statuses: number[] = [];
@@ -428,12 +428,14 @@ describe('strategy_review past the 10,000-result cap', () => {
     expect(all.value.review.totals.companies).toBe(COUNT);
   });
 
-  it('with HubSpot’s budget it reads in chunks, each within it, and counts all 10,250', async () => {
+  it('with a 1 s budget and 25 ms per answer it reads in chunks, each within it, and counts all 10,250', async () => {
+    // 52 search pages of 200 at 25 ms each: more than one chunk's budget.
+    portal.sandbox.control.setLatency(25);
     const { chunks, value } = await reviewAll(
       portal.runtime,
       { user: MANAGER, filters: { ownerId: OWNER } },
       { budgetMs: 1_000 },
-    );
+    ).finally(() => portal.sandbox.control.setLatency(0));
     expect(chunks.length).toBeGreaterThan(1);
     expect(value.review.totals.companies).toBe(COUNT);
     for (const c of chunks) expect(c.elapsedMs).toBeLessThan(4_000);

@@ -28,11 +28,12 @@ export type Runtime = {
 };
 
 /**
- * How a function talks to HubSpot: through the adapter's one limiter (HUBSPOT.md §6: 190
- * requests per 10 s, 5 searches per second); HubSpot's 429s are retried only within the
- * function's time budget (HubSpot stops a function after about 10–15 s).
+ * How a function talks to HubSpot. A card's call makes a handful of requests: no process-local
+ * rate limiter (containers cannot share one); HubSpot's 429s are retried instead, but only within
+ * the function's time budget (HubSpot stops a function after about 10–15 s). The bulk functions
+ * take the adapter's limiter with `BULK_LIMITS`.
  */
-export const FUNCTION_CLIENT = { maxAttempts: 3, maxRetryWaitMs: 2_000 } as const;
+export const FUNCTION_CLIENT = { maxAttempts: 3, maxRetryWaitMs: 2_000, limits: false } as const;
 
 /**
  * The limiter of the bulk functions (strategy_review, rescore_stale, strategy_simulate): half the
@@ -53,7 +54,7 @@ export type RuntimeOptions = {
   basePath?: string;
   now?: () => number;
   budgetMs?: number;
-  /** The client's limits: HubSpot's by default, BULK_LIMITS for bulk jobs, false for none (tests). */
+  /** The client's limiter: none by default (`FUNCTION_CLIENT`), `BULK_LIMITS` for bulk jobs. */
   limits?: Limits | false;
 };
 
@@ -84,7 +85,7 @@ let warm: { key: string; runtime: Runtime } | undefined;
 
 /**
  * The runtime of this container, made on the first call and kept while the container is warm;
- * `limits`: the client's (HubSpot's by default, BULK_LIMITS for the bulk functions).
+ * `limits`: the client's limiter (none by default, `BULK_LIMITS` for the bulk functions).
  */
 export function runtimeFromEnv(
   env: Env = process.env,

@@ -34,7 +34,7 @@ import {
 } from '../handlers/strategy-review.ts';
 import type { ReviewLimits } from '../handlers/strategy-review.ts';
 import { respond } from '../lib/respond.ts';
-import { createRuntime, handle } from '../lib/runtime.ts';
+import { BULK_LIMITS, createRuntime, handle } from '../lib/runtime.ts';
 import type { Runtime } from '../lib/runtime.ts';
 import { hubspotContext, loadExampleStrategy, MANAGER, value } from './test-portal.ts';
 import type { TestPortal } from './test-portal.ts';
@@ -78,8 +78,8 @@ export async function startManagerPortal(
       accessToken: sandbox.token,
       basePath: sandbox.baseUrl,
       ...(options.now === undefined ? {} : { now: options.now }),
-      // HubSpot's limits in the sandbox: the function's own limiter; none: no limiter either.
-      ...(options.rateLimit === undefined || options.rateLimit === false ? { limits: false } : {}),
+      // HubSpot's limits in the sandbox: the bulk functions' limiter, as they run; none: none.
+      limits: options.rateLimit === undefined || options.rateLimit === false ? false : BULK_LIMITS,
     }),
     env: { PRIVATE_APP_ACCESS_TOKEN: sandbox.token, HUBSPOT_API_BASE_URL: sandbox.baseUrl },
     async publish(strategy = loadExampleStrategy()) {
@@ -96,7 +96,7 @@ export async function startManagerPortal(
 
 const quietly = (rt: Runtime) => ({ secrets: rt.secrets, log: () => {} });
 
-/** `strategy_review` as its entry runs it, on `rt`, with `limits` (default: HubSpot's). */
+/** `strategy_review` as its entry runs it, on `rt`, with `limits` (default: the shipped ones). */
 export const invokeStrategyReview = (
   rt: Runtime,
   context: unknown,
@@ -108,7 +108,7 @@ export const invokeStrategyReview = (
     quietly(rt),
   );
 
-/** `rescore_stale` as its entry runs it, on `rt`, with `limits` (default: HubSpot's). */
+/** `rescore_stale` as its entry runs it, on `rt`, with `limits` (default: the shipped ones). */
 export const invokeRescoreStale = (
   rt: Runtime,
   context: unknown,
