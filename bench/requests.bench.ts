@@ -35,6 +35,10 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(process.env['BENCH_ROOT'] ?? join(HERE, '..'));
 const BIN = join(ROOT, 'tools/cli/bin/strategy-fit.js');
 const RUNNER = join(HERE, 'support/run-function-job.ts');
+/** The node flags of the bin's shebang (`#!/usr/bin/env -S node --flag …`), as `npx` runs it. */
+const BIN_FLAGS = (readFileSync(BIN, 'utf8').split('\n', 1)[0] ?? '')
+  .split(' ')
+  .filter((word) => word.startsWith('--'));
 const EXAMPLE = join(HERE, '../examples/strategies/02-b2b-saas.json');
 const MINIMAL = join(HERE, '../examples/strategies/01-minimal.json');
 const AS_OF = '2026-11-01';
@@ -300,8 +304,7 @@ async function cliJobs(companies: number, deals: number): Promise<Measured[]> {
       HUBSPOT_ACCESS_TOKEN: sandbox.token,
       HUBSPOT_RATE_LIMIT: 'off',
     };
-    // The bin's own flags (its shebang: node --max-semi-space-size=16).
-    const cli = (...args: string[]) => ['--max-semi-space-size=16', BIN, ...args];
+    const cli = (...args: string[]) => [...BIN_FLAGS, BIN, ...args];
     const score = (...args: string[]) =>
       cli(
         'score',

@@ -3,11 +3,12 @@
 // only what changed, survive a failure of some records and a stop; only managers may run it.
 import { RescoreStaleResponse, StrategySchema } from '@strategy-fit/core';
 import type { CardUser, RescoreStaleValue } from '@strategy-fit/core';
-import { countRecords, createRecords } from '@strategy-fit/hubspot';
+import { countRecords, createRecords, listRecords } from '@strategy-fit/hubspot';
 import type { HubSpot } from '@strategy-fit/hubspot';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { RescoreLimits } from '../handlers/rescore-stale.ts';
+import { createRuntime } from '../lib/runtime.ts';
 import { useFunctionEnv } from '../testing/hubspot-env.ts';
 import {
   invokeRescoreStale,
@@ -137,6 +138,70 @@ describe('rescore_stale on a demo portal', () => {
       'invalid_input',
       'cursor',
     ]);
+  });
+});
+
+describe('rescore_stale keeps the companies a run scored for their deals (a warm container)', () => {
+  const SEED = { companies: 200, deals: 300 };
+  let warm: TestPortal;
+  let cold: TestPortal;
+  beforeAll(async () => {
+    [warm, cold] = await Promise.all([
+      startManagerPortal({ seed: SEED }),
+      startManagerPortal({ seed: SEED }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([warm.close(), cold.close()]);
+  });
+
+  const companyReads = (portal: TestPortal): number =>
+    portal.sandbox.control.requestsByKind().get('batch read companies') ?? 0;
+
+  /** Every deal's stored fit properties, by id. */
+  const dealFits = async (portal: TestPortal) => {
+    const FIT = ['strategy_fit_tier', 'strategy_fit_score', 'strategy_fit_reason'];
+    const fits = new Map<string, (string | null | undefined)[]>();
+    let after: string | undefined;
+    do {
+      const page = value(
+        await listRecords(portal.hs, {
+          objectType: 'deals',
+          properties: FIT,
+          ...(after === undefined ? {} : { after }),
+        }),
+      );
+      for (const r of page.records)
+        fits.set(
+          r.id,
+          FIT.map((name) => r.properties[name]),
+        );
+      after = page.nextAfter ?? undefined;
+    } while (after !== undefined);
+    return fits;
+  };
+
+  it('its deals phase reads none of them again; a chunk in a fresh container reads them, with the same scores', async () => {
+    const before = companyReads(warm);
+    await rescoreAll(warm.runtime, MANAGER, { budgetMs: 0, blockSize: 100 });
+    expect(companyReads(warm) - before).toBe(0);
+
+    // The same portal, each chunk in a container of its own: nothing kept between chunks.
+    let cursor: string | null = null;
+    do {
+      const fresh = createRuntime({
+        accessToken: cold.sandbox.token,
+        basePath: cold.sandbox.baseUrl,
+        limits: false,
+      });
+      const next: RescoreStaleValue = await chunk({ ...cold, runtime: fresh }, cursor, {
+        budgetMs: 0,
+        blockSize: 100,
+      });
+      cursor = next.cursor;
+    } while (cursor !== null);
+    expect(companyReads(cold)).toBeGreaterThan(0);
+    expect(await dealFits(warm)).toEqual(await dealFits(cold));
   });
 });
 

@@ -83,6 +83,9 @@ export const rescoreStaleWith =
     let at: RescorePosition | null =
       from === null || restarted ? { version, phase: 'companies', search: null } : from;
     const nowMs = rt.now();
+    // The companies this run scored in earlier chunks of this container: its deals need not
+    // read them again.
+    const companies = rt.scoredCompanies.of(version, from === null || restarted);
     const run: ScoringRun = {
       hs: rt.hs,
       compiled: active.value.compiled,
@@ -90,6 +93,7 @@ export const rescoreStaleWith =
       nowMs,
       definitions: { companies: companyDefs.value, deals: dealDefs.value },
       reads: active.value.reads,
+      companies,
     };
     let processed = 0;
     let changed = 0;
@@ -107,6 +111,7 @@ export const rescoreStaleWith =
           return false;
         }
         const outcome = block.outcome.value;
+        if (block.phase === 'companies') companies.keep(block.records);
         processed += outcome.scanned;
         changed += outcome.changed;
         failed.push(...outcome.failed);

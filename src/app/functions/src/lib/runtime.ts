@@ -13,6 +13,8 @@ import { createDefinitionsCache } from './definitions.ts';
 import type { DefinitionsCache } from './definitions.ts';
 import { createPortalCache } from './portal-cache.ts';
 import type { PortalCache } from './portal-cache.ts';
+import { createScoredCompanies } from './scored-companies.ts';
+import type { ScoredCompanies } from './scored-companies.ts';
 
 export type Runtime = {
   readonly hs: HubSpot;
@@ -21,6 +23,8 @@ export type Runtime = {
   readonly definitions: DefinitionsCache;
   /** The owners and deal pipelines, kept a few minutes. */
   readonly portal: PortalCache;
+  /** The companies a rescore run scored, for its deals (this warm container's). */
+  readonly scoredCompanies: ScoredCompanies;
   /** Values that never leave the function (the token). */
   readonly secrets: readonly string[];
   /** How long one call may wait for HubSpot in all (`FUNCTION_BUDGET_MS` unless a test says). */
@@ -73,6 +77,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     now,
     definitions,
     portal: createPortalCache(hs, Date.now),
+    scoredCompanies: createScoredCompanies(),
     strategies: createStrategyCache(hs, () => definitions.forget()),
     secrets: [options.accessToken],
     budgetMs: options.budgetMs ?? FUNCTION_BUDGET_MS,

@@ -8,6 +8,8 @@ export { BLOCK_SIZE, recordBlocks } from './read-blocks.ts';
 export type { BlockOptions, Selection, WalkRecord } from './read-blocks.ts';
 export { readDealContext, readDealLinks } from './deal-context.ts';
 export type { CompanyStore, DealContext, DealLinkKinds, DealLinks } from './deal-context.ts';
+export { COMPANY_MEMORY_LIMIT, createCompanyMemory } from './company-memory.ts';
+export type { CompanyMemory } from './company-memory.ts';
 export { scorePage } from './score-page.ts';
 export type { ScoringPage, ScoringSetup } from './score-page.ts';
 export { failedBlock, scoreCompanyBlock, scoreDealBlock } from './score-block.ts';
