@@ -17,9 +17,9 @@ export type PresentedObject = {
 };
 
 /**
- * Associated records embedded in one read, per type. HubSpot embeds a bounded number and adds
- * `paging` when there are more (readers then page through associations v4); its exact bound was
- * not found documented, so the sandbox uses this one.
+ * Associated records embedded in one read, per type: HubSpot embeds up to 100 and adds `paging`
+ * with an `after` when there are more (developer changelog, "Announcing a change to how v3 CRM
+ * APIs return association data", 2020); readers then page through associations v4.
  */
 export const EMBEDDED_ASSOCIATIONS_LIMIT = 100;
 
