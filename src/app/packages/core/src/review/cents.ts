@@ -8,6 +8,9 @@ export const toCents = (amount: number): number => Math.round(amount * 100);
 /** Back from whole cents to the portal currency. */
 export const fromCents = (cents: number): number => cents / 100;
 
+/** A deal's own amount in a row, as JSON would carry it (-0 is 0): a part crosses as JSON. */
+export const rowAmount = (amount: number | null): number | null => (amount === 0 ? 0 : amount);
+
 /** A running count and amount of deals; `cents` is exact below 2^53 cents (about 90 trillion). */
 export const AmountTally = z.strictObject({
   count: z.number().int().min(0),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { Tier } from '../enums.ts';
 import { DAY_MS } from '../values/read-value.ts';
-import { amountTotalOf, createAmountTally, mergeRecords, tallyAmount } from './cents.ts';
+import { amountTotalOf, createAmountTally, mergeRecords, rowAmount, tallyAmount } from './cents.ts';
 import { compareAmountDesc, compareText } from './compare.ts';
 import type { Completeness, FalseNegativeRow, FalseNegatives, ReviewDeal } from './schema.ts';
 import { finishTopList } from './top-list.ts';
@@ -67,7 +67,7 @@ export const addDealToFalseNegatives = (
   part.candidates.push({
     dealId: deal.id,
     dealName: deal.name,
-    amount: deal.amount,
+    amount: rowAmount(deal.amount),
     closedAtMs: deal.closedAtMs,
     ownerId: deal.ownerId,
     companyId: deal.companyId,

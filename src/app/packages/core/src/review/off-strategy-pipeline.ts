@@ -8,6 +8,7 @@ import {
   amountTotalOf,
   createAmountTally,
   mergeRecords,
+  rowAmount,
   tallyAmount,
 } from './cents.ts';
 import { compareAmountDesc, compareText, compareTier } from './compare.ts';
@@ -185,7 +186,7 @@ const compareRows = (a: OffStrategyDealRow, b: OffStrategyDealRow): number =>
 const rowOf = (deal: ReviewDeal, approved: boolean): OffStrategyDealRow => ({
   dealId: deal.id,
   name: deal.name,
-  amount: deal.amount,
+  amount: rowAmount(deal.amount),
   ownerId: deal.ownerId,
   pipelineId: deal.pipelineId,
   stageId: deal.stageId,
