@@ -6,13 +6,13 @@
 // properties scoring read, one JSON line each. A lookup bisects the first file. The checkpoint
 // counts the companies committed; a resumed run cuts both files back to that count.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { appendFile, open, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 
 import type { RawRecord } from '@strategy-fit/hubspot';
 import type { CompanyStore } from '@strategy-fit/walk';
 import { z } from 'zod';
 
-import { encodeId, ID_DIGITS } from './id-file.ts';
+import { encodeId, ID_DIGITS, readFixedLines } from './id-file.ts';
 
 const OFFSET_DIGITS = 14;
 /** id, offset and end in the data file, and "\n". */
@@ -153,21 +153,8 @@ export async function openCompanyDigest(
   };
 }
 
-async function readLines(path: string, from: number, limit: number): Promise<Entry[]> {
-  if (limit <= 0) return [];
-  const file = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(limit * LINE);
-    const { bytesRead } = await file.read(buffer, 0, buffer.length, from * LINE);
-    const entries: Entry[] = [];
-    for (let at = 0; at + LINE <= bytesRead; at += LINE) {
-      entries.push(parseLine(buffer.toString('latin1', at, at + LINE)));
-    }
-    return entries;
-  } finally {
-    await file.close();
-  }
-}
+const readLines = async (path: string, from: number, limit: number): Promise<Entry[]> =>
+  (await readFixedLines(path, LINE, from, limit)).map(parseLine);
 
 /** Removes the digest's files. */
 export async function removeCompanyDigest(checkpointPath: string): Promise<void> {
