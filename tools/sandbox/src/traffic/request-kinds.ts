@@ -1,8 +1,12 @@
 // Names the kind of each request the sandbox receives, so a benchmark can count requests by kind
 // ("list companies", "associations deals→line_items", …) without parsing URLs itself.
 
-const OBJECTS = /^\/crm\/v3\/objects\/([^/]+)(?:\/(batch\/[a-z]+|search|[^/]+))?\/?$/;
-const ASSOCIATIONS = /^\/crm\/v4\/associations\/([^/]+)\/([^/]+)\/batch\/([a-z]+)\/?$/;
+// The numbered (`/crm/v3/objects`, `/crm/v4/associations`) and the date-versioned paths
+// (`/crm/objects/2026-09`, `/crm/associations/2026-09`) of the same requests are one kind.
+const OBJECTS =
+  /^\/crm\/(?:v3\/objects|objects\/\d{4}-\d{2})\/([^/]+)(?:\/(batch\/[a-z]+|search|[^/]+))?\/?$/;
+const ASSOCIATIONS =
+  /^\/crm\/(?:v4\/associations|associations\/\d{4}-\d{2})\/([^/]+)\/([^/]+)\/batch\/([a-z]+)\/?$/;
 
 const OBJECT_VERBS: Record<string, string> = {
   'GET ': 'list',
