@@ -8,6 +8,7 @@ export default defineConfig({
         extends: true,
         test: { name: 'hubspot', include: ['src/app/packages/hubspot/**/*.test.ts'] },
       },
+      { extends: true, test: { name: 'walk', include: ['src/app/packages/walk/**/*.test.ts'] } },
       { extends: true, test: { name: 'sandbox', include: ['tools/sandbox/**/*.test.ts'] } },
       {
         extends: true,

@@ -25,10 +25,10 @@ import {
 import { startSandbox } from '@strategy-fit/sandbox';
 import type { RunningSandbox } from '@strategy-fit/sandbox';
 
-import { bindCrm } from '../tools/cli/src/bulk/bind-crm.ts';
 import type { PhaseCounters } from '../tools/cli/src/bulk/checkpoint.ts';
 import type { ProgressReporter } from '../tools/cli/src/bulk/progress.ts';
 import { runScore } from '../tools/cli/src/bulk/run-score.ts';
+import { untilEnd } from './support/peak-rss.ts';
 
 const LIMITED_COMPANIES = Number(process.env.BENCH_LIMITED_COMPANIES ?? 30_000);
 const LIMITED_DEALS = Number(process.env.BENCH_LIMITED_DEALS ?? 12_000);
@@ -83,6 +83,7 @@ async function child(config: ChildConfig): Promise<void> {
   let phaseStart = { ms: 0, requests: 0, rateLimited: 0, label: '' };
   let last: PhaseCounters = { scanned: 0, changed: 0, unchanged: 0, failed: 0 };
   const progress: ProgressReporter = {
+    wantsTotal: true,
     start: (label) => {
       phaseStart = { ms: performance.now(), requests, rateLimited, label };
     },
@@ -111,7 +112,7 @@ async function child(config: ChildConfig): Promise<void> {
     ...(config.limited ? {} : { limits: false }),
   });
   const started = performance.now();
-  const run = await runScore(bindCrm(hs), {
+  const run = await runScore(hs, {
     mode: { kind: 'all' },
     resume: false,
     batchSize: 100,
@@ -142,17 +143,6 @@ const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mb = (bytes: number): string => `${fmt(bytes / 1024 / 1024)} MB`;
 
-/** Peak RSS of a process from /proc (VmHWM), sampled while it runs; null off Linux. */
-function readPeakRss(pid: number): number | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /VmHWM:\s+(\d+) kB/.exec(status);
-    return match === null ? null : Number(match[1]) * 1024;
-  } catch {
-    return null;
-  }
-}
-
 async function runChild(
   config: ChildConfig,
   nodeFlags: readonly string[] = [],
@@ -169,13 +159,7 @@ async function runChild(
   proc.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
   });
-  let sampled: number | null = null;
-  const timer = setInterval(() => {
-    const peak = proc.pid === undefined ? null : readPeakRss(proc.pid);
-    if (peak !== null) sampled = Math.max(sampled ?? 0, peak);
-  }, 100);
-  const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
-  clearInterval(timer);
+  const { code, peakRssBytes: sampled } = await untilEnd(proc, 100);
   if (code !== 0) throw new Error(`the scorer exited with ${code}`);
   return {
     ...(JSON.parse(out) as ChildResult),
@@ -342,13 +326,7 @@ async function runBin(
   proc.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
   });
-  let peak: number | null = null;
-  const timer = setInterval(() => {
-    const now = proc.pid === undefined ? null : readPeakRss(proc.pid);
-    if (now !== null) peak = Math.max(peak ?? 0, now);
-  }, 100);
-  const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
-  clearInterval(timer);
+  const { code, peakRssBytes: peak } = await untilEnd(proc, 100);
   const summary = JSON.parse(out) as { companies: PhaseCounters };
   return {
     code,

@@ -3,13 +3,19 @@
 // portal (3,000 companies, 4,500 deals) in the embedded sandbox with HubSpot's rate limits on and
 // BENCH_LATENCY_MS (default 20 ms) added to every answer.
 //   1. rescore_stale chunk after chunk until nothing is stale: per-chunk time, total, requests.
-//   2. strategy_review, BENCH_REVIEWS times (default 3), 12 s apart (the review's pacing bucket
-//      refills): time, requests, whether every figure is complete.
+//   2. strategy_review, chunk after chunk as the page reads it, BENCH_REVIEWS times (default 3),
+//      12 s apart (the limiter's window empties): chunks, time, requests, whether complete.
 // Run: npm run build && npm run bench -- manager-functions
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-import { RescoreStaleResponse, StrategyReviewResponse } from '@strategy-fit/core';
+import {
+  addReviewChunk,
+  RescoreStaleResponse,
+  reviewValueOf,
+  StrategyReviewResponse,
+} from '@strategy-fit/core';
+import type { ReviewChunks } from '@strategy-fit/core';
 
 import { DIST_DIR } from '../scripts/build-functions.ts';
 import { observeRequests, useFunctionEnv } from '../test/support/functions/hubspot-env.ts';
@@ -63,13 +69,26 @@ try {
   for (let i = 0; i < REVIEWS; i += 1) {
     await sleep(12_000);
     const t = performance.now();
-    const { result, sent, roundTrips } = await observeRequests(() => review(hubspotContext({})));
-    const ms = performance.now() - t;
-    const answer = StrategyReviewResponse.parse(result);
-    if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-    const { reads, review: figures } = answer.value;
+    let merged: ReviewChunks | null = null;
+    let sent = 0;
+    const times: number[] = [];
+    do {
+      const c = performance.now();
+      const chunkCursor: string | null = merged?.last.cursor ?? null;
+      const { result, sent: requests } = await observeRequests(() =>
+        review(
+          hubspotContext(chunkCursor === null ? {} : { cursor: chunkCursor }),
+        ),
+      );
+      times.push(performance.now() - c);
+      sent += requests.length;
+      const answer = StrategyReviewResponse.parse(result);
+      if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+      merged = addReviewChunk(merged, answer.value);
+    } while (merged.last.cursor !== null);
+    const value = reviewValueOf(merged);
     console.log(
-      `  strategy_review #${i + 1}: ${s(ms)}, ${sent.length} requests, ${roundTrips} sequential round trips, read ${reads.companies.read} companies + ${reads.deals.read} deals, ${figures.completeness.partial ? `PARTIAL: ${figures.completeness.reasons.join(' ')}` : 'complete'}`,
+      `  strategy_review #${i + 1}: ${s(performance.now() - t)} in ${times.length} chunks (longest ${s(Math.max(...times))}), ${sent} requests, read ${value.reads.companies} companies + ${value.reads.deals} deals, ${value.review.completeness.partial ? 'PARTIAL' : 'complete'}`,
     );
   }
 } finally {

@@ -37,6 +37,7 @@ import { z } from 'zod';
 import { associations, readByIds } from '../test/e2e/support/portal.ts';
 import type { Bag, Portal } from '../test/e2e/support/portal.ts';
 import { FIT_NAMES, mismatches } from '../test/e2e/support/sandbox.ts';
+import { untilEnd } from './support/peak-rss.ts';
 
 const COMPANIES = Number(process.env.SOAK_COMPANIES ?? 200_000);
 const DEALS = Number(process.env.SOAK_DEALS ?? 300_000);
@@ -73,16 +74,6 @@ const must = <T>(result: { ok: true; value: T } | { ok: false; error: unknown })
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 };
-
-/** Peak RSS of a process (VmHWM); null off Linux or once it has exited. */
-function readPeakRss(pid: number): number | null {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match === null ? null : Number(match[1]) * 1024;
-  } catch {
-    return null;
-  }
-}
 
 const Summary = z.looseObject({
   strategyVersion: z.number(),
@@ -132,13 +123,7 @@ async function runScorer(
   proc.stderr.on('data', (chunk: Buffer) => {
     err += chunk.toString();
   });
-  let peak: number | null = null;
-  const sampler = setInterval(() => {
-    const now = proc.pid === undefined ? null : readPeakRss(proc.pid);
-    if (now !== null) peak = Math.max(peak ?? 0, now);
-  }, 200);
-  const code = await new Promise<number | null>((resolve) => proc.once('close', resolve));
-  clearInterval(sampler);
+  const { code, peakRssBytes: peak } = await untilEnd(proc, 200);
   const parsed = Summary.safeParse(JSON.parse(out || 'null'));
   if (!parsed.success) throw new Error(`the scorer exited with ${code} and no summary:\n${err}`);
   return {

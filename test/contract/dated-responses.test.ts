@@ -26,8 +26,7 @@ import {
   listStrategyVersions,
   publishStrategy,
   readAssociationPage,
-  readCompanyFacts,
-  readDealFacts,
+  readAssociations,
   readOwnerByUserId,
   readPublishedStrategy,
   readRecords,
@@ -41,7 +40,7 @@ import {
   BatchObjectsAnswer,
   ErrorBody,
   HsObject,
-  ListAnswer,
+  ListWithAssociationsAnswer,
   ObjectSchemaAnswer,
   ObjectSchemasAnswer,
   OwnerAnswer,
@@ -76,7 +75,7 @@ const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: new RegExp(`^${OBJ}$`),
-    schema: ListAnswer,
+    schema: ListWithAssociationsAnswer,
     module: 'crm/objects',
     models: { 200: 'CollectionResponseSimplePublicObjectWithAssociationsForwardPaging' },
   },
@@ -296,13 +295,17 @@ async function runScenario(): Promise<void> {
       dealIds.map((id) => ({ id })),
     ),
   );
-  ok(await readCompanyFacts(hs, companyIds[0] ?? '', ['name']));
+  // The walk's reads: deals with their companies and line items on the list page, and the
+  // associations API (batch read) after search pages.
   ok(
-    await readDealFacts(hs, dealIds[0] ?? '', {
-      dealProperties: ['amount'],
-      companyProperties: ['name'],
+    await listRecords(hs, {
+      objectType: 'deals',
+      properties: ['amount'],
+      associations: ['companies', 'line_items'],
+      limit: 5,
     }),
   );
+  ok(await readAssociations(hs, 'deals', 'line_items', dealIds));
   ok(await listOwners(hs));
   ok(await readOwnerByUserId(hs, '9100001'));
   ok(await listDealPipelines(hs));

@@ -47,7 +47,8 @@ const scoreAndKill = async (
   when: (c: Checkpoint) => boolean,
 ): Promise<Checkpoint> => {
   const child = startCli(
-    ['score', '--now', NOW, '--checkpoint', checkpoint, '--no-progress', ...args],
+    // Blocks of 500 (pages of 50): the checkpoint moves often enough to be caught mid-phase.
+    ['score', '--now', NOW, '--checkpoint', checkpoint, '--no-progress', '--batch', '50', ...args],
     killed,
     { npx: true },
   );
@@ -153,5 +154,5 @@ describe('strategy-fit score --resume after SIGKILL (e2e)', () => {
     expect(Object.keys(a.companies)).toHaveLength(SEED.companies);
     expect(Object.keys(a.deals)).toHaveLength(SEED.deals);
     expect(a).toEqual(b);
-  });
+  }, 90_000);
 });

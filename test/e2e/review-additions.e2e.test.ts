@@ -1,28 +1,19 @@
 // SCORING §10–§15 on one seeded sandbox portal, scored by the page's own rescore (the example
 // strategy uses every new part): what scoring wrote back (competitors, business, the offer
 // warning) against the rules applied by hand to the raw records, and every new review figure of
-// the app function `strategy_review` against an independent computation written naively over the
-// whole record list, read back over plain HTTP (not through the adapter or the core). Criterion
-// evidence needs each deal's company's criterion outcomes today, which the function does not read
-// yet: it is checked on the core's accumulator fed with the records the way a caller passes them.
-import {
-  companyCriterionOutcomes,
-  compileStrategy,
-  createReviewAccumulator,
-  scoreCompany,
-  StrategyReviewResponse,
-} from '@strategy-fit/core';
+// the app function `strategy_review` (read as the page reads it: in chunks, merged) against an
+// independent computation written naively over the whole record list, read back over plain HTTP
+// (not through the adapter or the core), and against the CLI's `strategy-fit report` (the same
+// walk in one process). Criterion evidence gives each closed deal of the window its company's
+// criterion outcomes today, which the review walk computes from the company pages it reads anyway
+// (no request more): checked against each company's explained score, tallied by hand.
+import { compileStrategy, scoreCompany } from '@strategy-fit/core';
 import type { StrategyReview, Strategy, WinRecord } from '@strategy-fit/core';
-import { toReviewDeal } from '@strategy-fit/hubspot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  invokeStrategyReview,
-  rescoreAll,
-  reviewContext,
-  startManagerPortal,
-  UNPACED_REVIEW,
-} from '../support/functions/manager-portal.ts';
+import { silentProgress } from '../../tools/cli/src/bulk/progress.ts';
+import { readReview } from '../../tools/cli/src/bulk/read-review.ts';
+import { rescoreAll, reviewAll, startManagerPortal } from '../support/functions/manager-portal.ts';
 import { loadExampleStrategy } from '../support/functions/test-portal.ts';
 import type { TestPortal } from '../support/functions/test-portal.ts';
 import { companyOfDeal, discountOf, ms, num, text } from './support/plain-readings.ts';
@@ -36,6 +27,8 @@ const DAY_MS = 86_400_000;
 let portal: TestPortal;
 let strategy: Strategy;
 let review: StrategyReview;
+let cliReview: StrategyReview;
+let reviewChunks: number;
 let records: Records;
 
 // ---------------------------------------------------------------------------------------------
@@ -187,11 +180,13 @@ beforeAll(async () => {
   });
   const chunks = await rescoreAll(portal.runtime);
   expect(chunks.at(-1)?.cursor).toBeNull();
-  const answer = StrategyReviewResponse.parse(
-    await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW),
-  );
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-  review = answer.value.review;
+  // As the page reads it: chunk after chunk (blocks of 300 records), merged.
+  const read = await reviewAll(portal.runtime, {}, { budgetMs: 0, blockSize: 300 });
+  review = read.value.review;
+  reviewChunks = read.chunks.length;
+  const cli = await readReview(portal.hs, { nowMs: NOW_MS, progress: silentProgress });
+  if (!cli.ok) throw new Error(cli.error.message);
+  cliReview = cli.value.review;
   records = await readRecords();
 }, 120_000);
 afterAll(() => portal.close());
@@ -264,9 +259,11 @@ describe('what scoring wrote back on the seeded portal (SCORING §8, §10–§12
   });
 });
 
-describe('the review additions of `strategy_review` = SCORING §12, §13, §15 computed by hand', () => {
-  it('is complete', () => {
+describe('the §12, §13, §15 figures of `strategy_review` = the CLI report = computed by hand', () => {
+  it('is complete, read in chunks, and the CLI report (the walk in one process) has the same figures', () => {
     expect(review.completeness).toEqual({ partial: false, reasons: [] });
+    expect(reviewChunks).toBeGreaterThan(3);
+    expect(review).toEqual(cliReview);
   });
 
   it('the focus guard at the top, over the scored companies', () => {
@@ -465,7 +462,7 @@ describe('the review additions of `strategy_review` = SCORING §12, §13, §15 c
   });
 });
 
-describe('criterion evidence (SCORING §15) on the seeded portal', () => {
+describe('criterion evidence (SCORING §15) of `strategy_review` on the seeded portal', () => {
   it('= each segment criterion’s outcome on the deal’s company today, tallied by hand per outcome, with inverse / no_signal at 20 deals a side', async () => {
     const http = { baseUrl: portal.sandbox.baseUrl, token: portal.sandbox.token };
     const compiled = compileStrategy(strategy);
@@ -477,28 +474,8 @@ describe('criterion evidence (SCORING §15) on the seeded portal', () => {
         scoreCompany(compiled, { id, properties, definitions, nowMs: NOW_MS }),
       ]),
     );
-    // The core's accumulator, fed as a caller passes records: the adapter's review deal, with
-    // its company's outcomes.
-    const stages = new Map(
-      [...(await dealStages(http))].map(([id, st]) => [id, { pipelineId: '', ...st }]),
-    );
-    const acc = createReviewAccumulator({ strategy, publishedVersion: 1, nowMs: NOW_MS });
-    for (const d of records.deals) {
-      const score = d.companyId === null ? undefined : scores.get(d.companyId);
-      acc.addDeal(
-        toReviewDeal(
-          { id: d.id, properties: d.raw },
-          {
-            stages,
-            companyId: d.companyId,
-            companyTier: null,
-            nowMs: NOW_MS,
-            companyCriteria: score === undefined ? null : companyCriterionOutcomes(score),
-          },
-        ),
-      );
-    }
-    const e = acc.finish().criterionEvidence;
+    const e = review.criterionEvidence;
+    expect(e.completeness).toEqual({ partial: false, reasons: [] });
 
     // By hand: closed deals of the window with a company, per criterion and outcome.
     const closed = records.deals.filter(inWindow);

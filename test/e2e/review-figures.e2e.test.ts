@@ -1,20 +1,19 @@
 // The review page's figures, three ways on one seeded sandbox portal: the app function
-// `strategy_review` (as the page calls it), the CLI's `strategy-fit report --format json`, and an
+// `strategy_review` (as the page calls it: chunk after chunk, each a block of 200 records, merged),
+// the CLI's `strategy-fit report --format json`, and an
 // independent computation of every SCORING.md §9 figure straight from the records read back over
 // plain HTTP (not through the adapter or the core), following SCORING §7 and §9 and the
 // interpretation table of docs/review.md. The portal is scored by the page's own rescore.
 import { Writable } from 'node:stream';
 
-import { StrategyReview, StrategyReviewResponse } from '@strategy-fit/core';
+import { StrategyReview } from '@strategy-fit/core';
 import type { EvidenceStats, StrategyReviewValue } from '@strategy-fit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
-  invokeStrategyReview,
   rescoreAll,
-  reviewContext,
+  reviewAll,
   startManagerPortal,
-  UNPACED_REVIEW,
 } from '../support/functions/manager-portal.ts';
 import {
   COMPANIES,
@@ -484,11 +483,9 @@ beforeAll(async () => {
     closedate: '2026-10-21',
   });
 
-  const answer = StrategyReviewResponse.parse(
-    await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW),
-  );
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-  fn = answer.value;
+  const read = await reviewAll(portal.runtime, {}, { budgetMs: 0, blockSize: 200 });
+  expect(read.chunks.length).toBeGreaterThan(10);
+  fn = read.value;
 
   const stdout = captured();
   const stderr = captured();

@@ -103,7 +103,7 @@ describe('the settings page bundle (the UI-extension build of HubSpot’s remote
     for (const file of [
       'packages/core/src/app-contract/strategy-editor.ts',
       'packages/core/src/strategy/parse-strategy.ts',
-      'packages/core/src/review/merge-simulation-matrices.ts',
+      'packages/core/src/review/create-simulation-accumulator.ts',
     ]) {
       expect(
         bundled.some((m) => m.endsWith(file)),

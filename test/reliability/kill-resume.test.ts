@@ -25,7 +25,7 @@ import { seededRandom } from './support/random.ts';
 
 const SEED = { seed: 41, companies: 500, deals: 750 };
 const RECORDS = SEED.companies + SEED.deals;
-const ARGS = ['--batch', '50'];
+const ARGS = ['--batch', '10'];
 const LATENCY_MS = 8;
 const KILLS = 5;
 

@@ -52,7 +52,7 @@ describe('a strategy published while a bulk run is going', () => {
         NOW,
         '--no-progress',
         '--batch',
-        '50',
+        '10',
         '--checkpoint',
         checkpoint,
       ],

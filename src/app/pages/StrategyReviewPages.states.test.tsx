@@ -18,7 +18,7 @@ import {
 import { PageHeader } from '@hubspot/ui-extensions/pages';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import type { StrategyReviewValue } from '@strategy-fit/core';
-import { StrategyReviewResponse } from '@strategy-fit/core';
+import { addReviewChunk, reviewValueOf, StrategyReviewResponse } from '@strategy-fit/core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { StrategyReviewPages } from './StrategyReviewPages.tsx';
@@ -51,10 +51,11 @@ const renderPage = (script: Script, path = '/', params: Record<string, string> =
   return { ...renderer, run };
 };
 
+/** The review the page shows from one chunk. */
 const valueOf = (answer: unknown): StrategyReviewValue => {
   const parsed = StrategyReviewResponse.parse(answer);
   if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.value;
+  return reviewValueOf(addReviewChunk(null, parsed.value));
 };
 
 /** A paginated Table's `onPageChange` (the render props type it only on the paginated variant). */
@@ -167,23 +168,37 @@ describe('the review page’s states, on real answers', () => {
   });
 
   it('a queue HubSpot would not read: marked partial, with why', async () => {
-    const value = valueOf(states.review_queue_partial);
-    const r = renderPage({ strategy_review: [states.review_queue_partial] }, '/exceptions');
-    await r.waitFor(() => expect(r.findByTestId(Tag, 'partial-queue').text).toBe('Partial'));
-    expect(r.findByTestId(Text, 'queue-partial-reasons').text).toBe(
-      value.exceptionsQueue.completeness.reasons.join(' '),
+    const r = renderPage(
+      { strategy_review: [states.review_queue_stopped, states.review_queue_failed] },
+      '/exceptions',
+    );
+    await r.waitFor(() => expect(r.findByTestId(Tag, 'partial-queue').text).toBe('Partial'), {
+      timeoutInMs: 5_000,
+    });
+    expect(r.findByTestId(Text, 'queue-partial-reasons').text).toMatch(
+      /^Reading stopped after \d+ deals and \d+ companies: /,
     );
     expect(r.maybeFindByTestId(Alert, 'review-partial')).toBeNull();
   });
 
-  it('partial figures on every route: the pipeline and the evidence are marked too', async () => {
-    const r = renderPage({ strategy_review: [fixtures.review_partial] }, '/evidence');
-    await r.waitFor(() => expect(r.findByTestId(Tag, 'partial-evidence').text).toBe('Partial'));
-    expect(r.findByTestId(Tag, 'partial-false-negatives')).toBeDefined();
-    expect(r.findByTestId(Tag, 'partial-capacity')).toBeDefined();
+  it('partial figures on every route: what the unread companies feed is marked, what the deals alone give is whole', async () => {
+    const r = renderPage(
+      { strategy_review: [fixtures.review_stopped, fixtures.review_error_unavailable] },
+      '/evidence',
+    );
+    await r.waitFor(
+      () => expect(r.findByTestId(Tag, 'partial-false-negatives').text).toBe('Partial'),
+      { timeoutInMs: 5_000 },
+    );
+    // HubSpot stopped the read at the companies: false negatives (won deals joined with their
+    // companies' tiers) and dream capacity are partial; every deal was read (deals come first),
+    // so the evidence and the off-strategy pipeline are whole.
+    expect(r.findByTestId(Tag, 'partial-capacity').text).toBe('Partial');
+    expect(r.maybeFindByTestId(Tag, 'partial-evidence')).toBeNull();
     expect(r.findByTestId(Alert, 'review-partial')).toBeDefined();
     r.mocks.setPageLocation({ path: '/pipeline', params: {} });
-    await r.waitFor(() => expect(r.findByTestId(Tag, 'partial-pipeline').text).toBe('Partial'));
+    await r.waitFor(() => expect(r.findByTestId(Text, 'pipeline-summary')).toBeDefined());
+    expect(r.maybeFindByTestId(Tag, 'partial-pipeline')).toBeNull();
   });
 
   it('a miscalibrated strategy: the warning, the lift below 1, the calibration sentence', async () => {

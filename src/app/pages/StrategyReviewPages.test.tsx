@@ -17,8 +17,14 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import type { RescoreStaleValue, StrategyReviewValue } from '@strategy-fit/core';
-import { RescoreStaleResponse, StrategyReviewResponse, TIER_WORDS } from '@strategy-fit/core';
+import type { RescoreStaleValue, ReviewChunks, StrategyReviewValue } from '@strategy-fit/core';
+import {
+  addReviewChunk,
+  RescoreStaleResponse,
+  reviewValueOf,
+  StrategyReviewResponse,
+  TIER_WORDS,
+} from '@strategy-fit/core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { StrategyReviewPages } from './StrategyReviewPages.tsx';
@@ -52,10 +58,16 @@ const renderPage = (script: Script, path = '/', params: Record<string, string> =
   return { ...renderer, run };
 };
 
-const reviewOf = (name: keyof PageFixtures): StrategyReviewValue => {
-  const answer = StrategyReviewResponse.parse(fixtures[name]);
-  if (!answer.ok) throw new Error(`${name} is an error`);
-  return answer.value;
+/** The review the page shows from these chunks (the last a stop: the figures so far, partial). */
+const reviewOf = (...names: (keyof PageFixtures)[]): StrategyReviewValue => {
+  let merged: ReviewChunks | null = null;
+  for (const name of names) {
+    const answer = StrategyReviewResponse.parse(fixtures[name]);
+    if (!answer.ok) throw new Error(`${name} is an error`);
+    merged = addReviewChunk(merged, answer.value);
+  }
+  if (merged === null) throw new Error('no chunk');
+  return reviewValueOf(merged);
 };
 
 const chunkOf = (name: keyof PageFixtures): RescoreStaleValue => {
@@ -172,27 +184,62 @@ describe('overview', () => {
     expect(r.maybeFind(Tag)).toBeNull();
   });
 
-  it('partial figures: the note says why and how much was read, figures are marked, exact counts stand in', async () => {
-    const value = reviewOf('review_partial');
-    const r = renderPage({ strategy_review: [fixtures.review_partial] });
-    await r.waitFor(() => expect(r.findByTestId(Alert, 'review-partial')).toBeDefined());
+  it('a review read in chunks: each call continues at the last cursor, with progress, to the whole review', async () => {
+    const chunk2 = deferred<unknown>();
+    const r = renderPage({
+      strategy_review: [fixtures.review_chunk_1, chunk2.promise, fixtures.review_chunk_3],
+    });
+    const first = StrategyReviewResponse.parse(fixtures.review_chunk_1);
+    const deals = first.ok ? first.value.read.deals : 0;
+    await r.waitFor(() =>
+      expect(r.findByTestId(LoadingSpinner, 'review-loading').props.label).toBe(
+        `Reading the portal’s scores… ${formatNumber(deals)} deals and 0 companies so far`,
+      ),
+    );
+    chunk2.resolve(fixtures.review_chunk_2);
+    const value = reviewOf('review_chunk_1', 'review_chunk_2', 'review_chunk_3');
+    await r.waitFor(() =>
+      expect(r.findByTestId(StatisticsItem, 'headline-open-pipeline').props.number).toBe(
+        formatAmount(value.review.totals.openDeals.amount),
+      ),
+    );
+    const cursors = r.run.mock.calls.map(([, o]) => (o?.parameters as { cursor?: string }).cursor);
+    const answered = (['review_chunk_1', 'review_chunk_2'] as const).map((n) => {
+      const a = StrategyReviewResponse.parse(fixtures[n]);
+      return a.ok ? a.value.cursor : null;
+    });
+    expect(cursors).toEqual([undefined, ...answered]);
+    // The same portal as review_queued, read a moment later (its "now" differs).
+    const whole = reviewOf('review_queued').review;
+    for (const figure of [
+      'totals',
+      'offStrategyPipeline',
+      'tierDistribution',
+      'staleScores',
+    ] as const) {
+      expect(value.review[figure]).toEqual(whole[figure]);
+    }
+    expect(r.maybeFindByTestId(Alert, 'review-partial')).toBeNull();
+  });
+
+  it('a read HubSpot stops: the figures so far, the note says why and how much was read, figures are marked', async () => {
+    const r = renderPage({
+      strategy_review: [fixtures.review_stopped, fixtures.review_error_unavailable],
+    });
+    // The page reads the stopped chunk again after a pause; HubSpot fails it: what was read shows.
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'review-partial')).toBeDefined(), {
+      timeoutInMs: 5_000,
+    });
     const note = allText(r.findByTestId(Alert, 'review-partial'));
-    for (const reason of value.review.completeness.reasons) expect(note).toContain(reason);
-    expect(note).toContain(
-      `Companies: ${value.reads.companies.read} of ${formatNumber(value.counts.companies ?? 0)} read (stopped early)`,
-    );
-    expect(r.findByTestId(Tag, 'partial-open-amount').text).toBe('Partial');
+    const stopped = StrategyReviewResponse.parse(fixtures.review_stopped);
+    const read = stopped.ok ? stopped.value.read.deals : 0;
+    expect(note).toContain(`Reading stopped after ${read} deals and 0 companies: `);
+    expect(note).toContain(`Read ${formatNumber(read)} deals and 0 companies in 1 call.`);
+    expect(r.findByTestId(Tag, 'partial-companies').text).toBe('Partial');
+    // The deals were all read (deals come first): their figures are whole.
+    expect(r.maybeFindByTestId(Tag, 'partial-open-amount')).toBeNull();
     expect(r.findByTestId(StatisticsItem, 'headline-open-pipeline').props.label).toBe(
-      'Open pipeline (partial)',
-    );
-    // Companies per tier: HubSpot's exact counts replace the partial read.
-    expect(r.findByTestId(Text, 'exact-companies')).toBeDefined();
-    expect(r.maybeFindByTestId(Tag, 'partial-companies')).toBeNull();
-    expect(r.findByTestId(BarChart, 'chart-companies').props.data).toEqual(
-      (value.counts.companiesByTier ?? []).map((row) => ({
-        tier: row.tier === null ? 'Not scored' : TIER_WORDS[row.tier],
-        Companies: row.count,
-      })),
+      'Open pipeline',
     );
   });
 });

@@ -4,7 +4,7 @@
 // the real functions against a sandbox (a 429 injected into the second page's list, as HubSpot
 // answers when other requests of the app used up its 10-second window).
 import { Button, Input, LoadingButton, ProgressBar, Text } from '@hubspot/ui-extensions';
-import { StrategySchema, StrategySimulateResponse } from '@strategy-fit/core';
+import { simulationMatrixOf, StrategySchema, StrategySimulateResponse } from '@strategy-fit/core';
 import type { StrategySimulateValue } from '@strategy-fit/core';
 import {
   invokeEditorLoad,
@@ -45,7 +45,7 @@ const valueOf = (answer: unknown): StrategySimulateValue => {
   return parsed.value;
 };
 
-/** Six companies in pages of two, and a 429 (three times, so the client gives up) on page 2. */
+/** Six companies in blocks of two, and a 429 (three times, so the client gives up) on block 2. */
 beforeAll(async () => {
   const portal = await startTestPortal({ publish: false });
   try {
@@ -59,24 +59,32 @@ beforeAll(async () => {
       companyId: ids['off_strategy'],
     });
     const strategy = refusingRetailStrategy();
-    const simulate = (cursor: unknown, options: { pageSize: number; maxPages: number }) =>
+    // Blocks of two records (pages of two); the whole simulation in one chunk.
+    const simulate = (
+      cursor: unknown,
+      options: {
+        budgetMs: number;
+        blocks?: { blockSize: number; listPageSize: number; searchPageSize: number };
+      },
+    ) =>
       invokeSimulate(
         rt,
         hubspotContext({ strategy, ...(cursor === null ? {} : { cursor }) }),
         options,
         true,
       );
-    const whole = valueOf(await simulate(null, { pageSize: 100, maxPages: 1 }));
+    const small = { blockSize: 2, listPageSize: 2, searchPageSize: 2 };
+    const whole = valueOf(await simulate(null, { budgetMs: 60_000 }));
     portal.sandbox.control.setFaults({
       paths: ['/crm/objects/2026-09/companies'],
       methods: ['GET'],
       schedule: [{ request: 2, fault: 'rateLimit', count: 3 }],
     });
-    const chunks: unknown[] = [await simulate(null, { pageSize: 2, maxPages: 50 })];
+    const chunks: unknown[] = [await simulate(null, { budgetMs: 60_000, blocks: small })];
     portal.sandbox.control.setFaults(undefined);
     let cursor = valueOf(chunks[0]).cursor;
     while (cursor !== null) {
-      const next = await simulate(cursor, { pageSize: 2, maxPages: 50 });
+      const next = await simulate(cursor, { budgetMs: 60_000, blocks: small });
       chunks.push(next);
       cursor = valueOf(next).cursor;
     }
@@ -161,7 +169,7 @@ describe('settings page: a chunk HubSpot rate-limited', () => {
       "HubSpot's rate limit paused the simulation once; each time it continued where it stopped, so every company was simulated once.",
     );
     // The figures are those of the simulation that was never stopped.
-    const whole = answers.whole.matrix;
+    const whole = simulationMatrixOf(answers.whole.part);
     expect(whole.changed.companies).toBe(1);
     expect(r.findByTestId(Text, 'simulation-changed').text).toBe(
       `1 company, 1 open deal, 40,000 open pipeline`,

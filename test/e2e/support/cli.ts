@@ -43,6 +43,16 @@ export const runCli = async (
   options: { npx?: boolean; timeoutMs?: number } = {},
 ): Promise<CliRun> => {
   const child = startCli(args, portal, options);
+  const timer = setTimeout(() => {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  }, options.timeoutMs ?? 40_000);
+  const run = await collectCli(child);
+  clearTimeout(timer);
+  return run;
+};
+
+/** Collects a started CLI's output until it ends (its streams closed). */
+export const collectCli = async (child: ChildProcess): Promise<CliRun> => {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -51,10 +61,6 @@ export const runCli = async (
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const timer = setTimeout(() => {
-    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-  }, options.timeoutMs ?? 40_000);
   const code = await new Promise<number | null>((done) => child.once('close', done));
-  clearTimeout(timer);
   return { code, stdout, stderr };
 };

@@ -103,7 +103,6 @@ export const deal = (fields: Input<typeof ReviewDeal>): ReviewDeal =>
     reason: null,
     exception: NO_EXCEPTION,
     companyId: null,
-    companyTier: null,
     version: 1,
     ...fields,
   });

@@ -1,8 +1,19 @@
 // Test support for the manager functions (strategy_review, rescore_stale; never bundled): a set-up
 // sandbox with the demo's generated data, and the two functions run as their entries run them, on
 // a given runtime and with given budgets.
-import { ok, RescoreStaleResponse } from '@strategy-fit/core';
-import type { RescoreStaleValue, StrategyReviewResponse } from '@strategy-fit/core';
+import {
+  addReviewChunk,
+  ok,
+  RescoreStaleResponse,
+  reviewValueOf,
+  StrategyReviewResponse,
+} from '@strategy-fit/core';
+import type {
+  ReviewChunks,
+  RescoreStaleValue,
+  StrategyReviewChunk,
+  StrategyReviewValue,
+} from '@strategy-fit/core';
 import type { RescoreStaleResponse as RescoreAnswer } from '@strategy-fit/core';
 import {
   createHubSpotClient,
@@ -26,9 +37,12 @@ import {
   strategyReviewWith,
 } from '../../../src/app/functions/src/handlers/strategy-review.ts';
 import type { ReviewLimits } from '../../../src/app/functions/src/handlers/strategy-review.ts';
-import { UNPACED } from '../../../src/app/functions/src/handlers/manager/pacer.ts';
 import { respond } from '../../../src/app/functions/src/lib/respond.ts';
-import { createRuntime, handle } from '../../../src/app/functions/src/lib/runtime.ts';
+import {
+  BULK_LIMITS,
+  createRuntime,
+  handle,
+} from '../../../src/app/functions/src/lib/runtime.ts';
 import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
 import { editAsFor, hubspotContext, loadExampleStrategy, MANAGER, value } from './test-portal.ts';
 import type { TestPortal } from './test-portal.ts';
@@ -36,13 +50,9 @@ import type { TestPortal } from './test-portal.ts';
 /** The generated history ends here, so the data never depends on the clock. */
 export const SEED_AS_OF = '2026-11-01';
 
-/** Budgets for a sandbox without rate limits: no pacing, time enough to read everything. */
-export const UNPACED_REVIEW: ReviewLimits = {
-  readBudgetMs: 60_000,
-  finishBudgetMs: 10_000,
-  pacer: UNPACED,
-};
-export const UNPACED_RESCORE: RescoreLimits = { chunkBudgetMs: 60_000, graceMs: 0, pacer: UNPACED };
+/** A budget that reads a test portal in one chunk. */
+export const WHOLE_REVIEW: ReviewLimits = { budgetMs: 60_000 };
+export const WHOLE_RESCORE: RescoreLimits = { budgetMs: 60_000 };
 
 /**
  * A sandbox with `setup` done and (unless `publish: false`) the example strategy published, seeded
@@ -77,6 +87,8 @@ export async function startManagerPortal(
       accessToken: sandbox.token,
       basePath: sandbox.baseUrl,
       ...(options.now === undefined ? {} : { now: options.now }),
+      // HubSpot's limits in the sandbox: the bulk functions' limiter, as they run; none: none.
+      limits: options.rateLimit === undefined || options.rateLimit === false ? false : BULK_LIMITS,
     }),
     env: { PRIVATE_APP_ACCESS_TOKEN: sandbox.token, HUBSPOT_API_BASE_URL: sandbox.baseUrl },
     async publish(strategy = loadExampleStrategy()) {
@@ -94,7 +106,7 @@ export async function startManagerPortal(
 
 const quietly = (rt: Runtime) => ({ secrets: rt.secrets, log: () => {} });
 
-/** `strategy_review` as its entry runs it, on `rt`, with `limits` (default: HubSpot's). */
+/** `strategy_review` as its entry runs it, on `rt`, with `limits` (default: the shipped ones). */
 export const invokeStrategyReview = (
   rt: Runtime,
   context: unknown,
@@ -106,7 +118,7 @@ export const invokeStrategyReview = (
     quietly(rt),
   );
 
-/** `rescore_stale` as its entry runs it, on `rt`, with `limits` (default: HubSpot's). */
+/** `rescore_stale` as its entry runs it, on `rt`, with `limits` (default: the shipped ones). */
 export const invokeRescoreStale = (
   rt: Runtime,
   context: unknown,
@@ -125,7 +137,7 @@ export const reviewContext = (filters?: { ownerId?: string; pipelineId?: string 
 /** Runs `rescore_stale` chunk after chunk until the cursor is null; every answer, in order. */
 export async function rescoreAll(
   rt: Runtime,
-  limits: RescoreLimits = UNPACED_RESCORE,
+  limits: RescoreLimits = WHOLE_RESCORE,
 ): Promise<RescoreStaleValue[]> {
   const chunks: RescoreStaleValue[] = [];
   let cursor: string | null = null;
@@ -141,4 +153,34 @@ export async function rescoreAll(
     cursor = answer.value.cursor;
   } while (cursor !== null);
   return chunks;
+}
+
+/**
+ * Runs `strategy_review` chunk after chunk, as the page does, until the review is complete;
+ * every chunk in order, and the review the page shows (the chunks merged).
+ */
+export async function reviewAll(
+  rt: Runtime,
+  params: { filters?: { ownerId?: string; pipelineId?: string } } = {},
+  limits: ReviewLimits = WHOLE_REVIEW,
+): Promise<{ chunks: StrategyReviewChunk[]; value: StrategyReviewValue }> {
+  const chunks: StrategyReviewChunk[] = [];
+  let merged: ReviewChunks | null = null;
+  do {
+    const cursor = merged?.last.cursor ?? null;
+    const answer = StrategyReviewResponse.parse(
+      await invokeStrategyReview(
+        rt,
+        hubspotContext(cursor === null ? params : { ...params, cursor }),
+        limits,
+      ),
+    );
+    if (!answer.ok) throw new Error(`review failed: ${answer.error.code} ${answer.error.message}`);
+    if (answer.value.interrupted !== null) {
+      throw new Error(`review interrupted: ${answer.value.interrupted.message}`);
+    }
+    chunks.push(answer.value);
+    merged = addReviewChunk(merged, answer.value);
+  } while (merged.last.cursor !== null);
+  return { chunks, value: reviewValueOf(merged) };
 }

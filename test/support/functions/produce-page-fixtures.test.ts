@@ -12,8 +12,8 @@ describe('producePageFixtures', () => {
     expect(Object.keys(fixtures).sort()).toEqual(
       [...REVIEW_FIXTURE_NAMES, ...RESCORE_FIXTURE_NAMES].sort(),
     );
-    const queue = fixtures.review_queued.ok ? fixtures.review_queued.value.exceptionsQueue : null;
-    expect(queue?.items.map((i) => [i.requestedBy?.name, i.requestSeq])).toEqual([
+    const queue = fixtures.review_queued.ok ? fixtures.review_queued.value.exceptions : null;
+    expect(queue?.map((i) => [i.requestedBy?.name, i.requestSeq])).toEqual([
       ['Priya Raman', 1],
       ['Priya Raman', 1],
     ]);

@@ -1,20 +1,25 @@
 // The review page's fixtures, made by the real functions against sandboxes, not by hand: the
 // page's tests call `producePageFixtures()` in `beforeAll` and answer their serverless spy with
 // these. Each answer is checked against the contract and the state its name promises.
-import { RescoreStaleResponse, StrategyReviewResponse } from '@strategy-fit/core';
+import {
+  addReviewChunk,
+  RescoreStaleResponse,
+  reviewValueOf,
+  StrategyReviewResponse,
+} from '@strategy-fit/core';
+import type { StrategyReviewChunk, StrategyReviewValue } from '@strategy-fit/core';
 
-import { UNPACED } from '../../../src/app/functions/src/handlers/manager/pacer.ts';
 import type { RescoreLimits } from '../../../src/app/functions/src/handlers/rescore-stale.ts';
+import type { ReviewLimits } from '../../../src/app/functions/src/handlers/strategy-review.ts';
 import { createRuntime } from '../../../src/app/functions/src/lib/runtime.ts';
 import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
 import { invokeDecideException, invokeRequestException } from './invoke.ts';
 import {
   invokeRescoreStale,
   invokeStrategyReview,
-  reviewContext,
   startManagerPortal,
-  UNPACED_RESCORE,
-  UNPACED_REVIEW,
+  WHOLE_RESCORE,
+  WHOLE_REVIEW,
 } from './manager-portal.ts';
 import {
   closedOrigin,
@@ -29,14 +34,20 @@ import {
   writeReason,
 } from './test-portal.ts';
 
-/** `strategy_review` answers, one per state the page shows. */
+/**
+ * `strategy_review` answers, one per state the page shows: whole reviews in one chunk, a review
+ * read in three chunks (deals, companies, the queue), and a chunk HubSpot stopped.
+ */
 export const REVIEW_FIXTURE_NAMES = [
   'review_no_strategy',
   'review_empty_portal',
   'review_nothing_scored',
   'review_queued',
   'review_filtered',
-  'review_partial',
+  'review_chunk_1',
+  'review_chunk_2',
+  'review_chunk_3',
+  'review_stopped',
   'review_after_decisions',
   'review_error_unavailable',
 ] as const;
@@ -59,14 +70,18 @@ export type PageFixtures = Record<ReviewFixtureName, StrategyReviewResponse> &
 
 type Check = (answer: unknown) => string | null;
 
-const review =
-  (check: (v: Extract<StrategyReviewResponse, { ok: true }>['value']) => boolean): Check =>
+const chunkCheck =
+  (check: (chunk: StrategyReviewChunk) => boolean): Check =>
   (answer) => {
     const parsed = StrategyReviewResponse.safeParse(answer);
     if (!parsed.success) return 'is outside the contract';
     if (!parsed.data.ok) return `failed: ${parsed.data.error.code} ${parsed.data.error.message}`;
     return check(parsed.data.value) ? null : 'is not in the expected state';
   };
+
+/** A whole review in one chunk, as the page shows it. */
+const review = (check: (v: StrategyReviewValue) => boolean): Check =>
+  chunkCheck((c) => c.cursor === null && check(reviewValueOf(addReviewChunk(null, c))));
 
 const rescore =
   (check: (v: Extract<RescoreStaleResponse, { ok: true }>['value']) => boolean): Check =>
@@ -103,7 +118,12 @@ const EXPECT: Record<keyof PageFixtures, Check> = {
       v.review.lift.fitDeals.lift !== null,
   ),
   review_filtered: review((v) => v.filters.ownerId !== null && v.filters.pipelineId !== null),
-  review_partial: review((v) => v.review.completeness.partial && v.counts.companiesByTier !== null),
+  review_chunk_1: chunkCheck((c) => c.read.deals > 0 && c.cursor?.split('.')[2] === 'c'),
+  review_chunk_2: chunkCheck((c) => c.read.companies > 0 && c.cursor?.split('.')[2] === 'q'),
+  review_chunk_3: chunkCheck((c) => c.read.exceptions === 2 && c.cursor === null),
+  review_stopped: chunkCheck(
+    (c) => c.interrupted !== null && c.read.deals > 0 && c.cursor?.split('.')[2] === 'c',
+  ),
   review_after_decisions: review((v) => v.exceptionsQueue.items.length === 0),
   review_error_unavailable: failed(StrategyReviewResponse, 'hubspot_unavailable'),
   rescore_first_chunk: rescore(
@@ -116,11 +136,31 @@ const EXPECT: Record<keyof PageFixtures, Check> = {
   rescore_nothing_stale: rescore((v) => v.cursor === null && v.processed === 0),
 };
 
-/** One page of stale records per chunk, so a run takes several chunks. */
-const ONE_PAGE: RescoreLimits = { chunkBudgetMs: 0, graceMs: 10_000, pacer: UNPACED };
+/** One search page of stale records per chunk, so a run takes several chunks. */
+const ONE_PAGE: RescoreLimits = { budgetMs: 0, blockSize: 200 };
 
-const reviewOf = (rt: Runtime, filters?: { ownerId: string; pipelineId: string }) =>
-  invokeStrategyReview(rt, reviewContext(filters), UNPACED_REVIEW);
+/** One block of 1,000 records per chunk: the demo portal's review takes three. */
+const ONE_BLOCK: ReviewLimits = { budgetMs: 0 };
+
+const reviewOf = (
+  rt: Runtime,
+  filters?: { ownerId: string; pipelineId: string },
+  limits: ReviewLimits = WHOLE_REVIEW,
+  cursor?: string | null,
+) =>
+  invokeStrategyReview(
+    rt,
+    hubspotContext({
+      ...(filters === undefined ? {} : { filters }),
+      ...(cursor === undefined || cursor === null ? {} : { cursor }),
+    }),
+    limits,
+  );
+
+const reviewCursorOf = (answer: StrategyReviewResponse): string | null => {
+  if (!answer.ok) throw new Error(`review failed: ${answer.error.message}`);
+  return answer.value.cursor;
+};
 
 const chunk = (rt: Runtime, cursor: string | null, limits = ONE_PAGE) =>
   invokeRescoreStale(rt, hubspotContext(cursor === null ? {} : { cursor }), limits);
@@ -162,14 +202,14 @@ export async function producePageFixtures(): Promise<PageFixtures> {
       paths: ['/crm/objects/2026-09/deals/batch/update'],
     });
     const rescore_interrupted = await chunk(rt, cursorOf(rescore_with_failures), {
-      ...UNPACED_RESCORE,
+      ...WHOLE_RESCORE,
     });
     demo.sandbox.control.setFaults(undefined);
     const rescore_resumed = await chunk(rt, cursorOf(rescore_interrupted));
-    const rescore_done = await chunk(rt, cursorOf(rescore_resumed), UNPACED_RESCORE);
+    const rescore_done = await chunk(rt, cursorOf(rescore_resumed), WHOLE_RESCORE);
     // The records that failed above are still stale: a new run from the start picks them up.
-    await chunk(rt, null, UNPACED_RESCORE);
-    const rescore_nothing_stale = await chunk(rt, null, UNPACED_RESCORE);
+    await chunk(rt, null, WHOLE_RESCORE);
+    const rescore_nothing_stale = await chunk(rt, null, WHOLE_RESCORE);
 
     const queued = [];
     for (const name of ['Grocery loyalty app', 'Grocery kiosks']) {
@@ -180,15 +220,18 @@ export async function producePageFixtures(): Promise<PageFixtures> {
       queued.push(dealId);
     }
     const review_queued = await reviewOf(rt);
-    const review_filtered = await reviewOf(rt, {
-      ownerId: '70110003',
-      pipelineId: 'default',
+    const review_filtered = await reviewOf(rt, { ownerId: '70110003', pipelineId: 'default' });
+    const review_chunk_1 = await reviewOf(rt, undefined, ONE_BLOCK);
+    const review_chunk_2 = await reviewOf(rt, undefined, ONE_BLOCK, reviewCursorOf(review_chunk_1));
+    const review_chunk_3 = await reviewOf(rt, undefined, ONE_BLOCK, reviewCursorOf(review_chunk_2));
+    // HubSpot fails the companies (past the client's retries): the chunk answers the deals.
+    demo.sandbox.control.setFaults({
+      rates: { serverError: 1 },
+      paths: ['/crm/objects/2026-09/companies'],
+      methods: ['GET'],
     });
-    const review_partial = await invokeStrategyReview(rt, reviewContext(), {
-      readBudgetMs: 0,
-      finishBudgetMs: 5_000,
-      pacer: UNPACED,
-    });
+    const review_stopped = await reviewOf(rt);
+    demo.sandbox.control.setFaults(undefined);
     // The manager decides both on the deals (HubSpot records her edits), as the card confirms.
     for (const [dealId, decision] of queued.map(
       (id, i) => [id, i === 0 ? 'approve' : 'reject'] as const,
@@ -209,9 +252,12 @@ export async function producePageFixtures(): Promise<PageFixtures> {
       review_nothing_scored,
       review_queued,
       review_filtered,
-      review_partial,
+      review_chunk_1,
+      review_chunk_2,
+      review_chunk_3,
+      review_stopped,
       review_after_decisions,
-      review_error_unavailable: await invokeStrategyReview(down, reviewContext()),
+      review_error_unavailable: await reviewOf(down),
       rescore_first_chunk,
       rescore_with_failures,
       rescore_interrupted,

@@ -15,8 +15,9 @@ describe('produceSettingsFixtures', () => {
     const chunks = [fixtures.simulate_chunk_1, fixtures.simulate_chunk_2].map((c) =>
       c.ok ? c.value.progress : null,
     );
+    // The open deals first, then the companies.
     expect(chunks).toEqual([
-      { companiesDone: 3, totalCompanies: 6 },
+      { companiesDone: 0, totalCompanies: 6 },
       { companiesDone: 6, totalCompanies: 6 },
     ]);
   });

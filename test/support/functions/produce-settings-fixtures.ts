@@ -218,7 +218,8 @@ export async function produceSettingsFixtures(): Promise<SettingsFixtures> {
           strategy: refusingRetailStrategy(),
           ...(cursor === undefined ? {} : { cursor }),
         }),
-        { pageSize: 3, maxPages: 1 },
+        // Two chunks: the open deals, then the six companies (one block each).
+        { budgetMs: 0, blocks: { blockSize: 6, listPageSize: 3, searchPageSize: 3 } },
         true,
       );
     const simulate_chunk_1 = await simulateChunk();

@@ -126,7 +126,12 @@ export async function startTestPortal(
   const portal: TestPortal = {
     sandbox,
     hs,
-    runtime: createRuntime({ accessToken: sandbox.token, basePath: sandbox.baseUrl }),
+    // The sandbox has no rate limits here: no limiter either (HubSpot's limits: startManagerPortal).
+    runtime: createRuntime({
+      accessToken: sandbox.token,
+      basePath: sandbox.baseUrl,
+      limits: false,
+    }),
     env: { PRIVATE_APP_ACCESS_TOKEN: sandbox.token, HUBSPOT_API_BASE_URL: sandbox.baseUrl },
     async publish(strategy = loadExampleStrategy()) {
       const stored = value(

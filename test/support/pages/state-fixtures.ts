@@ -2,17 +2,22 @@
 // page-fixtures.ts does): a token HubSpot refuses, a strategy the evidence calls miscalibrated, an
 // exceptions queue HubSpot would not read, and a rescore restarted by a newer version. Test-only:
 // the page's bundle never imports this.
-import { RescoreStaleResponse, StrategyReviewResponse, StrategySchema } from '@strategy-fit/core';
+import {
+  addReviewChunk,
+  RescoreStaleResponse,
+  reviewValueOf,
+  StrategyReviewResponse,
+  StrategySchema,
+} from '@strategy-fit/core';
 import { ASSOCIATION_TYPES, createRecords } from '@strategy-fit/hubspot';
-import { UNPACED } from '@strategy-fit/functions/src/handlers/manager/pacer.ts';
-import { createRuntime } from '@strategy-fit/functions/src/lib/runtime.ts';
+import { createRuntime } from '../../../src/app/functions/src/lib/runtime.ts';
 import {
   invokeRescoreStale,
   invokeStrategyReview,
   rescoreAll,
   reviewContext,
   startManagerPortal,
-  UNPACED_REVIEW,
+  WHOLE_REVIEW,
 } from '../functions/manager-portal.ts';
 import {
   COMPANIES,
@@ -27,8 +32,10 @@ export type StateFixtures = {
   review_unauthorized: StrategyReviewResponse;
   /** Off-strategy deals win half the time, fit deals a quarter (20 closed each): miscalibrated. */
   review_miscalibrated: StrategyReviewResponse;
-  /** HubSpot answers 5xx to every search: the queue is partial, the figures complete. */
-  review_queue_partial: StrategyReviewResponse;
+  /** HubSpot answers 5xx to every search: the chunk stops at the queue, figures complete… */
+  review_queue_stopped: StrategyReviewResponse;
+  /** …and the next chunk, at the queue, fails: the page shows the queue partial. */
+  review_queue_failed: StrategyReviewResponse;
   /** A chunk called with a cursor of the version before the one now published. */
   rescore_restarted: RescoreStaleResponse;
 };
@@ -62,13 +69,27 @@ export async function produceStateFixtures(): Promise<StateFixtures> {
     );
     await rescoreAll(portal.runtime);
     const rt = portal.runtime;
-    const review_miscalibrated = await invokeStrategyReview(rt, reviewContext(), UNPACED_REVIEW);
+    const review_miscalibrated = await invokeStrategyReview(
+      rt,
+      reviewContext(),
+      WHOLE_REVIEW,
+    );
 
     portal.sandbox.control.setFaults({
       rates: { serverError: 1 },
       paths: ['/crm/objects/2026-09/deals/search'],
     });
-    const review_queue_partial = await invokeStrategyReview(rt, reviewContext(), UNPACED_REVIEW);
+    const review_queue_stopped = await invokeStrategyReview(
+      rt,
+      reviewContext(),
+      WHOLE_REVIEW,
+    );
+    const cursor = review_queue_stopped.ok ? review_queue_stopped.value.cursor : null;
+    const review_queue_failed = await invokeStrategyReview(
+      rt,
+      hubspotContext({ cursor }),
+      WHOLE_REVIEW,
+    );
     portal.sandbox.control.setFaults(undefined);
 
     const wrongToken = createRuntime({
@@ -78,16 +99,17 @@ export async function produceStateFixtures(): Promise<StateFixtures> {
     const review_unauthorized = await invokeStrategyReview(wrongToken, reviewContext());
 
     await portal.publish(StrategySchema.parse({ ...loadExampleStrategy(), name: 'FY2027' }));
-    const rescore_restarted = await invokeRescoreStale(rt, hubspotContext({ cursor: '1.d.' }), {
-      chunkBudgetMs: 0,
-      graceMs: 10_000,
-      pacer: UNPACED,
-    });
+    const rescore_restarted = await invokeRescoreStale(
+      rt,
+      hubspotContext({ cursor: '1.d.' }),
+      { budgetMs: 0, blockSize: 200 },
+    );
 
     const fixtures: StateFixtures = {
       review_unauthorized,
       review_miscalibrated,
-      review_queue_partial,
+      review_queue_stopped,
+      review_queue_failed,
       rescore_restarted,
     };
     check(fixtures);
@@ -100,9 +122,13 @@ export async function produceStateFixtures(): Promise<StateFixtures> {
 /** Each answer is in the contract and in the state its name promises. */
 function check(f: StateFixtures): void {
   const problems: string[] = [];
-  const review = (name: keyof StateFixtures) => {
+  const chunk = (name: keyof StateFixtures) => {
     const parsed = StrategyReviewResponse.safeParse(f[name]);
     return parsed.success && parsed.data.ok ? parsed.data.value : null;
+  };
+  const review = (name: keyof StateFixtures) => {
+    const c = chunk(name);
+    return c === null ? null : reviewValueOf(addReviewChunk(null, c), 'HubSpot failed');
   };
   const unauthorized = StrategyReviewResponse.safeParse(f.review_unauthorized);
   if (!unauthorized.success || unauthorized.data.ok) problems.push('review_unauthorized');
@@ -112,10 +138,16 @@ function check(f: StateFixtures): void {
   if (review('review_miscalibrated')?.review.miscalibration.status !== 'miscalibrated') {
     problems.push('review_miscalibrated');
   }
-  const queue = review('review_queue_partial');
-  if (queue === null || !queue.exceptionsQueue.completeness.partial) {
-    problems.push('review_queue_partial');
+  const queue = review('review_queue_stopped');
+  if (
+    queue === null ||
+    !queue.exceptionsQueue.completeness.partial ||
+    queue.review.completeness.partial
+  ) {
+    problems.push('review_queue_stopped');
   }
+  const failed = StrategyReviewResponse.safeParse(f.review_queue_failed);
+  if (!failed.success || failed.data.ok) problems.push('review_queue_failed');
   const restarted = RescoreStaleResponse.safeParse(f.rescore_restarted);
   if (!restarted.success || !restarted.data.ok || !restarted.data.value.restarted) {
     problems.push('rescore_restarted');

@@ -19,6 +19,7 @@ import { registerSchemaRoutes } from './routes/schemas.ts';
 import type { CrmStore } from './store/crm-store.ts';
 import type { FaultInjector } from './traffic/faults.ts';
 import type { Policy, RateLimiter } from './traffic/rate-limiter.ts';
+import { requestKind } from './traffic/request-kinds.ts';
 
 /** What the middleware reads on every request; `control` changes it while the server runs. */
 export type TrafficState = {
@@ -33,6 +34,8 @@ export type TrafficState = {
   rateLimited: number;
   /** Requests on HubSpot's legacy v3/v4 paths (read by `control.legacyRequestCount`). */
   legacy: number;
+  /** The same requests by kind (`requestKind`), read by `control.requestsByKind`. */
+  kinds: Map<string, number>;
 };
 
 /** The legacy (unversioned v3/v4) paths HubSpot stops supporting; the sandbox still serves them. */
@@ -80,6 +83,8 @@ export function createApp(store: CrmStore, traffic: TrafficState): Hono<SandboxE
   app.use('*', async (c, next) => {
     traffic.requests += 1;
     if (LEGACY_PATH.test(c.req.path)) traffic.legacy += 1;
+    const kind = requestKind(c.req.method, c.req.path);
+    traffic.kinds.set(kind, (traffic.kinds.get(kind) ?? 0) + 1);
     c.set('baseUrl', traffic.baseUrl);
     c.set('partialBatch', undefined);
     if (traffic.latencyMs > 0) await sleep(traffic.latencyMs);

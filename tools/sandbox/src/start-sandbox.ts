@@ -31,6 +31,11 @@ export type SandboxControl = {
   /** Read-only: requests since start on the legacy `/crm/v3`, `/crm/v4`, `/crm-object-schemas/v3` paths. */
   legacyRequestCount(): number;
   /**
+   * Read-only: requests received since start by kind (`list companies`, `batch read line_items`,
+   * `associations deals→companies`, `search deals`, `batch update companies`, …).
+   */
+  requestsByKind(): Map<string, number>;
+  /**
    * Read-only write log: for each record of `objectType` (a name such as `companies`, or an
    * object type id) updated since start, how many updates it received (creation is not counted).
    */
@@ -90,6 +95,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     requests: 0,
     rateLimited: 0,
     legacy: 0,
+    kinds: new Map(),
   };
   const app = createApp(store, traffic);
   const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
@@ -118,6 +124,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       requestCount: () => traffic.requests,
       rateLimitedCount: () => traffic.rateLimited,
       legacyRequestCount: () => traffic.legacy,
+      requestsByKind: () => new Map(traffic.kinds),
       writeCounts: (objectType) => {
         const info = store.resolveType(objectType);
         if (info === undefined) throw new Error(`unknown object type ${objectType}`);

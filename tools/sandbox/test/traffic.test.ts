@@ -160,3 +160,27 @@ describe('fault injection', () => {
     expect((await raw(sandbox, 'GET', '/crm/v3/owners')).status).toBe(200);
   });
 });
+
+describe('counting requests by kind', () => {
+  it('names each request by what it does and counts it, whatever the answer', async () => {
+    const before = sandbox.control.requestsByKind();
+    await client.crm.companies.basicApi.getPage(10);
+    await readBatch();
+    await client.crm.deals.searchApi.doSearch({ filterGroups: [], limit: 1 });
+    await client.crm.associations.v4.batchApi.getPage('deals', 'line_items', {
+      inputs: [{ id: '1061' }],
+    });
+    await raw(sandbox, 'GET', '/crm/v3/objects/companies', undefined, 'pat-na1-wrong');
+    const after = sandbox.control.requestsByKind();
+    const added = [...after]
+      .map(([kind, n]) => [kind, n - (before.get(kind) ?? 0)] as const)
+      .filter(([, n]) => n > 0)
+      .sort();
+    expect(added).toEqual([
+      ['associations deals→line_items', 1],
+      ['batch read companies', 1],
+      ['list companies', 2],
+      ['search deals', 1],
+    ]);
+  });
+});

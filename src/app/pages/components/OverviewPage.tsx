@@ -40,11 +40,6 @@ const TierDistribution = ({
       <Heading>{title}</Heading>
       <PartialTag partial={chart.partial} testId={`partial-${id}`} />
     </Flex>
-    {chart.exact && (
-      <Text variant="microcopy" testId={`exact-${id}`}>
-        Exact counts from HubSpot’s search totals (the read was cut short).
-      </Text>
-    )}
     <BarChart
       data={chart.bars.map((b) => ({ tier: b.tier, [valueLabel]: b.value }))}
       axes={{

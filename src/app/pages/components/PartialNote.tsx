@@ -3,9 +3,6 @@ import type { ReviewReads } from '@strategy-fit/core';
 
 import { formatNumber } from '../view-model/format.ts';
 
-const readLine = (what: string, r: ReviewReads['companies']): string =>
-  `${what}: ${formatNumber(r.read)}${r.total === null ? '' : ` of ${formatNumber(r.total)}`} read${r.complete ? '' : ' (stopped early)'}`;
-
 /** The page-wide note when any figure is partial: why, and how much was read. */
 export const PartialNote = ({
   reasons,
@@ -16,16 +13,14 @@ export const PartialNote = ({
 }) => (
   <Alert title="Some figures are partial" variant="warning" testId="review-partial">
     <Text>
-      Strategy Fit reads the portal within a few seconds (HubSpot stops an app function after about
-      ten). Figures marked “Partial” count only what was read; exact counts from HubSpot’s search
-      stand beside them where available.
+      Strategy Fit reads the whole portal, a few seconds at a time, but this read stopped before its
+      end. Figures marked “Partial” count only what was read; Reload reads the portal again.
     </Text>
     <List variant="unordered-styled" testId="review-partial-reasons">
       {reasons.map((r) => (
         <Text key={r}>{r}</Text>
       ))}
-      <Text>{readLine('Companies', reads.companies)}</Text>
-      <Text>{readLine('Deals', reads.deals)}</Text>
+      <Text>{`Read ${formatNumber(reads.deals)} deals and ${formatNumber(reads.companies)} companies in ${formatNumber(reads.chunks)} ${reads.chunks === 1 ? 'call' : 'calls'}.`}</Text>
     </List>
   </Alert>
 );

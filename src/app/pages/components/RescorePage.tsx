@@ -51,7 +51,7 @@ export const RescorePage = () => {
     <Flex direction="column" gap="md" testId="rescore">
       <Heading>Rescore stale records</Heading>
       <Text testId="rescore-stale">
-        {`${plural(stale.companies, 'company', 'companies')} and ${plural(stale.deals, 'deal')} carry a score older than the published strategy (version ${review.value.strategy.version}) or none at all${stale.exact ? ' (HubSpot’s exact count)' : ''}.`}
+        {`${plural(stale.companies, 'company', 'companies')} and ${plural(stale.deals, 'deal')} carry a score older than the published strategy (version ${review.value.strategy.version}) or none at all.`}
       </Text>
       <Text variant="microcopy">
         Cards rescore a record when someone opens it. This rescores all stale records in chunks of a

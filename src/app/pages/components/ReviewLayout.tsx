@@ -34,7 +34,7 @@ export const ReviewLayout = ({ children }: { children: ReactNode }) => {
         ))}
       </Flex>
       <Divider />
-      {review.status === 'loading' && <ReviewLoading />}
+      {review.status === 'loading' && <ReviewLoading progress={review.progress} />}
       {review.status === 'error' &&
         (review.error.code === 'strategy_not_published' ? (
           <NoStrategyState onRetry={reload} />

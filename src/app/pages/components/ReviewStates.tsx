@@ -1,5 +1,7 @@
 import { Button, EmptyState, ErrorState, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 
+import type { ReadProgress } from '../hooks/useStrategyReview.ts';
+import { formatNumber } from '../view-model/format.ts';
 import type { PageError } from '../view-model/page-error.ts';
 import { errorView } from '../view-model/page-error.ts';
 
@@ -40,9 +42,14 @@ export const NoStrategyState = ({ onRetry }: { onRetry: () => void }) => (
   </EmptyState>
 );
 
-export const ReviewLoading = () => (
+/** Reading the review, with how far it has come once a chunk is in. */
+export const ReviewLoading = ({ progress }: { progress: ReadProgress | null }) => (
   <LoadingSpinner
-    label="Reading the portal’s scores…"
+    label={
+      progress === null
+        ? 'Reading the portal’s scores…'
+        : `Reading the portal’s scores… ${formatNumber(progress.deals)} deals and ${formatNumber(progress.companies)} companies so far`
+    }
     showLabel
     layout="centered"
     testId="review-loading"

@@ -18,12 +18,7 @@ export type Headline = {
 /** A bar of the tier charts. */
 export type TierBar = { readonly tier: string; readonly value: number };
 
-export type TierChart = {
-  readonly bars: readonly TierBar[];
-  /** Exact counts from HubSpot's search totals, shown because the read was cut short. */
-  readonly exact: boolean;
-  readonly partial: boolean;
-};
+export type TierChart = { readonly bars: readonly TierBar[]; readonly partial: boolean };
 
 export type Overview = {
   readonly state: PortalState;
@@ -31,7 +26,7 @@ export type Overview = {
   readonly companies: TierChart;
   readonly openDeals: TierChart;
   readonly openAmount: TierChart;
-  readonly stale: { readonly companies: number; readonly deals: number; readonly exact: boolean };
+  readonly stale: { readonly companies: number; readonly deals: number };
 };
 
 const barsOf = (rows: readonly { tier: Tier | null; value: number }[]): TierBar[] =>
@@ -40,21 +35,15 @@ const barsOf = (rows: readonly { tier: Tier | null; value: number }[]): TierBar[
 const countBars = (rows: readonly TierCount[]): TierBar[] =>
   barsOf(rows.map((r) => ({ tier: r.tier, value: r.count })));
 
-/** Exact counts replace a partial figure's counts when HubSpot's totals were taken. */
-const preferExact = (
-  figure: { rows: readonly TierCount[]; completeness: Completeness },
-  exact: readonly TierCount[] | null,
-): TierChart =>
-  figure.completeness.partial && exact !== null
-    ? { bars: countBars(exact), exact: true, partial: false }
-    : { bars: countBars(figure.rows), exact: false, partial: figure.completeness.partial };
+const chartOf = (figure: {
+  rows: readonly TierCount[];
+  completeness: Completeness;
+}): TierChart => ({ bars: countBars(figure.rows), partial: figure.completeness.partial });
 
 /** Whether the portal has records, and whether any was scored. */
 export const portalState = (value: StrategyReviewValue): PortalState => {
-  const { review, counts } = value;
-  const companies = counts.companies ?? review.totals.companies;
-  const deals = counts.deals ?? review.totals.deals;
-  if (companies === 0 && deals === 0) return 'empty_portal';
+  const { review } = value;
+  if (review.totals.companies === 0 && review.totals.deals === 0) return 'empty_portal';
   const { staleScores } = review;
   const scored =
     staleScores.companies.total -
@@ -63,19 +52,15 @@ export const portalState = (value: StrategyReviewValue): PortalState => {
   return scored === 0 && !review.completeness.partial ? 'nothing_scored' : 'scored';
 };
 
-/** Stale scores: the review's, or HubSpot's exact totals when the review's are partial. */
+/** Stale scores (SCORING §9): records below the published version or never scored. */
 export const staleOf = (value: StrategyReviewValue): Overview['stale'] => {
   const { staleScores } = value.review;
-  const { staleCompanies, staleDeals } = value.counts;
-  if (staleScores.completeness.partial && staleCompanies !== null && staleDeals !== null) {
-    return { companies: staleCompanies, deals: staleDeals, exact: true };
-  }
-  return { companies: staleScores.companies.stale, deals: staleScores.deals.stale, exact: false };
+  return { companies: staleScores.companies.stale, deals: staleScores.deals.stale };
 };
 
 /** The overview: headline figures and the tier distributions (SCORING §9). */
 export const overviewOf = (value: StrategyReviewValue): Overview => {
-  const { review, counts } = value;
+  const { review } = value;
   const pipeline = review.offStrategyPipeline;
   const open = review.totals.openDeals;
   const openPartial = review.tierDistribution.openDeals.completeness.partial;
@@ -126,25 +111,21 @@ export const overviewOf = (value: StrategyReviewValue): Overview => {
       label: 'Stale scores',
       value: formatNumber(stale.companies + stale.deals),
       detail: `${plural(stale.companies, 'company', 'companies')} · ${plural(stale.deals, 'deal')}`,
-      partial: review.staleScores.completeness.partial && !stale.exact,
+      partial: review.staleScores.completeness.partial,
     },
   ];
   return {
     state: portalState(value),
     headlines,
-    companies: preferExact(review.tierDistribution.companies, counts.companiesByTier),
-    openDeals: preferExact(
-      {
-        rows: review.tierDistribution.openDeals.rows.map((r) => ({ tier: r.tier, count: r.count })),
-        completeness: review.tierDistribution.openDeals.completeness,
-      },
-      counts.openDealsByTier,
-    ),
+    companies: chartOf(review.tierDistribution.companies),
+    openDeals: chartOf({
+      rows: review.tierDistribution.openDeals.rows.map((r) => ({ tier: r.tier, count: r.count })),
+      completeness: review.tierDistribution.openDeals.completeness,
+    }),
     openAmount: {
       bars: barsOf(
         review.tierDistribution.openDeals.rows.map((r) => ({ tier: r.tier, value: r.amount })),
       ),
-      exact: false,
       partial: openPartial,
     },
     stale,

@@ -1,7 +1,12 @@
 // The page's view models on the real functions' answers (producePageFixtures), and the few rules
-// they add: which state the portal is in, exact counts standing in for partial ones, the wording of
+// they add: which state the portal is in, what a stopped read marks partial, the wording of
 // an exception's state, the miscalibration warning, the rescore's progress.
-import { ErrorCode, StrategyReviewResponse } from '@strategy-fit/core';
+import {
+  addReviewChunk,
+  ErrorCode,
+  reviewValueOf,
+  StrategyReviewResponse,
+} from '@strategy-fit/core';
 import type { ExceptionState, StrategyReviewValue } from '@strategy-fit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -18,10 +23,11 @@ beforeAll(async () => {
   fixtures = await loadPageFixtures();
 }, 60_000);
 
+/** The review the page shows from one chunk (a stopped chunk: the figures so far, partial). */
 const reviewOf = (name: keyof PageFixtures): StrategyReviewValue => {
   const answer = StrategyReviewResponse.parse(fixtures[name]);
   if (!answer.ok) throw new Error(`${name} is an error`);
-  return answer.value;
+  return reviewValueOf(addReviewChunk(null, answer.value), 'HubSpot stopped the read.');
 };
 
 describe('the overview’s view', () => {
@@ -31,16 +37,16 @@ describe('the overview’s view', () => {
     expect(portalState(reviewOf('review_queued'))).toBe('scored');
   });
 
-  it('a partial read shows HubSpot’s exact counts for companies and stale scores', () => {
-    const value = reviewOf('review_partial');
+  it('a read stopped before the companies (deals come first): the deals are whole, the companies’ figures partial', () => {
+    const value = reviewOf('review_stopped');
     const view = overviewOf(value);
-    expect(view.companies.exact).toBe(true);
-    expect(view.companies.bars.reduce((n, b) => n + b.value, 0)).toBe(value.counts.companies);
-    expect(view.openAmount.partial).toBe(true);
+    expect(view.companies.partial).toBe(true);
+    expect(view.companies.bars.reduce((n, b) => n + b.value, 0)).toBe(0);
+    expect(view.openAmount.partial).toBe(false);
+    expect(value.reads).toMatchObject({ companies: 0, complete: false });
     expect(staleOf(value)).toEqual({
-      companies: value.counts.staleCompanies,
-      deals: value.counts.staleDeals,
-      exact: true,
+      companies: 0,
+      deals: value.review.staleScores.deals.stale,
     });
   });
 });

@@ -6,8 +6,9 @@ import type {
   StrategySimulateValue,
 } from '@strategy-fit/core';
 import {
-  emptySimulationMatrix,
-  mergeSimulationMatrices,
+  emptySimulationPart,
+  mergeSimulationParts,
+  simulationMatrixOf,
   StrategySimulateResponse,
   StrategyValidateResponse,
 } from '@strategy-fit/core';
@@ -61,8 +62,8 @@ const MAX_PAUSE_MS = 60_000;
 
 /**
  * Simulates a draft: `strategy_validate` first (the portal's properties), then
- * `strategy_simulate` chunk after chunk, merging their matrices (the core's
- * mergeSimulationMatrices) and showing progress until the last chunk. A chunk that HubSpot's rate
+ * `strategy_simulate` chunk after chunk (open deals, then companies), merging their parts (the
+ * core's mergeSimulationParts) and showing the matrix and progress until the last chunk. A chunk that HubSpot's rate
  * limit (or its time budget) ended early answers what it did and where to go on: the next chunk
  * continues from its cursor, after the wait it asks for (`interrupted.retryAfterMs`). Writes
  * nothing. A new start, `discard()` or closing the page stops a run between chunks (and ends a
@@ -112,7 +113,7 @@ export const useSimulation = (
         if (!checked.value.valid) {
           return setState({ status: 'blocked', draftJson, issues: checked.value.issues });
         }
-        let matrix = emptySimulationMatrix();
+        let part = emptySimulationPart();
         let cursor: SimulationCursor | null = null;
         let pauses = 0;
         for (let chunks = 1; chunks <= MAX_CHUNKS; chunks += 1) {
@@ -126,7 +127,8 @@ export const useSimulation = (
           if (!current()) return;
           if (!answer.ok) return setState({ status: 'error', draftJson, error: answer.error });
           const { progress, publishedVersion, interrupted } = answer.value;
-          matrix = mergeSimulationMatrices(matrix, answer.value.matrix);
+          part = mergeSimulationParts(part, answer.value.part);
+          const matrix = simulationMatrixOf(part);
           cursor = answer.value.cursor;
           const waitMs = Math.min(MAX_PAUSE_MS, interrupted?.retryAfterMs ?? 0);
           if (waitMs > 0) pauses += 1;

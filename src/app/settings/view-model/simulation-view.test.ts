@@ -5,9 +5,12 @@ import { matrixView, pausesText, pauseText, progressView } from './simulation-vi
 
 describe('the simulation as the page shows it', () => {
   const sim = createSimulationAccumulator();
-  sim.add({ oldTier: 'fit', newTier: 'fit', openDeals: 1, openAmount: 1000 });
-  sim.add({ oldTier: 'off_strategy', newTier: 'refused', openDeals: 2, openAmount: 40000.5 });
-  sim.add({ oldTier: null, newTier: 'dream', openDeals: 0, openAmount: 0 });
+  sim.addOpenDeal({ companyId: '1', amount: '1000' });
+  sim.addOpenDeal({ companyId: '2', amount: '40000.5' });
+  sim.addOpenDeal({ companyId: '2', amount: null });
+  sim.addCompany({ id: '1', oldTier: 'fit', newTier: 'fit' });
+  sim.addCompany({ id: '2', oldTier: 'off_strategy', newTier: 'refused' });
+  sim.addCompany({ id: '3', oldTier: null, newTier: 'dream' });
   const view = matrixView(sim.finish());
 
   it('rows that hold companies, every new tier as a column; moves are marked', () => {

@@ -1,8 +1,10 @@
 // One strategy-fit process at a time per resource (the embedded sandbox's data directory, a
-// `score` checkpoint): a lock file created exclusively, holding the owner's pid. A lock whose pid
+// portal's scoring run): a lock file created exclusively, holding the owner's pid. A lock whose pid
 // is gone (SIGKILL, a crash) is stale and taken over; a live owner makes the caller refuse.
+import { createHash } from 'node:crypto';
 import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { err, ok, strategyFitError } from '@strategy-fit/core';
@@ -129,6 +131,12 @@ export async function acquireLock(
         },
       });
     }
+    // Another lock of this process took it meanwhile (two runs started at once).
+    if (held.has(key)) {
+      return err(
+        strategyFitError('already_running', `This process is already using ${what}.`, { path }),
+      );
+    }
     const text = await readText(path);
     if (text === null) continue;
     const owner = ownerOf(text);
@@ -166,4 +174,26 @@ export async function lockSandboxDir(
 ): Promise<Result<ProcessLock, StrategyFitError>> {
   await mkdir(dataDir, { recursive: true });
   return acquireLock(sandboxLockPath(dataDir), `the sandbox data in ${dataDir}`);
+}
+
+/**
+ * Where the scoring lock of a portal lives: one directory for the whole machine, so the lock
+ * holds whatever checkpoint file or working directory each run uses.
+ */
+export const portalLockPath = (
+  target: string,
+  dir: string = join(tmpdir(), 'strategy-fit-locks'),
+): string => join(dir, `${createHash('sha256').update(target).digest('hex').slice(0, 16)}.lock`);
+
+/**
+ * Takes a portal for one scoring run on this machine (issue 14): two runs would read and write
+ * the same records twice. The lock dies with its holder: a killed run's lock is taken over.
+ */
+export async function lockPortal(
+  target: string,
+  dir?: string,
+): Promise<Result<ProcessLock, StrategyFitError>> {
+  const path = portalLockPath(target, dir);
+  await mkdir(join(path, '..'), { recursive: true });
+  return acquireLock(path, 'this portal for a scoring run');
 }

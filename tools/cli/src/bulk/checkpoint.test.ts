@@ -10,7 +10,7 @@ import {
   MAX_FAILED_KEPT,
   parseCompanyDealsCursor,
   readCheckpoint,
-  recordedIdPaths,
+  recordedDealsPath,
   removeCheckpoint,
   writeCheckpoint,
 } from './checkpoint.ts';
@@ -20,7 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), 'strategy-fit-checkpoint-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const checkpoint = (): Checkpoint => ({
-  schemaVersion: 2,
+  schemaVersion: 3,
   target: 'http://127.0.0.1:1 portal 1',
   mode: { kind: 'since', sinceMs: 1_700_000_000_000 },
   strategyVersion: 3,
@@ -78,17 +78,16 @@ describe('checkpoint', () => {
     expect(!wrong.ok && wrong.error.message).toMatch(/phase/);
   });
 
-  it('removes the recorded-id files with the checkpoint', async () => {
+  it('removes the kept companies and the recorded deals with the checkpoint', async () => {
     const path = join(dir, 'with-ids.json');
     await writeCheckpoint(path, checkpoint());
-    const ids = recordedIdPaths(path);
-    writeFileSync(ids.companies, '');
-    writeFileSync(ids.deals, '');
+    const sides = [`${path}.companies`, `${path}.companies.json`, recordedDealsPath(path)];
+    for (const side of sides) writeFileSync(side, '');
     await removeCheckpoint(path);
-    expect([path, ids.companies, ids.deals].map(existsSync)).toEqual([false, false, false]);
+    expect([path, ...sides].map(existsSync)).toEqual([false, false, false, false]);
   });
 
-  it('checks the companyDeals cursor and that only --since runs record ids', async () => {
+  it('checks the companyDeals cursor and that only --since runs record deals', async () => {
     const path = join(dir, 'cursor.json');
     const cursor = JSON.stringify({ next: 3, more: [{ id: '12', after: 'MTA=' }] });
     await writeCheckpoint(path, { ...checkpoint(), phase: 'companyDeals', cursor });
@@ -100,24 +99,36 @@ describe('checkpoint', () => {
     await writeCheckpoint(path, { ...checkpoint(), phase: 'companyDeals', cursor: '12345' });
     const bad = await readCheckpoint(path);
     expect(!bad.ok && bad.error.message).toMatch(/not a companyDeals cursor/);
-    await writeCheckpoint(path, { ...checkpoint(), recorded: null });
+    await writeCheckpoint(path, {
+      ...checkpoint(),
+      mode: { kind: 'all' },
+      recorded: { companies: 0, deals: 3, dealsInOrder: true },
+    });
     const none = await readCheckpoint(path);
     expect(!none.ok && none.error.code).toBe('checkpoint_invalid');
   });
 
-  it('reads an --all or --stale-only checkpoint of schema 1 as it was, and refuses a --since one', async () => {
+  it('reads an --all or --stale-only checkpoint of schema 1 or 2 as it was (no company kept), and refuses a --since one', async () => {
     const path = join(dir, 'v1.json');
+    const nothingKept = { companies: 0, deals: 0, dealsInOrder: true };
     writeFileSync(path, JSON.stringify(versionOne({ kind: 'stale' })));
-    const upgraded = await readCheckpoint(path);
-    expect(upgraded).toEqual({
+    expect(await readCheckpoint(path)).toEqual({
       ok: true,
-      value: { ...checkpoint(), mode: { kind: 'stale' }, recorded: null },
+      value: { ...checkpoint(), mode: { kind: 'stale' }, recorded: nothingKept },
+    });
+    writeFileSync(
+      path,
+      JSON.stringify({ ...checkpoint(), schemaVersion: 2, mode: { kind: 'all' }, recorded: null }),
+    );
+    expect(await readCheckpoint(path)).toEqual({
+      ok: true,
+      value: { ...checkpoint(), mode: { kind: 'all' }, recorded: nothingKept },
     });
     writeFileSync(path, JSON.stringify(versionOne({ kind: 'since', sinceMs: 1 })));
     const since = await readCheckpoint(path);
     expect(!since.ok && since.error).toMatchObject({ code: 'checkpoint_invalid' });
     expect(!since.ok && since.error.message.replace(dir, '<dir>')).toMatchInlineSnapshot(
-      `"The checkpoint <dir>/v1.json cannot be used (an earlier strategy-fit wrote it, whose --since runs did not record the companies they scanned to rescore their deals). Delete it and run without --resume."`,
+      `"The checkpoint <dir>/v1.json cannot be used (an earlier strategy-fit wrote it, which kept the companies of a --since run another way). Delete it and run without --resume."`,
     );
   });
 

@@ -7,9 +7,6 @@ import { err, ErrorCode, ok, strategyFitError } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 import { z } from 'zod';
 
-import { acquireLock } from '../backend/process-lock.ts';
-import type { ProcessLock } from '../backend/process-lock.ts';
-
 /** Where checkpoints live unless `--checkpoint FILE` says otherwise (`.data/` is gitignored). */
 export const DEFAULT_CHECKPOINT_DIR = '.data/checkpoints';
 /** Failed records kept by id in the checkpoint and the summary; every one still counts. */
@@ -56,13 +53,14 @@ export const FailedRecord = z.strictObject({
 export type FailedRecord = z.output<typeof FailedRecord>;
 
 /**
- * How many ids the side files next to the checkpoint hold (`<checkpoint>.companies`,
- * `<checkpoint>.deals`; id-file.ts). A --since run records every company it scans and, when some
- * were, every deal the deals phase scans: the deals of those companies are scored after, once.
+ * What the files next to the checkpoint hold: the companies the run scored (`<checkpoint>.companies`
+ * and `.companies.json`, company-digest.ts), and for a --since run that scanned companies, every
+ * deal the deals phase scanned (`<checkpoint>.deals`, id-file.ts): the deals of those companies
+ * are scored after, once.
  */
 export const RecordedIds = z.strictObject({
-  companies: Count.describe('Companies the companies phase scanned, in id order'),
-  deals: Count.describe('Deals the deals phase scanned'),
+  companies: Count.describe('Companies the run scored, kept in id order'),
+  deals: Count.describe('Deals the deals phase of a --since run scanned'),
   dealsInOrder: z
     .boolean()
     .describe('The deals file is in ascending id order (searched by bisection)'),
@@ -92,7 +90,7 @@ const Common = {
 };
 
 export const Checkpoint = z.strictObject({
-  schemaVersion: z.literal(2),
+  schemaVersion: z.literal(3),
   ...Common,
   phase: Phase,
   /** The page the phase continues with; null = the start of the phase. */
@@ -102,10 +100,19 @@ export const Checkpoint = z.strictObject({
     deals: PhaseCounters,
     companyDeals: PhaseCounters.describe('Deals scored because their company changed'),
   }),
-  /** Null unless the run is a --since run. */
-  recorded: RecordedIds.nullable(),
+  recorded: RecordedIds,
 });
 export type Checkpoint = z.output<typeof Checkpoint>;
+
+/** The checkpoint before the companies a run scored were kept (schema 2). */
+const CheckpointV2 = z.strictObject({
+  schemaVersion: z.literal(2),
+  ...Common,
+  phase: Phase,
+  cursor: z.string().nullable(),
+  counters: Checkpoint.shape.counters,
+  recorded: RecordedIds.nullable(),
+});
 
 /** The checkpoint of strategy-fit before the `companyDeals` phase (read for --all and --stale-only). */
 const CheckpointV1 = z.strictObject({
@@ -123,11 +130,8 @@ export const emptyCounters = (): PhaseCounters => ({
   failed: 0,
 });
 
-/** The side files of a checkpoint (see RecordedIds). */
-export const recordedIdPaths = (path: string): { companies: string; deals: string } => ({
-  companies: `${path}.companies`,
-  deals: `${path}.deals`,
-});
+/** The side file of the deals a --since run scanned (see RecordedIds). */
+export const recordedDealsPath = (path: string): string => `${path}.deals`;
 
 /** `.data/checkpoints/<hash of the target>.json`: one checkpoint per portal. */
 export const checkpointPathFor = (target: string, dir = DEFAULT_CHECKPOINT_DIR): string =>
@@ -158,7 +162,7 @@ export const readCheckpoint = async (
     return err(invalid(path, 'not JSON'));
   }
   const version = z.looseObject({ schemaVersion: z.unknown() }).safeParse(json);
-  if (version.success && version.data.schemaVersion === 1) return upgradeV1(path, json);
+  if (version.success && version.data.schemaVersion !== 3) return upgrade(path, json);
   const parsed = Checkpoint.safeParse(json);
   if (!parsed.success) return err(invalid(path, firstIssue(parsed.error)));
   const cursor = checkConsistency(parsed.data);
@@ -172,8 +176,8 @@ const firstIssue = (error: z.ZodError): string => {
 
 /** What the schema cannot say: ids recorded for --since runs; the `companyDeals` cursor (JSON). */
 const checkConsistency = (checkpoint: Checkpoint): string | null => {
-  if ((checkpoint.mode.kind === 'since') !== (checkpoint.recorded !== null)) {
-    return 'recorded: ids are recorded by --since runs, and only by them';
+  if (checkpoint.mode.kind !== 'since' && checkpoint.recorded.deals > 0) {
+    return 'recorded: deals are recorded by --since runs only';
   }
   if (checkpoint.phase !== 'companyDeals' || checkpoint.cursor === null) return null;
   return parseCompanyDealsCursor(checkpoint.cursor) === null
@@ -193,26 +197,31 @@ export const parseCompanyDealsCursor = (cursor: string | null): CompanyDealsCurs
 };
 
 /**
- * A checkpoint of the strategy-fit before the `companyDeals` phase: an --all or --stale-only run
- * resumes as it was; a --since run recorded no company ids, so it is refused.
+ * A checkpoint of an earlier strategy-fit (schema 1 or 2): an --all or --stale-only run resumes
+ * as it was, its deals reading their companies (none was kept); a --since run is refused, as its
+ * recorded companies are not kept in today's form.
  */
-const upgradeV1 = (path: string, json: unknown): Result<Checkpoint, StrategyFitError> => {
-  const parsed = CheckpointV1.safeParse(json);
-  if (!parsed.success) return err(invalid(path, firstIssue(parsed.error)));
-  const v1 = parsed.data;
-  if (v1.mode.kind === 'since') {
+const upgrade = (path: string, json: unknown): Result<Checkpoint, StrategyFitError> => {
+  const v2 = CheckpointV2.safeParse(json);
+  const v1 = CheckpointV1.safeParse(json);
+  const old = v2.success ? v2.data : v1.success ? v1.data : null;
+  if (old === null) {
+    const error = v2.error ?? v1.error;
+    return err(invalid(path, error === undefined ? 'unknown schema' : firstIssue(error)));
+  }
+  if (old.mode.kind === 'since') {
     return err(
       invalid(
         path,
-        'an earlier strategy-fit wrote it, whose --since runs did not record the companies they scanned to rescore their deals',
+        'an earlier strategy-fit wrote it, which kept the companies of a --since run another way',
       ),
     );
   }
   return ok({
-    ...v1,
-    schemaVersion: 2,
-    counters: { ...v1.counters, companyDeals: emptyCounters() },
-    recorded: null,
+    ...old,
+    schemaVersion: 3,
+    counters: { companyDeals: emptyCounters(), ...old.counters },
+    recorded: { companies: 0, deals: 0, dealsInOrder: true },
   });
 };
 
@@ -227,21 +236,10 @@ export const writeCheckpoint = async (path: string, checkpoint: Checkpoint): Pro
   await rename(temp, path);
 };
 
-/**
- * Takes the checkpoint for this run (`<checkpoint>.lock`, holding the pid): two runs on one
- * checkpoint would overwrite each other's progress. A lock left by a killed run is taken over.
- */
-export const lockCheckpoint = async (
-  path: string,
-): Promise<Result<ProcessLock, StrategyFitError>> => {
-  await mkdir(dirname(path), { recursive: true });
-  return acquireLock(`${path}.lock`, `the checkpoint ${path}`);
-};
-
 /** Removes the checkpoint and its side files. */
 export const removeCheckpoint = async (path: string): Promise<void> => {
-  const ids = recordedIdPaths(path);
-  await Promise.all([path, ids.companies, ids.deals].map((p) => rm(p, { force: true })));
+  const files = [path, recordedDealsPath(path), `${path}.companies`, `${path}.companies.json`];
+  await Promise.all(files.map((p) => rm(p, { force: true })));
 };
 
 /** Adds failures, keeping the first MAX_FAILED_KEPT by id and counting the rest. */

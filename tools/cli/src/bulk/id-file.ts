@@ -41,22 +41,34 @@ export const appendIds = async (path: string, ids: readonly string[]): Promise<v
   if (ids.length > 0) await appendFile(path, `${ids.map(encodeId).join('\n')}\n`);
 };
 
-/** Up to `limit` ids from index `from` (fewer at the end of the file). */
-export const readIds = async (path: string, from: number, limit: number): Promise<string[]> => {
+/**
+ * Up to `limit` lines of `length` characters (newline included) from line `from` of a file of
+ * fixed-width lines (fewer at its end).
+ */
+export const readFixedLines = async (
+  path: string,
+  length: number,
+  from: number,
+  limit: number,
+): Promise<string[]> => {
   if (limit <= 0) return [];
   const file = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(limit * LINE);
-    const { bytesRead } = await file.read(buffer, 0, buffer.length, from * LINE);
-    const ids: string[] = [];
-    for (let at = 0; at + LINE <= bytesRead; at += LINE) {
-      ids.push(decodeId(buffer.toString('latin1', at, at + ID_DIGITS)));
+    const buffer = Buffer.alloc(limit * length);
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, from * length);
+    const lines: string[] = [];
+    for (let at = 0; at + length <= bytesRead; at += length) {
+      lines.push(buffer.toString('latin1', at, at + length));
     }
-    return ids;
+    return lines;
   } finally {
     await file.close();
   }
 };
+
+/** Up to `limit` ids from index `from` (fewer at the end of the file). */
+export const readIds = async (path: string, from: number, limit: number): Promise<string[]> =>
+  (await readFixedLines(path, LINE, from, limit)).map((line) => decodeId(line.slice(0, ID_DIGITS)));
 
 /** The id at `index - 1` (the last of the first `index`), null when `index` is 0. */
 export const idBefore = async (path: string, index: number): Promise<string | null> =>

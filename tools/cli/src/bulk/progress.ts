@@ -10,6 +10,8 @@ export type ProgressSnapshot = {
 };
 
 export type ProgressReporter = {
+  /** Whether a phase's total is shown (a count search is worth its request). */
+  readonly wantsTotal: boolean;
   /** A new phase: `total` records expected (null when unknown), `done` of them already. */
   start: (label: string, total: number | null, done: number) => void;
   update: (snapshot: ProgressSnapshot) => void;
@@ -74,6 +76,7 @@ const plainReporter = (options: ProgressOptions): ProgressReporter => {
     if (phase !== null) options.stream.write(`${formatProgressLine(phase, clock(), final)}\n`);
   };
   return {
+    wantsTotal: true,
     start: (label, total, done) => {
       const nowMs = clock();
       phase = {
@@ -112,6 +115,7 @@ const barReporter = (options: ProgressOptions): ProgressReporter => {
     failed: number.format(p.last.failed),
   });
   return {
+    wantsTotal: true,
     start: (label, total, done) => {
       phase = {
         label,
@@ -159,6 +163,7 @@ export const createProgressReporter = (options: ProgressOptions): ProgressReport
 
 /** Reports nothing (library use, `--quiet`). */
 export const silentProgress: ProgressReporter = {
+  wantsTotal: false,
   start: () => undefined,
   update: () => undefined,
   stop: () => undefined,

@@ -1,30 +1,23 @@
-// `report`: reads the portal's stored scores (companies, deals with stages, amounts, dates and
-// exceptions, owners, pipelines) page by page into the strategy review (SCORING §9).
-import { createReviewAccumulator, err, ok, strategyFitError } from '@strategy-fit/core';
-import type {
-  Result,
-  ReviewDeal,
-  StrategyFitError,
-  StrategyReview,
-  Tier,
-} from '@strategy-fit/core';
+// `report`: the portal's stored scores (deals with their companies, then companies) walked into
+// the strategy review (SCORING §9, §12, §13, §15), with the names the renderers show instead of
+// ids. One accumulator sees every deal before the companies, so only the companies whose closed
+// deals of the evidence window await them are scored for criterion evidence (§15).
+import { compileStrategy, createReviewAccumulator, err, ok, strategyFitError } from '@strategy-fit/core';
+import type { Result, StrategyFitError, StrategyReview } from '@strategy-fit/core';
 import {
-  REVIEW_COMPANY_PROPERTIES,
-  REVIEW_DEAL_PROPERTIES,
+  listDealPipelines,
+  listOwners,
+  readPropertyDefinitions,
+  readPublishedStrategy,
   reviewOwnerName,
   stageIndex,
-  stageOf,
-  toReviewCompany,
-  toReviewDeal,
+  toReviewOwner,
 } from '@strategy-fit/hubspot';
+import type { HubSpot, StoredStrategy } from '@strategy-fit/hubspot';
+import { reviewPhases } from '@strategy-fit/walk';
 
-import type { BulkCrm, PublishedStrategy, RawRecord } from './crm.ts';
-import { runPipeline } from './pipeline.ts';
 import type { ProgressReporter } from './progress.ts';
-
-// The mapping from HubSpot records to the review's input lives in the adapter
-// (@strategy-fit/hubspot review-records.ts), shared with the app function `strategy_review`.
-export { REVIEW_COMPANY_PROPERTIES, REVIEW_DEAL_PROPERTIES, stageIndex, stageOf };
+import { walkPhases } from './walk-phases.ts';
 
 /** Names the renderers show instead of ids (ReportOptions of tools/cli/src/report). */
 export type ReviewNames = {
@@ -34,37 +27,24 @@ export type ReviewNames = {
   stageLabels: Record<string, string>;
 };
 
-export type ReviewRead = {
-  review: StrategyReview;
-  names: ReviewNames;
-  published: PublishedStrategy;
-};
+export type ReviewRead = { review: StrategyReview; names: ReviewNames; published: StoredStrategy };
 
-export type ReadReviewOptions = {
-  nowMs: number;
-  progress: ProgressReporter;
-  maxDealRows?: number;
-  depth?: number;
-};
+export type ReadReviewOptions = { nowMs: number; progress: ProgressReporter };
 
-const failed = (error: StrategyFitError): Result<never, StrategyFitError> => err(error);
-
-/**
- * Reads every company, then every deal, and returns the review with the names to show. Memory
- * grows with the number of companies (one tier per company, to give each deal its company's tier).
- */
+/** Walks every deal, then every company, into the review; returns it with the names to show. */
 export const readReview = async (
-  crm: BulkCrm,
+  hs: HubSpot,
   options: ReadReviewOptions,
 ): Promise<Result<ReviewRead, StrategyFitError>> => {
-  const [published, owners, pipelines] = await Promise.all([
-    crm.readPublishedStrategy(),
-    crm.listOwners(),
-    crm.listDealPipelines(),
+  const [published, owners, pipelines, definitions] = await Promise.all([
+    readPublishedStrategy(hs),
+    listOwners(hs),
+    listDealPipelines(hs),
+    readPropertyDefinitions(hs, 'companies'),
   ]);
   if (!published.ok) return published;
   if (published.value === null) {
-    return failed(
+    return err(
       strategyFitError(
         'strategy_not_published',
         'No strategy is published yet: there is nothing to review.',
@@ -73,89 +53,41 @@ export const readReview = async (
   }
   if (!owners.ok) return owners;
   if (!pipelines.ok) return pipelines;
+  if (!definitions.ok) return definitions;
   const { strategy, version } = published.value;
   const review = createReviewAccumulator({
     strategy,
     publishedVersion: version,
     nowMs: options.nowMs,
-    owners: owners.value.map((o) => ({ id: o.id, name: reviewOwnerName(o) })),
-    ...(options.maxDealRows === undefined ? {} : { maxDealRows: options.maxDealRows }),
+    owners: owners.value.map(toReviewOwner),
   });
-  const stages = stageIndex(pipelines.value);
-  const companyTiers = new Map<string, Tier | null>();
-  const depth = options.depth ?? 4;
-
+  let phase = '';
   let seen = 0;
-  options.progress.start('companies', null, 0);
-  const companies = await runPipeline<RawRecord, RawRecord[]>({
-    startCursor: null,
-    readPage: async (after) => {
-      const page = await crm.listRecords({
-        objectType: 'companies',
-        properties: [...REVIEW_COMPANY_PROPERTIES],
-        limit: 100,
-        ...(after === null ? {} : { after }),
-      });
-      return page.ok ? ok({ items: page.value.records, nextCursor: page.value.nextAfter }) : page;
+  const [deals, companies] = reviewPhases(
+    hs,
+    review,
+    {
+      stages: stageIndex(pipelines.value),
+      nowMs: options.nowMs,
+      filters: {},
+      scoring: { compiled: compileStrategy(strategy), definitions: definitions.value },
+      outcomes: 'awaited',
     },
-    processPage: async (records) => records,
-    commitPage: async (records) => {
-      for (const r of records) {
-        const company = toReviewCompany(r);
-        companyTiers.set(company.id, company.tier);
-        review.addCompany(company);
-      }
-      seen += records.length;
+    async (block) => {
+      if (block.phase !== phase) [phase, seen] = [block.phase, 0];
+      seen += block.records;
       options.progress.update({ done: seen, changed: 0, failed: 0 });
     },
-    depth,
-  });
-  options.progress.stop();
-  if (companies.kind === 'failed') return failed(companies.error);
-
-  type DealPage = Result<ReviewDeal[], StrategyFitError>;
-  let firstError: StrategyFitError | null = null;
-  seen = 0;
-  options.progress.start('deals', null, 0);
-  const deals = await runPipeline<RawRecord, DealPage>({
-    startCursor: null,
-    readPage: async (after) => {
-      const page = await crm.listRecords({
-        objectType: 'deals',
-        properties: [...REVIEW_DEAL_PROPERTIES],
-        limit: 100,
-        ...(after === null ? {} : { after }),
-      });
-      return page.ok ? ok({ items: page.value.records, nextCursor: page.value.nextAfter }) : page;
-    },
-    processPage: async (records): Promise<DealPage> => {
-      if (records.length === 0) return ok([]);
-      const companyIds = await crm.readDealCompanyIds(records.map((r) => r.id));
-      if (!companyIds.ok) return companyIds;
-      return ok(
-        records.map((r) => {
-          const companyId = companyIds.value.get(r.id) ?? null;
-          const companyTier = companyId === null ? null : (companyTiers.get(companyId) ?? null);
-          return toReviewDeal(r, { stages, companyId, companyTier, nowMs: options.nowMs });
-        }),
-      );
-    },
-    commitPage: async (page) => {
-      if (!page.ok) {
-        firstError ??= page.error;
-        return;
-      }
-      for (const deal of page.value) review.addDeal(deal);
-      seen += page.value.length;
-      options.progress.update({ done: seen, changed: 0, failed: 0 });
-    },
-    depth,
-    shouldStop: () => firstError !== null,
-  });
-  options.progress.stop();
-  if (deals.kind === 'failed') return failed(deals.error);
-  if (firstError !== null) return failed(firstError);
-
+  );
+  if (companies === undefined || deals === undefined) throw new Error('a review has two phases');
+  const failed = await walkPhases(
+    [
+      { phase: deals, label: 'deals' },
+      { phase: companies, label: 'companies' },
+    ],
+    options.progress,
+  );
+  if (failed !== null) return err(failed);
   return ok({
     review: review.finish(),
     published: published.value,
@@ -164,7 +96,8 @@ export const readReview = async (
       segmentNames: Object.fromEntries(strategy.segments.map((s) => [s.id, s.name])),
       ownerNames: Object.fromEntries(
         owners.value.flatMap((o) => {
-          const name = reviewOwnerName(o);
+          // The token holder may see emails: an owner without a name shows as theirs.
+          const name = reviewOwnerName(o) ?? o.email ?? null;
           return name === null ? [] : [[o.id, name]];
         }),
       ),

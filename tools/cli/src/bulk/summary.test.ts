@@ -23,6 +23,7 @@ const base: RunSummary = {
   failedOmitted: 0,
   stopped: null,
   interrupted: false,
+  stillStale: { companies: 0, deals: 0 },
   checkpointPath: '.data/checkpoints/abc.json',
 };
 
@@ -34,6 +35,7 @@ describe('the run summary', () => {
         deals      scanned     2,000  changed         0  unchanged     2,000  failed       0
       Failed records (object, id, code: message):
         companies 1001 hubspot_bad_request: Property values were not valid
+      Every company and deal carries version 3 or a newer one.
       Some records failed; run the same command again to retry them (diff-only: the rest is not rewritten).
       "
     `);
@@ -74,6 +76,7 @@ describe('the run summary', () => {
         companies  scanned        12  changed         3  unchanged         9  failed       0
         deals      scanned         4  changed         1  unchanged         3  failed       0
         + 1,530 deals rescored because their company changed: changed 210, unchanged 1,319, failed 1
+      Every company and deal carries version 3 or a newer one.
       Some records failed; run the same command again to retry them (diff-only: the rest is not rewritten).
       "
     `);
@@ -85,5 +88,20 @@ describe('the run summary', () => {
     const clean = { ...base, companies: { ...base.companies, failed: 0 }, failed: [] };
     expect(runFailed(clean)).toBe(false);
     expect(runFailed({ ...clean, interrupted: true })).toBe(true);
+  });
+
+  it('counts what is still stale at the end and says so; an --all or --stale-only run that left any exits 1', () => {
+    const clean = { ...base, companies: { ...base.companies, failed: 0 }, failed: [] };
+    const left = { ...clean, stillStale: { companies: 0, deals: 2250 } };
+    expect(runFailed(left)).toBe(true);
+    expect(runFailed({ ...left, mode: { kind: 'stale' } })).toBe(true);
+    // A --since run selects what changed: other stale records are said, not failed.
+    expect(runFailed({ ...left, mode: { kind: 'since', sinceMs: 0 } })).toBe(false);
+    expect(renderSummary(left)).toContain(
+      'Still stale (below version 3 or never scored): 0 companies and 2,250 deals. Run `strategy-fit score --stale-only` to score them.',
+    );
+    expect(renderSummary(clean)).toContain(
+      'Every company and deal carries version 3 or a newer one.',
+    );
   });
 });

@@ -25,6 +25,11 @@ export type RunSummary = {
   /** Why the run stopped before the end (the checkpoint is kept); null when it finished. */
   stopped: StrategyFitError | null;
   interrupted: boolean;
+  /**
+   * Records still below the run's version or never scored, counted once the run is done (the
+   * run's own failures among them); null when it did not finish or HubSpot could not count.
+   */
+  stillStale: { companies: number; deals: number } | null;
   checkpointPath: string;
 };
 
@@ -50,9 +55,18 @@ const row = (label: string, c: PhaseCounters): string =>
     .format(c.failed)
     .padStart(7)}`;
 
-/** True when the run must exit with code 1: a record failed, or it stopped early. */
+/** Stale records an --all or --stale-only run should have scored (a --since run selects fewer). */
+const unscored = (s: RunSummary): number =>
+  s.mode.kind === 'since' || s.stillStale === null
+    ? 0
+    : s.stillStale.companies + s.stillStale.deals;
+
+/**
+ * True when the run must exit with code 1: a record failed, it stopped early, or records it
+ * selected are still stale at the end.
+ */
 export const runFailed = (s: RunSummary): boolean =>
-  failedCount(s) > 0 || s.stopped !== null || s.interrupted;
+  failedCount(s) > 0 || s.stopped !== null || s.interrupted || unscored(s) > 0;
 
 const failedCount = (s: RunSummary): number =>
   s.companies.failed + s.deals.failed + (s.dealsOfChangedCompanies?.failed ?? 0);
@@ -72,6 +86,13 @@ export const renderSummary = (s: RunSummary): string => {
     lines.push('Failed records (object, id, code: message):');
     for (const f of s.failed) lines.push(`  ${f.objectType} ${f.id} ${f.code}: ${f.message}`);
     if (s.failedOmitted > 0) lines.push(`  … and ${number.format(s.failedOmitted)} more`);
+  }
+  if (s.stillStale !== null && s.stillStale.companies + s.stillStale.deals > 0) {
+    lines.push(
+      `Still stale (below version ${s.strategyVersion} or never scored): ${number.format(s.stillStale.companies)} companies and ${number.format(s.stillStale.deals)} deals. Run \`strategy-fit score --stale-only\` to score them.`,
+    );
+  } else if (s.stillStale !== null) {
+    lines.push(`Every company and deal carries version ${s.strategyVersion} or a newer one.`);
   }
   if (s.newerVersion !== null) {
     lines.push(

@@ -12,7 +12,6 @@ import { z } from 'zod';
 
 import { withBackend } from '../backend/index.ts';
 import type { CliIo } from '../backend/index.ts';
-import { bindCrm } from '../bulk/bind-crm.ts';
 import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { readReview } from '../bulk/read-review.ts';
@@ -119,7 +118,7 @@ export const runDemo = async (args: DemoArgs, io: CommandIo): Promise<number> =>
       if (scored !== EXIT.ok) return scored;
 
       step(io, 4, 'strategy-fit report');
-      const read = await readReview(bindCrm(hs), {
+      const read = await readReview(hs, {
         nowMs: io.nowMs,
         progress: progressFor(io, args.progress),
       });

@@ -5,7 +5,6 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 
 import { withBackend } from '../backend/index.ts';
-import { bindCrm } from '../bulk/bind-crm.ts';
 import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { readReview } from '../bulk/read-review.ts';
@@ -56,7 +55,7 @@ export const reportCommand = async (
 ): Promise<number> => {
   let review = read;
   if (review === undefined) {
-    const result = await readReview(bindCrm(hs), {
+    const result = await readReview(hs, {
       nowMs: io.nowMs,
       progress: progressFor(io, args.progress),
     });

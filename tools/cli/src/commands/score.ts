@@ -5,7 +5,6 @@ import { z } from 'zod';
 
 import { withBackend } from '../backend/index.ts';
 import type { BackendInfo } from '../backend/index.ts';
-import { bindCrm } from '../bulk/bind-crm.ts';
 import { checkpointPathFor } from '../bulk/checkpoint.ts';
 import type { ScoreMode } from '../bulk/checkpoint.ts';
 import { describeError, EXIT, progressFor } from '../bulk/command-io.ts';
@@ -68,7 +67,7 @@ export const scoreCommand = async (
   };
   process.on('SIGINT', onInterrupt);
   try {
-    const run = await runScore(bindCrm(hs), {
+    const run = await runScore(hs, {
       mode: modeOf(args),
       resume: args.resume,
       batchSize: args.batch,

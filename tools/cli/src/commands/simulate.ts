@@ -6,7 +6,6 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 
 import { formatError, withBackend } from '../backend/index.ts';
-import { bindCrm } from '../bulk/bind-crm.ts';
 import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { runSimulation } from '../bulk/run-simulation.ts';
@@ -62,7 +61,7 @@ export const simulateCommand = async (
 ): Promise<number> => {
   const proposed = await checkedProposal(hs, args, io);
   if (typeof proposed === 'number') return proposed;
-  const sim = await runSimulation(bindCrm(hs), proposed, {
+  const sim = await runSimulation(hs, proposed, {
     nowMs: io.nowMs,
     progress: progressFor(io, args.progress && !args.json),
   });

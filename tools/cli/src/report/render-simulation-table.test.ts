@@ -6,11 +6,17 @@ import { createSimulationAccumulator } from '@strategy-fit/core';
 describe('renderSimulationTable', () => {
   it('shows the old-tier → new-tier matrix of companies and open pipeline, and what moves', () => {
     const sim = createSimulationAccumulator();
-    sim.add({ oldTier: 'fit', newTier: 'fit', openDeals: 2, openAmount: 40_000 });
-    sim.add({ oldTier: 'fit', newTier: 'stretch', openDeals: 1, openAmount: 12_500 });
-    sim.add({ oldTier: 'dream', newTier: 'fit', openDeals: 3, openAmount: 1_250_000 });
-    sim.add({ oldTier: 'off_strategy', newTier: 'stretch', openDeals: 0, openAmount: 0 });
-    sim.add({ oldTier: null, newTier: 'refused', openDeals: 1, openAmount: 900 });
+    const companies = [
+      { oldTier: 'fit', newTier: 'fit', deals: ['20000', '20000'] },
+      { oldTier: 'fit', newTier: 'stretch', deals: ['12500'] },
+      { oldTier: 'dream', newTier: 'fit', deals: ['1250000', '', '0'] },
+      { oldTier: 'off_strategy', newTier: 'stretch', deals: [] },
+      { oldTier: null, newTier: 'refused', deals: ['900'] },
+    ] as const;
+    companies.forEach((c, i) => {
+      for (const amount of c.deals) sim.addOpenDeal({ companyId: `c${i}`, amount });
+      sim.addCompany({ id: `c${i}`, oldTier: c.oldTier, newTier: c.newTier });
+    });
     const text = renderSimulationTable(sim.finish());
     expect(text).toMatchInlineSnapshot(`
       "Companies: tier today (rows) → tier under the proposed strategy (columns)

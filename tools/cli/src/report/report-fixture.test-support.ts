@@ -79,7 +79,6 @@ export const deal = (fields: DealFields): ReviewDeal =>
     reason: null,
     exception: none,
     companyId: null,
-    companyTier: null,
     version: 2,
     ...fields,
   });
@@ -120,14 +119,12 @@ const deals: ReviewDeal[] = [
     tier: 'dream',
     segmentId: 'enterprise-saas',
     companyId: 'c1',
-    companyTier: 'dream',
   }),
   deal({
     id: 'd2',
     name: 'Umbrella renewal',
     amount: 45_000,
     companyId: 'c4',
-    companyTier: 'fit',
     stageId: 'contractsent',
     stageLabel: 'Contract sent',
   }),
@@ -141,7 +138,6 @@ const deals: ReviewDeal[] = [
     offStrategy: true,
     reason: 'We do not sell to the public sector',
     companyId: 'c5',
-    companyTier: 'refused',
   }),
   deal({
     id: 'd4',
@@ -153,7 +149,6 @@ const deals: ReviewDeal[] = [
     offStrategy: true,
     reason: 'Off strategy: the best match, Mid-market, scores 20% (stretch needs 40%)',
     companyId: 'c6',
-    companyTier: 'off_strategy',
     exception: approved,
   }),
   deal({
@@ -187,7 +182,6 @@ const deals: ReviewDeal[] = [
     segmentId: null,
     offStrategy: true,
     companyId: 'c5',
-    companyTier: 'refused',
   }),
 ];
 

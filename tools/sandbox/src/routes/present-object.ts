@@ -10,8 +10,18 @@ export type PresentedObject = {
   updatedAt: string;
   archived: boolean;
   archivedAt?: string;
-  associations?: Record<string, { results: { id: string; type: string }[] }>;
+  associations?: Record<
+    string,
+    { results: { id: string; type: string }[]; paging?: { next: { after: string } } }
+  >;
 };
+
+/**
+ * Associated records embedded in one read, per type: HubSpot embeds up to 100 and adds `paging`
+ * with an `after` when there are more (developer changelog, "Announcing a change to how v3 CRM
+ * APIs return association data", 2020); readers then page through associations v4.
+ */
+export const EMBEDDED_ASSOCIATIONS_LIMIT = 100;
 
 /**
  * The property names a read returns: the type's defaults when none were asked for, else the known
@@ -78,6 +88,8 @@ export function presentAssociations(
       .typesBetween(info.objectTypeId, target.objectTypeId)
       .some((type) => type.label !== null);
     const targetTable = store.table(target);
+    let records = 0;
+    let more: string | undefined;
     for (const { toId, typeIds } of store.associations.targets(
       info.objectTypeId,
       target.objectTypeId,
@@ -85,6 +97,11 @@ export function presentAssociations(
     )) {
       const targetRow = targetTable.rowOf(toId);
       if (targetRow === undefined || !targetTable.isLive(targetRow)) continue;
+      if (records === EMBEDDED_ASSOCIATIONS_LIMIT) {
+        more = String(toId);
+        break;
+      }
+      records += 1;
       for (const typeId of typeIds) {
         const type = store.associations.type(typeId);
         const base = `${info.singular}_to_${target.singular}`;
@@ -92,7 +109,10 @@ export function presentAssociations(
         results.push({ id: String(toId), type: typeName });
       }
     }
-    if (results.length > 0) result[target.name] = { results };
+    if (results.length > 0) {
+      result[target.name] =
+        more === undefined ? { results } : { results, paging: { next: { after: more } } };
+    }
   }
   return result;
 }

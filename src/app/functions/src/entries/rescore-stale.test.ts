@@ -1,20 +1,21 @@
 // rescore_stale: main(context) as HubSpot calls it from the app page, against an in-process
 // sandbox through the real client. Chunks continue on their cursor, past the 10,000 cap, write
-// only what changed, survive a failure of some records and a stop; only managers may run it.
+// only what changed, survive a failure of some records and a stop; anyone who can open the page
+// may run it (it writes only what opening each card would: docs/security.md).
 import { RescoreStaleResponse, StrategySchema } from '@strategy-fit/core';
 import type { RescoreStaleValue } from '@strategy-fit/core';
-import { countRecords, createRecords } from '@strategy-fit/hubspot';
+import { countRecords, createRecords, listRecords } from '@strategy-fit/hubspot';
 import type { HubSpot } from '@strategy-fit/hubspot';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { UNPACED } from '../handlers/manager/pacer.ts';
 import type { RescoreLimits } from '../handlers/rescore-stale.ts';
+import { createRuntime } from '../lib/runtime.ts';
 import { useFunctionEnv } from '../../../../../test/support/functions/hubspot-env.ts';
 import {
   invokeRescoreStale,
   rescoreAll,
   startManagerPortal,
-  UNPACED_RESCORE,
+  WHOLE_RESCORE,
 } from '../../../../../test/support/functions/manager-portal.ts';
 import {
   hubspotContext,
@@ -25,8 +26,8 @@ import {
 import type { TestPortal } from '../../../../../test/support/functions/test-portal.ts';
 import { main } from './rescore-stale.ts';
 
-/** One page per chunk: every chunk reads a page, then the budget is spent. */
-const ONE_PAGE: RescoreLimits = { chunkBudgetMs: 0, graceMs: 10_000, pacer: UNPACED };
+/** One search page (200) per chunk: every chunk reads a block, then the budget is spent. */
+const ONE_PAGE: RescoreLimits = { budgetMs: 0, blockSize: 200 };
 
 const stale = (hs: HubSpot, objectType: 'companies' | 'deals', version: number) =>
   countRecords(hs, objectType, { kind: 'staleVersion', version }).then(value);
@@ -130,6 +131,70 @@ describe('rescore_stale on a demo portal', () => {
   });
 });
 
+describe('rescore_stale keeps the companies a run scored for their deals (a warm container)', () => {
+  const SEED = { companies: 200, deals: 300 };
+  let warm: TestPortal;
+  let cold: TestPortal;
+  beforeAll(async () => {
+    [warm, cold] = await Promise.all([
+      startManagerPortal({ seed: SEED }),
+      startManagerPortal({ seed: SEED }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([warm.close(), cold.close()]);
+  });
+
+  const companyReads = (portal: TestPortal): number =>
+    portal.sandbox.control.requestsByKind().get('batch read companies') ?? 0;
+
+  /** Every deal's stored fit properties, by id. */
+  const dealFits = async (portal: TestPortal) => {
+    const FIT = ['strategy_fit_tier', 'strategy_fit_score', 'strategy_fit_reason'];
+    const fits = new Map<string, (string | null | undefined)[]>();
+    let after: string | undefined;
+    do {
+      const page = value(
+        await listRecords(portal.hs, {
+          objectType: 'deals',
+          properties: FIT,
+          ...(after === undefined ? {} : { after }),
+        }),
+      );
+      for (const r of page.records)
+        fits.set(
+          r.id,
+          FIT.map((name) => r.properties[name]),
+        );
+      after = page.nextAfter ?? undefined;
+    } while (after !== undefined);
+    return fits;
+  };
+
+  it('its deals phase reads none of them again; a chunk in a fresh container reads them, with the same scores', async () => {
+    const before = companyReads(warm);
+    await rescoreAll(warm.runtime, { budgetMs: 0, blockSize: 100 });
+    expect(companyReads(warm) - before).toBe(0);
+
+    // The same portal, each chunk in a container of its own: nothing kept between chunks.
+    let cursor: string | null = null;
+    do {
+      const fresh = createRuntime({
+        accessToken: cold.sandbox.token,
+        basePath: cold.sandbox.baseUrl,
+        limits: false,
+      });
+      const next: RescoreStaleValue = await chunk({ ...cold, runtime: fresh }, cursor, {
+        budgetMs: 0,
+        blockSize: 100,
+      });
+      cursor = next.cursor;
+    } while (cursor !== null);
+    expect(companyReads(cold)).toBeGreaterThan(0);
+    expect(await dealFits(warm)).toEqual(await dealFits(cold));
+  });
+});
+
 describe('rescore_stale when HubSpot refuses', () => {
   let portal: TestPortal;
   beforeAll(async () => {
@@ -164,7 +229,7 @@ describe('rescore_stale when HubSpot refuses', () => {
       schedule: [{ request: 1, fault: 'rateLimit', count: 10 }],
       paths: ['/crm/objects/2026-09/companies/batch/update'],
     });
-    const stopped = await chunk(portal, null, UNPACED_RESCORE);
+    const stopped = await chunk(portal, null, WHOLE_RESCORE);
     portal.sandbox.control.setFaults(undefined);
     expect(stopped.interrupted?.code).toBe('hubspot_rate_limited');
     expect(stopped.processed).toBe(0);
@@ -218,12 +283,12 @@ describe('rescore_stale with HubSpot’s budgets and rate limits (190 per 10 s, 
     expect(chunks.length).toBeGreaterThan(1);
     for (const c of chunks) {
       expect(c.interrupted).toBeNull();
-      // No page starts after 3.5 s; a page under way may take 1.5 s more (RESCORE_LIMITS).
-      expect(c.elapsedMs).toBeLessThan(5_000);
+      // No block starts once 3.5 s and the longest block would be spent (RESCORE_LIMITS).
+      expect(c.elapsedMs).toBeLessThan(6_000);
     }
     expect(sum(chunks, 'processed')).toBe(2_000);
-    // RESCORE_PACE: a burst of 20, then at most 9 requests per second.
-    expect(statuses.length).toBeLessThanOrEqual(20 + 9 * seconds + 5);
+    // The function's limiter (FUNCTION_CLIENT): at most 95 requests in any 10 s.
+    expect(statuses.length).toBeLessThanOrEqual(95 * Math.ceil(seconds / 10));
     expect(await stale(portal.hs, 'companies', 1)).toBe(0);
     expect(await stale(portal.hs, 'deals', 1)).toBe(0);
   }, 90_000);
@@ -243,13 +308,15 @@ describe('rescore_stale past the 10,000-result cap', () => {
   }, 120_000);
   afterAll(() => portal.close());
 
-  it('rescores all 10,250 and leaves nothing stale', async () => {
-    const chunks = await rescoreAll(portal.runtime, {
-      chunkBudgetMs: 1_000,
-      graceMs: 5_000,
-      pacer: UNPACED,
-    });
-    expect(chunks.length).toBeGreaterThan(1);
+  it('rescores all 10,250 in chunks of one block of 1,000 each and leaves nothing stale', async () => {
+    // No time budget: every chunk reads exactly one block, however fast the machine, so the
+    // chunks are the same on every machine: 11 blocks of companies, then the deals' (none).
+    const chunks = await rescoreAll(portal.runtime, { budgetMs: 0 });
+    expect(chunks.map((c) => [c.phase, c.processed])).toEqual([
+      ...Array.from({ length: 10 }, () => ['companies', 1_000]),
+      ['deals', 250],
+      ['done', 0],
+    ]);
     expect(sum(chunks, 'processed')).toBe(COUNT);
     expect(sum(chunks, 'changed')).toBe(COUNT);
     expect(await stale(portal.hs, 'companies', 1)).toBe(0);

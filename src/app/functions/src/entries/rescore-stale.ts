@@ -4,7 +4,9 @@ import type { RescoreStaleResponse } from '@strategy-fit/core';
 
 import { parseRescoreStale, rescoreStale } from '../handlers/rescore-stale.ts';
 import { respond } from '../lib/respond.ts';
-import { handle } from '../lib/runtime.ts';
+import { bulkRuntimeFromEnv, handle } from '../lib/runtime.ts';
 
 export const main = async (context: unknown): Promise<RescoreStaleResponse> =>
-  respond('rescore_stale', () => handle(parseRescoreStale(context), rescoreStale));
+  respond('rescore_stale', () =>
+    handle(parseRescoreStale(context), rescoreStale, bulkRuntimeFromEnv),
+  );

@@ -3,8 +3,9 @@
 // HubSpot's UI (the sandbox's editAs) and published by strategy_publish_confirm. Every refusal is
 // checked to publish nothing, and the simulation to write nothing. Attacks: test/security/.
 import {
-  emptySimulationMatrix,
-  mergeSimulationMatrices,
+  emptySimulationPart,
+  mergeSimulationParts,
+  simulationMatrixOf,
   PublishOutcome,
   StrategyEditorLoadResponse,
   StrategyPublishConfirmResponse,
@@ -374,21 +375,23 @@ describe('a published portal', () => {
       const whole = valueOf(await simulateDraft(refusingRetail()));
       expect(whole.cursor).toBeNull();
       expect(whole.progress).toEqual({ companiesDone: 6, totalCompanies: 6 });
-      expect(whole.chunk).toMatchObject({ companies: 6, openDeals: 3 });
+      // Four open deals read; the one without a company counts in no cell.
+      expect(whole.chunk).toMatchObject({ companies: 6, openDeals: 4 });
+      const matrix = simulationMatrixOf(whole.part);
       const cell = (m: SimulationMatrix, from: string, to: string) =>
         m.rows.find((r) => r.oldTier === from)?.cells.find((c) => c.newTier === to);
-      expect(cell(whole.matrix, 'off_strategy', 'refused')).toEqual({
+      expect(cell(matrix, 'off_strategy', 'refused')).toEqual({
         newTier: 'refused',
         companies: 1,
         openDeals: 2,
         openAmount: 40000,
       });
-      expect(whole.matrix.total).toEqual({ companies: 6, openDeals: 3, openAmount: 100000 });
-      expect(whole.matrix.changed.companies).toBe(1);
+      expect(matrix.total).toEqual({ companies: 6, openDeals: 3, openAmount: 100000 });
+      expect(matrix.changed.companies).toBe(1);
 
-      // In chunks of 2 companies, one page each, following the cursor.
+      // In chunks of one block of 2 records (open deals first, then companies), on the cursor.
       const rt = portal.runtime;
-      let merged = emptySimulationMatrix();
+      let merged = emptySimulationPart();
       let cursor: unknown;
       const chunks: number[] = [];
       do {
@@ -400,16 +403,16 @@ describe('a published portal', () => {
                 strategy: refusingRetail(),
                 ...(cursor === undefined ? {} : { cursor }),
               }),
-              { pageSize: 2, maxPages: 1 },
+              { budgetMs: 0, blocks: { blockSize: 2, listPageSize: 2, searchPageSize: 2 } },
             ),
           ),
         );
-        merged = mergeSimulationMatrices(merged, answer.matrix);
+        merged = mergeSimulationParts(merged, answer.part);
         chunks.push(answer.progress.companiesDone);
         cursor = answer.cursor ?? undefined;
       } while (cursor !== undefined);
-      expect(chunks).toEqual([2, 4, 6]);
-      expect(merged).toEqual(whole.matrix);
+      expect(chunks).toEqual([0, 0, 2, 4, 6]);
+      expect(simulationMatrixOf(merged)).toEqual(matrix);
     });
 
     it('writes nothing: only reads are sent, and no record changes', async () => {
@@ -441,7 +444,13 @@ describe('a published portal', () => {
     it('an invalid strategy or a stale cursor is refused', async () => {
       const invalid = await simulateDraft({ ...refusingRetail(), segments: [] });
       expect(errorOf(invalid)?.code).toBe('strategy_invalid');
-      const stale = { after: '1', publishedVersion: 99, companiesDone: 0, totalCompanies: 6 };
+      const stale = {
+        phase: 'companies',
+        page: '1',
+        publishedVersion: 99,
+        companiesDone: 0,
+        totalCompanies: 6,
+      };
       const answer = await simulateDraft(refusingRetail(), stale);
       expect(errorOf(answer)?.code).toBe('invalid_input');
       expect(errorOf(answer)?.message).toMatch(/Simulate again/);

@@ -1,15 +1,21 @@
 // strategy_review: main(context) as HubSpot calls it from the app page, against an in-process
-// sandbox through the real client. The review is the CLI report's (same core, same mapping), the
-// reads go past the 10,000 cap or say how much they read, and anyone may read it.
-import { ExceptionResponse, StrategyReviewResponse } from '@strategy-fit/core';
-import type { StrategyReviewValue } from '@strategy-fit/core';
+// sandbox through the real client. Chunk after chunk, merged as the page merges them, the review
+// is the CLI report's (same walk, same core); the reads go past the 10,000 cap, a chunk HubSpot
+// stops says so with the cursor to go on from, and anyone may read it.
+import {
+  addReviewChunk,
+  ExceptionResponse,
+  reviewValueOf,
+  StrategyReviewResponse,
+  StrategySchema,
+} from '@strategy-fit/core';
+import type { ReviewChunks, StrategyReviewChunk, StrategyReviewValue } from '@strategy-fit/core';
 import { createRecords } from '@strategy-fit/hubspot';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { bindCrm } from '../../../../../tools/cli/src/bulk/bind-crm.ts';
 import { silentProgress } from '../../../../../tools/cli/src/bulk/progress.ts';
 import { readReview } from '../../../../../tools/cli/src/bulk/read-review.ts';
-import { REVIEW_PACE, UNPACED } from '../handlers/manager/pacer.ts';
+import type { ReviewLimits } from '../handlers/strategy-review.ts';
 import { createRuntime } from '../lib/runtime.ts';
 import { useFunctionEnv } from '../../../../../test/support/functions/hubspot-env.ts';
 import {
@@ -19,9 +25,9 @@ import {
 import {
   invokeStrategyReview,
   rescoreAll,
+  reviewAll,
   reviewContext,
   startManagerPortal,
-  UNPACED_REVIEW,
 } from '../../../../../test/support/functions/manager-portal.ts';
 import {
   closedOrigin,
@@ -29,6 +35,7 @@ import {
   createCompany,
   createDeal,
   hubspotContext,
+  loadExampleStrategy,
   MANAGER,
   plainDeal,
   REP,
@@ -40,11 +47,30 @@ import { main } from './strategy-review.ts';
 
 const NOW_MS = Date.parse('2026-11-02T09:00:00Z');
 
-const valueOf = (answer: unknown): StrategyReviewValue => {
+const chunkOf = (answer: unknown): StrategyReviewChunk => {
   const parsed = StrategyReviewResponse.parse(answer);
   if (!parsed.ok) throw new Error(`${parsed.error.code}: ${parsed.error.message}`);
   return parsed.value;
 };
+
+/** The page's loop through `main`, as HubSpot runs the function: every chunk and the review. */
+const throughMain = async (): Promise<{
+  chunks: StrategyReviewChunk[];
+  value: StrategyReviewValue;
+}> => {
+  const chunks: StrategyReviewChunk[] = [];
+  let merged: ReviewChunks | null = null;
+  do {
+    const cursor = merged?.last.cursor ?? null;
+    const chunk = chunkOf(await main(hubspotContext(cursor === null ? {} : { cursor })));
+    chunks.push(chunk);
+    merged = addReviewChunk(merged, chunk);
+  } while (merged.last.cursor !== null && chunks.length < 50);
+  return { chunks, value: reviewValueOf(merged) };
+};
+
+/** Blocks of 100 records and no time: one block per chunk. */
+const SMALL_CHUNKS: ReviewLimits = { budgetMs: 0, blockSize: 100 };
 
 describe('strategy_review on a scored demo portal', () => {
   let portal: TestPortal;
@@ -67,41 +93,73 @@ describe('strategy_review on a scored demo portal', () => {
     restoreEnv();
     await portal.close();
   });
-  /** The review without pacing (the sandbox has no rate limits here). */
+  /** The whole review, as the page reads it (the sandbox has no rate limits here). */
   const review = async (filters?: { ownerId?: string; pipelineId?: string }) =>
-    valueOf(await invokeStrategyReview(portal.runtime, reviewContext(filters), UNPACED_REVIEW));
+    (await reviewAll(portal.runtime, filters === undefined ? {} : { filters })).value;
 
   it('is the review `strategy-fit report` prints: same figures from the same stored scores', async () => {
-    const fn = valueOf(await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW));
-    const cli = await readReview(bindCrm(portal.hs), { nowMs: NOW_MS, progress: silentProgress });
+    const fn = await review();
+    const cli = await readReview(portal.hs, { nowMs: NOW_MS, progress: silentProgress });
     if (!cli.ok) throw new Error(cli.error.message);
     expect(fn.review).toEqual(cli.value.review);
     expect(fn.review.completeness).toEqual({ partial: false, reasons: [] });
     expect(fn.review.totals.companies).toBe(301);
     expect(fn.review.totals.deals).toBe(451);
-    expect(fn.reads.companies).toEqual({
-      method: 'list',
-      read: 301,
-      total: 301,
-      complete: true,
-      stoppedBy: null,
-    });
+    expect(fn.reads).toMatchObject({ companies: 301, deals: 451, chunks: 1, complete: true });
   });
 
-  it('with HubSpot’s budgets (main, paced) it reads the whole portal and names owners and stages', async () => {
-    const answer = valueOf(await main(reviewContext()));
-    expect(answer.review.completeness.partial).toBe(false);
-    expect(answer.review.staleScores.companies.stale).toBe(0);
-    expect(answer.owners.map((o) => o.name)).toContain('Maya Okafor');
-    expect(answer.pipelines.map((p) => p.label)).toEqual(['Sales Pipeline', 'Enterprise Pipeline']);
-    expect(answer.reads.elapsedMs).toBeLessThan(6_000);
-    expect(answer.strategy.version).toBe(1);
+  it('read in many chunks it is the same review: each chunk continues at the last one’s cursor', async () => {
+    const whole = await review();
+    const { chunks, value } = await reviewAll(portal.runtime, {}, SMALL_CHUNKS);
+    // 451 deals and 301 companies, 100 a block: 5 blocks of deals, 4 of companies, the queue.
+    expect(chunks.map((c) => c.cursor?.split('.')[2] ?? 'end')).toEqual([
+      ...['d', 'd', 'd', 'd'],
+      ...['c', 'c', 'c', 'c'],
+      'q',
+      'end',
+    ]);
+    expect(chunks.every((c) => c.computedAt === whole.computedAt)).toBe(true);
+    expect(value.review).toEqual(whole.review);
+    expect(value.exceptionsQueue).toEqual(whole.exceptionsQueue);
+    expect(value.reads).toMatchObject({ companies: 301, deals: 451, chunks: 10, complete: true });
+  });
+
+  it('a version published between chunks starts the review again with it', async () => {
+    const first = chunkOf(
+      await invokeStrategyReview(portal.runtime, reviewContext(), SMALL_CHUNKS),
+    );
+    expect(first.cursor).toMatch(/^1\./);
+    await portal.publish(StrategySchema.parse({ ...loadExampleStrategy(), name: 'FY2027' }));
+    const next = chunkOf(
+      await invokeStrategyReview(
+        portal.runtime,
+        hubspotContext({ cursor: first.cursor }),
+        SMALL_CHUNKS,
+      ),
+    );
+    expect(next).toMatchObject({ restarted: true, strategy: { version: 2 } });
+    expect(next.read.deals).toBe(100);
+    expect(next.part.stale.deals.older).toBe(100);
+    // The page drops the chunks of version 1.
+    const merged = addReviewChunk(addReviewChunk(null, first), next);
+    expect(merged.chunks).toBe(1);
+  });
+
+  it('with HubSpot’s budgets (main) it reads the whole portal and names owners and stages', async () => {
+    const { chunks, value } = await throughMain();
+    expect(value.review.completeness.partial).toBe(false);
+    expect(value.review.totals.companies).toBe(301);
+    expect(value.owners.map((o) => o.name)).toContain('Maya Okafor');
+    expect(value.pipelines.map((p) => p.label)).toEqual(['Sales Pipeline', 'Enterprise Pipeline']);
+    for (const c of chunks) expect(c.elapsedMs).toBeLessThan(6_000);
+    expect(value.strategy.version).toBe(2);
   });
 
   it('anyone may read it, the same for all: owners by name, no user ids or emails', async () => {
-    const answer = valueOf(await main(reviewContext()));
-    expect(answer.owners.every((o) => Object.keys(o).sort().join() === 'id,name')).toBe(true);
-    expect(JSON.stringify(answer)).not.toMatch(/@demo-sales\.example|910000\d/);
+    const chunk = chunkOf(await main(reviewContext()));
+    expect(chunk.owners.every((o) => Object.keys(o).sort().join() === 'id,name')).toBe(true);
+    expect(chunk.setup.strategy.managers).toBeUndefined();
+    expect(JSON.stringify(chunk)).not.toMatch(/@demo-sales\.example|910000\d/);
   });
 
   it('the off-strategy pipeline lists each open off-strategy deal with its company', async () => {
@@ -115,8 +173,6 @@ describe('strategy_review on a scored demo portal', () => {
     const ownerId = '70110003';
     const answer = await review({ ownerId, pipelineId: 'default' });
     expect(answer.filters).toEqual({ ownerId, pipelineId: 'default' });
-    expect(answer.reads.companies.method).toBe('search');
-    expect(answer.reads.deals.method).toBe('search');
     const rows = answer.review.offStrategyPipeline.deals;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((d) => d.ownerId === ownerId && d.pipelineId === 'default')).toBe(true);
@@ -146,7 +202,6 @@ describe('strategy_review on a scored demo portal', () => {
       tier: 'off_strategy',
     });
     expect(item?.requestedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-
     setDecision(portal, MANAGER, offDealId, 'approve');
     const approved = ExceptionResponse.parse(
       await invokeDecideException(
@@ -161,130 +216,85 @@ describe('strategy_review on a scored demo portal', () => {
     const row = after.review.offStrategyPipeline.deals.find((d) => d.dealId === offDealId);
     expect(row?.approved).toBe(true);
   });
-
-  it('a budget too short to read everything: partial figures, how much was read, exact counts', async () => {
-    const answer = valueOf(
-      await invokeStrategyReview(portal.runtime, reviewContext(), {
-        readBudgetMs: 0,
-        finishBudgetMs: 2_000,
-        pacer: UNPACED,
-      }),
-    );
-    expect(answer.review.completeness.partial).toBe(true);
-    expect(answer.reads.companies).toMatchObject({ complete: false, stoppedBy: 'time_budget' });
-    expect(answer.review.completeness.reasons).toEqual([
-      `Read ${answer.reads.companies.read} of 301 companies within the 0.0-second budget.`,
-      `Read ${answer.reads.deals.read} of 451 deals within the 0.0-second budget.`,
-    ]);
-    expect(answer.review.tierDistribution.companies.completeness.partial).toBe(true);
-    expect(answer.review.offStrategyPipeline.completeness.partial).toBe(true);
-    expect(answer.counts.companies).toBe(301);
-    expect(answer.counts.companiesByTier?.reduce((n, r) => n + r.count, 0)).toBe(301);
-    expect(answer.counts.staleCompanies).toBe(0);
-    expect(answer.counts.openDealsByTier?.length).toBe(7);
-  });
 });
 
 describe('strategy_review when HubSpot fails part of the read (sandbox fault plans)', () => {
   let portal: TestPortal;
+  let whole: StrategyReviewValue;
   beforeAll(async () => {
     portal = await startManagerPortal({
       seed: { companies: 301, deals: 450 },
       now: () => NOW_MS,
     });
     await rescoreAll(portal.runtime);
+    whole = (await reviewAll(portal.runtime)).value;
   }, 60_000);
   afterEach(() => portal.sandbox.control.setFaults(undefined));
   afterAll(() => portal.close());
 
-  const review = async () =>
-    valueOf(await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW));
-
-  it('5xx on the second page of companies (past the retries): partial, says what HubSpot did and how much was read', async () => {
+  it('5xx on the second block of companies (past the retries): the chunk answers what it read, interrupted, with the cursor before that block; going on gives the whole review', async () => {
     portal.sandbox.control.setFaults({
       schedule: [{ request: 2, fault: 'serverError', count: 3 }],
       paths: ['/crm/objects/2026-09/companies'],
       methods: ['GET'],
     });
-    const answer = await review();
-    expect(answer.reads.companies).toEqual({
-      method: 'list',
-      read: 100,
-      total: 301,
-      complete: false,
-      stoppedBy: 'hubspot_error',
-    });
-    const [reason = ''] = answer.review.tierDistribution.companies.completeness.reasons;
-    expect(reason).toMatch(/^HubSpot failed while reading companies, after 100 of 301 companies: /);
-    expect(answer.review.totals.companies).toBe(100);
-    // Figures that read companies are partial; the deals' own figures are not.
-    expect(answer.review.dreamCapacity.completeness.partial).toBe(true);
-    expect(answer.review.completeness.partial).toBe(true);
-    expect(answer.review.offStrategyPipeline.completeness.partial).toBe(false);
-    expect(answer.reads.deals.complete).toBe(true);
-    // HubSpot's exact counts stand beside the partial figures.
-    expect(answer.counts.companiesByTier?.reduce((n, r) => n + r.count, 0)).toBe(301);
-  });
-
-  it('a rate limit on the deals (past the retries): partial, "HubSpot’s rate limit stopped the read"', async () => {
-    portal.sandbox.control.setFaults({
-      schedule: [{ request: 3, fault: 'rateLimit', count: 3 }],
-      paths: ['/crm/objects/2026-09/deals'],
-      methods: ['GET'],
-    });
-    const answer = await review();
-    expect(answer.reads.deals).toMatchObject({
-      read: 200,
-      total: 450,
-      complete: false,
-      stoppedBy: 'hubspot_rate_limited',
-    });
-    expect(answer.review.offStrategyPipeline.completeness.reasons).toEqual([
-      "HubSpot's rate limit stopped the read after 200 of 450 deals.",
+    const limits: ReviewLimits = { budgetMs: 60_000, blockSize: 100 };
+    const stopped = chunkOf(
+      await invokeStrategyReview(portal.runtime, reviewContext(), limits),
+    );
+    expect(stopped.interrupted?.code).toBe('hubspot_unavailable');
+    expect(stopped.read).toEqual({ companies: 100, deals: 450, exceptions: 0 });
+    expect(stopped.cursor).toMatch(/^1\.\d+\.c\.\d+$/);
+    // The page shows what it has, partial, if it stops here…
+    const partial = reviewValueOf(addReviewChunk(null, stopped), 'HubSpot failed');
+    expect(partial.review.tierDistribution.companies.completeness.reasons).toEqual([
+      'HubSpot failed',
     ]);
-    expect(answer.review.strategyEvidence.completeness.partial).toBe(true);
-    expect(answer.review.tierDistribution.companies.completeness.partial).toBe(false);
+    expect(partial.exceptionsQueue.completeness.partial).toBe(true);
+    // …and reading on from the cursor gives the review of a read without faults.
+    portal.sandbox.control.setFaults(undefined);
+    let merged = addReviewChunk(null, stopped);
+    while (merged.last.cursor !== null) {
+      merged = addReviewChunk(
+        merged,
+        chunkOf(
+          await invokeStrategyReview(
+            portal.runtime,
+            hubspotContext({ cursor: merged.last.cursor }),
+            limits,
+          ),
+        ),
+      );
+    }
+    expect(reviewValueOf(merged).review).toEqual(whole.review);
   });
 
-  it('HubSpot refuses the very first page: the error itself, no figures', async () => {
+  it('HubSpot refuses the very first block: the error itself, no figures', async () => {
     portal.sandbox.control.setFaults({
       rates: { serverError: 1 },
       paths: ['/crm/objects/2026-09/deals'],
       methods: ['GET'],
     });
     const answer = StrategyReviewResponse.parse(
-      await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW),
+      await invokeStrategyReview(portal.runtime, reviewContext()),
     );
     expect(answer.ok ? null : answer.error.code).toBe('hubspot_unavailable');
   });
 
-  it('the companies of won deals cannot be read: false negatives are partial, and say why', async () => {
-    portal.sandbox.control.setFaults({
-      rates: { serverError: 1 },
-      paths: ['/crm/associations/2026-09/deals/companies/batch/read'],
-    });
-    const answer = await review();
-    const won = answer.review.strategyEvidence.byTier.reduce((n, t) => n + t.won, 0);
-    expect(won).toBeGreaterThan(0);
-    expect(answer.review.falseNegatives.completeness.reasons).toEqual([
-      `The companies of ${won.toLocaleString('en-US')} won deals could not be read in time, so false negatives may miss some.`,
-    ]);
-    expect(answer.review.falseNegatives.total.count).toBe(0);
-    expect(answer.review.offStrategyPipeline.completeness.partial).toBe(false);
-    expect(answer.review.tierDistribution.companies.completeness.partial).toBe(false);
-  });
-
-  it('the exceptions queue cannot be read: the queue is partial, the review is not', async () => {
+  it('the exceptions queue cannot be read: the chunk stops at the queue; shown so, the queue is partial, the review is not', async () => {
     portal.sandbox.control.setFaults({
       rates: { serverError: 1 },
       paths: ['/crm/objects/2026-09/deals/search'],
     });
-    const answer = await review();
-    expect(answer.review.completeness.partial).toBe(false);
-    expect(answer.exceptionsQueue.completeness.partial).toBe(true);
-    expect(answer.exceptionsQueue.completeness.reasons[0]).toMatch(
-      /^HubSpot stopped the read of requested exceptions after 0: /,
-    );
+    const stopped = chunkOf(await invokeStrategyReview(portal.runtime, reviewContext()));
+    expect(stopped.interrupted?.code).toBe('hubspot_unavailable');
+    expect(stopped.cursor).toMatch(/\.q\.$/);
+    const shown = reviewValueOf(addReviewChunk(null, stopped), 'HubSpot failed');
+    expect(shown.review).toEqual(whole.review);
+    expect(shown.exceptionsQueue.completeness).toEqual({
+      partial: true,
+      reasons: ['HubSpot failed'],
+    });
   });
 });
 
@@ -302,7 +312,7 @@ describe('strategy_review with HubSpot’s rate limits on (190 per 10 s, 5 searc
     await portal.close();
   });
 
-  it('main, paced, four calls back to back: HubSpot refuses none of their requests; each answers within 6 s', async () => {
+  it('main, four whole reviews back to back through the bulk limiter: HubSpot refuses none of their requests; each chunk answers within 6 s', async () => {
     // Every answer the function's client gets, to count HubSpot's refusals (429).
     const realFetch = globalThis.fetch;
     const statuses: number[] = [];
@@ -311,23 +321,23 @@ describe('strategy_review with HubSpot’s rate limits on (190 per 10 s, 5 searc
       statuses.push(response.status);
       return response;
     });
-    const answers: StrategyReviewValue[] = [];
+    const reads: { chunks: StrategyReviewChunk[]; value: StrategyReviewValue }[] = [];
     try {
-      for (let i = 0; i < 4; i += 1) answers.push(valueOf(await main(reviewContext())));
+      for (let i = 0; i < 4; i += 1) reads.push(await throughMain());
     } finally {
       spy.mockRestore();
     }
     expect(statuses.filter((s) => s === 429)).toEqual([]);
     expect(statuses.length).toBeGreaterThan(4 * 10);
-    expect(answers[0]?.review.completeness).toEqual({ partial: false, reasons: [] });
-    for (const a of answers) {
-      expect(a.reads.elapsedMs).toBeLessThan(6_000);
-      expect([a.reads.companies.stoppedBy, a.reads.deals.stoppedBy]).not.toContain(
-        'hubspot_rate_limited',
-      );
-      expect(a.exceptionsQueue.completeness.partial).toBe(false);
+    for (const { chunks, value } of reads) {
+      expect(value.review.completeness).toEqual({ partial: false, reasons: [] });
+      expect(value.exceptionsQueue.completeness.partial).toBe(false);
+      for (const c of chunks) {
+        expect(c.interrupted).toBeNull();
+        expect(c.elapsedMs).toBeLessThan(6_000);
+      }
     }
-  }, 40_000);
+  }, 60_000);
 });
 
 describe('strategy_review before anything is scored', () => {
@@ -339,16 +349,14 @@ describe('strategy_review before anything is scored', () => {
 
   it('no strategy published: strategy_not_published', async () => {
     const answer = StrategyReviewResponse.parse(
-      await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW),
+      await invokeStrategyReview(portal.runtime, reviewContext()),
     );
     expect(answer.ok ? null : answer.error.code).toBe('strategy_not_published');
   });
 
   it('published, nothing scored yet: every record is never scored and stale', async () => {
     await portal.publish();
-    const answer = valueOf(
-      await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW),
-    );
+    const answer = (await reviewAll(portal.runtime)).value;
     expect(answer.review.tierDistribution.companies.rows.at(-1)).toEqual({ tier: null, count: 20 });
     expect(answer.review.staleScores.companies.missingVersion).toBe(20);
     expect(answer.review.staleScores.deals.missingVersion).toBe(30);
@@ -358,7 +366,7 @@ describe('strategy_review before anything is scored', () => {
     const bad = StrategyReviewResponse.parse(
       await invokeStrategyReview(
         portal.runtime,
-        hubspotContext({ user: MANAGER, filters: { ownerId: 'me' } }),
+        hubspotContext({ filters: { ownerId: 'me' } }),
       ),
     );
     expect(bad.ok ? null : [bad.error.code, bad.error.path]).toEqual([
@@ -392,43 +400,28 @@ describe('strategy_review past the 10,000-result cap', () => {
   afterAll(() => portal.close());
 
   it('counts every record through the keyset search (owner filter) and the list API (none)', async () => {
-    const filtered = valueOf(
-      await invokeStrategyReview(portal.runtime, reviewContext({ ownerId: OWNER }), UNPACED_REVIEW),
-    );
-    expect(filtered.reads.companies).toEqual({
-      method: 'search',
-      read: COUNT,
-      total: COUNT,
-      complete: true,
-      stoppedBy: null,
-    });
-    expect(filtered.review.totals.companies).toBe(COUNT);
-    expect(filtered.review.tierDistribution.companies.rows.at(-1)).toEqual({
+    const filtered = await reviewAll(portal.runtime, { filters: { ownerId: OWNER } });
+    expect(filtered.value.reads).toMatchObject({ companies: COUNT, complete: true });
+    expect(filtered.value.review.totals.companies).toBe(COUNT);
+    expect(filtered.value.review.tierDistribution.companies.rows.at(-1)).toEqual({
       tier: null,
       count: COUNT,
     });
-    expect(filtered.review.completeness.partial).toBe(false);
-    const all = valueOf(
-      await invokeStrategyReview(portal.runtime, reviewContext(), UNPACED_REVIEW),
-    );
-    expect(all.reads.companies.method).toBe('list');
-    expect(all.review.totals.companies).toBe(COUNT);
+    expect(filtered.value.review.completeness.partial).toBe(false);
+    const all = await reviewAll(portal.runtime);
+    expect(all.value.review.totals.companies).toBe(COUNT);
   });
 
-  it('with HubSpot’s budgets it stops in time and says how much of the 10,250 it read', async () => {
-    const answer = valueOf(
-      await invokeStrategyReview(portal.runtime, reviewContext({ ownerId: OWNER }), {
-        readBudgetMs: 1_000,
-        finishBudgetMs: 500,
-        pacer: REVIEW_PACE,
-      }),
-    );
-    const { companies } = answer.reads;
-    expect(companies.complete).toBe(false);
-    expect(companies.read).toBeLessThan(COUNT);
-    expect(companies.total).toBe(COUNT);
-    expect(answer.review.tierDistribution.companies.completeness.reasons).toEqual([
-      `Read ${companies.read.toLocaleString('en-US')} of 10,250 companies within the 1.0-second budget.`,
-    ]);
+  it('with a 1 s budget and 25 ms per answer it reads in chunks, each within it, and counts all 10,250', async () => {
+    // 52 search pages of 200 at 25 ms each: more than one chunk's budget.
+    portal.sandbox.control.setLatency(25);
+    const { chunks, value } = await reviewAll(
+      portal.runtime,
+      { filters: { ownerId: OWNER } },
+      { budgetMs: 1_000 },
+    ).finally(() => portal.sandbox.control.setLatency(0));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(value.review.totals.companies).toBe(COUNT);
+    for (const c of chunks) expect(c.elapsedMs).toBeLessThan(4_000);
   });
 });

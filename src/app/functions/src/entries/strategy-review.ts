@@ -4,7 +4,9 @@ import type { StrategyReviewResponse } from '@strategy-fit/core';
 
 import { parseStrategyReview, strategyReview } from '../handlers/strategy-review.ts';
 import { respond } from '../lib/respond.ts';
-import { handle } from '../lib/runtime.ts';
+import { bulkRuntimeFromEnv, handle } from '../lib/runtime.ts';
 
 export const main = async (context: unknown): Promise<StrategyReviewResponse> =>
-  respond('strategy_review', () => handle(parseStrategyReview(context), strategyReview));
+  respond('strategy_review', () =>
+    handle(parseStrategyReview(context), strategyReview, bulkRuntimeFromEnv),
+  );

@@ -1,18 +1,18 @@
 // strategy_simulate when HubSpot's rate limit or the function's time budget stops a chunk in the
 // middle: main(context) as HubSpot calls it (and the handler on a runtime with a short budget),
 // against an in-process sandbox with HubSpot's rate limits, through the real client. The chunk
-// answers the pages it did with the cursor before the page it could not do; continuing from there
-// gives exactly the matrix of one unhindered pass: nothing lost, nothing counted twice.
+// answers the blocks it did with the cursor before the block it could not do; continuing from
+// there gives exactly the matrix of one unhindered pass: nothing lost, nothing counted twice.
 import {
-  emptySimulationMatrix,
-  mergeSimulationMatrices,
+  emptySimulationPart,
+  mergeSimulationParts,
+  simulationMatrixOf,
   StrategySimulateResponse,
 } from '@strategy-fit/core';
 import type { SimulationMatrix, StrategySimulateValue } from '@strategy-fit/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { RATE_WINDOW_MS } from '../handlers/editor/strategy-simulate.ts';
-import { UNPACED } from '../handlers/manager/pacer.ts';
 import { createRuntime } from '../lib/runtime.ts';
 import type { Runtime } from '../lib/runtime.ts';
 import { useFunctionEnv } from '../../../../../test/support/functions/hubspot-env.ts';
@@ -55,8 +55,15 @@ const freshRuntime = (budgetMs?: number): Runtime =>
   createRuntime({
     accessToken: portal.sandbox.token,
     basePath: portal.sandbox.baseUrl,
+    limits: false,
     ...(budgetMs === undefined ? {} : { budgetMs }),
   });
+
+/** The matrix of chunks merged as the settings page merges them. */
+const matrixOf = (chunks: readonly StrategySimulateValue[]): SimulationMatrix =>
+  simulationMatrixOf(
+    chunks.reduce((part, c) => mergeSimulationParts(part, c.part), emptySimulationPart()),
+  );
 
 /** Other traffic of the app (cards, workflows, the CLI): `n` requests into the current window. */
 const otherTraffic = async (n: number): Promise<void> => {
@@ -92,18 +99,13 @@ beforeAll(async () => {
   portal = await startManagerPortal({ seed: { companies: COMPANIES, deals: DEALS } });
   restoreEnv = useFunctionEnv(portal.env);
   const whole = valueOf(
-    await invokeSimulate(
-      freshRuntime(),
-      contextFor(null),
-      { pace: UNPACED, budgetMs: 60_000, maxPages: 1_000 },
-      true,
-    ),
+    await invokeSimulate(freshRuntime(), contextFor(null), { budgetMs: 60_000 }, true),
   );
   expect(whole.cursor).toBeNull();
   expect(whole.interrupted).toBeUndefined();
   expect(whole.progress).toEqual({ companiesDone: COMPANIES, totalCompanies: COMPANIES });
-  expect(whole.matrix.changed.companies).toBeGreaterThan(0);
-  reference = whole.matrix;
+  reference = matrixOf([whole]);
+  expect(reference.changed.companies).toBeGreaterThan(0);
 });
 afterEach(() => {
   portal.sandbox.control.setFaults(undefined);
@@ -116,9 +118,11 @@ afterAll(async () => {
 });
 
 describe('strategy_simulate: a chunk is never lost to the rate limit or the time budget', () => {
-  it('a window mostly used by other requests: the chunk ends early with a cursor and a wait; continuing gives the one-pass matrix, with a handful of 429s', async () => {
+  it('a window mostly used by other requests: each chunk waits for the window within its deadline, or ends early with a cursor and the wait; continuing gives the one-pass matrix, without a 429 storm', async () => {
     portal.sandbox.control.setRateLimit({ perTenSeconds: PER_TEN_SECONDS });
-    await otherTraffic(PER_TEN_SECONDS - 30);
+    // The whole simulation takes about 16 requests (two searches of open deals, their companies,
+    // ten list pages, the first round): leave it 8.
+    await otherTraffic(PER_TEN_SECONDS - 8);
 
     // As the settings page does: chunk after chunk, waiting when an answer says so.
     const chunks: StrategySimulateValue[] = [];
@@ -134,32 +138,22 @@ describe('strategy_simulate: a chunk is never lost to the rate limit or the time
       if (waitMs > 0) await sleep(waitMs);
     } while (cursor !== null && chunks.length < 50);
 
-    const [first, ...rest] = chunks;
-    if (first === undefined) throw new Error('no chunk');
-    // The first chunk did what the window allowed, and said where to go on and how long to wait.
-    expect(first.interrupted?.reason).toBe('hubspot_rate_limited');
-    expect(first.interrupted?.message).toMatch(/rate limit/);
-    expect(first.cursor).not.toBeNull();
-    expect(first.chunk.companies).toBeGreaterThan(0);
-    expect(first.chunk.companies).toBeLessThan(COMPANIES);
-    expect(first.matrix.total.companies).toBe(first.chunk.companies);
-    expect(first.cursor?.companiesDone).toBe(first.chunk.companies);
-    expect(first.interrupted?.retryAfterMs).toBeGreaterThan(RATE_WINDOW_MS - 2_000);
-    expect(first.interrupted?.retryAfterMs).toBeLessThanOrEqual(RATE_WINDOW_MS);
-    // After the wait, paced chunks run to the end without another refusal.
-    expect(rest.length).toBeGreaterThan(0);
-    for (const chunk of rest) expect(chunk.interrupted).toBeUndefined();
-    expect(refusedPerChunk.slice(1)).toEqual(rest.map(() => 0));
-    // No 429 storm: at most one per request in flight when HubSpot refused (the next page's
-    // list, the page's association read and its deal batches), none retried (Retry-After > 2 s).
-    expect(refusedPerChunk[0]).toBeGreaterThan(0);
-    expect(refusedPerChunk[0]).toBeLessThanOrEqual(6);
-
-    const merged = chunks.reduce(
-      (m, c) => mergeSimulationMatrices(m, c.matrix),
-      emptySimulationMatrix(),
-    );
-    expect(merged).toEqual(reference);
+    // The adapter's limiter learns what is left from HubSpot's headers: a chunk waits for the
+    // window while its deadline allows (withDeadline), else it ends with what it did, where to
+    // go on and how long to wait — never past HubSpot's time limit for a function.
+    for (const c of chunks) {
+      expect(c.chunk.elapsedMs).toBeLessThan(10_000);
+      if (c.interrupted === undefined) continue;
+      expect(c.interrupted.reason).toBe('hubspot_rate_limited');
+      expect(c.interrupted.message).toMatch(/rate limit/);
+      expect(c.cursor).not.toBeNull();
+      expect(c.interrupted.retryAfterMs).toBeGreaterThan(0);
+      expect(c.interrupted.retryAfterMs).toBeLessThanOrEqual(RATE_WINDOW_MS);
+    }
+    // No 429 storm: at most a handful per chunk (requests in flight when HubSpot refused).
+    expect(chunks.filter((c) => c.interrupted !== undefined).length).toBeLessThanOrEqual(2);
+    for (const n of refusedPerChunk) expect(n).toBeLessThanOrEqual(6);
+    expect(matrixOf(chunks)).toEqual(reference);
     expect(chunks.at(-1)?.progress).toEqual({
       companiesDone: COMPANIES,
       totalCompanies: COMPANIES,
@@ -168,28 +162,29 @@ describe('strategy_simulate: a chunk is never lost to the rate limit or the time
   }, 40_000);
 
   it("a 429 with a Retry-After: the chunk asks for HubSpot's wait, not the 10-second window; continuing gives the one-pass matrix", async () => {
-    // The second page's list answers 429 with Retry-After: 1 on each of the client's 3 attempts.
+    // The second companies block's list answers 429 with Retry-After: 1 on each of the client's
+    // 3 attempts (blocks of 100 companies: one list page each).
     portal.sandbox.control.setFaults({
       paths: ['/crm/objects/2026-09/companies'],
       methods: ['GET'],
       schedule: [{ request: 2, fault: 'rateLimit', count: 3 }],
     });
     const rt = freshRuntime();
-    const options = { pace: UNPACED, budgetMs: 60_000 };
+    const options = { budgetMs: 60_000, blocks: { blockSize: 100 } };
     const first = valueOf(await invokeSimulate(rt, contextFor(null), options, true));
     expect(first.interrupted?.reason).toBe('hubspot_rate_limited');
     expect(first.interrupted?.retryAfterMs).toBeGreaterThan(0);
     expect(first.interrupted?.retryAfterMs).toBeLessThanOrEqual(1_000);
     expect(first.chunk.companies).toBe(100);
-    expect(first.cursor?.companiesDone).toBe(100);
+    expect(first.cursor).toMatchObject({ phase: 'companies', companiesDone: 100 });
 
     const rest = valueOf(await invokeSimulate(rt, contextFor(first.cursor), options, true));
     expect(rest.cursor).toBeNull();
     expect(rest.interrupted).toBeUndefined();
-    expect(mergeSimulationMatrices(first.matrix, rest.matrix)).toEqual(reference);
+    expect(matrixOf([first, rest])).toEqual(reference);
   });
 
-  it('a window used up before the chunk could do a page: the coded error, as before', async () => {
+  it('a window used up before the chunk could do a block: the coded error, as before', async () => {
     portal.sandbox.control.setRateLimit({ perTenSeconds: PER_TEN_SECONDS });
     await otherTraffic(PER_TEN_SECONDS);
     const started = performance.now();
@@ -203,20 +198,19 @@ describe('strategy_simulate: a chunk is never lost to the rate limit or the time
     expect(refused).toBeLessThanOrEqual(4);
   });
 
-  it("the function's time budget runs out mid-page: the pages done are answered with the cursor; continuing gives the one-pass matrix", async () => {
-    // 250 ms per answer and a 2-second budget: the first page is done, the second is cut off.
+  it("the function's time budget runs out mid-block: the blocks done are answered with the cursor; continuing gives the one-pass matrix", async () => {
+    // 250 ms per answer and a 2-second budget: the open deals are done, a block of companies is cut off.
     portal.sandbox.control.setLatency(250);
     const rt = freshRuntime(2_000);
-    const options = { pace: UNPACED, budgetMs: 60_000, graceMs: 0 };
+    const options = { budgetMs: 60_000, blocks: { blockSize: 200 } };
     const started = performance.now();
     const first = valueOf(await invokeSimulate(rt, contextFor(null), options, true));
     expect(performance.now() - started).toBeLessThan(2_500);
     expect(first.interrupted?.reason).toBe('time_budget');
     expect(first.interrupted?.retryAfterMs).toBeUndefined();
     expect(first.cursor).not.toBeNull();
-    expect(first.chunk.companies).toBeGreaterThan(0);
+    expect(first.chunk.openDeals + first.chunk.companies).toBeGreaterThan(0);
     expect(first.chunk.companies).toBeLessThan(COMPANIES);
-    expect(first.matrix.total.companies).toBe(first.chunk.companies);
 
     portal.sandbox.control.setLatency(0);
     const chunks = [first];
@@ -226,11 +220,7 @@ describe('strategy_simulate: a chunk is never lost to the rate limit or the time
       chunks.push(chunk);
       cursor = chunk.cursor;
     }
-    const merged = chunks.reduce(
-      (m, c) => mergeSimulationMatrices(m, c.matrix),
-      emptySimulationMatrix(),
-    );
-    expect(merged).toEqual(reference);
+    expect(matrixOf(chunks)).toEqual(reference);
     expect(chunks.at(-1)?.progress.companiesDone).toBe(COMPANIES);
   });
 });

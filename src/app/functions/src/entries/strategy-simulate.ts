@@ -5,7 +5,9 @@ import type { StrategySimulateResponse } from '@strategy-fit/core';
 
 import { simulateStrategy, parseStrategySimulate } from '../handlers/editor/strategy-simulate.ts';
 import { respond } from '../lib/respond.ts';
-import { handle } from '../lib/runtime.ts';
+import { bulkRuntimeFromEnv, handle } from '../lib/runtime.ts';
 
 export const main = async (context: unknown): Promise<StrategySimulateResponse> =>
-  respond('strategy_simulate', () => handle(parseStrategySimulate(context), simulateStrategy));
+  respond('strategy_simulate', () =>
+    handle(parseStrategySimulate(context), simulateStrategy, bulkRuntimeFromEnv),
+  );

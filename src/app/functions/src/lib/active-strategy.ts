@@ -1,15 +1,7 @@
 // The published strategy, compiled once per version and kept while the container is warm. Every
 // call asks HubSpot which version is current (one list request, run alongside the record reads),
 // so a publish is seen by the next call; only a new version is read and compiled again.
-import {
-  compileStrategy,
-  err,
-  EXCEPTION_PROPERTIES,
-  FIT_PROPERTIES,
-  ok,
-  strategyFitError,
-  strategyProperties,
-} from '@strategy-fit/core';
+import { compileStrategy, err, ok, scoringReads, strategyFitError } from '@strategy-fit/core';
 import type {
   CompiledStrategy,
   Result,
@@ -32,26 +24,6 @@ export type ActiveStrategy = {
 export type StrategyCache = {
   /** The current strategy; `strategy_not_published` when there is none. */
   current(): Promise<Result<ActiveStrategy, StrategyFitError>>;
-};
-
-const written = (objectType: 'companies' | 'deals'): string[] =>
-  FIT_PROPERTIES.filter((p) => p.writtenByScoring && p.objects.includes(objectType)).map(
-    (p) => p.name,
-  );
-
-/**
- * The company and deal properties scoring reads: the strategy's (the core's one list,
- * `strategyProperties`), the fit properties for the diff, and the exception's.
- */
-export const scoringReads = (strategy: Strategy): ActiveStrategy['reads'] => {
-  const named = strategyProperties(strategy);
-  const companies = new Set([...written('companies'), ...named.company]);
-  const deals = new Set([
-    ...written('deals'),
-    ...Object.values(EXCEPTION_PROPERTIES),
-    ...named.deal,
-  ]);
-  return { companies: [...companies].sort(), deals: [...deals].sort() };
 };
 
 const activate = (stored: StoredStrategy): ActiveStrategy => ({

@@ -1,11 +1,13 @@
 // The reads of one call, as few sequential round trips as the data allows (independent reads run
-// together): a company needs the strategy before its record (which properties to read); a deal
-// also needs its company id and line items, which do not depend on the strategy.
-//   deal, warm container:  [strategy version ‖ deal→company ‖ deal→line items] → [deal ‖ company ‖ line items]
+// together), through the walk's own reading of records for scoring (@strategy-fit/walk): a
+// company needs the strategy before its record (which properties to read); a deal's links (its
+// company and line items) do not, and its company and line items are read with the deal.
+//   deal, warm container:  [strategy version ‖ deal links] → [deal ‖ company ‖ line items]
 //   cold container: + the store lookup and definitions in the first round, the strategy in the second.
 import { err, ok, strategyFitError } from '@strategy-fit/core';
 import type { LineItemFacts, RecordFacts, Result, StrategyFitError } from '@strategy-fit/core';
-import { readDealCompanyIds, readDealLineItems, readRecords } from '@strategy-fit/hubspot';
+import { readRecords } from '@strategy-fit/hubspot';
+import { readDealContext, readDealLinks } from '@strategy-fit/walk';
 
 import type { ActiveStrategy } from './active-strategy.ts';
 import type { Runtime } from './runtime.ts';
@@ -78,42 +80,44 @@ export async function readDealForScoring(
   extraDealProperties: readonly string[] = [],
 ): Promise<Result<DealRead, StrategyFitError>> {
   const nowMs = rt.now();
-  const companyIds = readDealCompanyIds(rt.hs, [dealId]);
-  const records = Promise.all([rt.strategies.current(), companyIds]).then(async ([active, ids]) => {
-    if (!active.ok) return active;
-    if (!ids.ok) return ids;
-    const companyId = ids.value.get(dealId) ?? null;
-    const [deal, company] = await Promise.all([
-      readRecordProperties(rt, 'deals', dealId, [
-        ...active.value.reads.deals,
-        ...extraDealProperties,
-      ]),
-      companyId === null
-        ? Promise.resolve(ok(null))
-        : readRecordProperties(rt, 'companies', companyId, active.value.reads.companies),
-    ]);
-    if (!deal.ok) return deal;
-    if (!company.ok) return company;
-    return ok({ active: active.value, companyId, deal: deal.value, company: company.value });
-  });
-  const [read, items, dealDefinitions, companyDefinitions] = await Promise.all([
-    records,
-    readDealLineItems(rt.hs, [dealId]),
+  const [active, links, dealDefinitions, companyDefinitions] = await Promise.all([
+    rt.strategies.current(),
+    readDealLinks(rt.hs, [dealId]),
     rt.definitions.read('deals'),
     rt.definitions.read('companies'),
   ]);
-  if (!read.ok) return read;
-  if (!items.ok) return items;
+  if (!active.ok) return active;
+  if (!links.ok) return links;
   if (!dealDefinitions.ok) return dealDefinitions;
   if (!companyDefinitions.ok) return companyDefinitions;
-  const { active, companyId, deal, company } = read.value;
+  const dealLinks = links.value.get(dealId) ?? { companyId: null, lineItemIds: [] };
+  const [deal, context] = await Promise.all([
+    readRecordProperties(rt, 'deals', dealId, [
+      ...active.value.reads.deals,
+      ...extraDealProperties,
+    ]),
+    readDealContext(rt.hs, [dealLinks], { companyProperties: active.value.reads.companies }),
+  ]);
+  if (!deal.ok) return deal;
+  if (!context.ok) return context;
+  const company =
+    dealLinks.companyId === null ? undefined : context.value.companies.get(dealLinks.companyId);
   return ok({
-    active,
-    deal: { id: dealId, properties: deal, definitions: dealDefinitions.value, nowMs },
+    active: active.value,
+    deal: { id: dealId, properties: deal.value, definitions: dealDefinitions.value, nowMs },
+    // A company that no longer exists counts as none ("no associated company").
     company:
-      companyId === null || company === null
+      company === undefined
         ? null
-        : { id: companyId, properties: company, definitions: companyDefinitions.value, nowMs },
-    lineItems: (items.value.get(dealId) ?? []).map((r) => ({ id: r.id, properties: r.properties })),
+        : {
+            id: company.id,
+            properties: company.properties,
+            definitions: companyDefinitions.value,
+            nowMs,
+          },
+    lineItems: dealLinks.lineItemIds.flatMap((id) => {
+      const item = context.value.lineItems.get(id);
+      return item === undefined ? [] : [{ id, properties: item.properties }];
+    }),
   });
 }

@@ -164,6 +164,7 @@ export {
   FIT_PROPERTIES,
   FIT_PROPERTY_GROUP,
   FitPropertyDefinition,
+  writtenFitProperties,
 } from './writeback/fit-properties.ts';
 export type { FitStamp } from './writeback/fit-properties.ts';
 export { diffFitProperties } from './writeback/diff-fit-properties.ts';
@@ -221,33 +222,32 @@ export {
 } from './app-contract/strategy-editor.ts';
 export { describeCriterion, diffCriteria, diffStrategies } from './strategy/diff-strategies.ts';
 export type { ChangeKind, StrategyChange } from './strategy/diff-strategies.ts';
-export { LINE_ITEM_PROPERTIES, strategyProperties } from './strategy/strategy-properties.ts';
-export { operatorsForProperty, propertyValueKind } from './strategy/operators-for-property.ts';
 export {
-  emptySimulationMatrix,
-  mergeSimulationMatrices,
-} from './review/merge-simulation-matrices.ts';
-export { openPipelineByCompany, simulateCompany } from './review/simulate-company.ts';
-export type { OpenDeal, OpenPipeline } from './review/simulate-company.ts';
+  LINE_ITEM_PROPERTIES,
+  scoringReads,
+  strategyProperties,
+} from './strategy/strategy-properties.ts';
+export { operatorsForProperty, propertyValueKind } from './strategy/operators-for-property.ts';
 
 // The manager's app page ↔ its functions (strategy_review, rescore_stale): docs/review-page.md.
 export {
-  ExactCounts,
   ExceptionsQueue,
   OwnerInfo,
   PipelineInfo,
   QueuedException,
-  ReadReport,
-  ReadStop,
   Requester,
   RescoreCursor,
   RescoreFailure,
   RescoreStaleParams,
   RescoreStaleResponse,
   RescoreStaleValue,
+  ReviewCursor,
   ReviewFilters,
   ReviewReads,
+  StrategyReviewChunk,
   StrategyReviewParams,
   StrategyReviewResponse,
   StrategyReviewValue,
 } from './app-contract/review.ts';
+export { addReviewChunk, reviewValueOf } from './app-contract/review-chunks.ts';
+export type { ReviewChunks } from './app-contract/review-chunks.ts';

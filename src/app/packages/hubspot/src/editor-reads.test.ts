@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ASSOCIATION_TYPES, createRecords } from './create-records.ts';
 import { ensureFitProperties } from './ensure-fit-properties.ts';
-import { readCompanyDealIds } from './read-company-deals.ts';
+import { readAssociations } from './read-associations.ts';
 import { connect, startTestSandbox, value } from '../../../../../test/support/hubspot/sandbox.ts';
 import { ensureStrategyStore } from './strategy-store/ensure-strategy-store.ts';
 import { publishStrategy } from './strategy-store/publish-strategy.ts';
@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-describe('readCompanyDealIds', () => {
+describe("a company's deals (readAssociations)", () => {
   it('lists each company’s deals, primary or not; a company without deals gets []', async () => {
     const { hs } = connect(sandbox);
     const [a, b, lonely] = value(
@@ -63,10 +63,11 @@ describe('readCompanyDealIds', () => {
         },
       ]),
     );
-    const found = value(await readCompanyDealIds(hs, [a, b, lonely]));
-    expect(found.get(a)?.sort()).toEqual([...deals].sort());
-    expect(found.get(b)).toEqual([deals[1]]);
-    expect(found.get(lonely)).toEqual([]);
+    const found = value(await readAssociations(hs, 'companies', 'deals', [a, b, lonely]));
+    const ids = (id: string) => [...new Set((found.get(id) ?? []).map((x) => x.id))];
+    expect(ids(a).sort()).toEqual([...deals].sort());
+    expect(ids(b)).toEqual([deals[1]]);
+    expect(ids(lonely)).toEqual([]);
   });
 });
 

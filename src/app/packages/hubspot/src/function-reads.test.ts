@@ -9,7 +9,7 @@ import { apiPaths } from './api-paths.ts';
 import { ASSOCIATION_TYPES, createRecords } from './create-records.ts';
 import { ensureFitProperties } from './ensure-fit-properties.ts';
 import { listRecords } from './list-records.ts';
-import { readDealCompanyIds, readDealLineItems } from './read-deal-associations.ts';
+import { dealCompanyId, readAssociations } from './read-associations.ts';
 import { readOwnerByUserId } from './read-owner.ts';
 import { readRecords } from './read-records.ts';
 import {
@@ -120,9 +120,12 @@ describe('createRecords', () => {
     );
     const names = value(await readRecords(hs, 'companies', [b ?? '', a ?? ''], ['name']));
     expect(names.records.map((r) => r.properties['name'])).toEqual(['Beta', 'Alpha']);
-    expect(value(await readDealCompanyIds(hs, [deal ?? '']))).toEqual(new Map([[deal, a]]));
-    const items = value(await readDealLineItems(hs, [deal ?? ''])).get(deal ?? '');
-    expect(items?.map((i) => [i.id, i.properties['amount']])).toEqual([[item, '160']]);
+    const companies = value(await readAssociations(hs, 'deals', 'companies', [deal ?? '']));
+    expect(dealCompanyId(companies.get(deal ?? '') ?? [])).toBe(a);
+    const links = value(await readAssociations(hs, 'deals', 'line_items', [deal ?? '']));
+    const itemIds = (links.get(deal ?? '') ?? []).map((l) => l.id);
+    const items = value(await readRecords(hs, 'line_items', itemIds, ['amount'])).records;
+    expect(items.map((i) => [i.id, i.properties['amount']])).toEqual([[item, '160']]);
   });
 
   it('fails with the refusal of the first bad input', async () => {

@@ -19,8 +19,8 @@ export { toStrategyFitError } from './to-strategy-fit-error.ts';
 export { ObjectType, RawRecord } from './object-types.ts';
 
 export { forgetPropertyDefinitions, readPropertyDefinitions } from './read-property-definitions.ts';
-export { listRecords } from './list-records.ts';
-export type { ListRecordsOptions } from './list-records.ts';
+export { companyOfLinks, listRecords } from './list-records.ts';
+export type { Linked, LinkedRecord, ListRecordsOptions } from './list-records.ts';
 export { SearchFilter, SearchOperator, SearchWhere, searchRecords } from './search-records.ts';
 export type { SearchPage, SearchRecordsOptions } from './search-records.ts';
 export { readRecords } from './read-records.ts';
@@ -37,12 +37,10 @@ export {
   toReviewOwner,
 } from './review-records.ts';
 export type { ReviewDealContext, ReviewStage, StageIndex } from './review-records.ts';
-export { readDealCompanyIds, readDealLineItems } from './read-deal-associations.ts';
-export { readCompanyDealIds } from './read-company-deals.ts';
+export { dealCompanyId, readAssociations } from './read-associations.ts';
+export type { Association } from './read-associations.ts';
 export { readAssociationPage, readCompanyDealsPage } from './read-association-page.ts';
 export type { AssociationInput, AssociationPage } from './read-association-page.ts';
-export { readCompanyFacts, readDealFacts } from './read-facts.ts';
-export type { DealFactsOptions, FactsOptions } from './read-facts.ts';
 export { listOwners } from './list-owners.ts';
 export type { Owner } from './list-owners.ts';
 export { readOwnerByUserId } from './read-owner.ts';

@@ -6,7 +6,7 @@ import type { HubSpot } from './create-client.ts';
 import { ASSOCIATION_TYPES, createRecords } from './create-records.ts';
 import { readAssociationPage, readCompanyDealsPage } from './read-association-page.ts';
 import type { AssociationInput } from './read-association-page.ts';
-import { readCompanyDealIds } from './read-company-deals.ts';
+import { readAssociations } from './read-associations.ts';
 import {
   connect,
   recordRequests,
@@ -68,9 +68,10 @@ describe('readCompanyDealsPage', () => {
     expect(new Set(big).size).toBe(big.length);
     expect(big).toEqual(expect.arrayContaining(bigDeals));
     // The same deals as the all-at-once read.
-    const all = value(await readCompanyDealIds(hs, [BIG, '1001']));
-    expect(new Set(big)).toEqual(new Set(all.get(BIG)));
-    expect(new Set(links.get('1001') ?? [])).toEqual(new Set(all.get('1001')));
+    const all = value(await readAssociations(hs, 'companies', 'deals', [BIG, '1001']));
+    const ids = (id: string) => new Set((all.get(id) ?? []).map((a) => a.id));
+    expect(new Set(big)).toEqual(ids(BIG));
+    expect(new Set(links.get('1001') ?? [])).toEqual(ids('1001'));
   });
 
   it('sends one request of the inputs given, and nothing for a company without deals', async () => {

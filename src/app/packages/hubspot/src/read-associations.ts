@@ -1,4 +1,4 @@
-import { err, ok, strategyFitError } from '@strategy-fit/core';
+import { err, ok, pickDealCompanyId, strategyFitError } from '@strategy-fit/core';
 import type { Result, StrategyFitError } from '@strategy-fit/core';
 
 import { chunk, mapBatches, unique } from './batches.ts';
@@ -16,6 +16,12 @@ export type Association = { id: string; typeIds: number[] };
 export const DEAL_TO_PRIMARY_COMPANY = 5;
 
 const PARTIAL_RETRY_ROUNDS = 3;
+
+/** SCORING §7: a deal's company from its company associations: the primary, else the lowest id. */
+export const dealCompanyId = (associations: readonly Association[]): string | null =>
+  pickDealCompanyId(
+    associations.map((a) => ({ id: a.id, primary: a.typeIds.includes(DEAL_TO_PRIMARY_COMPANY) })),
+  );
 
 /** A 207 item that only says the record has no associations (not a failure). */
 export const noAssociations = (e: BatchError): boolean =>

@@ -6,9 +6,9 @@ import { apiPaths } from './api-paths.ts';
 import type { HubSpot } from './create-client.ts';
 import { listDealPipelines } from './list-deal-pipelines.ts';
 import { listOwners } from './list-owners.ts';
-import { listRecords } from './list-records.ts';
-import { readDealCompanyIds, readDealLineItems } from './read-deal-associations.ts';
-import { readCompanyFacts, readDealFacts } from './read-facts.ts';
+import { companyOfLinks, listRecords } from './list-records.ts';
+import { ASSOCIATION_TYPES, createRecords } from './create-records.ts';
+import { dealCompanyId, readAssociations } from './read-associations.ts';
 import { readPropertyDefinitions } from './read-property-definitions.ts';
 import { readRecords } from './read-records.ts';
 import {
@@ -112,6 +112,8 @@ describe('listRecords', () => {
       id: '1001',
       properties: expect.objectContaining({ name: expect.any(String), hs_object_id: '1001' }),
       updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      // No associations asked for: none carried.
+      links: {},
     });
     expect(small.nextAfter).not.toBeNull();
   });
@@ -156,79 +158,94 @@ describe('readRecords', () => {
 
 describe('deal associations', () => {
   it("picks each deal's primary company, else the lowest id, else null (SCORING §7)", async () => {
-    const companies = value(
-      await readDealCompanyIds(hs, [deals.primary, deals.lowest, deals.none]),
-    );
-    expect(Object.fromEntries(companies)).toEqual({
-      [deals.primary]: '1010',
-      [deals.lowest]: '1003',
-      [deals.none]: null,
-    });
+    const ids = [deals.primary, deals.lowest, deals.none];
+    const links = value(await readAssociations(hs, 'deals', 'companies', ids));
+    expect(ids.map((id) => dealCompanyId(links.get(id) ?? []))).toEqual(['1010', '1003', null]);
   });
 
-  it('reads line items of many deals with price, quantity and amount', async () => {
+  it('reads the line items of many deals in one request; a deal without any has none', async () => {
     const dealIds = value(
       await listRecords(hs, { objectType: 'deals', properties: [], limit: 100 }),
     ).records.map((r) => r.id);
-    const items = value(await readDealLineItems(hs, dealIds));
-    expect(items.size).toBe(dealIds.length);
-    const all = [...items.values()].flat();
-    expect(all.length).toBeGreaterThan(0);
-    expect(Object.keys(all[0]?.properties ?? {})).toEqual(
-      expect.arrayContaining(['price', 'quantity', 'amount']),
+    const { result, sent } = await recordRequests(() =>
+      readAssociations(hs, 'deals', 'line_items', dealIds),
     );
+    const items = value(result);
+    expect(items.size).toBe(dealIds.length);
+    expect([...items.values()].flat().length).toBeGreaterThan(0);
     expect(items.get(deals.none)).toEqual([]);
+    expect(sent).toHaveLength(1);
   });
 });
 
-describe('facts of one record', () => {
-  it('reads a company with its definitions', async () => {
-    const facts = value(await readCompanyFacts(hs, '1001', ['name', 'industry'], { nowMs: 42 }));
-    expect(facts).toMatchObject({
-      id: '1001',
-      nowMs: 42,
-      properties: { name: expect.any(String) },
-    });
-    expect(facts.definitions['industry']?.type).toBe('enumeration');
-  });
-
-  it('reads a deal, its company and its line items in two sequential round trips', async () => {
+describe('listRecords with associations', () => {
+  it('lists deals with their companies and line items in one request, and picks the company (SCORING §7)', async () => {
+    const ids = [deals.primary, deals.lowest, deals.none];
     const { result, sent } = await recordRequests(() =>
-      readDealFacts(hs, deals.primary, {
-        dealProperties: ['amount'],
-        companyProperties: ['name'],
-        nowMs: 1,
+      listRecords(hs, {
+        objectType: 'deals',
+        properties: ['dealname'],
+        associations: ['companies', 'line_items'],
+        after: deals.primary,
       }),
     );
-    const facts = value(result);
-    expect(facts.deal.properties['amount']).toBe('1000');
-    expect(facts.company?.id).toBe('1010');
-    expect(facts.lineItems).toEqual([]);
-    // First round, at once: the deal, the deal definitions (company ones are cached) and both
-    // associations; second round: the company (no line items to read).
-    expect(sent.map((s) => `${s.method} ${s.path.split('?')[0]}`).sort()).toEqual([
-      `GET ${apiPaths.objects('companies', '1010')}`,
-      `GET ${apiPaths.objects('deals', deals.primary)}`,
-      `GET ${apiPaths.properties('deals')}`,
-      `POST ${apiPaths.associations('deals', 'companies', 'batch', 'read')}`,
-      `POST ${apiPaths.associations('deals', 'line_items', 'batch', 'read')}`,
+    expect(sent.map((s) => `${s.method} ${s.path.split('?')[0]}`)).toEqual([
+      `GET ${apiPaths.objects('deals')}`,
     ]);
-    expect(sent.at(-1)?.path.split('?')[0]).toBe(apiPaths.objects('companies', '1010'));
+    const listed = value(result).records.filter((r) => ids.includes(r.id));
+    expect(listed.map((r) => [r.id, companyOfLinks(r.links['companies'])])).toEqual([
+      [deals.primary, '1010'],
+      [deals.lowest, '1003'],
+      [deals.none, null],
+    ]);
+    const seeded = value(
+      await listRecords(hs, { objectType: 'deals', properties: [], associations: ['line_items'] }),
+    ).records;
+    const items = value(
+      await readAssociations(
+        hs,
+        'deals',
+        'line_items',
+        seeded.map((r) => r.id),
+      ),
+    );
+    for (const r of seeded) {
+      expect(r.links['line_items']?.map((l) => l.id).sort()).toEqual(
+        (items.get(r.id) ?? []).map((i) => i.id).sort(),
+      );
+    }
   });
 
-  it('returns company null for a deal without a company, and record_not_found for an unknown deal', async () => {
+  it('reads the associations of a record with more than HubSpot embeds through the associations API', async () => {
+    const many = value(
+      await createRecords(
+        hs,
+        'line_items',
+        Array.from({ length: 130 }, (_, i) => ({
+          properties: { name: `item ${i}`, price: '1', quantity: '1' },
+          associations: [{ toId: deals.none, associationTypeId: ASSOCIATION_TYPES.lineItemToDeal }],
+        })),
+      ),
+    );
+    const { result, sent } = await recordRequests(() =>
+      listRecords(hs, {
+        objectType: 'deals',
+        properties: [],
+        associations: ['line_items'],
+        // The list API's cursor is the first id of the next page.
+        after: deals.none,
+        limit: 1,
+      }),
+    );
     expect(
-      value(await readDealFacts(hs, deals.none, { dealProperties: [], companyProperties: [] }))
-        .company,
-    ).toBeNull();
-    const missing = await readDealFacts(hs, '999999', {
-      dealProperties: [],
-      companyProperties: [],
-    });
-    expect(missing.ok ? null : missing.error).toMatchObject({
-      code: 'record_not_found',
-      recordId: '999999',
-    });
+      value(result)
+        .records[0]?.links['line_items']?.map((l) => l.id)
+        .sort(),
+    ).toEqual([...many].sort());
+    expect(sent.map((s) => `${s.method} ${s.path.split('?')[0]}`)).toEqual([
+      `GET ${apiPaths.objects('deals')}`,
+      `POST ${apiPaths.associations('deals', 'line_items', 'batch', 'read')}`,
+    ]);
   });
 });
 

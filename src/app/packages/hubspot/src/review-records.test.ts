@@ -60,6 +60,7 @@ describe('the review’s view of HubSpot records', () => {
       tier: 'fit',
       segmentId: 'midmarket',
       version: 3,
+      criteria: null,
     });
     expect(
       toReviewCompany({
@@ -88,7 +89,7 @@ describe('the review’s view of HubSpot records', () => {
           strategy_fit_version: '1',
         },
       },
-      { stages: stageIndex(pipelines), companyId: '7', companyTier: 'refused', nowMs: NOW_MS },
+      { stages: stageIndex(pipelines), companyId: '7', nowMs: NOW_MS },
     );
     expect(deal).toMatchObject({
       amount: 1200.5,
@@ -98,17 +99,16 @@ describe('the review’s view of HubSpot records', () => {
       closedAtMs: Date.parse('2026-02-01T00:00:00Z'),
       offStrategy: true,
       companyId: '7',
-      companyTier: 'refused',
       exception: { status: 'approved', active: true },
     });
     const open = toReviewDeal(
       { id: '10', properties: { dealstage: 'open1', closedate: '2026-02-01T00:00:00Z' } },
-      { stages: stageIndex(pipelines), companyId: null, companyTier: null, nowMs: NOW_MS },
+      { stages: stageIndex(pipelines), companyId: null, nowMs: NOW_MS },
     );
     expect(open).toMatchObject({ isClosed: false, isWon: false, closedAtMs: null, tier: null });
   });
 
-  it('a deal’s SCORING §15 fields: focus, warnings, open questions, competitors, business, lost reason, its company’s criterion outcomes', () => {
+  it('a deal’s SCORING §15 fields: focus, warnings, open questions, competitors, business, lost reason', () => {
     const stored = toReviewDeal(
       {
         id: '11',
@@ -123,13 +123,7 @@ describe('the review’s view of HubSpot records', () => {
           closed_lost_reason: '  Price too high ',
         },
       },
-      {
-        stages: stageIndex(pipelines),
-        companyId: '7',
-        companyTier: 'fit',
-        nowMs: NOW_MS,
-        companyCriteria: 'mxu',
-      },
+      { stages: stageIndex(pipelines), companyId: '7', nowMs: NOW_MS },
     );
     expect(stored).toMatchObject({
       focus: true,
@@ -138,12 +132,11 @@ describe('the review’s view of HubSpot records', () => {
       competitors: ['other', 'acme'],
       business: 'existing',
       closedLostReason: 'Price too high',
-      companyCriteria: 'mxu',
     });
     // Scored before §11 (no version: never scored) or without the new fields.
     const never = toReviewDeal(
       { id: '12', properties: { dealstage: 'open1', strategy_fit_business: 'maybe' } },
-      { stages: stageIndex(pipelines), companyId: null, companyTier: null, nowMs: NOW_MS },
+      { stages: stageIndex(pipelines), companyId: null, nowMs: NOW_MS },
     );
     expect(never).toMatchObject({
       focus: false,
@@ -152,7 +145,6 @@ describe('the review’s view of HubSpot records', () => {
       competitors: null,
       business: null,
       closedLostReason: null,
-      companyCriteria: null,
     });
     expect(REVIEW_DEAL_PROPERTIES).toEqual(
       expect.arrayContaining([
@@ -166,11 +158,11 @@ describe('the review’s view of HubSpot records', () => {
     );
   });
 
-  it('an owner’s name: first and last, else the email, else null', () => {
+  it('an owner’s name: first and last, else null — never the email (issue 10)', () => {
     expect(reviewOwnerName({ id: '1', firstName: 'Maya', lastName: 'Okafor' })).toBe('Maya Okafor');
-    expect(reviewOwnerName({ id: '1', firstName: '', lastName: '', email: 'm@x.example' })).toBe(
-      'm@x.example',
-    );
+    expect(
+      reviewOwnerName({ id: '1', firstName: '', lastName: '', email: 'm@x.example' }),
+    ).toBeNull();
     expect(reviewOwnerName({ id: '1' })).toBeNull();
   });
 });

@@ -143,10 +143,13 @@ type OwnerLike = {
   email?: string | null;
 };
 
-/** An owner's display name: first and last name, else the email, else null. */
+/**
+ * An owner's name: first and last name, else null — never the email: the review travels to every
+ * page user (issue 10). The CLI, which holds the portal's token, may show the email instead.
+ */
 export const reviewOwnerName = (o: OwnerLike): string | null =>
   [o.firstName, o.lastName].filter((p) => p !== null && p !== undefined && p !== '').join(' ') ||
-  (o.email ?? null);
+  null;
 
 /** An owner as the review lists it (dream capacity shows owners without accounts too). */
 export const toReviewOwner = (o: OwnerLike): ReviewOwner => ({
@@ -162,6 +165,8 @@ export const toReviewCompany = (r: RecordLike): ReviewCompany => ({
   tier: tierOf(r.properties['strategy_fit_tier']),
   segmentId: textOf(r.properties['strategy_fit_segment']),
   version: versionOf(r.properties['strategy_fit_version']),
+  // Criterion evidence (SCORING §15) scores the company apart (the walk's review phases).
+  criteria: null,
 });
 
 /** What a deal's review row needs besides the deal itself. */
@@ -169,15 +174,8 @@ export type ReviewDealContext = {
   stages: StageIndex;
   /** The deal's company (SCORING §7), when known. */
   companyId: string | null;
-  /** That company's tier today (false negatives, SCORING §9), when known. */
-  companyTier: Tier | null;
   /** "Now" for the exception's expiry (SCORING §7). */
   nowMs: number;
-  /**
-   * The outcomes of the strategy's segment criteria on that company today (`companyCriterionOutcomes`
-   * of its score), for criterion evidence (SCORING §15); null or absent when not read.
-   */
-  companyCriteria?: string | null;
 };
 
 /** A deal's stored score (SCORING §8), stage, amounts, dates and exception, as the review reads it. */
@@ -207,7 +205,6 @@ export const toReviewDeal = (r: RecordLike, ctx: ReviewDealContext): ReviewDeal 
     reason: textOf(p['strategy_fit_reason']),
     exception: exceptionFromProperties(p, ctx.nowMs),
     companyId: ctx.companyId,
-    companyTier: ctx.companyTier,
     version: versionOf(p['strategy_fit_version']),
     focus: textOf(p['strategy_fit_focus'])?.toLowerCase() === 'true',
     warnings: enumListOf(FitWarning.options, p['strategy_fit_warnings']),
@@ -217,6 +214,5 @@ export const toReviewDeal = (r: RecordLike, ctx: ReviewDealContext): ReviewDeal 
       textOf(p['strategy_fit_version']) === null ? null : listOf(p['strategy_fit_competitors']),
     business: Business.safeParse(textOf(p['strategy_fit_business'])).data ?? null,
     closedLostReason: textOf(p['closed_lost_reason']),
-    companyCriteria: ctx.companyCriteria ?? null,
   };
 };

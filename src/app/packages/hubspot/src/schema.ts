@@ -229,3 +229,39 @@ export type ErrorBody = z.output<typeof ErrorBody>;
 export const PropertyIssuesList = z.array(
   z.looseObject({ name: z.string(), message: z.string(), error: z.string().optional() }),
 );
+
+/** Associated ids embedded in a read (`CollectionResponseAssociatedId`): one entry per type. */
+const EmbeddedAssociations = z.looseObject({
+  results: z.array(z.looseObject({ id: Id, type: z.string() })),
+  paging: Paging,
+});
+
+/**
+ * A list page whose records carry the associations asked for (`associations=companies,…`).
+ * HubSpot names the key of line items "line items" in some answers; both spellings are read.
+ */
+export const ListWithAssociationsAnswer = z.looseObject({
+  results: z.array(
+    z
+      .looseObject({
+        id: Id,
+        properties: z.record(z.string(), z.string().nullable().optional()),
+        updatedAt: Instant,
+        associations: z.record(z.string(), EmbeddedAssociations).optional(),
+      })
+      .transform((o) => ({
+        id: o.id,
+        properties: Object.fromEntries(
+          Object.entries(o.properties).map(([name, value]) => [name, value ?? null]),
+        ),
+        updatedAt: o.updatedAt,
+        associations: Object.fromEntries(
+          Object.entries(o.associations ?? {}).map(([key, list]) => [
+            key.replace(/ /g, '_'),
+            { results: list.results, more: list.paging !== null },
+          ]),
+        ),
+      })),
+  ),
+  paging: Paging,
+});

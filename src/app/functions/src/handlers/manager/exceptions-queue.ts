@@ -23,7 +23,7 @@ export function toQueuedException(
   stages: StageIndex,
   nowMs: number,
 ): QueuedException {
-  const deal = toReviewDeal(r, { stages, companyId: null, companyTier: null, nowMs });
+  const deal = toReviewDeal(r, { stages, companyId: null, nowMs });
   const requester = textOf(r.properties[EXCEPTION_PROPERTIES.requestedBy]);
   const seq = Number(textOf(r.properties[EXCEPTION_PROPERTIES.seq]) ?? '0');
   return {
@@ -43,15 +43,3 @@ export function toQueuedException(
     requestSeq: Number.isInteger(seq) && seq > 0 ? seq : 0,
   };
 }
-
-/** Largest amount first, unknown amounts last, then deal id (the review's own order). */
-export const compareQueued = (a: QueuedException, b: QueuedException): number => {
-  if (a.amount !== b.amount) {
-    if (a.amount === null) return 1;
-    if (b.amount === null) return -1;
-    return b.amount - a.amount;
-  }
-  return (
-    a.dealId.length - b.dealId.length || (a.dealId < b.dealId ? -1 : a.dealId > b.dealId ? 1 : 0)
-  );
-};

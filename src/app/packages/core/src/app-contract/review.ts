@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import { ErrorCode } from '../errors.ts';
 import { Tier } from '../enums.ts';
-import { Completeness, StrategyReview, TierCount } from '../review/schema.ts';
+import { ReviewPart, ReviewSetup } from '../review/create-review-accumulator.ts';
+import { Completeness, StrategyReview } from '../review/schema.ts';
 import { FunctionError, functionResponse, StrategyStamp } from './schema.ts';
 
 // The contract between the manager's app page (src/app/pages) and its two app functions,
@@ -25,52 +26,30 @@ export const ReviewFilters = z.strictObject({
 });
 export type ReviewFilters = z.input<typeof ReviewFilters>;
 
-/** `strategy_review` input. */
-export const StrategyReviewParams = z.strictObject({ filters: ReviewFilters.optional() });
+/**
+ * Where a review read in chunks goes on, opaque to the page: the strategy version and "now" it
+ * reads with, the phase (companies, deals, the exceptions queue) and the page within it.
+ */
+export const ReviewCursor = z
+  .string()
+  .regex(/^[1-9][0-9]{0,8}\.[0-9]{1,15}\.[cdq]\.[0-9:]{0,60}$/, 'a review cursor');
+
+/** `strategy_review` input: no cursor starts a review; the last chunk's cursor continues it. */
+export const StrategyReviewParams = z.strictObject({
+  filters: ReviewFilters.optional(),
+  cursor: ReviewCursor.optional(),
+});
 export type StrategyReviewParams = z.input<typeof StrategyReviewParams>;
 
-/** Why a read stopped before its end; the figures it feeds are then marked partial. */
-export const ReadStop = z.enum(['time_budget', 'hubspot_rate_limited', 'hubspot_error']);
-export type ReadStop = z.output<typeof ReadStop>;
-
-/** How one kind of record was read for the review, and how much of it. */
-export const ReadReport = z.strictObject({
-  method: z.enum(['list', 'search']).describe('list API (no filter) or search (with a filter)'),
-  read: Count,
-  total: Count.nullable().describe(
-    "HubSpot's search total for the same selection; null if not asked",
-  ),
-  complete: z.boolean(),
-  stoppedBy: ReadStop.nullable(),
-});
-export type ReadReport = z.output<typeof ReadReport>;
-
-/** What the function read within its budget (docs/review-page.md). */
+/** How much the page has read of the portal, and whether all of it. */
 export const ReviewReads = z.strictObject({
-  companies: ReadReport,
-  deals: ReadReport,
-  budgetMs: z.number().int().min(0).describe('Time allowed for reading'),
-  elapsedMs: z.number().int().min(0).describe('Time the function took, reads and figures'),
-  requests: Count.describe(
-    "HubSpot requests the function's pacer granted (a warm container's first schema and definition reads and the client's retries are not counted)",
-  ),
+  companies: Count,
+  deals: Count,
+  chunks: Count.describe('Calls of strategy_review it took'),
+  complete: z.boolean().describe('Every chunk was read, to the last'),
+  elapsedMs: z.number().int().min(0).describe('Time the chunks took, as the functions counted it'),
 });
 export type ReviewReads = z.output<typeof ReviewReads>;
-
-/**
- * Exact counts from HubSpot's search totals (one search each, exact past 10,000). They are
- * asked only while the record reads are still going, so the page can show exact counts beside
- * partial figures; null when not asked (the review's own figures are then complete).
- */
-export const ExactCounts = z.strictObject({
-  companies: Count.nullable(),
-  deals: Count.nullable(),
-  companiesByTier: z.array(TierCount).nullable().describe('Every tier, then never scored'),
-  openDealsByTier: z.array(TierCount).nullable().describe('Every tier, then never scored'),
-  staleCompanies: Count.nullable(),
-  staleDeals: Count.nullable(),
-});
-export type ExactCounts = z.output<typeof ExactCounts>;
 
 /** Who asked for an exception, by name (as HubSpot recorded their edit of the reason). */
 export const Requester = z.strictObject({ name: z.string() });
@@ -119,21 +98,45 @@ export const PipelineInfo = z.strictObject({
 });
 export type PipelineInfo = z.output<typeof PipelineInfo>;
 
-/** `strategy_review` answer: the review (SCORING §9) and everything the page needs to show it. */
+/**
+ * One chunk of `strategy_review`: the part of the review (SCORING §9) its records make, to merge
+ * with the other chunks' (`mergeReviewParts`), the exceptions it read, and where to go on.
+ */
+export const StrategyReviewChunk = z.strictObject({
+  strategy: StrategyStamp,
+  computedAt: z.string().describe('"Now" of the whole review (the first chunk\'s)'),
+  filters: z.strictObject({ ownerId: z.string().nullable(), pipelineId: z.string().nullable() }),
+  setup: ReviewSetup,
+  part: ReviewPart.describe("This chunk's records only"),
+  exceptions: z.array(QueuedException).describe("This chunk's requested exceptions"),
+  read: z.strictObject({ companies: Count, deals: Count, exceptions: Count }),
+  cursor: ReviewCursor.nullable().describe('null: the review is complete'),
+  restarted: z
+    .boolean()
+    .describe('A newer version was published: the review started again; drop earlier chunks'),
+  interrupted: FunctionError.nullable().describe(
+    'HubSpot stopped this chunk early; the cursor stands before the block it could not read',
+  ),
+  owners: z.array(OwnerInfo),
+  pipelines: z.array(PipelineInfo),
+  elapsedMs: z.number().int().min(0),
+});
+export type StrategyReviewChunk = z.output<typeof StrategyReviewChunk>;
+export const StrategyReviewResponse = functionResponse(StrategyReviewChunk);
+export type StrategyReviewResponse = z.output<typeof StrategyReviewResponse>;
+
+/** The review as the page shows it: every chunk merged (core `reviewValueOf`). */
 export const StrategyReviewValue = z.strictObject({
   strategy: StrategyStamp,
   computedAt: z.string(),
   filters: z.strictObject({ ownerId: z.string().nullable(), pipelineId: z.string().nullable() }),
   review: StrategyReview,
-  counts: ExactCounts,
   exceptionsQueue: ExceptionsQueue,
   reads: ReviewReads,
   owners: z.array(OwnerInfo),
   pipelines: z.array(PipelineInfo),
 });
 export type StrategyReviewValue = z.output<typeof StrategyReviewValue>;
-export const StrategyReviewResponse = functionResponse(StrategyReviewValue);
-export type StrategyReviewResponse = z.output<typeof StrategyReviewResponse>;
 
 /** The opaque resume point of a rescore, as `rescore_stale` answered it. */
 export const RescoreCursor = z.string().regex(/^[0-9a-z.:]{1,100}$/, 'a rescore cursor');

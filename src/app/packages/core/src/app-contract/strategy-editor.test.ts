@@ -71,14 +71,20 @@ describe('the settings page ↔ function contract', () => {
   });
 
   it('a simulation cursor is what the previous chunk answered', () => {
-    const cursor = { after: '1101', publishedVersion: 3, companiesDone: 100, totalCompanies: 250 };
+    const cursor = {
+      phase: 'companies',
+      page: '1101',
+      publishedVersion: 3,
+      companiesDone: 100,
+      totalCompanies: 250,
+    };
     expect(StrategySimulateParams.safeParse({ strategy: {}, cursor }).success).toBe(true);
     expect(
       StrategySimulateParams.safeParse({ strategy: {}, cursor: { ...cursor, extra: 1 } }).success,
     ).toBe(false);
     const value = {
       publishedVersion: 3,
-      matrix: createSimulationAccumulator().finish(),
+      part: createSimulationAccumulator().part(),
       chunk: { companies: 100, openDeals: 40, elapsedMs: 812 },
       progress: { companiesDone: 100, totalCompanies: 250 },
       cursor,

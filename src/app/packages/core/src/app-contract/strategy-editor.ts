@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { SimulationMatrix } from '../review/schema.ts';
+import { SimulationPart } from '../review/create-simulation-accumulator.ts';
 import { StrategyProblem } from '../strategy/check-strategy.ts';
 import { StrategySchema } from '../strategy/strategy-schema.ts';
 import { functionResponse } from './schema.ts';
@@ -110,7 +110,13 @@ export type StrategyValidateResponse = z.output<typeof StrategyValidateResponse>
 
 /** Where a simulation goes on: opaque to the page, which sends back what it got. */
 export const SimulationCursor = z.strictObject({
-  after: z.string().min(1).max(200).describe("HubSpot's paging cursor of the companies list"),
+  phase: z.enum(['openDeals', 'companies']).describe('Open deals first, then every company'),
+  page: z
+    .string()
+    .min(1)
+    .max(200)
+    .nullable()
+    .describe("HubSpot's paging cursor within the phase; null: its start"),
   publishedVersion: Version.describe('The version the simulation compares with'),
   companiesDone: Count,
   totalCompanies: Count.nullable(),
@@ -141,10 +147,13 @@ const SimulationInterruption = z.strictObject({
     .describe('Wait this long before asking for the next chunk (a rate limit)'),
 });
 
-/** One chunk of a simulation: its own matrix (merge with mergeSimulationMatrices) and progress. */
+/**
+ * One chunk of a simulation: the part of the simulation its records make (merge with
+ * mergeSimulationParts, then simulationMatrixOf) and progress.
+ */
 export const StrategySimulateValue = z.strictObject({
   publishedVersion: Version,
-  matrix: SimulationMatrix.describe("This chunk's companies only"),
+  part: SimulationPart.describe("This chunk's open deals or companies only"),
   chunk: z.strictObject({
     companies: Count,
     openDeals: Count,
@@ -153,7 +162,7 @@ export const StrategySimulateValue = z.strictObject({
   progress: z.strictObject({ companiesDone: Count, totalCompanies: Count.nullable() }),
   cursor: SimulationCursor.nullable().describe('null: every company has been simulated'),
   interrupted: SimulationInterruption.optional().describe(
-    'Absent when the chunk ended as planned (its budget, its page limit or the last company)',
+    'Absent when the chunk ended as planned (its budget or the last company)',
   ),
 });
 export type StrategySimulateValue = z.output<typeof StrategySimulateValue>;

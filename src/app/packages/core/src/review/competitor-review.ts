@@ -1,7 +1,8 @@
+import { z } from 'zod';
+
 import type { Strategy } from '../strategy/strategy-schema.ts';
 import { OTHER_COMPETITOR_ID } from '../strategy/strategy-schema.ts';
-import type { AmountTally } from './cents.ts';
-import { amountTotalOf, createAmountTally, tallyAmount } from './cents.ts';
+import { AmountTally, amountTotalOf, createAmountTally, tallyAmount } from './cents.ts';
 import { compareText } from './compare.ts';
 import type {
   Completeness,
@@ -12,29 +13,31 @@ import type {
   ReviewDeal,
 } from './schema.ts';
 import { segmentNameOf, segmentOrder } from './segment-order.ts';
-import type { Keyed, WinTally } from './tallies.ts';
 import {
   createWinTally,
+  keyed,
   mergeKeyedAmounts,
   mergeKeyedWins,
   mergeWinTallies,
   tallyAt,
   tallyWin,
+  WinTally,
   winRecordOfTally,
 } from './tallies.ts';
 
 /** SCORING §15: "where we lose" lists competitors with at least this many closed deals against us. */
 export const MIN_COMPETITOR_DEALS = 10;
 
-/** Plain-JSON state: closed deals per `[competitor, segment]`, open deals per competitor. */
-export type CompetitorState = {
-  overall: WinTally;
-  without: WinTally;
-  closed: Keyed<WinTally>;
-  open: Keyed<AmountTally>;
-};
+/** Competitors' part of a review: closed deals per `[competitor, segment]`, open deals per competitor. */
+export const CompetitorPart = z.strictObject({
+  overall: WinTally,
+  without: WinTally,
+  closed: keyed(WinTally),
+  open: keyed(AmountTally),
+});
+export type CompetitorPart = z.output<typeof CompetitorPart>;
 
-export const createCompetitorState = (): CompetitorState => ({
+export const createCompetitorPart = (): CompetitorPart => ({
   overall: createWinTally(),
   without: createWinTally(),
   closed: {},
@@ -46,23 +49,23 @@ export const createCompetitorState = (): CompetitorState => ({
  * of the window that were scored) counts for each of its competitors in its segment; an open deal
  * adds to each competitor's open deals and amount.
  */
-export const addCompetitorDeal = (state: CompetitorState, deal: ReviewDeal): void => {
+export const addCompetitorDeal = (part: CompetitorPart, deal: ReviewDeal): void => {
   const ids = [...new Set(deal.competitors ?? [])];
   if (!deal.isClosed) {
-    for (const id of ids) tallyAmount(tallyAt(state.open, id, createAmountTally), deal.amount);
+    for (const id of ids) tallyAmount(tallyAt(part.open, id, createAmountTally), deal.amount);
     return;
   }
-  tallyWin(state.overall, deal.isWon);
-  if (ids.length === 0) tallyWin(state.without, deal.isWon);
+  tallyWin(part.overall, deal.isWon);
+  if (ids.length === 0) tallyWin(part.without, deal.isWon);
   for (const id of ids) {
     tallyWin(
-      tallyAt(state.closed, JSON.stringify([id, deal.segmentId]), createWinTally),
+      tallyAt(part.closed, JSON.stringify([id, deal.segmentId]), createWinTally),
       deal.isWon,
     );
   }
 };
 
-export const mergeCompetitors = (a: CompetitorState, b: CompetitorState): CompetitorState => ({
+export const mergeCompetitors = (a: CompetitorPart, b: CompetitorPart): CompetitorPart => ({
   overall: mergeWinTallies(a.overall, b.overall),
   without: mergeWinTallies(a.without, b.without),
   closed: mergeKeyedWins(a.closed, b.closed),
@@ -84,11 +87,11 @@ const competitorIds = (strategy: Strategy, seen: Iterable<string>): string[] => 
 
 /** The figure: rows per competitor and segment, and where we lose and to whom. */
 export const finishCompetitors = (
-  state: CompetitorState,
+  part: CompetitorPart,
   strategy: Strategy,
   completeness: Completeness,
 ): CompetitorReview => {
-  const cells = Object.entries(state.closed).map(([key, tally]) => {
+  const cells = Object.entries(part.closed).map(([key, tally]) => {
     const [competitorId, segmentId] = JSON.parse(key) as [string, string | null];
     return { competitorId, segmentId, tally };
   });
@@ -99,7 +102,7 @@ export const finishCompetitors = (
   type Built = { row: CompetitorRow; total: WinTally; tallies: [CompetitorSegment, WinTally][] };
   const ids = competitorIds(strategy, [
     ...cells.map((c) => c.competitorId),
-    ...Object.keys(state.open),
+    ...Object.keys(part.open),
   ]);
   const built = ids.map((competitorId): Built => {
     const competitor = strategy.competitors?.find((c) => c.id === competitorId);
@@ -117,14 +120,14 @@ export const finishCompetitors = (
       competitorId,
       name: competitor?.name ?? null,
       ...winRecordOfTally(total),
-      open: amountTotalOf(state.open[competitorId] ?? createAmountTally()),
+      open: amountTotalOf(part.open[competitorId] ?? createAmountTally()),
       bySegment: tallies.map(([cell]) => cell),
     };
     return { row, total, tallies };
   });
   const lost = (t: WinTally): number => t.closed - t.won;
   const whereWeLose = built
-    .filter((b) => b.total.closed >= MIN_COMPETITOR_DEALS && winsLess(b.total, state.overall))
+    .filter((b) => b.total.closed >= MIN_COMPETITOR_DEALS && winsLess(b.total, part.overall))
     .sort(
       (a, b) =>
         a.total.won * b.total.closed - b.total.won * a.total.closed ||
@@ -144,8 +147,8 @@ export const finishCompetitors = (
     }));
   return {
     completeness,
-    overall: winRecordOfTally(state.overall),
-    withoutCompetitor: winRecordOfTally(state.without),
+    overall: winRecordOfTally(part.overall),
+    withoutCompetitor: winRecordOfTally(part.without),
     minClosedDeals: MIN_COMPETITOR_DEALS,
     rows: built.map((b) => b.row),
     whereWeLose,

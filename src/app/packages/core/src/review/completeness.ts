@@ -1,26 +1,32 @@
-import type { Completeness, ReviewSource } from './schema.ts';
-import { ReviewSource as Sources } from './schema.ts';
+import { z } from 'zod';
 
-/** Collects why figures are partial, and answers per figure from the sources it reads. */
-export type CompletenessTracker = {
-  mark: (reason: string, sources?: readonly ReviewSource[]) => void;
-  of: (sources: readonly ReviewSource[]) => Completeness;
+import type { Completeness } from './schema.ts';
+import { ReviewSource } from './schema.ts';
+
+/** Why figures are partial: each reason with the sources it concerns, in the order reported. */
+export const PartialMarks = z.array(
+  z.strictObject({ reason: z.string(), sources: z.array(ReviewSource) }),
+);
+export type PartialMarks = z.output<typeof PartialMarks>;
+
+export const markPartial = (
+  marks: PartialMarks,
+  reason: string,
+  sources: readonly ReviewSource[] = ReviewSource.options,
+): void => {
+  marks.push({ reason, sources: [...sources] });
 };
 
-export const createCompletenessTracker = (): CompletenessTracker => {
-  const marks: { reason: string; sources: readonly ReviewSource[] }[] = [];
-  return {
-    mark: (reason, sources = Sources.options) => {
-      marks.push({ reason, sources: [...sources] });
-    },
-    of: (sources) => {
-      const reasons: string[] = [];
-      for (const m of marks) {
-        if (m.sources.some((s) => sources.includes(s)) && !reasons.includes(m.reason)) {
-          reasons.push(m.reason);
-        }
-      }
-      return { partial: reasons.length > 0, reasons };
-    },
-  };
+/** A figure's completeness from the sources it reads. */
+export const completenessOf = (
+  marks: PartialMarks,
+  sources: readonly ReviewSource[],
+): Completeness => {
+  const reasons: string[] = [];
+  for (const m of marks) {
+    if (m.sources.some((s) => sources.includes(s)) && !reasons.includes(m.reason)) {
+      reasons.push(m.reason);
+    }
+  }
+  return { partial: reasons.length > 0, reasons };
 };

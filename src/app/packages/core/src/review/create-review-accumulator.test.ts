@@ -537,7 +537,6 @@ describe('false negatives (SCORING §9)', () => {
           amount: 900,
           closedAtMs: NOW_MS - 364 * DAY,
           companyId: 'c1',
-          companyTier: 'refused',
           tier: 'fit',
           ownerId: 'o1',
         }),
@@ -545,16 +544,20 @@ describe('false negatives (SCORING §9)', () => {
           amount: 10,
           closedAtMs: NOW_MS - 365 * DAY,
           companyId: 'c2',
-          companyTier: 'off_strategy',
           tier: 'off_strategy',
         }),
-        won('old', { amount: 5000, closedAtMs: NOW_MS - 366 * DAY, companyTier: 'refused' }),
-        won('fit', { amount: 5000, closedAtMs: NOW_MS - DAY, companyTier: 'fit' }),
-        won('nodate', { amount: 5000, closedAtMs: null, companyTier: 'refused' }),
-        deal({ id: 'lost', isClosed: true, closedAtMs: NOW_MS - DAY, companyTier: 'refused' }),
+        won('old', { amount: 5000, closedAtMs: NOW_MS - 366 * DAY, companyId: 'c1' }),
+        won('fit', { amount: 5000, closedAtMs: NOW_MS - DAY, companyId: 'c3' }),
+        won('nodate', { amount: 5000, closedAtMs: null, companyId: 'c1' }),
+        won('nocompany', { amount: 5000, closedAtMs: NOW_MS - DAY }),
+        deal({ id: 'lost', isClosed: true, closedAtMs: NOW_MS - DAY, companyId: 'c1' }),
       ],
-      // Added after its deals: the name is joined whatever the order.
-      companies: [company({ id: 'c1', name: 'Ministry of Finance', tier: 'refused' })],
+      // Added after their deals: companies and deals are joined whatever the order.
+      companies: [
+        company({ id: 'c1', name: 'Ministry of Finance', tier: 'refused' }),
+        company({ id: 'c2', tier: 'off_strategy' }),
+        company({ id: 'c3', name: 'Acme', tier: 'fit' }),
+      ],
     });
     expect(review.falseNegatives).toEqual({
       completeness: COMPLETE,
@@ -775,7 +778,6 @@ describe('the whole review', () => {
             tier: 'dream',
             segmentId: 'enterprise-saas',
             companyId: 'c1',
-            companyTier: 'dream',
           }),
           deal({
             id: 'd2',
@@ -788,7 +790,6 @@ describe('the whole review', () => {
             offStrategy: true,
             reason: 'We do not sell to the public sector',
             companyId: 'c2',
-            companyTier: 'refused',
           }),
           deal({
             id: 'd3',
@@ -803,7 +804,6 @@ describe('the whole review', () => {
             tier: 'refused',
             offStrategy: true,
             companyId: 'c2',
-            companyTier: 'refused',
             version: null,
           }),
         ],

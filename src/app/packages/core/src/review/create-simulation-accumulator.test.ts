@@ -3,11 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { Tier } from '../enums.ts';
 import { createSimulationAccumulator } from './create-simulation-accumulator.ts';
 import { SimulationMatrix } from './schema.ts';
-import type { SimulationEntry } from './schema.ts';
+import type { Tier as TierType } from '../enums.ts';
 
-const matrixOf = (entries: readonly SimulationEntry[]) => {
+type Entry = { oldTier: TierType | null; newTier: TierType; openDeals: number; openAmount: number };
+
+/** Each entry a company with `openDeals` open deals of `openAmount` in all. */
+const matrixOf = (entries: readonly Entry[]) => {
   const sim = createSimulationAccumulator();
-  for (const e of entries) sim.add(e);
+  entries.forEach((e, i) => {
+    for (let d = 0; d < e.openDeals; d += 1) {
+      sim.addOpenDeal({ companyId: `c${i}`, amount: d === 0 ? String(e.openAmount) : '0' });
+    }
+  });
+  entries.forEach((e, i) =>
+    sim.addCompany({ id: `c${i}`, oldTier: e.oldTier, newTier: e.newTier }),
+  );
   return sim.finish();
 };
 const zero = { companies: 0, openDeals: 0, openAmount: 0 };

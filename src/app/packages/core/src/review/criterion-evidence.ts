@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 import type { Outcome } from '../enums.ts';
 import type { CompanyScore } from '../scoring/schema.ts';
 import { describeCriterion } from '../strategy/diff-strategies.ts';
@@ -10,8 +12,15 @@ import type {
   CriterionFlag,
   ReviewDeal,
 } from './schema.ts';
-import type { WinTally } from './tallies.ts';
-import { winRecordOfTally } from './tallies.ts';
+import {
+  createWinTally,
+  keyed,
+  mergeKeyedWins,
+  tallyAt,
+  tallyWin,
+  WinTally,
+  winRecordOfTally,
+} from './tallies.ts';
 
 const CODES: Readonly<Record<Outcome, string>> = { match: 'm', miss: 'x', unknown: 'u' };
 const OUTCOME_INDEX: Readonly<Record<string, number>> = { m: 0, x: 1, u: 2 };
@@ -22,8 +31,8 @@ export const CRITERION_EVIDENCE_NOTE =
 
 /**
  * The outcomes of every segment criterion on a company, in document order (segments, then their
- * criteria), one character each: `m` match, `x` miss, `u` unknown — what a `ReviewDeal` carries
- * as `companyCriteria` for criterion evidence (SCORING §15), from the company's score (refused
+ * criteria), one character each: `m` match, `x` miss, `u` unknown — what a `ReviewCompany`
+ * carries as `criteria` for criterion evidence (SCORING §15), from the company's score (refused
  * companies included: their segments are judged too).
  */
 export const companyCriterionOutcomes = (score: Pick<CompanyScore, 'segments'>): string =>
@@ -34,50 +43,100 @@ const criterionCount = (strategy: Strategy): number =>
   strategy.segments.reduce((n, s) => n + s.criteria.length, 0);
 
 /**
- * Plain-JSON state: per criterion (document order) and outcome (match, miss, unknown), closed and
- * won deals, flattened: `tallies[6·k + 2·o]` closed, `tallies[6·k + 2·o + 1]` won.
+ * Criterion evidence as a part of a review. `tallies`: per criterion (document order) and outcome
+ * (match, miss, unknown), closed and won deals, flattened — `tallies[6·k + 2·o]` closed,
+ * `tallies[6·k + 2·o + 1]` won. Deals and companies meet by the company's id in whichever order
+ * they come (a walk reads deals first, a page merges chunks): `awaiting` holds the closed deals of
+ * the window per company whose outcomes are not in yet, `outcomes` the companies' outcomes, kept
+ * for deals of other parts. A company whose outcomes never come leaves its deals without outcomes.
  */
-export type CriterionEvidenceState = {
-  deals: number;
-  withoutOutcomes: number;
-  tallies: number[];
-};
+export const CriterionEvidencePart = z.strictObject({
+  deals: z.number().int().min(0),
+  withoutOutcomes: z.number().int().min(0),
+  tallies: z.array(z.number().int().min(0)),
+  awaiting: keyed(WinTally),
+  outcomes: keyed(z.string()),
+});
+export type CriterionEvidencePart = z.output<typeof CriterionEvidencePart>;
 
-export const createCriterionEvidenceState = (strategy: Strategy): CriterionEvidenceState => ({
+export const createCriterionEvidencePart = (strategy: Strategy): CriterionEvidencePart => ({
   deals: 0,
   withoutOutcomes: 0,
   tallies: new Array<number>(6 * criterionCount(strategy)).fill(0),
+  awaiting: {},
+  outcomes: {},
 });
 
-/**
- * Counts one closed deal of the window (the caller passes those, scored or not): a deal that
- * carries its company's outcomes adds to each criterion's side; one without them (no company, or
- * its company not read) counts apart.
- */
-export const addCriterionEvidenceDeal = (state: CriterionEvidenceState, deal: ReviewDeal): void => {
-  if (!deal.isClosed) return;
-  const codes = deal.companyCriteria;
-  if (codes === null || 6 * codes.length !== state.tallies.length) {
-    state.withoutOutcomes += 1;
-    return;
-  }
-  state.deals += 1;
+/** Adds `deals` closed deals of a company with these outcomes to each criterion's side. */
+const tallyOutcomes = (part: CriterionEvidencePart, codes: string, deals: WinTally): void => {
+  part.deals += deals.closed;
   for (let k = 0; k < codes.length; k++) {
-    const o = OUTCOME_INDEX[codes[k] ?? 'u'] ?? 2;
-    const at = 6 * k + 2 * o;
-    state.tallies[at] = (state.tallies[at] ?? 0) + 1;
-    if (deal.isWon) state.tallies[at + 1] = (state.tallies[at + 1] ?? 0) + 1;
+    const at = 6 * k + 2 * (OUTCOME_INDEX[codes[k] ?? 'u'] ?? 2);
+    part.tallies[at] = (part.tallies[at] ?? 0) + deals.closed;
+    part.tallies[at + 1] = (part.tallies[at + 1] ?? 0) + deals.won;
   }
 };
 
+/** Outcomes that fit the strategy the part counts (one code per criterion). */
+const fits = (part: CriterionEvidencePart, codes: string | null): codes is string =>
+  codes !== null && 6 * codes.length === part.tallies.length;
+
+/**
+ * Counts one closed deal of the window (the caller passes those, scored or not): with its
+ * company's outcomes in, on each criterion's side; else it awaits them; without a company it
+ * counts apart.
+ */
+export const addCriterionEvidenceDeal = (part: CriterionEvidencePart, deal: ReviewDeal): void => {
+  if (!deal.isClosed) return;
+  if (deal.companyId === null) {
+    part.withoutOutcomes += 1;
+    return;
+  }
+  const one = { closed: 1, won: deal.isWon ? 1 : 0 };
+  const codes = part.outcomes[deal.companyId];
+  if (codes !== undefined) tallyOutcomes(part, codes, one);
+  else tallyWin(tallyAt(part.awaiting, deal.companyId, createWinTally), deal.isWon);
+};
+
+/**
+ * A company's outcomes today (`companyCriterionOutcomes`; null: not scored for the review): its
+ * awaiting deals count on each criterion's side; kept for its deals still to come.
+ */
+export const addCriterionEvidenceCompany = (
+  part: CriterionEvidencePart,
+  companyId: string,
+  codes: string | null,
+): void => {
+  if (!fits(part, codes)) return;
+  part.outcomes[companyId] = codes;
+  const waiting = part.awaiting[companyId];
+  if (waiting === undefined) return;
+  tallyOutcomes(part, codes, waiting);
+  delete part.awaiting[companyId];
+};
+
+/** Whether deals of this company wait for its outcomes (the walk scores only those companies). */
+export const awaitsCompany = (part: CriterionEvidencePart, companyId: string): boolean =>
+  part.awaiting[companyId] !== undefined;
+
 export const mergeCriterionEvidence = (
-  a: CriterionEvidenceState,
-  b: CriterionEvidenceState,
-): CriterionEvidenceState => ({
-  deals: a.deals + b.deals,
-  withoutOutcomes: a.withoutOutcomes + b.withoutOutcomes,
-  tallies: a.tallies.map((x, i) => x + (b.tallies[i] ?? 0)),
-});
+  a: CriterionEvidencePart,
+  b: CriterionEvidencePart,
+): CriterionEvidencePart => {
+  const merged: CriterionEvidencePart = {
+    deals: a.deals + b.deals,
+    withoutOutcomes: a.withoutOutcomes + b.withoutOutcomes,
+    tallies: a.tallies.map((x, i) => x + (b.tallies[i] ?? 0)),
+    awaiting: {},
+    outcomes: { ...a.outcomes, ...b.outcomes },
+  };
+  for (const [companyId, deals] of Object.entries(mergeKeyedWins(a.awaiting, b.awaiting))) {
+    const codes = merged.outcomes[companyId];
+    if (codes === undefined) merged.awaiting[companyId] = deals;
+    else tallyOutcomes(merged, codes, deals);
+  }
+  return merged;
+};
 
 /**
  * SCORING §15: with at least 20 closed deals on both the match and the miss side, r = win rate
@@ -106,7 +165,7 @@ const tallyAtIndex = (tallies: readonly number[], k: number, o: number): WinTall
 
 /** SCORING §15 criterion evidence: every segment criterion's match, miss and unknown sides, and its flag. */
 export const finishCriterionEvidence = (
-  state: CriterionEvidenceState,
+  part: CriterionEvidencePart,
   strategy: Strategy,
   completeness: Completeness,
 ): CriterionEvidence => {
@@ -115,13 +174,15 @@ export const finishCriterionEvidence = (
     completeness,
     minClosedDeals: MIN_CLOSED_DEALS,
     note: CRITERION_EVIDENCE_NOTE,
-    deals: state.deals,
-    withoutOutcomes: state.withoutOutcomes,
+    deals: part.deals,
+    // Deals whose company was never read (deleted, or outside an owner filter) have no outcomes.
+    withoutOutcomes:
+      part.withoutOutcomes + Object.values(part.awaiting).reduce((n, t) => n + t.closed, 0),
     segments: strategy.segments.map((segment) => ({
       segmentId: segment.id,
       name: segment.name,
       criteria: segment.criteria.map((c, index): CriterionEvidenceRow => {
-        const [match, miss, unknown] = [0, 1, 2].map((o) => tallyAtIndex(state.tallies, k, o)) as [
+        const [match, miss, unknown] = [0, 1, 2].map((o) => tallyAtIndex(part.tallies, k, o)) as [
           WinTally,
           WinTally,
           WinTally,

@@ -1,12 +1,20 @@
+import { z } from 'zod';
+
 import type { Strategy } from '../strategy/strategy-schema.ts';
 import { isMissing } from '../values/read-value.ts';
-import type { AmountTally } from './cents.ts';
-import { amountTotalOf, createAmountTally, tallyAmount } from './cents.ts';
+import {
+  addTallies,
+  AmountTally,
+  amountTotalOf,
+  createAmountTally,
+  mergeRecords,
+  tallyAmount,
+} from './cents.ts';
 import { compareText } from './compare.ts';
 import type { Completeness, CustomersSay, ReviewDeal, SegmentLostReasons } from './schema.ts';
 import { segmentNameOf, segmentOrder } from './segment-order.ts';
 import type { Keyed } from './tallies.ts';
-import { mergeAmountTallies, mergeKeyed, tallyAt } from './tallies.ts';
+import { keyed, tallyAt } from './tallies.ts';
 
 /** SCORING §15: the five most frequent lost reasons per segment. */
 export const MAX_LOST_REASONS = 5;
@@ -16,19 +24,25 @@ export const MAX_REASON_GROUPS = 2000;
 const MAX_SPELLINGS = 8;
 
 /** A reason: its lost deals, and how often each spelling (trimmed, case kept) was typed. */
-type ReasonGroup = { tally: AmountTally; spellings: Keyed<number> };
-type SegmentReasons = {
-  lost: AmountTally;
-  without: AmountTally;
-  groups: Keyed<ReasonGroup>;
-  overflow: AmountTally;
-  capped: boolean;
-};
+const ReasonGroup = z.strictObject({
+  tally: AmountTally,
+  spellings: keyed(z.number().int().min(0)),
+});
+type ReasonGroup = z.output<typeof ReasonGroup>;
+const SegmentReasons = z.strictObject({
+  lost: AmountTally,
+  without: AmountTally,
+  groups: keyed(ReasonGroup),
+  overflow: AmountTally,
+  capped: z.boolean(),
+});
+type SegmentReasons = z.output<typeof SegmentReasons>;
 
-/** Plain-JSON state: per segment (JSON-encoded id), the lost deals and their reasons. */
-export type CustomersSayState = Keyed<SegmentReasons>;
+/** What customers say, as a part of a review: per segment (JSON-encoded id), lost deals and reasons. */
+export const CustomersSayPart = keyed(SegmentReasons);
+export type CustomersSayPart = z.output<typeof CustomersSayPart>;
 
-export const createCustomersSayState = (): CustomersSayState => ({});
+export const createCustomersSayPart = (): CustomersSayPart => ({});
 
 const createSegmentReasons = (): SegmentReasons => ({
   lost: createAmountTally(),
@@ -48,9 +62,9 @@ const labelOf = (spellings: Keyed<number>): string =>
   Object.entries(spellings).sort(([a, x], [b, y]) => y - x || compareText(a, b))[0]?.[0] ?? '';
 
 /** Counts one lost deal of the evidence (the caller passes closed deals of the window that were scored). */
-export const addCustomersSayDeal = (state: CustomersSayState, deal: ReviewDeal): void => {
+export const addCustomersSayDeal = (part: CustomersSayPart, deal: ReviewDeal): void => {
   if (!deal.isClosed || deal.isWon) return;
-  const segment = tallyAt(state, JSON.stringify(deal.segmentId), createSegmentReasons);
+  const segment = tallyAt(part, JSON.stringify(deal.segmentId), createSegmentReasons);
   tallyAmount(segment.lost, deal.amount);
   const raw = deal.closedLostReason;
   if (isMissing(raw)) {
@@ -74,19 +88,19 @@ export const addCustomersSayDeal = (state: CustomersSayState, deal: ReviewDeal):
 };
 
 const mergeSegments = (a: SegmentReasons, b: SegmentReasons): SegmentReasons => ({
-  lost: mergeAmountTallies(a.lost, b.lost),
-  without: mergeAmountTallies(a.without, b.without),
-  groups: mergeKeyed(a.groups, b.groups, (x, y) => {
+  lost: addTallies(a.lost, b.lost),
+  without: addTallies(a.without, b.without),
+  groups: mergeRecords(a.groups, b.groups, (x, y) => {
     const spellings = { ...x.spellings };
     for (const [text, n] of Object.entries(y.spellings)) countSpelling(spellings, text, n);
-    return { tally: mergeAmountTallies(x.tally, y.tally), spellings };
+    return { tally: addTallies(x.tally, y.tally), spellings };
   }),
-  overflow: mergeAmountTallies(a.overflow, b.overflow),
+  overflow: addTallies(a.overflow, b.overflow),
   capped: a.capped || b.capped,
 });
 
-export const mergeCustomersSay = (a: CustomersSayState, b: CustomersSayState): CustomersSayState =>
-  mergeKeyed(a, b, mergeSegments);
+export const mergeCustomersSay = (a: CustomersSayPart, b: CustomersSayPart): CustomersSayPart =>
+  mergeRecords(a, b, mergeSegments);
 
 /** Most lost deals first; ties by amount, then alphabetically (the grouped text, code-unit order). */
 const compareGroups = ([ka, a]: [string, ReasonGroup], [kb, b]: [string, ReasonGroup]): number =>
@@ -101,7 +115,7 @@ const segmentFigure = (
   const top = groups.slice(0, MAX_LOST_REASONS);
   const rest = groups
     .slice(MAX_LOST_REASONS)
-    .reduce((sum, [, g]) => mergeAmountTallies(sum, g.tally), s.overflow);
+    .reduce((sum, [, g]) => addTallies(sum, g.tally), s.overflow);
   return {
     segmentId,
     name: segmentNameOf(strategy, segmentId),
@@ -120,17 +134,17 @@ const segmentFigure = (
  * without a reason, and the five most frequent reasons with count and amount.
  */
 export const finishCustomersSay = (
-  state: CustomersSayState,
+  part: CustomersSayPart,
   strategy: Strategy,
   completeness: Completeness,
 ): CustomersSay => {
-  const seen = Object.keys(state).map((k) => JSON.parse(k) as string | null);
+  const seen = Object.keys(part).map((k) => JSON.parse(k) as string | null);
   const known = new Set(strategy.segments.map((s) => s.id));
   return {
     completeness,
     maxReasons: MAX_LOST_REASONS,
     segments: segmentOrder(strategy, seen).flatMap((segmentId) => {
-      const s = state[JSON.stringify(segmentId)];
+      const s = part[JSON.stringify(segmentId)];
       if (s === undefined && (segmentId === null || !known.has(segmentId))) return [];
       return [segmentFigure(strategy, segmentId, s ?? createSegmentReasons())];
     }),

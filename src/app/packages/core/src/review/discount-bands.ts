@@ -1,14 +1,17 @@
+import { z } from 'zod';
+
 import type { Strategy } from '../strategy/strategy-schema.ts';
 import { DiscountBand } from './schema.ts';
 import type { BandRecord, Completeness, DiscountBands, ReviewDeal } from './schema.ts';
 import { segmentNameOf, segmentOrder } from './segment-order.ts';
-import type { Keyed, WinTally } from './tallies.ts';
+import { mergeRecords } from './cents.ts';
 import {
   createWinTally,
-  mergeKeyed,
+  keyed,
   mergeWinTallies,
   tallyAt,
   tallyWin,
+  WinTally,
   winRecordOfTally,
 } from './tallies.ts';
 
@@ -28,7 +31,14 @@ export const discountBandOf = (discountPercent: number | null): DiscountBand => 
   return discountPercent < 20 ? 'from_10_to_20' : 'from_20';
 };
 
-type Bands = Record<DiscountBand, WinTally>;
+const Bands = z.strictObject({
+  under_5: WinTally,
+  from_5_to_10: WinTally,
+  from_10_to_20: WinTally,
+  from_20: WinTally,
+  unknown: WinTally,
+}) satisfies z.ZodType<Record<DiscountBand, WinTally>>;
+type Bands = z.output<typeof Bands>;
 const createBands = (): Bands => ({
   under_5: createWinTally(),
   from_5_to_10: createWinTally(),
@@ -44,28 +54,29 @@ const mergeBands = (a: Bands, b: Bands): Bands => ({
   unknown: mergeWinTallies(a.unknown, b.unknown),
 });
 
-/** Plain-JSON state: bands of every deal, and per segment (JSON-encoded id). */
-export type DiscountBandsState = { all: Bands; bySegment: Keyed<Bands> };
+/** The discount bands' part of a review: bands of every deal, and per segment (JSON-encoded id). */
+export const DiscountBandsPart = z.strictObject({ all: Bands, bySegment: keyed(Bands) });
+export type DiscountBandsPart = z.output<typeof DiscountBandsPart>;
 
-export const createDiscountBandsState = (): DiscountBandsState => ({
+export const createDiscountBandsPart = (): DiscountBandsPart => ({
   all: createBands(),
   bySegment: {},
 });
 
 /** Counts one closed deal of the evidence (the caller passes closed deals of the window that were scored). */
-export const addDiscountBandDeal = (state: DiscountBandsState, deal: ReviewDeal): void => {
+export const addDiscountBandDeal = (part: DiscountBandsPart, deal: ReviewDeal): void => {
   if (!deal.isClosed) return;
   const band = discountBandOf(deal.discountPercent);
-  tallyWin(state.all[band], deal.isWon);
-  tallyWin(tallyAt(state.bySegment, JSON.stringify(deal.segmentId), createBands)[band], deal.isWon);
+  tallyWin(part.all[band], deal.isWon);
+  tallyWin(tallyAt(part.bySegment, JSON.stringify(deal.segmentId), createBands)[band], deal.isWon);
 };
 
 export const mergeDiscountBands = (
-  a: DiscountBandsState,
-  b: DiscountBandsState,
-): DiscountBandsState => ({
+  a: DiscountBandsPart,
+  b: DiscountBandsPart,
+): DiscountBandsPart => ({
   all: mergeBands(a.all, b.all),
-  bySegment: mergeKeyed(a.bySegment, b.bySegment, mergeBands),
+  bySegment: mergeRecords(a.bySegment, b.bySegment, mergeBands),
 });
 
 const bandRecords = (bands: Bands): BandRecord[] =>
@@ -77,17 +88,17 @@ const bandRecords = (bands: Bands): BandRecord[] =>
 
 /** SCORING §15 price the customer accepts: win rate and count by discount band, per segment. */
 export const finishDiscountBands = (
-  state: DiscountBandsState,
+  part: DiscountBandsPart,
   strategy: Strategy,
   completeness: Completeness,
 ): DiscountBands => {
-  const seen = Object.keys(state.bySegment).map((k) => JSON.parse(k) as string | null);
+  const seen = Object.keys(part.bySegment).map((k) => JSON.parse(k) as string | null);
   const known = new Set(strategy.segments.map((s) => s.id));
   return {
     completeness,
-    all: bandRecords(state.all),
+    all: bandRecords(part.all),
     segments: segmentOrder(strategy, seen).flatMap((segmentId) => {
-      const bands = state.bySegment[JSON.stringify(segmentId)];
+      const bands = part.bySegment[JSON.stringify(segmentId)];
       if (bands === undefined && (segmentId === null || !known.has(segmentId))) return [];
       return [
         {

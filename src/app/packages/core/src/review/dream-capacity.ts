@@ -1,3 +1,6 @@
+import { z } from 'zod';
+
+import { mergeRecords } from './cents.ts';
 import { compareText } from './compare.ts';
 import type {
   Completeness,
@@ -7,12 +10,27 @@ import type {
   ReviewOwner,
 } from './schema.ts';
 
-type OwnerTally = { scored: number; dream: number };
+const OwnerTally = z.strictObject({
+  scored: z.number().int().min(0),
+  dream: z.number().int().min(0),
+});
+type OwnerTally = z.output<typeof OwnerTally>;
 
-export type DreamCapacityAccumulator = {
-  addCompany: (company: ReviewCompany) => void;
-  finish: (completeness: Completeness) => DreamCapacity;
+/** Scored and dream accounts per owner (JSON of the owner id) of the companies read so far. */
+export const CapacityPart = z.record(z.string(), OwnerTally);
+export type CapacityPart = z.output<typeof CapacityPart>;
+
+export const addCompanyToCapacity = (part: CapacityPart, company: ReviewCompany): void => {
+  if (company.tier === null) return;
+  const key = JSON.stringify(company.ownerId);
+  const tally = part[key] ?? { scored: 0, dream: 0 };
+  tally.scored += 1;
+  if (company.tier === 'dream') tally.dream += 1;
+  part[key] = tally;
 };
+
+export const mergeCapacity = (a: CapacityPart, b: CapacityPart): CapacityPart =>
+  mergeRecords(a, b, (x, y) => ({ scored: x.scored + y.scored, dream: x.dream + y.dream }));
 
 const compareOwners = (a: OwnerCapacity, b: OwnerCapacity): number => {
   if (a.ownerId === null || b.ownerId === null) return compareText(a.ownerId, b.ownerId);
@@ -21,46 +39,39 @@ const compareOwners = (a: OwnerCapacity, b: OwnerCapacity): number => {
 
 /**
  * SCORING §9: dream-tier companies per owner against `dreamCapacityPerOwner`; "if every second
- * account is a dream, there is no focus": flagged from half the scored accounts up.
- * Companies without an owner get their own row, never flagged.
+ * account is a dream, there is no focus": flagged from half the scored accounts up. Every owner
+ * given is listed, with or without accounts; companies without an owner get their own row,
+ * never flagged.
  */
-export const createDreamCapacity = (
+export const finishCapacity = (
+  part: CapacityPart,
   capPerOwner: number | null,
   owners: readonly ReviewOwner[],
-): DreamCapacityAccumulator => {
+  completeness: Completeness,
+): DreamCapacity => {
   const names = new Map(owners.map((o) => [o.id, o.name]));
   const tallies = new Map<string | null, OwnerTally>(
     owners.map((o) => [o.id, { scored: 0, dream: 0 }]),
   );
+  for (const [key, t] of Object.entries(part)) {
+    const ownerId = JSON.parse(key) as string | null;
+    tallies.set(ownerId, t);
+  }
+  const rows = [...tallies].map(([ownerId, t]): OwnerCapacity => ({
+    ownerId,
+    ownerName: ownerId === null ? null : (names.get(ownerId) ?? null),
+    scoredAccounts: t.scored,
+    dreamAccounts: t.dream,
+    dreamShare: t.scored === 0 ? null : t.dream / t.scored,
+    overCap: ownerId !== null && capPerOwner !== null && t.dream > capPerOwner,
+    noFocus: ownerId !== null && t.dream > 0 && 2 * t.dream >= t.scored,
+  }));
+  rows.sort(compareOwners);
   return {
-    addCompany: (company) => {
-      if (company.tier === null) return;
-      let tally = tallies.get(company.ownerId);
-      if (tally === undefined) {
-        tally = { scored: 0, dream: 0 };
-        tallies.set(company.ownerId, tally);
-      }
-      tally.scored += 1;
-      if (company.tier === 'dream') tally.dream += 1;
-    },
-    finish: (completeness) => {
-      const rows = [...tallies].map(([ownerId, t]): OwnerCapacity => ({
-        ownerId,
-        ownerName: ownerId === null ? null : (names.get(ownerId) ?? null),
-        scoredAccounts: t.scored,
-        dreamAccounts: t.dream,
-        dreamShare: t.scored === 0 ? null : t.dream / t.scored,
-        overCap: ownerId !== null && capPerOwner !== null && t.dream > capPerOwner,
-        noFocus: ownerId !== null && t.dream > 0 && 2 * t.dream >= t.scored,
-      }));
-      rows.sort(compareOwners);
-      return {
-        completeness,
-        capPerOwner,
-        owners: rows,
-        ownersOverCap: rows.filter((r) => r.overCap).length,
-        ownersWithoutFocus: rows.filter((r) => r.noFocus).length,
-      };
-    },
+    completeness,
+    capPerOwner,
+    owners: rows,
+    ownersOverCap: rows.filter((r) => r.overCap).length,
+    ownersWithoutFocus: rows.filter((r) => r.noFocus).length,
   };
 };

@@ -1,18 +1,23 @@
+import { z } from 'zod';
+
 import { DAY_MS } from '../values/read-value.ts';
 import { fromCents, toCents } from './cents.ts';
 import { median } from './median.ts';
 import type { EvidenceStats, ReviewDeal } from './schema.ts';
 
+const Count = z.number().int().min(0);
+
 /** Running evidence of one group of closed deals; cycle days are kept for the median. */
-export type EvidenceTally = {
-  closed: number;
-  won: number;
-  cycleDays: number[];
-  amountCents: number;
-  amountKnown: number;
-  discountHundredths: number;
-  discountKnown: number;
-};
+export const EvidenceTally = z.strictObject({
+  closed: Count,
+  won: Count,
+  cycleDays: z.array(z.number()).describe('(closed − created) in days, of each deal that has both'),
+  amountCents: z.number().int(),
+  amountKnown: Count,
+  discountHundredths: z.number().int(),
+  discountKnown: Count,
+});
+export type EvidenceTally = z.output<typeof EvidenceTally>;
 
 export const createEvidenceTally = (): EvidenceTally => ({
   closed: 0,
@@ -49,6 +54,17 @@ export const tallyEvidence = (tally: EvidenceTally, deal: ReviewDeal): void => {
     tally.discountKnown += 1;
   }
 };
+
+/** The tally of two disjoint groups of closed deals. */
+export const addEvidenceTallies = (a: EvidenceTally, b: EvidenceTally): EvidenceTally => ({
+  closed: a.closed + b.closed,
+  won: a.won + b.won,
+  cycleDays: [...a.cycleDays, ...b.cycleDays],
+  amountCents: a.amountCents + b.amountCents,
+  amountKnown: a.amountKnown + b.amountKnown,
+  discountHundredths: a.discountHundredths + b.discountHundredths,
+  discountKnown: a.discountKnown + b.discountKnown,
+});
 
 /** SCORING §9: count, won, win rate, median cycle days, average amount, average discount. */
 export const evidenceStatsOf = (tally: EvidenceTally): EvidenceStats => ({

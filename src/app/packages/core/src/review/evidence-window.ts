@@ -1,13 +1,22 @@
+import { z } from 'zod';
+
 import { formatDay } from '../format.ts';
 import { evidenceWindowDaysOf } from '../strategy/strategy-defaults.ts';
 import type { Strategy } from '../strategy/strategy-schema.ts';
 import { DAY_MS } from '../values/read-value.ts';
 import type { Completeness, EvidenceWindow, ReviewDeal } from './schema.ts';
 
-/** Plain-JSON state of the evidence window: how the closed deals fell. */
-export type EvidenceWindowState = { inWindow: number; before: number; withoutDate: number };
+const Count = z.number().int().min(0);
 
-export const createEvidenceWindowState = (): EvidenceWindowState => ({
+/** The evidence window's part of a review: how the closed deals fell. */
+export const EvidenceWindowPart = z.strictObject({
+  inWindow: Count,
+  before: Count,
+  withoutDate: Count,
+});
+export type EvidenceWindowPart = z.output<typeof EvidenceWindowPart>;
+
+export const createEvidenceWindowPart = (): EvidenceWindowPart => ({
   inWindow: 0,
   before: 0,
   withoutDate: 0,
@@ -31,21 +40,21 @@ export const isInEvidenceWindow = (
 
 /** Counts one deal; answers whether it is a closed deal of the window. */
 export const addEvidenceWindowDeal = (
-  state: EvidenceWindowState,
+  part: EvidenceWindowPart,
   deal: ReviewDeal,
   startMs: number,
 ): boolean => {
   if (!deal.isClosed) return false;
-  if (deal.closedAtMs === null) state.withoutDate += 1;
-  else if (deal.closedAtMs < startMs) state.before += 1;
-  else state.inWindow += 1;
+  if (deal.closedAtMs === null) part.withoutDate += 1;
+  else if (deal.closedAtMs < startMs) part.before += 1;
+  else part.inWindow += 1;
   return isInEvidenceWindow(deal, startMs);
 };
 
 export const mergeEvidenceWindows = (
-  a: EvidenceWindowState,
-  b: EvidenceWindowState,
-): EvidenceWindowState => ({
+  a: EvidenceWindowPart,
+  b: EvidenceWindowPart,
+): EvidenceWindowPart => ({
   inWindow: a.inWindow + b.inWindow,
   before: a.before + b.before,
   withoutDate: a.withoutDate + b.withoutDate,
@@ -53,7 +62,7 @@ export const mergeEvidenceWindows = (
 
 /** The figure, saying what the evidence counts. */
 export const finishEvidenceWindow = (
-  state: EvidenceWindowState,
+  part: EvidenceWindowPart,
   window: { days: number; nowMs: number; completeness: Completeness },
 ): EvidenceWindow => {
   const startMs = windowStartMs(window.nowMs, window.days);
@@ -61,9 +70,9 @@ export const finishEvidenceWindow = (
     completeness: window.completeness,
     days: window.days,
     startMs,
-    closedInWindow: state.inWindow,
-    closedBefore: state.before,
-    closedWithoutDate: state.withoutDate,
+    closedInWindow: part.inWindow,
+    closedBefore: part.before,
+    closedWithoutDate: part.withoutDate,
     note: `Evidence counts deals closed in the last ${window.days} days (since ${formatDay(startMs)}).`,
   };
 };

@@ -1,13 +1,13 @@
+import { z } from 'zod';
+
 import type { ExistingCustomerPolicy } from '../strategy/strategy-schema.ts';
-import type { AmountTally } from './cents.ts';
-import { amountTotalOf, createAmountTally, tallyAmount } from './cents.ts';
+import { addTallies, AmountTally, amountTotalOf, createAmountTally, tallyAmount } from './cents.ts';
 import { compareText, compareTier } from './compare.ts';
 import { ownerAmountsOf } from './focus-board.ts';
 import { reasonKeyOf } from './off-strategy-pipeline.ts';
 import type { ReasonKey } from './off-strategy-pipeline.ts';
 import type { Completeness, ExistingCustomersReview, ReasonAmount, ReviewDeal } from './schema.ts';
-import type { Keyed } from './tallies.ts';
-import { mergeAmountTallies, mergeKeyedAmounts, tallyAt } from './tallies.ts';
+import { keyed, mergeKeyedAmounts, tallyAt } from './tallies.ts';
 
 /**
  * SCORING §12 policy retain: an open off-strategy (or refused) existing-business deal is kept
@@ -20,49 +20,50 @@ export const isRetainedDeal = (
 ): boolean =>
   policy === 'retain' && !deal.isClosed && deal.offStrategy && deal.business === 'existing';
 
-/** Plain-JSON state: the total, and tallies by reason (`[tier, reason]`) and by owner. */
-export type ExistingCustomersState = {
-  total: AmountTally;
-  byReason: Keyed<AmountTally>;
-  byOwner: Keyed<AmountTally>;
-};
+/** Existing customers' part of a review: the total, by reason (`[tier, reason]`) and by owner. */
+export const ExistingCustomersPart = z.strictObject({
+  total: AmountTally,
+  byReason: keyed(AmountTally),
+  byOwner: keyed(AmountTally),
+});
+export type ExistingCustomersPart = z.output<typeof ExistingCustomersPart>;
 
-export const createExistingCustomersState = (): ExistingCustomersState => ({
+export const createExistingCustomersPart = (): ExistingCustomersPart => ({
   total: createAmountTally(),
   byReason: {},
   byOwner: {},
 });
 
 /** Counts one retained deal (the caller checks `isRetainedDeal`). */
-export const addExistingCustomerDeal = (state: ExistingCustomersState, deal: ReviewDeal): void => {
-  tallyAmount(state.total, deal.amount);
+export const addExistingCustomerDeal = (part: ExistingCustomersPart, deal: ReviewDeal): void => {
+  tallyAmount(part.total, deal.amount);
   const reason = reasonKeyOf(deal);
   tallyAmount(
-    tallyAt(state.byReason, JSON.stringify([reason.tier, reason.reason]), createAmountTally),
+    tallyAt(part.byReason, JSON.stringify([reason.tier, reason.reason]), createAmountTally),
     deal.amount,
   );
-  tallyAmount(tallyAt(state.byOwner, JSON.stringify(deal.ownerId), createAmountTally), deal.amount);
+  tallyAmount(tallyAt(part.byOwner, JSON.stringify(deal.ownerId), createAmountTally), deal.amount);
 };
 
 export const mergeExistingCustomers = (
-  a: ExistingCustomersState,
-  b: ExistingCustomersState,
-): ExistingCustomersState => ({
-  total: mergeAmountTallies(a.total, b.total),
+  a: ExistingCustomersPart,
+  b: ExistingCustomersPart,
+): ExistingCustomersPart => ({
+  total: addTallies(a.total, b.total),
   byReason: mergeKeyedAmounts(a.byReason, b.byReason),
   byOwner: mergeKeyedAmounts(a.byOwner, b.byOwner),
 });
 
 /** The figure: count and amount, by reason (as the off-strategy pipeline groups them) and owner. */
 export const finishExistingCustomers = (
-  state: ExistingCustomersState,
+  part: ExistingCustomersPart,
   policy: ExistingCustomerPolicy,
   completeness: Completeness,
 ): ExistingCustomersReview => ({
   completeness,
   policy,
-  total: amountTotalOf(state.total),
-  byReason: Object.entries(state.byReason)
+  total: amountTotalOf(part.total),
+  byReason: Object.entries(part.byReason)
     .map(([key, tally]) => {
       const [tier, reason] = JSON.parse(key) as [ReasonKey['tier'], string | null];
       return { key: { tier, reason }, tally };
@@ -75,5 +76,5 @@ export const finishExistingCustomers = (
         compareText(a.key.reason, b.key.reason),
     )
     .map((g): ReasonAmount => ({ ...g.key, ...amountTotalOf(g.tally) })),
-  byOwner: ownerAmountsOf(state.byOwner),
+  byOwner: ownerAmountsOf(part.byOwner),
 });

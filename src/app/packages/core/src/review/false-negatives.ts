@@ -1,85 +1,134 @@
-import { DAY_MS } from '../values/read-value.ts';
-import { amountTotalOf, createAmountTally, tallyAmount } from './cents.ts';
-import { compareAmountDesc, compareText } from './compare.ts';
-import type {
-  Completeness,
-  FalseNegativeRow,
-  FalseNegatives,
-  ReviewCompany,
-  ReviewDeal,
-} from './schema.ts';
-import { createTopList } from './top-list.ts';
+import { z } from 'zod';
 
-/** SCORING §9: false negatives are won deals of the last 12 months, taken as 365 days; §15: the evidence window. */
+import { Tier } from '../enums.ts';
+import { amountTotalOf, createAmountTally, mergeRecords, rowAmount, tallyAmount } from './cents.ts';
+import { compareAmountDesc, compareText } from './compare.ts';
+import type { Completeness, FalseNegativeRow, FalseNegatives, ReviewDeal } from './schema.ts';
+import { finishTopList } from './top-list.ts';
+
+/**
+ * SCORING §9: false negatives are won deals of the last 12 months, taken as 365 days: the
+ * default of the evidence window (§15, `evidenceWindowDays`), which they count.
+ */
 export const FALSE_NEGATIVE_WINDOW_DAYS = 365;
 
-const OFF_STRATEGY_TIERS = ['off_strategy', 'refused'] as const;
-type OffStrategyTier = (typeof OFF_STRATEGY_TIERS)[number];
+const OffStrategyTier = z.enum(['off_strategy', 'refused']);
+type OffStrategyTier = z.output<typeof OffStrategyTier>;
 
-const isOffStrategyTier = (tier: string | null): tier is OffStrategyTier =>
-  (OFF_STRATEGY_TIERS as readonly (string | null)[]).includes(tier);
+const isOffStrategyTier = (tier: Tier | null): tier is OffStrategyTier =>
+  OffStrategyTier.safeParse(tier).success;
+
+/** A won deal that is a false negative if its company is off strategy today. */
+const Candidate = z.strictObject({
+  dealId: z.string(),
+  dealName: z.string().nullable(),
+  amount: z.number().nullable(),
+  closedAtMs: z.number().nullable(),
+  ownerId: z.string().nullable(),
+  companyId: z.string(),
+  dealTier: Tier.nullable(),
+});
+type Candidate = z.output<typeof Candidate>;
+
+/**
+ * Won deals of the window (or without a close date) with their company id, and the companies
+ * that are off strategy today: joined when the review is finished, so companies and deals may
+ * come in any order and in any number of parts.
+ */
+export const FalseNegativesPart = z.strictObject({
+  candidates: z.array(Candidate),
+  offStrategyCompanies: z.record(
+    z.string(),
+    z.strictObject({ name: z.string().nullable(), tier: OffStrategyTier }),
+  ),
+});
+export type FalseNegativesPart = z.output<typeof FalseNegativesPart>;
+
+export const createFalseNegativesPart = (): FalseNegativesPart => ({
+  candidates: [],
+  offStrategyCompanies: {},
+});
+
+export const addCompanyToFalseNegatives = (
+  part: FalseNegativesPart,
+  company: { id: string; name: string | null; tier: Tier | null },
+): void => {
+  if (isOffStrategyTier(company.tier)) {
+    part.offStrategyCompanies[company.id] = { name: company.name, tier: company.tier };
+  }
+};
+
+/** A won deal of the window (SCORING §15: `windowStartMs`), or without a close date. */
+export const addDealToFalseNegatives = (
+  part: FalseNegativesPart,
+  deal: ReviewDeal,
+  windowStartMs: number,
+): void => {
+  if (!deal.isClosed || !deal.isWon || deal.companyId === null) return;
+  if (deal.closedAtMs !== null && deal.closedAtMs < windowStartMs) return;
+  part.candidates.push({
+    dealId: deal.id,
+    dealName: deal.name,
+    amount: rowAmount(deal.amount),
+    closedAtMs: deal.closedAtMs,
+    ownerId: deal.ownerId,
+    companyId: deal.companyId,
+    dealTier: deal.tier,
+  });
+};
+
+export const mergeFalseNegatives = (
+  a: FalseNegativesPart,
+  b: FalseNegativesPart,
+): FalseNegativesPart => ({
+  candidates: [...a.candidates, ...b.candidates],
+  offStrategyCompanies: mergeRecords(a.offStrategyCompanies, b.offStrategyCompanies, (x) => x),
+});
 
 const compareRows = (a: FalseNegativeRow, b: FalseNegativeRow): number =>
   compareAmountDesc(a.amount, b.amount) || compareText(a.dealId, b.dealId);
 
-export type FalseNegativesAccumulator = {
-  addCompany: (company: ReviewCompany) => void;
-  addDeal: (deal: ReviewDeal) => void;
-  finish: (completeness: Completeness) => FalseNegatives;
-};
-
 /**
- * SCORING §9, §15: won deals (closed at or after nowMs − the evidence window, 365 days unless the
- * strategy says otherwise) whose company is off_strategy or refused today. Names are kept only for
- * off-strategy companies, the only ones a row can name.
+ * SCORING §9, §15: won deals (closed at or after the evidence window's start, nowMs − 365 days
+ * unless the strategy says otherwise) whose company is off_strategy or refused today; won deals of
+ * such companies without a close date are counted apart.
  */
-export const createFalseNegatives = (
-  nowMs: number,
+export const finishFalseNegatives = (
+  part: FalseNegativesPart,
+  windowStartMs: number,
   maxDealRows: number,
-  windowDays: number = FALSE_NEGATIVE_WINDOW_DAYS,
-): FalseNegativesAccumulator => {
-  const windowStartMs = nowMs - windowDays * DAY_MS;
-  const companyNames = new Map<string, string | null>();
+  completeness: Completeness,
+): FalseNegatives => {
   const total = createAmountTally();
-  const rows = createTopList(maxDealRows, compareRows);
+  const rows: FalseNegativeRow[] = [];
   let withoutCloseDate = 0;
+  for (const c of part.candidates) {
+    const company = part.offStrategyCompanies[c.companyId];
+    if (company === undefined) continue;
+    if (c.closedAtMs === null) {
+      withoutCloseDate += 1;
+      continue;
+    }
+    tallyAmount(total, c.amount);
+    rows.push({
+      dealId: c.dealId,
+      dealName: c.dealName,
+      amount: c.amount,
+      closedAtMs: c.closedAtMs,
+      ownerId: c.ownerId,
+      companyId: c.companyId,
+      companyName: company.name,
+      companyTier: company.tier,
+      dealTier: c.dealTier,
+    });
+  }
+  const listed = finishTopList({ rows, seen: rows.length }, maxDealRows, compareRows);
   return {
-    addCompany: (company) => {
-      if (isOffStrategyTier(company.tier)) companyNames.set(company.id, company.name);
-    },
-    addDeal: (deal) => {
-      if (!deal.isClosed || !deal.isWon || !isOffStrategyTier(deal.companyTier)) return;
-      if (deal.closedAtMs === null) {
-        withoutCloseDate += 1;
-        return;
-      }
-      if (deal.closedAtMs < windowStartMs) return;
-      tallyAmount(total, deal.amount);
-      rows.add({
-        dealId: deal.id,
-        dealName: deal.name,
-        amount: deal.amount,
-        closedAtMs: deal.closedAtMs,
-        ownerId: deal.ownerId,
-        companyId: deal.companyId,
-        companyName: null,
-        companyTier: deal.companyTier,
-        dealTier: deal.tier,
-      });
-    },
-    finish: (completeness) => {
-      const listed = rows.finish();
-      return {
-        completeness,
-        windowStartMs,
-        total: amountTotalOf(total),
-        deals: listed.rows.map((row) => ({
-          ...row,
-          companyName: row.companyId === null ? null : (companyNames.get(row.companyId) ?? null),
-        })),
-        dealsOmitted: listed.omitted,
-        withoutCloseDate,
-      };
-    },
+    completeness,
+    windowStartMs,
+    total: amountTotalOf(total),
+    deals: listed.rows,
+    dealsOmitted: listed.omitted,
+    withoutCloseDate,
   };
 };

@@ -1,16 +1,18 @@
+import { z } from 'zod';
+
 import { DreamGroup } from '../enums.ts';
 import { DREAM_QUESTIONS } from '../scoring/compile-strategy.ts';
-import type { AmountTally } from './cents.ts';
-import { amountTotalOf, createAmountTally, tallyAmount } from './cents.ts';
+import { addTallies, AmountTally, amountTotalOf, createAmountTally, tallyAmount } from './cents.ts';
 import type { Completeness, FocusBoard, OwnerAmount, ReviewDeal, WarningSplit } from './schema.ts';
 import type { Keyed } from './tallies.ts';
-import { mergeAmountTallies, mergeKeyedAmounts, sortedAmounts, tallyAt } from './tallies.ts';
+import { keyed, mergeKeyedAmounts, sortedAmounts, tallyAt } from './tallies.ts';
 
 const BOARD_WARNINGS = ['price_competition', 'offer_outside_segment'] as const;
 type BoardWarning = (typeof BOARD_WARNINGS)[number];
 
 /** A total with its split by owner (owner ids JSON-encoded as keys). */
-type OwnerTallies = { total: AmountTally; byOwner: Keyed<AmountTally> };
+const OwnerTallies = z.strictObject({ total: AmountTally, byOwner: keyed(AmountTally) });
+type OwnerTallies = z.output<typeof OwnerTallies>;
 
 const createOwnerTallies = (): OwnerTallies => ({ total: createAmountTally(), byOwner: {} });
 
@@ -20,7 +22,7 @@ const addToOwners = (t: OwnerTallies, deal: ReviewDeal): void => {
 };
 
 const mergeOwnerTallies = (a: OwnerTallies, b: OwnerTallies): OwnerTallies => ({
-  total: mergeAmountTallies(a.total, b.total),
+  total: addTallies(a.total, b.total),
   byOwner: mergeKeyedAmounts(a.byOwner, b.byOwner),
 });
 
@@ -31,15 +33,23 @@ export const ownerAmountsOf = (byOwner: Keyed<AmountTally>): OwnerAmount[] =>
     ...amountTotalOf(tally),
   }));
 
-/** Plain-JSON state of the focus board. */
-export type FocusBoardState = {
-  focus: OwnerTallies;
-  unanswered: AmountTally;
-  byQuestion: Record<DreamGroup, AmountTally>;
-  warnings: Record<BoardWarning, OwnerTallies>;
-};
+/** The focus board's part of a review. */
+export const FocusBoardPart = z.strictObject({
+  focus: OwnerTallies,
+  unanswered: AmountTally,
+  byQuestion: z.strictObject({
+    need: AmountTally,
+    abilityToPay: AmountTally,
+    urgency: AmountTally,
+  }) satisfies z.ZodType<Record<DreamGroup, AmountTally>>,
+  warnings: z.strictObject({
+    price_competition: OwnerTallies,
+    offer_outside_segment: OwnerTallies,
+  }) satisfies z.ZodType<Record<BoardWarning, OwnerTallies>>,
+});
+export type FocusBoardPart = z.output<typeof FocusBoardPart>;
 
-export const createFocusBoardState = (): FocusBoardState => ({
+export const createFocusBoardPart = (): FocusBoardPart => ({
   focus: createOwnerTallies(),
   unanswered: createAmountTally(),
   byQuestion: {
@@ -57,25 +67,25 @@ export const createFocusBoardState = (): FocusBoardState => ({
  * SCORING §15 focus board, one open deal: focus deals; dream and fit deals whose dream test is
  * unanswered, per question; deals with price_competition or offer_outside_segment.
  */
-export const addFocusBoardDeal = (state: FocusBoardState, deal: ReviewDeal): void => {
+export const addFocusBoardDeal = (part: FocusBoardPart, deal: ReviewDeal): void => {
   if (deal.isClosed) return;
-  if (deal.focus) addToOwners(state.focus, deal);
+  if (deal.focus) addToOwners(part.focus, deal);
   const fits = deal.tier === 'dream' || deal.tier === 'fit';
   if (fits && deal.openQuestions.length > 0) {
-    tallyAmount(state.unanswered, deal.amount);
-    for (const q of new Set(deal.openQuestions)) tallyAmount(state.byQuestion[q], deal.amount);
+    tallyAmount(part.unanswered, deal.amount);
+    for (const q of new Set(deal.openQuestions)) tallyAmount(part.byQuestion[q], deal.amount);
   }
   for (const w of BOARD_WARNINGS)
-    if (deal.warnings.includes(w)) addToOwners(state.warnings[w], deal);
+    if (deal.warnings.includes(w)) addToOwners(part.warnings[w], deal);
 };
 
-export const mergeFocusBoards = (a: FocusBoardState, b: FocusBoardState): FocusBoardState => ({
+export const mergeFocusBoards = (a: FocusBoardPart, b: FocusBoardPart): FocusBoardPart => ({
   focus: mergeOwnerTallies(a.focus, b.focus),
-  unanswered: mergeAmountTallies(a.unanswered, b.unanswered),
+  unanswered: addTallies(a.unanswered, b.unanswered),
   byQuestion: {
-    need: mergeAmountTallies(a.byQuestion.need, b.byQuestion.need),
-    abilityToPay: mergeAmountTallies(a.byQuestion.abilityToPay, b.byQuestion.abilityToPay),
-    urgency: mergeAmountTallies(a.byQuestion.urgency, b.byQuestion.urgency),
+    need: addTallies(a.byQuestion.need, b.byQuestion.need),
+    abilityToPay: addTallies(a.byQuestion.abilityToPay, b.byQuestion.abilityToPay),
+    urgency: addTallies(a.byQuestion.urgency, b.byQuestion.urgency),
   },
   warnings: {
     price_competition: mergeOwnerTallies(
@@ -90,22 +100,22 @@ export const mergeFocusBoards = (a: FocusBoardState, b: FocusBoardState): FocusB
 });
 
 export const finishFocusBoard = (
-  state: FocusBoardState,
+  part: FocusBoardPart,
   completeness: Completeness,
 ): FocusBoard => ({
   completeness,
-  focusDeals: { ...amountTotalOf(state.focus.total), byOwner: ownerAmountsOf(state.focus.byOwner) },
+  focusDeals: { ...amountTotalOf(part.focus.total), byOwner: ownerAmountsOf(part.focus.byOwner) },
   unanswered: {
-    ...amountTotalOf(state.unanswered),
+    ...amountTotalOf(part.unanswered),
     byQuestion: DreamGroup.options.map((question) => ({
       question,
       text: DREAM_QUESTIONS[question],
-      ...amountTotalOf(state.byQuestion[question]),
+      ...amountTotalOf(part.byQuestion[question]),
     })),
   },
   warnings: BOARD_WARNINGS.map((warning): WarningSplit => ({
     warning,
-    ...amountTotalOf(state.warnings[warning].total),
-    byOwner: ownerAmountsOf(state.warnings[warning].byOwner),
+    ...amountTotalOf(part.warnings[warning].total),
+    byOwner: ownerAmountsOf(part.warnings[warning].byOwner),
   })),
 });

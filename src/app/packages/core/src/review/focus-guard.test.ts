@@ -85,8 +85,9 @@ describe('SCORING §13 focus guard', () => {
       warnings: [{ code: 'refuses_nobody' }, { code: 'accepts_most' }],
     });
     const sim = createSimulationAccumulator();
-    sim.add({ oldTier: null, newTier: 'refused', openDeals: 0, openAmount: 0 });
-    sim.add({ oldTier: 'fit', newTier: 'dream', openDeals: 1, openAmount: 10 });
+    sim.addOpenDeal({ companyId: 'c2', amount: '10' });
+    sim.addCompany({ id: 'c1', oldTier: null, newTier: 'refused' });
+    sim.addCompany({ id: 'c2', oldTier: 'fit', newTier: 'dream' });
     expect(simulationFocusGuard(STRATEGY, sim.finish())).toMatchObject({
       companies: 2,
       dreamOrFit: 1,

@@ -8,7 +8,9 @@ import {
   type ReviewAccumulatorOptions,
   type ReviewCompany,
   type ReviewDeal,
-  type SimulationEntry,
+  type OpenDeal,
+  type ReviewPart,
+  type SimulatedCompany,
   type SimulationMatrix,
   type StrategyReview,
 } from './index.ts';
@@ -31,11 +33,21 @@ describe('the review API', () => {
     expectTypeOf<ReviewCompany['tier']>().toEqualTypeOf<Tier | null>();
   });
 
-  it('simulates one company at a time into the old-tier → new-tier matrix', () => {
+  it('answers its part, to merge with the parts of other reads', () => {
+    expectTypeOf(createReviewAccumulator)
+      .returns.toHaveProperty('part')
+      .returns.toEqualTypeOf<ReviewPart>();
+  });
+
+  it('simulates open deals and companies into the old-tier → new-tier matrix', () => {
     expectTypeOf(createSimulationAccumulator)
-      .returns.toHaveProperty('add')
+      .returns.toHaveProperty('addOpenDeal')
       .parameter(0)
-      .toEqualTypeOf<SimulationEntry>();
+      .toEqualTypeOf<OpenDeal>();
+    expectTypeOf(createSimulationAccumulator)
+      .returns.toHaveProperty('addCompany')
+      .parameter(0)
+      .toEqualTypeOf<SimulatedCompany>();
     expectTypeOf(createSimulationAccumulator)
       .returns.toHaveProperty('finish')
       .returns.toEqualTypeOf<SimulationMatrix>();

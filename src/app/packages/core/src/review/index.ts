@@ -47,7 +47,6 @@ export {
   ReviewSource,
   SegmentEvidence,
   SimulationCell,
-  SimulationEntry,
   SimulationMatrix,
   SimulationRow,
   StageAmount,
@@ -62,27 +61,32 @@ export {
   VersionCounts,
   WinRecord,
 } from './schema.ts';
-export { createReviewAccumulator, DEFAULT_MAX_DEAL_ROWS } from './create-review-accumulator.ts';
+export {
+  createReviewAccumulator,
+  DEFAULT_MAX_DEAL_ROWS,
+  emptyReviewPart,
+  finishReview,
+  mergeReviewParts,
+  ReviewPart,
+  ReviewSetup,
+  reviewSetupOf,
+} from './create-review-accumulator.ts';
 export type { ReviewAccumulator, ReviewAccumulatorOptions } from './create-review-accumulator.ts';
-export { createSimulationAccumulator } from './create-simulation-accumulator.ts';
-export type { SimulationAccumulator } from './create-simulation-accumulator.ts';
+export {
+  createSimulationAccumulator,
+  emptySimulationPart,
+  mergeSimulationParts,
+  SimulatedCompany,
+  SimulationPart,
+  simulationMatrixOf,
+} from './create-simulation-accumulator.ts';
+export type { OpenDeal, SimulationAccumulator } from './create-simulation-accumulator.ts';
+export { simulateCompany } from './simulate-company.ts';
 export { MIN_CLOSED_DEALS } from './compare-win-rates.ts';
 export { FALSE_NEGATIVE_WINDOW_DAYS } from './false-negatives.ts';
 export { FIT_TIERS } from './strategy-evidence.ts';
 export { isApprovedException } from './off-strategy-pipeline.ts';
-// SCORING §12, §13, §15.
-export {
-  addReviewAdditionsCompany,
-  addReviewAdditionsDeal,
-  createReviewAdditionsState,
-  finishReviewAdditions,
-  mergeReviewAdditions,
-} from './review-additions.ts';
-export type {
-  ReviewAdditions,
-  ReviewAdditionsContext,
-  ReviewAdditionsState,
-} from './review-additions.ts';
+// SCORING §12, §13, §15 (parts of the review above).
 export { computeFocusGuard, simulationFocusGuard, strategyFocusWarnings } from './focus-guard.ts';
 export type { TierCounts } from './focus-guard.ts';
 export { companyCriterionOutcomes, CRITERION_EVIDENCE_NOTE } from './criterion-evidence.ts';

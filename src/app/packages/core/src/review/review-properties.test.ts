@@ -4,8 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { DreamGroup, FitWarning, Tier } from '../enums.ts';
 import type { ExceptionState } from '../scoring/schema.ts';
 import { toCents } from './cents.ts';
-import { createSimulationAccumulator } from './create-simulation-accumulator.ts';
-import type { AmountTotal, ReviewCompany, ReviewDeal, SimulationEntry } from './schema.ts';
+import {
+  createReviewAccumulator,
+  emptyReviewPart,
+  finishReview,
+  mergeReviewParts,
+  ReviewPart,
+} from './create-review-accumulator.ts';
+import {
+  createSimulationAccumulator,
+  emptySimulationPart,
+  mergeSimulationParts,
+  SimulationPart,
+  simulationMatrixOf,
+} from './create-simulation-accumulator.ts';
+import type { OpenDeal, SimulatedCompany } from './create-simulation-accumulator.ts';
+import type { AmountTotal, ReviewCompany, ReviewDeal } from './schema.ts';
 import { StrategyReview } from './schema.ts';
 import {
   DAY,
@@ -15,15 +29,7 @@ import {
   STRATEGY_WITH_COMPETITORS,
 } from '../../../../../../test/support/core/review-fixtures.ts';
 import { StrategySchema } from '../strategy/strategy-schema.ts';
-import {
-  addReviewAdditionsCompany,
-  addReviewAdditionsDeal,
-  createReviewAdditionsState,
-  finishReviewAdditions,
-  mergeReviewAdditions,
-} from './review-additions.ts';
-import type { ReviewAdditionsState } from './review-additions.ts';
-import { createTopList } from './top-list.ts';
+import { addToTopList, createTopList, finishTopList } from './top-list.ts';
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 const tier = maybe(fc.constantFrom(...Tier.options));
@@ -48,6 +54,7 @@ const companyFields = fc.record({
   tier,
   segmentId: maybe(fc.constantFrom('enterprise-saas', 'mid-market', 'old')),
   version: maybe(fc.integer({ min: 0, max: 3 })),
+  criteria: maybe(fc.constantFrom('mm', 'mx', 'xu', 'uu', 'm')),
 });
 
 const dealFields = fc.record({
@@ -68,7 +75,6 @@ const dealFields = fc.record({
   reason: maybe(fc.constantFrom('We do not sell to the public sector', 'Too small')),
   exception,
   companyId: small('c'),
-  companyTier: tier,
   version: maybe(fc.integer({ min: 0, max: 3 })),
   focus: fc.boolean(),
   warnings: fc.subarray([...FitWarning.options]),
@@ -76,7 +82,6 @@ const dealFields = fc.record({
   competitors: maybe(fc.subarray(['acme', 'beta', 'other', 'gone'])),
   business: maybe(fc.constantFrom('new', 'existing')),
   closedLostReason: maybe(fc.constantFrom('Price', ' price ', 'No budget', 'Timing', 'PRICE')),
-  companyCriteria: maybe(fc.constantFrom('mm', 'mx', 'xu', 'uu', 'm')),
 });
 
 const companies: fc.Arbitrary<ReviewCompany[]> = fc
@@ -169,36 +174,8 @@ describe('strategy review properties', () => {
   });
 });
 
-describe('review additions (SCORING §12, §13, §15) properties', () => {
+describe('SCORING §12, §13, §15 figures: properties', () => {
   const strategy = STRATEGY_WITH_COMPETITORS;
-  const ctx = { strategy, nowMs: NOW_MS };
-  const stateOf = (cs: readonly ReviewCompany[], ds: readonly ReviewDeal[]) => {
-    const state = createReviewAdditionsState(strategy);
-    for (const c of cs) addReviewAdditionsCompany(state, c);
-    for (const d of ds) addReviewAdditionsDeal(state, d, ctx);
-    return state;
-  };
-  const finish = (state: ReviewAdditionsState) =>
-    finishReviewAdditions(state, {
-      ...ctx,
-      completenessOf: () => ({ partial: false, reasons: [] }),
-    });
-
-  it('merging the states of two chunks, split anywhere, gives the figures of the whole; a state is plain JSON', () => {
-    fc.assert(
-      fc.property(companies, deals, fc.nat(), fc.nat(), (cs, ds, i, j) => {
-        const ci = i % (cs.length + 1);
-        const dj = j % (ds.length + 1);
-        const a = stateOf(cs.slice(0, ci), ds.slice(0, dj));
-        const b = stateOf(cs.slice(ci), ds.slice(dj));
-        const viaJson = (x: ReviewAdditionsState): ReviewAdditionsState =>
-          JSON.parse(JSON.stringify(x)) as ReviewAdditionsState;
-        const whole = finish(stateOf(cs, ds));
-        expect(finish(mergeReviewAdditions(viaJson(a), viaJson(b)))).toEqual(whole);
-        expect(finish(mergeReviewAdditions(b, a))).toEqual(whole);
-      }),
-    );
-  });
 
   it('policy retain never moves a deal into unapproved off-strategy pipeline: retained deals plus the pipeline under retain are the pipeline under policy score', () => {
     const scoring = StrategySchema.parse({ ...STRATEGY, existingCustomers: { policy: 'score' } });
@@ -252,6 +229,66 @@ describe('review additions (SCORING §12, §13, §15) properties', () => {
   });
 });
 
+describe('a review read in parts (chunks)', () => {
+  /** The records cut into consecutive parts at the given points. */
+  const cut = <T>(list: readonly T[], points: readonly number[]): T[][] => {
+    const at = [...new Set(points.map((p) => Math.floor(p * list.length)))].sort((a, b) => a - b);
+    return [0, ...at, list.length]
+      .slice(1)
+      .map((end, i, ends) => list.slice(i === 0 ? 0 : ends[i - 1], end));
+  };
+
+  it('merging the parts of any split of the records, deals or companies first, gives the review of them all, through JSON', () => {
+    fc.assert(
+      fc.property(
+        companies,
+        deals,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
+        fc.constantFrom(2, 5, 1000),
+        fc.boolean(),
+        (cs, ds, points, maxDealRows, dealsFirst) => {
+          const strategy = STRATEGY_WITH_COMPETITORS;
+          const options = { strategy, publishedVersion: 1, nowMs: NOW_MS, maxDealRows };
+          const whole = reviewOf({ companies: cs, deals: ds }, { strategy, maxDealRows });
+          const companyParts = cut(cs, points).map((chunk) => ({ cs: chunk, ds: [] as ReviewDeal[] }));
+          const dealParts = cut(ds, points).map((chunk) => ({ cs: [] as ReviewCompany[], ds: chunk }));
+          const parts = (
+            dealsFirst ? [...dealParts, ...companyParts] : [...companyParts, ...dealParts]
+          ).map(({ cs: c, ds: d }) => {
+            const acc = createReviewAccumulator(options);
+            for (const x of c) acc.addCompany(x);
+            for (const x of d) acc.addDeal(x);
+            // Each part crosses the function boundary as JSON and is parsed on the page.
+            return ReviewPart.parse(JSON.parse(JSON.stringify(acc.part())));
+          });
+          const setup = createReviewAccumulator(options).setup;
+          const merged = parts.reduce(
+            (a, b) => mergeReviewParts(a, b, setup),
+            emptyReviewPart(setup.strategy),
+          );
+          expect(finishReview(merged, setup)).toEqual(whole);
+        },
+      ),
+    );
+  });
+
+  it('one accumulator given every deal first, then only the companies its deals await, gives the whole criterion evidence', () => {
+    fc.assert(
+      fc.property(companies, deals, (cs, ds) => {
+        const strategy = STRATEGY_WITH_COMPETITORS;
+        const acc = createReviewAccumulator({ strategy, publishedVersion: 1, nowMs: NOW_MS });
+        for (const d of ds) acc.addDeal(d);
+        for (const c of cs) acc.addCompany(acc.awaitsCompany(c.id) ? c : { ...c, criteria: null });
+        const whole = reviewOf({ companies: cs, deals: ds }, { strategy });
+        expect(acc.finish()).toEqual(whole);
+        expect(Object.keys(acc.part().criterionEvidence.outcomes).length).toBeLessThanOrEqual(
+          new Set(ds.flatMap((d) => (d.isClosed && d.companyId !== null ? [d.companyId] : []))).size,
+        );
+      }),
+    );
+  });
+});
+
 describe('bounded deal lists', () => {
   it('keep the first rows in order of any stream, however long', () => {
     fc.assert(
@@ -259,10 +296,11 @@ describe('bounded deal lists', () => {
         fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 600 }),
         fc.integer({ min: 0, max: 12 }),
         (items, limit) => {
-          const top = createTopList(limit, (a: number, b: number) => a - b);
-          for (const i of items) top.add(i);
-          const sorted = [...items].sort((a, b) => a - b);
-          expect(top.finish()).toEqual({
+          const compare = (a: number, b: number) => a - b;
+          const top = createTopList<number>();
+          for (const i of items) addToTopList(top, i, limit, compare);
+          const sorted = [...items].sort(compare);
+          expect(finishTopList(top, limit, compare)).toEqual({
             rows: sorted.slice(0, limit),
             omitted: items.length - Math.min(limit, items.length),
           });
@@ -272,20 +310,29 @@ describe('bounded deal lists', () => {
   });
 });
 
-const entry: fc.Arbitrary<SimulationEntry> = fc.record({
-  oldTier: tier,
-  newTier: fc.constantFrom(...Tier.options),
-  openDeals: fc.integer({ min: 0, max: 20 }),
-  openAmount: fc.double({ min: 0, max: 1e8, noNaN: true }),
-});
+const simulated: fc.Arbitrary<SimulatedCompany[]> = fc
+  .array(fc.record({ oldTier: tier, newTier: fc.constantFrom(...Tier.options) }), { maxLength: 60 })
+  .map((list) => list.map((c, i) => ({ ...c, id: `c${i + 1}` })));
+const openDeals: fc.Arbitrary<OpenDeal[]> = fc.array(
+  fc.record({
+    companyId: small('c'),
+    amount: maybe(fc.integer({ min: 0, max: 1e9 }).map((cents) => String(cents / 100))),
+  }),
+  { maxLength: 100 },
+);
+
+const matrixOf = (deals: readonly OpenDeal[], cs: readonly SimulatedCompany[]) => {
+  const sim = createSimulationAccumulator();
+  for (const d of deals) sim.addOpenDeal(d);
+  for (const c of cs) sim.addCompany(c);
+  return sim.finish();
+};
 
 describe('simulation matrix properties', () => {
   it("the matrix's cells sum to its row, column and grand totals", () => {
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 200 }), (entries) => {
-        const sim = createSimulationAccumulator();
-        for (const e of entries) sim.add(e);
-        const m = sim.finish();
+      fc.property(simulated, openDeals, (cs, ds) => {
+        const m = matrixOf(ds, cs);
         const cells = (
           list: readonly { companies: number; openDeals: number; openAmount: number }[],
         ) => ({
@@ -303,28 +350,48 @@ describe('simulation matrix properties', () => {
         expect(cells(m.columns.map((c) => c.total))).toEqual(one(m.total));
         expect(cells([m.unchanged, m.changed, m.newlyScored])).toEqual(one(m.total));
         expect(cells([m.upgraded, m.downgraded])).toEqual(one(m.changed));
-        expect(m.total.companies).toBe(entries.length);
+        expect(m.total.companies).toBe(cs.length);
+        const known = new Set(cs.map((c) => c.id));
+        expect(m.total.openDeals).toBe(
+          ds.filter((d) => d.companyId !== null && known.has(d.companyId)).length,
+        );
       }),
     );
   });
 
-  it('adding companies in any order gives the same matrix', () => {
-    const shuffled = fc
-      .array(entry, { maxLength: 100 })
-      .chain((list) =>
-        fc.tuple(
-          fc.constant(list),
-          fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }),
-        ),
-      );
+  it('open deals before or after their companies, in any order, give the same matrix', () => {
     fc.assert(
-      fc.property(shuffled, ([a, b]) => {
-        const run = (list: readonly SimulationEntry[]) => {
-          const sim = createSimulationAccumulator();
-          for (const e of list) sim.add(e);
-          return sim.finish();
-        };
-        expect(run(b)).toEqual(run(a));
+      fc.property(simulated, openDeals, (cs, ds) => {
+        const later = createSimulationAccumulator({ keepCompanies: true });
+        for (const c of [...cs].reverse()) later.addCompany(c);
+        for (const d of [...ds].reverse()) later.addOpenDeal(d);
+        expect(later.finish()).toEqual(matrixOf(ds, cs));
+      }),
+    );
+  });
+
+  it('parts of open deals and of companies, merged in any order through JSON, give the same matrix', () => {
+    fc.assert(
+      fc.property(simulated, openDeals, fc.integer({ min: 1, max: 4 }), (cs, ds, n) => {
+        const slices = <T>(list: readonly T[]): T[][] =>
+          Array.from({ length: n }, (_, i) => list.filter((_, j) => j % n === i));
+        const parts: SimulationPart[] = [
+          ...slices(ds).map((chunk) => {
+            const sim = createSimulationAccumulator({ keepCompanies: true });
+            for (const d of chunk) sim.addOpenDeal(d);
+            return sim.part();
+          }),
+          ...slices(cs).map((chunk) => {
+            const sim = createSimulationAccumulator({ keepCompanies: true });
+            for (const c of chunk) sim.addCompany(c);
+            return sim.part();
+          }),
+        ].map((p) => SimulationPart.parse(JSON.parse(JSON.stringify(p))));
+        const merged = parts.reduce(mergeSimulationParts, emptySimulationPart());
+        const reversed = [...parts].reverse().reduce(mergeSimulationParts, emptySimulationPart());
+        const expected = matrixOf(ds, cs);
+        expect(simulationMatrixOf(merged)).toEqual(expected);
+        expect(simulationMatrixOf(reversed)).toEqual(expected);
       }),
     );
   });

@@ -17,7 +17,10 @@ const EpochMs = z.number().describe('Milliseconds since 1970-01-01T00:00:00Z');
 // Input: what the adapter (CLI) or an app function reads from the portal, one record at a time.
 // ---------------------------------------------------------------------------------------------
 
-/** A company as the strategy review sees it: its stored score, not a fresh one. */
+/**
+ * A company as the strategy review sees it: its stored score, not a fresh one — but for criterion
+ * evidence (SCORING §15) the outcomes of the strategy's segment criteria on it today.
+ */
 export const ReviewCompany = z.object({
   id: Id,
   name: z.string().nullable(),
@@ -25,6 +28,13 @@ export const ReviewCompany = z.object({
   tier: Tier.nullable().describe('strategy_fit_tier; null when the company was never scored'),
   segmentId: z.string().nullable(),
   version: Version.nullable().describe('strategy_fit_version; null when missing'),
+  criteria: z
+    .string()
+    .nullable()
+    .default(null)
+    .describe(
+      "The outcomes of the strategy's segment criteria on the company today, one character per criterion in document order (m match, x miss, u unknown; companyCriterionOutcomes); null when not scored for the review",
+    ),
 });
 export type ReviewCompany = z.output<typeof ReviewCompany>;
 
@@ -53,8 +63,7 @@ export const ReviewDeal = z.object({
   offStrategy: z.boolean().describe('strategy_fit_off_strategy (SCORING §6.4)'),
   reason: z.string().nullable(),
   exception: ExceptionState,
-  companyId: z.string().nullable(),
-  companyTier: Tier.nullable().describe("The deal's company's tier today; null when unknown"),
+  companyId: z.string().nullable().describe("The deal's company (SCORING §7); null without one"),
   version: Version.nullable().describe('strategy_fit_version; null when missing'),
   // SCORING §15: what the focus board, existing customers, competitors, what customers say, the
   // discount bands and criterion evidence read. Defaults: what a deal scored before §10–§15 has.
@@ -75,13 +84,6 @@ export const ReviewDeal = z.object({
     .nullable()
     .default(null)
     .describe("HubSpot's closed_lost_reason, trimmed; null when empty"),
-  companyCriteria: z
-    .string()
-    .nullable()
-    .default(null)
-    .describe(
-      "The outcomes of the strategy's segment criteria on the deal's company today, one character per criterion in document order (m match, x miss, u unknown; companyCriterionOutcomes); null when not read",
-    ),
 });
 export type ReviewDeal = z.output<typeof ReviewDeal>;
 
@@ -613,15 +615,6 @@ export type StrategyReview = z.output<typeof StrategyReview>;
 // ---------------------------------------------------------------------------------------------
 // Simulation: old tier → new tier before publishing (SCORING §9, last bullet).
 // ---------------------------------------------------------------------------------------------
-
-/** One company in a simulation: its tier today and under the proposed strategy. */
-export const SimulationEntry = z.object({
-  oldTier: Tier.nullable().describe('null: never scored'),
-  newTier: Tier,
-  openDeals: Count,
-  openAmount: z.number().describe('Sum of the known amounts of its open deals'),
-});
-export type SimulationEntry = z.output<typeof SimulationEntry>;
 
 export const SimulationCell = z.object({
   companies: Count,

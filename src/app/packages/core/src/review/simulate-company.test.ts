@@ -5,7 +5,8 @@ import {
   compiledWith,
   NOW_MS,
 } from '../../../../../../test/support/core/fixtures.ts';
-import { openPipelineByCompany, simulateCompany } from './simulate-company.ts';
+import { createSimulationAccumulator } from './create-simulation-accumulator.ts';
+import { simulateCompany } from './simulate-company.ts';
 
 const facts = (properties: Record<string, string>) => ({
   id: '1',
@@ -19,36 +20,40 @@ describe('simulateCompany', () => {
     { property: 'industry', operator: 'EQ', value: 'COMPUTER_SOFTWARE' },
   ]);
   const retail = compiledWith([{ property: 'industry', operator: 'EQ', value: 'RETAIL' }]);
-  const pipeline = { openDeals: 2, openAmount: 1500 };
 
-  it('scores the company with the published and the proposed strategy, with its open pipeline', () => {
-    expect(simulateCompany(software, retail, facts({ industry: 'RETAIL' }), pipeline)).toEqual({
+  it('scores the company with the published and the proposed strategy', () => {
+    expect(simulateCompany(software, retail, facts({ industry: 'RETAIL' }))).toEqual({
+      id: '1',
       oldTier: 'off_strategy',
       newTier: 'fit',
-      openDeals: 2,
-      openAmount: 1500,
     });
   });
 
   it('without a published strategy the company was never scored', () => {
-    const e = simulateCompany(null, software, facts({ industry: 'COMPUTER_SOFTWARE' }), pipeline);
+    const e = simulateCompany(null, software, facts({ industry: 'COMPUTER_SOFTWARE' }));
     expect([e.oldTier, e.newTier]).toEqual([null, 'fit']);
   });
 });
 
-describe('openPipelineByCompany', () => {
+describe('open pipeline per company', () => {
   it('counts open deals per company; a missing or unreadable amount counts the deal, adds nothing', () => {
-    const open = openPipelineByCompany([
-      { companyId: '1', amount: '1000' },
-      { companyId: '1', amount: ' 250.5 ' },
-      { companyId: '1', amount: '' },
-      { companyId: '2', amount: 'lots' },
-      { companyId: '2', amount: null },
-      { companyId: null, amount: '99' },
-    ]);
-    expect([...open]).toEqual([
-      ['1', { openDeals: 3, openAmount: 1250.5 }],
-      ['2', { openDeals: 2, openAmount: 0 }],
+    const sim = createSimulationAccumulator();
+    for (const [companyId, amount] of [
+      ['1', '1000'],
+      ['1', ' 250.5 '],
+      ['1', ''],
+      ['2', 'lots'],
+      ['2', null],
+      [null, '99'],
+    ] as const) {
+      sim.addOpenDeal({ companyId, amount });
+    }
+    sim.addCompany({ id: '1', oldTier: 'fit', newTier: 'fit' });
+    sim.addCompany({ id: '2', oldTier: 'fit', newTier: 'stretch' });
+    const m = sim.finish();
+    expect([m.unchanged, m.downgraded]).toEqual([
+      { companies: 1, openDeals: 3, openAmount: 1250.5 },
+      { companies: 1, openDeals: 2, openAmount: 0 },
     ]);
   });
 });

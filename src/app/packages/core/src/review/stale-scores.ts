@@ -1,6 +1,20 @@
+import { z } from 'zod';
+
 import type { Completeness, StaleScores, VersionCounts } from './schema.ts';
 
-type VersionTally = Omit<VersionCounts, 'stale'>;
+const Count = z.number().int().min(0);
+const VersionTally = z.strictObject({
+  total: Count,
+  current: Count,
+  older: Count,
+  missingVersion: Count,
+  newer: Count,
+});
+type VersionTally = z.output<typeof VersionTally>;
+
+/** Records by their strategy_fit_version against the published one, of the records read so far. */
+export const StalePart = z.strictObject({ companies: VersionTally, deals: VersionTally });
+export type StalePart = z.output<typeof StalePart>;
 
 const createVersionTally = (): VersionTally => ({
   total: 0,
@@ -10,13 +24,32 @@ const createVersionTally = (): VersionTally => ({
   newer: 0,
 });
 
-const tallyVersion = (t: VersionTally, version: number | null, published: number): void => {
+export const createStalePart = (): StalePart => ({
+  companies: createVersionTally(),
+  deals: createVersionTally(),
+});
+
+/** SCORING §9: records whose strategy_fit_version is below the published one, or missing. */
+export const tallyVersion = (t: VersionTally, version: number | null, published: number): void => {
   t.total += 1;
   if (version === null) t.missingVersion += 1;
   else if (version < published) t.older += 1;
   else if (version > published) t.newer += 1;
   else t.current += 1;
 };
+
+const addVersionTallies = (a: VersionTally, b: VersionTally): VersionTally => ({
+  total: a.total + b.total,
+  current: a.current + b.current,
+  older: a.older + b.older,
+  missingVersion: a.missingVersion + b.missingVersion,
+  newer: a.newer + b.newer,
+});
+
+export const mergeStale = (a: StalePart, b: StalePart): StalePart => ({
+  companies: addVersionTallies(a.companies, b.companies),
+  deals: addVersionTallies(a.deals, b.deals),
+});
 
 const countsOf = (t: VersionTally): VersionCounts => ({
   total: t.total,
@@ -27,24 +60,13 @@ const countsOf = (t: VersionTally): VersionCounts => ({
   newer: t.newer,
 });
 
-export type StaleScoresAccumulator = {
-  addCompany: (company: { version: number | null }) => void;
-  addDeal: (deal: { version: number | null }) => void;
-  finish: (completeness: Completeness) => StaleScores;
-};
-
-/** SCORING §9: records whose strategy_fit_version is below the published one, or missing. */
-export const createStaleScores = (publishedVersion: number): StaleScoresAccumulator => {
-  const companies = createVersionTally();
-  const deals = createVersionTally();
-  return {
-    addCompany: (c) => tallyVersion(companies, c.version, publishedVersion),
-    addDeal: (d) => tallyVersion(deals, d.version, publishedVersion),
-    finish: (completeness) => ({
-      completeness,
-      publishedVersion,
-      companies: countsOf(companies),
-      deals: countsOf(deals),
-    }),
-  };
-};
+export const finishStale = (
+  part: StalePart,
+  publishedVersion: number,
+  completeness: Completeness,
+): StaleScores => ({
+  completeness,
+  publishedVersion,
+  companies: countsOf(part.companies),
+  deals: countsOf(part.deals),
+});

@@ -1,12 +1,19 @@
-// Plain-JSON tallies for the review parts of SCORING §13 and §15: each part keeps a state made of
-// numbers and string-keyed records, so two states (two chunks of a portal) merge by adding.
+// Tallies for the review parts of SCORING §12, §13 and §15: like every part of the review
+// (create-review-accumulator.ts), each is plain JSON declared by a zod schema, so two parts (two
+// chunks of a portal) merge by adding.
+import { z } from 'zod';
+
+import { addTallies, mergeRecords } from './cents.ts';
 import type { AmountTally } from './cents.ts';
-import { createAmountTally } from './cents.ts';
 import { compareText } from './compare.ts';
 import type { WinRecord } from './schema.ts';
 
 /** Closed and won deals of one group. */
-export type WinTally = { closed: number; won: number };
+export const WinTally = z.strictObject({
+  closed: z.number().int().min(0),
+  won: z.number().int().min(0),
+});
+export type WinTally = z.output<typeof WinTally>;
 
 export const createWinTally = (): WinTally => ({ closed: 0, won: 0 });
 
@@ -27,13 +34,8 @@ export const winRecordOfTally = (t: WinTally): WinRecord => ({
   winRate: t.closed === 0 ? null : t.won / t.closed,
 });
 
-export const mergeAmountTallies = (a: AmountTally, b: AmountTally): AmountTally => ({
-  count: a.count + b.count,
-  cents: a.cents + b.cents,
-  withoutAmount: a.withoutAmount + b.withoutAmount,
-});
-
 /** Tallies by a string key (a JSON-encoded group key). */
+export const keyed = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
 export type Keyed<T> = Record<string, T>;
 
 /** The tally of `key`, created empty on first use. */
@@ -46,26 +48,14 @@ export const tallyAt = <T>(record: Keyed<T>, key: string, create: () => T): T =>
   return t;
 };
 
-/** Merges two keyed records, tally by tally; neither input changes. */
-export const mergeKeyed = <T>(a: Keyed<T>, b: Keyed<T>, merge: (x: T, y: T) => T): Keyed<T> => {
-  const out: Keyed<T> = { ...a };
-  for (const [key, t] of Object.entries(b)) {
-    const mine = out[key];
-    out[key] = mine === undefined ? t : merge(mine, t);
-  }
-  return out;
-};
-
 export const mergeKeyedAmounts = (a: Keyed<AmountTally>, b: Keyed<AmountTally>) =>
-  mergeKeyed(a, b, mergeAmountTallies);
+  mergeRecords(a, b, addTallies);
 
 export const mergeKeyedWins = (a: Keyed<WinTally>, b: Keyed<WinTally>) =>
-  mergeKeyed(a, b, mergeWinTallies);
+  mergeRecords(a, b, mergeWinTallies);
 
 /** Amount groups largest amount first, then most deals, then key in code-unit order. */
 export const sortedAmounts = (record: Keyed<AmountTally>): [string, AmountTally][] =>
   Object.entries(record).sort(
     ([ka, a], [kb, b]) => b.cents - a.cents || b.count - a.count || compareText(ka, kb),
   );
-
-export { createAmountTally };

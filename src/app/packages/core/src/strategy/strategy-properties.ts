@@ -1,3 +1,5 @@
+import { EXCEPTION_PROPERTIES } from '../scoring/exception.ts';
+import { writtenFitProperties } from '../writeback/fit-properties.ts';
 import { existingCustomersOf } from './strategy-defaults.ts';
 import type { Strategy } from './strategy-schema.ts';
 
@@ -40,5 +42,24 @@ export const strategyProperties = (
     company: [...company].sort(),
     deal: [...deal].sort(),
     lineItem: [...LINE_ITEM_PROPERTIES],
+  };
+};
+
+/**
+ * Everything scoring a record reads (SCORING §6–§8): the strategy's properties, the fit
+ * properties it compares before writing (diff-only), and a deal's exception (§7). The one list
+ * every reader asks HubSpot for: cards, the bulk walk and the rescore.
+ */
+export const scoringReads = (strategy: Strategy): { companies: string[]; deals: string[] } => {
+  const named = strategyProperties(strategy);
+  return {
+    companies: [...new Set([...named.company, ...writtenFitProperties('companies')])].sort(),
+    deals: [
+      ...new Set([
+        ...named.deal,
+        ...writtenFitProperties('deals'),
+        ...Object.values(EXCEPTION_PROPERTIES),
+      ]),
+    ].sort(),
   };
 };

@@ -3,6 +3,7 @@ import { readNumber, splitMultiSelect } from '../values/read-value.ts';
 import { FIT_PROPERTIES } from './fit-properties.ts';
 
 const SCORED_AT = 'strategy_fit_scored_at';
+const VERSION = 'strategy_fit_version';
 const TYPES = new Map(FIT_PROPERTIES.map((p) => [p.name, `${p.type}/${p.fieldType}`]));
 
 /** Missing, null and "" are the same; otherwise the trimmed value. */
@@ -29,15 +30,27 @@ const sameValue = (name: string, current: string | null | undefined, next: strin
   }
 };
 
+/** True when the record carries a newer strategy version than the one about to be written. */
+export const scoredByNewerVersion = (
+  current: PropertyBag,
+  next: Readonly<Record<string, string>>,
+): boolean => {
+  const stored = readNumber(norm(current[VERSION]));
+  const writing = readNumber(norm(next[VERSION]));
+  return stored !== null && writing !== null && stored > writing;
+};
+
 /**
  * SCORING §8: the fit properties that must be written, or null when nothing but `scored_at`
- * would change (`scored_at` changes only when something else does). Pure; applying the result
- * and diffing again gives null.
+ * would change (`scored_at` changes only when something else does), and null for a record
+ * scored by a newer strategy version than `next` carries: a run never writes an older version
+ * over a newer one (issue 14). Pure; applying the result and diffing again gives null.
  */
 export const diffFitProperties = (
   current: PropertyBag,
   next: Readonly<Record<string, string>>,
 ): Record<string, string> | null => {
+  if (scoredByNewerVersion(current, next)) return null;
   const changed: Record<string, string> = {};
   let any = false;
   for (const [name, value] of Object.entries(next)) {

@@ -280,6 +280,20 @@ describe('SCORING §8 writes are diff-only', () => {
     });
   });
 
+  it('a record scored by a newer strategy version is never written with an older one', () => {
+    const newer = { ...stored, strategy_fit_version: '8', strategy_fit_tier: 'stretch' };
+    expect(diffFitProperties(newer, next)).toBeNull();
+    expect(diffFitProperties({ ...newer, strategy_fit_version: ' 8.0 ' }, next)).toBeNull();
+    // The same or an older version, or none, is written as before.
+    expect(diffFitProperties({ ...newer, strategy_fit_version: '7' }, next)).toEqual({
+      strategy_fit_tier: 'dream',
+      strategy_fit_scored_at: stamp.scoredAt,
+    });
+    expect(diffFitProperties({ ...newer, strategy_fit_version: '' }, next)).toMatchObject({
+      strategy_fit_version: '7',
+    });
+  });
+
   it('applying the diff and diffing again changes nothing (fast-check)', () => {
     const value = fc.oneof(
       fc.constant(null),

@@ -314,6 +314,12 @@ export const FIT_PROPERTIES: readonly FitPropertyDefinition[] = [
   },
 ];
 
+/** SCORING §8 properties that scoring writes on one object type (the exception's are not). */
+export const writtenFitProperties = (objectType: 'companies' | 'deals'): string[] =>
+  FIT_PROPERTIES.filter((p) => p.writtenByScoring && p.objects.includes(objectType)).map(
+    (p) => p.name,
+  );
+
 /** The strategy version and the moment of scoring, written with every score. */
 export type FitStamp = { version: number; scoredAt: string };
 

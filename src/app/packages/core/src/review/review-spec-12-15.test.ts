@@ -1,10 +1,11 @@
-// SCORING §12 and §15: the review additions, each rule in the spec's words.
+// SCORING §12, §13 and §15: the review's figures of these sections, each rule in the spec's words.
 import { describe, expect, it } from 'vitest';
 
 import { strategyOf } from '../../../../../../test/support/core/fixtures.ts';
 import {
   approvedUntil,
   closedDeals,
+  company,
   DAY,
   deal,
   NOW_MS,
@@ -50,9 +51,10 @@ describe('SCORING §15 evidence window', () => {
     });
     const review = reviewOf(
       {
+        companies: [company({ id: 'refused-co', tier: 'refused' })],
         deals: [
-          closedAt('won-recent', 30, { isWon: true, companyTier: 'refused' }),
-          closedAt('won-older', 120, { isWon: true, companyTier: 'refused' }),
+          closedAt('won-recent', 30, { isWon: true, companyId: 'refused-co' }),
+          closedAt('won-older', 120, { isWon: true, companyId: 'refused-co' }),
           ...closedDeals('off', 20, 5, { tier: 'off_strategy', offStrategy: true }),
           ...closedDeals('off-old', 20, 20, {
             tier: 'off_strategy',
@@ -441,29 +443,25 @@ describe('SCORING §15 price the customer accepts', () => {
 
 describe('SCORING §15 criterion evidence', () => {
   // STRATEGY: enterprise-saas has 1 criterion (industry), mid-market 1 (numberofemployees).
-  const withCompany = (
-    prefix: string,
-    count: number,
-    won: number,
-    companyCriteria: string | null,
-  ) => closedDeals(prefix, count, won, { tier: 'fit', companyId: 'c1', companyCriteria });
+  const withCompany = (prefix: string, count: number, won: number, companyId: string) =>
+    closedDeals(prefix, count, won, { tier: 'fit', companyId });
+  /** A company with its criterion outcomes today (null: not scored for the review). */
+  const scored = (id: string, criteria: string | null) => company({ id, criteria });
 
   it('for every segment criterion, over the closed deals in the window that have a company, its outcome on that company with today’s data: deals and win rate when it matches, when it misses, when unknown', () => {
     const review = reviewOf({
+      companies: [scored('ca', 'mx'), scored('cb', 'xu'), scored('cn', null), scored('co', 'mm')],
       deals: [
-        ...withCompany('a', 4, 3, 'mx'),
-        ...withCompany('b', 2, 0, 'xu'),
-        ...closedDeals('no-company', 3, 3, { companyId: null, companyCriteria: null }),
-        ...withCompany('not-read', 1, 1, null),
-        ...closedDeals('old', 5, 5, {
-          companyId: 'c1',
-          companyCriteria: 'mm',
-          closedAtMs: NOW_MS - 400 * DAY,
-        }),
+        ...withCompany('a', 4, 3, 'ca'),
+        ...withCompany('b', 2, 0, 'cb'),
+        ...closedDeals('no-company', 3, 3, { companyId: null }),
+        ...withCompany('not-read', 1, 1, 'cn'),
+        ...withCompany('gone', 1, 0, 'c-deleted'),
+        ...closedDeals('old', 5, 5, { companyId: 'co', closedAtMs: NOW_MS - 400 * DAY }),
       ],
     });
     const e = review.criterionEvidence;
-    expect([e.deals, e.withoutOutcomes]).toEqual([6, 4]);
+    expect([e.deals, e.withoutOutcomes]).toEqual([6, 5]);
     expect(e.note).toBe(
       "These flags use today's data of each company, not the data at the time the deal closed.",
     );
@@ -495,9 +493,10 @@ describe('SCORING §15 criterion evidence', () => {
     'with at least 20 closed deals on both the match and the miss side, r = win rate (match) ÷ win rate (miss): %s',
     (_, matchClosed, matchWon, missClosed, missWon, flag) => {
       const review = reviewOf({
+        companies: [scored('cm', 'mu'), scored('cx', 'xu')],
         deals: [
-          ...withCompany('m', matchClosed, matchWon, 'mu'),
-          ...withCompany('x', missClosed, missWon, 'xu'),
+          ...withCompany('m', matchClosed, matchWon, 'cm'),
+          ...withCompany('x', missClosed, missWon, 'cx'),
         ],
       });
       const row = review.criterionEvidence.segments[0]?.criteria[0];

@@ -1,0 +1,81 @@
+// The walk of a simulation (SCORING §9): open deals with their companies first, so that only the
+// open pipeline of companies still to come is held, then every company scored with the published
+// and the proposed strategy. Reads only.
+import { simulateCompany } from '@strategy-fit/core';
+import type {
+  CompiledStrategy,
+  PropertyDefinitions,
+  SimulationAccumulator,
+} from '@strategy-fit/core';
+import type { HubSpot, SearchWhere } from '@strategy-fit/hubspot';
+
+import { recordBlocks } from './read-blocks.ts';
+import type { BlockOptions, WalkRecord } from './read-blocks.ts';
+import { definePhase } from './walk.ts';
+import type { Phase, WalkCursor } from './walk.ts';
+
+/** Open deals: HubSpot's own `hs_is_closed`, as the stages' metadata say it. */
+export const OPEN_DEALS: SearchWhere = {
+  kind: 'filters',
+  filterGroups: [{ filters: [{ propertyName: 'hs_is_closed', operator: 'EQ', value: 'false' }] }],
+};
+
+export type SimulationContext = {
+  /** The published strategy; null when none is published (every company counts as new). */
+  published: CompiledStrategy | null;
+  proposed: CompiledStrategy;
+  /** The company properties either strategy reads. */
+  properties: readonly string[];
+  definitions: PropertyDefinitions;
+  nowMs: number;
+};
+
+/** What a committed block added: how many open deals or companies. */
+export type SimulatedBlock = { phase: 'openDeals' | 'companies'; records: number };
+
+/** The phases `openDeals` and `companies` of a simulation, each block added to `sim`. */
+export function simulatePhases(
+  hs: HubSpot,
+  sim: SimulationAccumulator,
+  context: SimulationContext,
+  commit: (block: SimulatedBlock, next: WalkCursor | null) => Promise<unknown>,
+  options: BlockOptions = {},
+): Phase[] {
+  return [
+    definePhase({
+      name: 'openDeals',
+      read: recordBlocks(
+        hs,
+        { objectType: 'deals', properties: ['amount'], where: OPEN_DEALS, links: ['companies'] },
+        options,
+      ),
+      process: async (records: WalkRecord[]): Promise<SimulatedBlock> => {
+        for (const r of records)
+          sim.addOpenDeal({ companyId: r.companyId, amount: r.properties['amount'] });
+        return { phase: 'openDeals', records: records.length };
+      },
+      commit,
+    }),
+    definePhase({
+      name: 'companies',
+      read: recordBlocks(
+        hs,
+        { objectType: 'companies', properties: context.properties, where: null },
+        options,
+      ),
+      process: async (records: WalkRecord[]): Promise<SimulatedBlock> => {
+        for (const r of records) {
+          const facts = {
+            id: r.id,
+            properties: r.properties,
+            definitions: context.definitions,
+            nowMs: context.nowMs,
+          };
+          sim.addCompany(simulateCompany(context.published, context.proposed, facts));
+        }
+        return { phase: 'companies', records: records.length };
+      },
+      commit,
+    }),
+  ];
+}

@@ -1,0 +1,23 @@
+// Walks a read-only job's phases one after another (report, simulate), with a progress phase each.
+import type { StrategyFitError } from '@strategy-fit/core';
+import { walk } from '@strategy-fit/walk';
+import type { Phase } from '@strategy-fit/walk';
+
+import type { ProgressReporter } from './progress.ts';
+
+/** Blocks in flight while a read-only job walks: reads overlap the work on earlier blocks. */
+const DEPTH = 4;
+
+/** Walks every phase to its end; the first block HubSpot could not read (after retries) ends it. */
+export async function walkPhases(
+  phases: readonly { phase: Phase; label: string }[],
+  progress: ProgressReporter,
+): Promise<StrategyFitError | null> {
+  for (const { phase, label } of phases) {
+    progress.start(label, null, 0);
+    const end = await walk([phase], { from: null, depth: DEPTH });
+    progress.stop();
+    if (end.kind === 'failed') return end.error;
+  }
+  return null;
+}
