@@ -177,6 +177,7 @@ describe('the public API of @strategy-fit/core', () => {
         "exceptionEventKey",
         "exceptionFromProperties",
         "exceptionProjection",
+        "existingBusinessRefusal",
         "existingCustomersOf",
         "focusGuardOf",
         "formatAmount",
