@@ -1,5 +1,4 @@
 import type { DealCompetitor } from '@strategy-fit/core';
-import { OTHER_COMPETITOR_ID } from '@strategy-fit/core';
 
 /** One competitor on a deal (SCORING §11) as the deal card shows it. */
 export type CompetitorView = {
@@ -26,11 +25,14 @@ const listedView = (c: DealCompetitor, name: string): CompetitorView => ({
   note: c.howWeWin === null ? `The strategy does not say yet how we win against ${name}.` : null,
 });
 
-/** The competitors on a deal, in the core's order: the strategy's competitors, then the others. */
+/**
+ * The competitors on a deal, in the core's order: the strategy's competitors, then the others (a
+ * value no competitor lists has no name: the contract's `other`).
+ */
 export const competitorViews = (competitors: readonly DealCompetitor[]): CompetitorView[] => {
   let others = 0;
   return competitors.map((c) => {
-    if (c.competitorId !== OTHER_COMPETITOR_ID && c.name !== null) return listedView(c, c.name);
+    if (c.name !== null) return listedView(c, c.name);
     others += 1;
     return {
       testId: `competitor-other-${others}`,
