@@ -34,6 +34,15 @@ describe('strategy-fit demo (e2e)', () => {
     expect(run.stdout).toMatch(/companies\s+scanned\s+300\s+changed\s+300/);
     expect(run.stdout).toMatch(/deals\s+scanned\s+450\s+changed\s+450/);
     expect(run.stdout).toContain('Strategy review: B2B SaaS');
+    // What a rep sees: score_record's answers for a deal and its company, as the cards show them.
+    const cards = run.stdout.slice(run.stdout.indexOf('── 5. What a rep sees'));
+    expect(cards).toMatch(/Company card · .+ \(company \d+\)\n {2}(Dream|Fit) · score \d+\/100 · /);
+    expect(cards).toMatch(/Deal card · .+ \(deal \d+\)/);
+    expect(cards).toMatch(
+      / {2}Positioning for (Enterprise SaaS|Mid-market tech|Financial services)\n/,
+    );
+    expect(cards).toContain('    Value proposition: ');
+    expect(cards).toContain('npx hs project dev');
     expect(run.stdout).toContain('HUBSPOT_ACCESS_TOKEN=');
     expect(run.stdout).toContain('npx strategy-fit score --stale-only');
     expect(existsSync(out)).toBe(true);

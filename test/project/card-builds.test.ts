@@ -82,6 +82,12 @@ describe('card bundles (the UI-extension build of HubSpot’s remote build)', ()
       );
       expect(bundled.some((m) => m.endsWith('packages/core/src/scoring/reason.ts'))).toBe(true);
       expect(/@strategy-fit\/core/.test(bundle), 'left as an import').toBe(false);
+      // A card draws the function's answer: it never needs the strategy schema (about 15 kB
+      // minified; one constant imported from it once pulled it all into the deal card).
+      expect(
+        bundled.some((m) => m.endsWith('packages/core/src/strategy/strategy-schema.ts')),
+        'the strategy schema in a card',
+      ).toBe(false);
       expect(bundle.includes('Needs data'), 'TIER_WORDS').toBe(true);
       // The automatic JSX runtime comes from cards/tsconfig.json, which is uploaded with the card
       // (the repository's root tsconfig is not).

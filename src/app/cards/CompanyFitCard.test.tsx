@@ -5,6 +5,8 @@ import {
   EmptyState,
   ErrorState,
   Flex,
+  Heading,
+  List,
   LoadingButton,
   LoadingSpinner,
   ScoreCircle,
@@ -27,6 +29,7 @@ import { loadCardFixtures } from '../../../test/support/cards/card-fixtures.ts';
 import {
   allText,
   deferred,
+  listItems,
   runnerAnswering,
   serverlessFailure,
 } from '../../../test/support/cards/helpers.ts';
@@ -88,6 +91,38 @@ describe('company card (crm.record.tab)', () => {
     const table = findByTestId(Table, 'explanation-primary');
     for (const c of segment?.criteria ?? []) expect(allText(table)).toContain(c.label);
     expect(findByTestId(Text, 'fit-strategy').text).toContain(`Strategy v${version}`);
+  });
+
+  it.each<FixtureName>(['company_dream', 'company_fit', 'company_stretch', 'company_needs_data'])(
+    '%s: the segment’s positioning — value proposition, differentiators, expectations (SCORING §10)',
+    async (name) => {
+      const { positioning } = companyOf(name).company;
+      if (positioning === null) throw new Error(`${name} has a positioning`);
+      const { findByTestId, waitFor } = renderFixture(name);
+      await waitFor(() => expect(findByTestId(Flex, 'positioning')).toBeDefined());
+      const section = findByTestId(Flex, 'positioning');
+      expect(section.find(Heading).text).toBe(`Positioning for ${positioning.segmentName}`);
+      expect(findByTestId(Text, 'positioning-value').text).toBe(positioning.valueProposition);
+      expect(listItems(findByTestId(List, 'positioning-differentiators'))).toEqual(
+        positioning.differentiators,
+      );
+      expect(listItems(findByTestId(List, 'positioning-expectations'))).toEqual(
+        positioning.expectations,
+      );
+    },
+  );
+
+  it.each<[FixtureName, string]>([
+    ['company_no_positioning', 'Fit'],
+    ['company_off_strategy', 'Off strategy'],
+    ['company_refused', 'Refused'],
+  ])('%s: no positioning (a segment without one, or nothing to sell)', async (name, tierWord) => {
+    const { company } = companyOf(name);
+    expect(company.positioning).toBeNull();
+    const { findByTestId, maybeFindByTestId, waitFor } = renderFixture(name);
+    await waitFor(() => expect(findByTestId(Tag, 'fit-tier').text).toBe(tierWord));
+    expect(maybeFindByTestId(Flex, 'positioning')).toBeNull();
+    expect(maybeFindByTestId(Text, 'positioning-value')).toBeNull();
   });
 
   it('needs_data: lists the to-dos that would raise the tier', async () => {

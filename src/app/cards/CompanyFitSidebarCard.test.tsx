@@ -1,5 +1,6 @@
-import { Alert, Flex, ScoreCircle, Table, Tag } from '@hubspot/ui-extensions';
+import { Alert, Flex, List, ScoreCircle, Table, Tag, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
+import type { SegmentPositioning } from '@strategy-fit/core';
 import { ScoreRecordResponse } from '@strategy-fit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -9,12 +10,19 @@ import type {
   ScoreFixtureName as FixtureName,
 } from '../../../test/support/cards/card-fixtures.ts';
 import { loadCardFixtures } from '../../../test/support/cards/card-fixtures.ts';
-import { allText, runnerAnswering } from '../../../test/support/cards/helpers.ts';
+import { allText, listItems, runnerAnswering } from '../../../test/support/cards/helpers.ts';
 
 let fixtures: CardFixtures;
 beforeAll(async () => {
   fixtures = await loadCardFixtures();
 }, 60_000);
+
+const positioningOf = (name: FixtureName): SegmentPositioning => {
+  const answer = ScoreRecordResponse.parse(fixtures[name]);
+  const positioning = answer.ok ? answer.value.company?.positioning : null;
+  if (positioning === null || positioning === undefined) throw new Error(`${name} has none`);
+  return positioning;
+};
 
 const renderFixture = (name: FixtureName) => {
   const renderer = createRenderer('crm.record.sidebar');
@@ -38,9 +46,42 @@ describe('company sidebar (crm.record.sidebar), the compact variant', () => {
     expect(maybeFind(Table)).toBeNull();
   });
 
-  it('off strategy: the same alert as the record tab', async () => {
-    const { findByTestId, waitFor } = renderFixture('company_off_strategy');
+  it('off strategy: the same alert as the record tab, and no positioning', async () => {
+    const { findByTestId, maybeFindByTestId, waitFor } = renderFixture('company_off_strategy');
     await waitFor(() => expect(findByTestId(Tag, 'fit-tier').text).toBe('Off strategy'));
     expect(findByTestId(Alert, 'alert-off_strategy').props.variant).toBe('danger');
+    expect(maybeFindByTestId(Flex, 'positioning')).toBeNull();
+  });
+
+  it('the positioning of the segment, whole when its lists have three items or fewer', async () => {
+    const positioning = positioningOf('company_dream');
+    const { findByTestId, maybeFindByTestId, waitFor } = renderFixture('company_dream');
+    await waitFor(() => expect(findByTestId(Tag, 'fit-tier').text).toBe('Dream'));
+    expect(findByTestId(Text, 'positioning-value').text).toBe(positioning.valueProposition);
+    expect(listItems(findByTestId(List, 'positioning-differentiators'))).toEqual(
+      positioning.differentiators,
+    );
+    expect(listItems(findByTestId(List, 'positioning-expectations'))).toEqual(
+      positioning.expectations,
+    );
+    expect(maybeFindByTestId(Text, 'positioning-differentiators-more')).toBeNull();
+  });
+
+  it('longer lists are shortened to three, the rest is on the record tab', async () => {
+    const positioning = positioningOf('company_long_positioning');
+    const { findByTestId, waitFor } = renderFixture('company_long_positioning');
+    await waitFor(() => expect(findByTestId(Tag, 'fit-tier').text).toBe('Dream'));
+    expect(listItems(findByTestId(List, 'positioning-differentiators'))).toEqual(
+      positioning.differentiators.slice(0, 3),
+    );
+    expect(findByTestId(Text, 'positioning-differentiators-more').text).toBe(
+      `and ${positioning.differentiators.length - 3} more on the record tab`,
+    );
+    expect(listItems(findByTestId(List, 'positioning-expectations'))).toEqual(
+      positioning.expectations.slice(0, 3),
+    );
+    expect(findByTestId(Text, 'positioning-expectations-more').text).toBe(
+      `and ${positioning.expectations.length - 3} more on the record tab`,
+    );
   });
 });

@@ -1,6 +1,8 @@
 import {
   Alert,
   Flex,
+  Heading,
+  List,
   LoadingButton,
   ScoreCircle,
   StatusTag,
@@ -14,6 +16,7 @@ import type { DealScore, ScoreRecordValue } from '@strategy-fit/core';
 import {
   approvalExpiryBounds,
   EXCEPTION_INPUT_PROPERTIES,
+  existingBusinessRefusal,
   ScoreRecordResponse,
   TIER_WORDS,
 } from '@strategy-fit/core';
@@ -26,7 +29,7 @@ import type {
   ScoreFixtureName as FixtureName,
 } from '../../../test/support/cards/card-fixtures.ts';
 import { loadCardFixtures } from '../../../test/support/cards/card-fixtures.ts';
-import { allText, runnerAnswering } from '../../../test/support/cards/helpers.ts';
+import { allText, listItems, runnerAnswering } from '../../../test/support/cards/helpers.ts';
 
 /** The example strategy's manager, as the functions name her. */
 const MANAGER_NAME = 'Maya Okafor';
@@ -89,6 +92,44 @@ describe('deal card (crm.record.tab)', () => {
     expect(r.maybeFind(Alert)).toBeNull();
     expect(r.findByTestId(Table, 'explanation-primary')).toBeDefined();
   });
+
+  it('a deal with none of the extras: no competitors, no existing-customer tag, no offer warning', async () => {
+    const { deal } = dealOf('deal_fit_focus');
+    expect([deal.competitors, deal.business, deal.warnings]).toEqual([[], 'new', []]);
+    const r = renderFixture('deal_fit_focus');
+    await ready(r, 'deal_fit_focus');
+    expect(r.maybeFindByTestId(Flex, 'competitors')).toBeNull();
+    expect(r.maybeFindByTestId(Tag, 'deal-existing')).toBeNull();
+    expect(r.maybeFindByTestId(Alert, 'warning-offer_outside_segment')).toBeNull();
+    expect(r.maybeFindByTestId(Alert, 'alert-retained')).toBeNull();
+  });
+
+  it('the segment’s positioning: value proposition, differentiators, expectations (SCORING §10)', async () => {
+    const positioning = dealOf('deal_fit_focus').deal.positioning;
+    if (positioning === null) throw new Error('a fit deal has its segment’s positioning');
+    const r = renderFixture('deal_fit_focus');
+    await ready(r, 'deal_fit_focus');
+    expect(r.findByTestId(Flex, 'positioning').find(Heading).text).toBe(
+      `Positioning for ${positioning.segmentName}`,
+    );
+    expect(r.findByTestId(Text, 'positioning-value').text).toBe(positioning.valueProposition);
+    expect(listItems(r.findByTestId(List, 'positioning-differentiators'))).toEqual(
+      positioning.differentiators,
+    );
+    expect(listItems(r.findByTestId(List, 'positioning-expectations'))).toEqual(
+      positioning.expectations,
+    );
+  });
+
+  it.each<FixtureName>(['deal_off_strategy', 'deal_refused'])(
+    '%s: no positioning (nothing to sell)',
+    async (name) => {
+      expect(dealOf(name).deal.positioning).toBeNull();
+      const r = renderFixture(name);
+      await ready(r, name);
+      expect(r.maybeFindByTestId(Flex, 'positioning')).toBeNull();
+    },
+  );
 
   it('off strategy: an alert with the reason, and the request in HubSpot’s own editor', async () => {
     const { deal } = dealOf('deal_off_strategy');
@@ -250,9 +291,11 @@ describe('deal card (crm.record.tab)', () => {
     expect(r.maybeFindByTestId(Flex, 'exception-request')).toBeNull();
   });
 
-  it('price competition: a warning with the discount', async () => {
+  it('price competition: a warning with the discount, and the differentiators next to it', async () => {
     const { deal } = dealOf('deal_price_competition');
     expect(deal.warnings).toContain('price_competition');
+    const positioning = deal.positioning;
+    if (positioning === null) throw new Error('the fit deal has its segment’s positioning');
     const r = renderFixture('deal_price_competition');
     await ready(r, 'deal_price_competition');
     const warning = r.findByTestId(Alert, 'warning-price_competition');
@@ -260,7 +303,97 @@ describe('deal card (crm.record.tab)', () => {
       variant: 'warning',
       title: `Price competition: ${deal.discountPercent}% discount`,
     });
+    const text = allText(warning);
+    expect(text).toContain('If we do not stand out, we can only compete on price.');
+    expect(text).toContain(`What sets us apart in ${positioning.segmentName}:`);
+    expect(listItems(warning.find(List))).toEqual(positioning.differentiators);
+    // Shown once: the positioning section below keeps the value proposition and expectations.
+    expect(r.maybeFindByTestId(List, 'positioning-differentiators')).toBeNull();
+    expect(r.findByTestId(Text, 'positioning-value').text).toBe(positioning.valueProposition);
+    expect(listItems(r.findByTestId(List, 'positioning-expectations'))).toEqual(
+      positioning.expectations,
+    );
+  });
+
+  it('price competition in a segment without positioning: the warning alone, nothing extra', async () => {
+    const { deal } = dealOf('deal_no_positioning');
+    expect(deal.positioning).toBeNull();
+    const r = renderFixture('deal_no_positioning');
+    await ready(r, 'deal_no_positioning');
+    const warning = r.findByTestId(Alert, 'warning-price_competition');
     expect(warning.text).toBe('If we do not stand out, we can only compete on price.');
+    expect(warning.maybeFind(List)).toBeNull();
+    expect(r.maybeFindByTestId(Flex, 'positioning')).toBeNull();
+  });
+
+  it('an offer outside the segment: the warning names the line items outside it', async () => {
+    const { deal } = dealOf('deal_offer_outside');
+    const outside = deal.offers?.outside ?? [];
+    expect(outside.length).toBeGreaterThan(0);
+    const r = renderFixture('deal_offer_outside');
+    await ready(r, 'deal_offer_outside');
+    const warning = r.findByTestId(Alert, 'warning-offer_outside_segment');
+    expect(warning.props).toMatchObject({ variant: 'warning', title: 'Offer outside the segment' });
+    expect(warning.text).toBe(deal.offers?.message);
+    for (const item of outside) expect(warning.text).toContain(`${item.name} (SKU ${item.sku})`);
+  });
+
+  it('competitors: each with how we win, the one going after this segment said so, others as such', async () => {
+    const { deal } = dealOf('deal_competitors');
+    const r = renderFixture('deal_competitors');
+    await ready(r, 'deal_competitors');
+    const section = r.findByTestId(Flex, 'competitors');
+    expect(section.find(Heading).text).toBe('Competitors on this deal');
+    let others = 0;
+    for (const c of deal.competitors) {
+      if (c.competitorId === 'other') {
+        others += 1;
+        const node = r.findByTestId(Flex, `competitor-other-${others}`);
+        expect(allText(node)).toContain(c.value);
+        expect(node.find(Tag).text).toBe('Other');
+        expect(allText(node)).toContain('Not a competitor the strategy lists');
+        continue;
+      }
+      const node = r.findByTestId(Flex, `competitor-${c.competitorId}`);
+      const text = allText(node);
+      expect(text).toContain(c.name ?? '');
+      expect(text).toContain(`How we win: ${c.howWeWin ?? ''}`);
+      expect(text.includes(`${c.name ?? ''} goes after this segment too.`)).toBe(c.targetsSegment);
+      expect(node.maybeFind(Tag)).toBeNull();
+    }
+    expect(others).toBe(1);
+    expect(deal.competitors.filter((c) => c.targetsSegment)).toHaveLength(1);
+  });
+
+  it('an existing customer kept under the retain policy: said so, and no exception is offered', async () => {
+    const { deal } = dealOf('deal_existing_retained');
+    expect([deal.business, deal.retained, deal.tier]).toEqual(['existing', true, 'off_strategy']);
+    const r = renderFixture('deal_existing_retained');
+    await ready(r, 'deal_existing_retained');
+    expect(r.findByTestId(Tag, 'deal-existing').text).toBe('Existing customer');
+    const alert = r.findByTestId(Alert, 'alert-retained');
+    expect(alert.props).toMatchObject({
+      variant: 'info',
+      title: 'Existing customer — kept under the retain policy',
+    });
+    expect(alert.text).toContain(deal.reason);
+    expect(alert.text).toContain(existingBusinessRefusal(deal)?.message);
+    expect(r.maybeFindByTestId(Alert, 'alert-off_strategy')).toBeNull();
+    // No request: no section, no reason field, no button (request_exception would refuse it too).
+    expect(r.maybeFindByTestId(Flex, 'exception')).toBeNull();
+    expect(r.maybeFind(CrmPropertyList)).toBeNull();
+    expect(r.maybeFindByTestId(LoadingButton, 'exception-submit')).toBeNull();
+    expect(r.run.mock.calls.map(([name]) => name)).toEqual(['score_record']);
+  });
+
+  it('an existing customer on strategy: tagged as such, no alert, no exception', async () => {
+    const { deal } = dealOf('deal_existing_fit');
+    expect([deal.business, deal.retained]).toEqual(['existing', false]);
+    const r = renderFixture('deal_existing_fit');
+    await ready(r, 'deal_existing_fit');
+    expect(r.findByTestId(Tag, 'deal-existing').text).toBe('Existing customer');
+    expect(r.maybeFind(Alert)).toBeNull();
+    expect(r.maybeFindByTestId(Flex, 'exception')).toBeNull();
   });
 
   it('a deal without a company says so and asks for one', async () => {

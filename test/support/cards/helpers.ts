@@ -1,4 +1,5 @@
 // Test runners for the cards' injected `run` (createRenderer does not mock hubspot.serverless).
+import { Text } from '@hubspot/ui-extensions';
 import { vi } from 'vitest';
 
 import type { FunctionRunner } from '@strategy-fit/function-calls';
@@ -51,3 +52,9 @@ export const typeInto = (
   node: { props: { onInput?: ((value: string) => void) | undefined } },
   text: string,
 ): void => node.props.onInput?.(text);
+
+type ListNode = { findAllChildren: (component: typeof Text) => readonly { text: string | null }[] };
+
+/** The items of a rendered `List` whose items are `Text`s, in order. */
+export const listItems = (list: ListNode): string[] =>
+  list.findAllChildren(Text).map((item) => item.text ?? '');

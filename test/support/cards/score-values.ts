@@ -41,6 +41,12 @@ const STRATEGY: StrategyInput = {
         { property: 'country', operator: 'EQ', value: 'Germany' },
       ],
       dealAmount: { min: 50_000 },
+      positioning: {
+        valueProposition: 'Forecasts the board believes, from the CRM they already run.',
+        differentiators: ['Native two-way CRM sync', 'An audit trail finance signs off'],
+        expectations: ['Single sign-on from day one'],
+      },
+      offers: ['PLAT-ANNUAL', 'SEAT-ENT'],
     },
     {
       id: 'midmarket',
@@ -74,6 +80,17 @@ const STRATEGY: StrategyInput = {
     ],
   },
   dealChecks: { maxDiscountPercent: 20, discountProperty: 'discount_percent' },
+  competitors: [
+    {
+      id: 'acme',
+      name: 'Acme',
+      targets: ['enterprise-saas'],
+      howWeWin: 'Show the live sync: Acme exports nightly.',
+    },
+    { id: 'globex', name: 'Globex', targets: ['midmarket'] },
+  ],
+  competitorProperty: 'competitors',
+  existingCustomers: { policy: 'retain' },
 };
 
 const compiled = compileStrategy(StrategySchema.parse(STRATEGY));
@@ -119,6 +136,27 @@ const DEAL_DEFINITIONS: PropertyDefinitions = {
     type: 'number',
     fieldType: 'number',
   },
+  competitors: {
+    name: 'competitors',
+    label: 'Competitors',
+    type: 'enumeration',
+    fieldType: 'checkbox',
+    options: [
+      { label: 'Acme', value: 'Acme' },
+      { label: 'Globex', value: 'Globex' },
+      { label: 'Initech', value: 'Initech' },
+    ],
+  },
+  dealtype: {
+    name: 'dealtype',
+    label: 'Deal Type',
+    type: 'enumeration',
+    fieldType: 'select',
+    options: [
+      { label: 'New Business', value: 'newbusiness' },
+      { label: 'Existing Business', value: 'existingbusiness' },
+    ],
+  },
 };
 
 const facts = (id: string, properties: PropertyBag, definitions: PropertyDefinitions) =>
@@ -156,11 +194,14 @@ export const companyValue = (
     managerNames: extra.managerNames ?? ['Maya Okafor'],
   });
 
-/** `score_record`'s answer for a deal of a company (null: no company), through the schema. */
+/**
+ * `score_record`'s answer for a deal of a company (null: no company), through the schema; its
+ * line items as HubSpot has them (`name`, `price`, `quantity`, `hs_sku`, …).
+ */
 export const dealValue = (
   dealProperties: PropertyBag,
   companyProperties: PropertyBag | null,
-  extra: { managerNames?: string[] } = {},
+  extra: { managerNames?: string[]; lineItems?: PropertyBag[] } = {},
 ): ScoreRecordValue & { deal: DealScore } => {
   const companyFacts =
     companyProperties === null ? null : facts('101', companyProperties, COMPANY_DEFINITIONS);
@@ -171,7 +212,7 @@ export const dealValue = (
   const deal = scoreDeal(compiled, {
     deal: facts('202', dealProperties, DEAL_DEFINITIONS),
     company,
-    lineItems: [],
+    lineItems: (extra.lineItems ?? []).map((properties, i) => ({ id: `30${i}`, properties })),
     nowMs: NOW_MS,
   });
   const value = ScoreRecordValue.parse({

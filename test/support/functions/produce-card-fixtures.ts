@@ -3,6 +3,7 @@
 // Each answer is checked against the contract and against the state its name promises, so a
 // change in scoring shows up here rather than as a silently different card test.
 import { ExceptionResponse, ScoreRecordResponse } from '@strategy-fit/core';
+import type { Strategy } from '@strategy-fit/core';
 
 import { createRuntime } from '../../../src/app/functions/src/lib/runtime.ts';
 import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
@@ -14,6 +15,7 @@ import {
   createDeal,
   focusDeal,
   hubspotContext,
+  loadExampleStrategy,
   MANAGER,
   plainDeal,
   REP,
@@ -31,6 +33,8 @@ export const SCORE_FIXTURE_NAMES = [
   'company_needs_data',
   'company_off_strategy',
   'company_refused',
+  'company_no_positioning',
+  'company_long_positioning',
   'deal_fit_focus',
   'deal_off_strategy',
   'deal_refused',
@@ -38,6 +42,11 @@ export const SCORE_FIXTURE_NAMES = [
   'deal_exception_requested',
   'deal_exception_approved',
   'deal_no_company',
+  'deal_offer_outside',
+  'deal_competitors',
+  'deal_existing_retained',
+  'deal_existing_fit',
+  'deal_no_positioning',
   'no_strategy',
   'error_unavailable',
 ] as const;
@@ -50,6 +59,7 @@ export const EXCEPTION_FIXTURE_NAMES = [
   'exception_approve_answer',
   'exception_reject_answer',
   'exception_decide_not_allowed',
+  'exception_request_retained',
 ] as const;
 
 export type ScoreFixtureName = (typeof SCORE_FIXTURE_NAMES)[number];
@@ -87,24 +97,100 @@ const exception =
     return parsed.data.value.exception.status === status ? null : `is not ${status}`;
   };
 
+/** SCORING §10: tiers whose records show their segment's positioning. */
+const SELLING: readonly string[] = ['dream', 'fit', 'stretch', 'needs_data'];
+
+type Scored = Extract<ScoreRecordResponse, { ok: true }>['value'];
+type DealOf = NonNullable<Scored['deal']>;
+
+/** A deal with none of §10–§12's extras: no competitor, no offer judged outside, new business. */
+const plain = (d: DealOf): boolean =>
+  d.competitors.length === 0 && d.business === 'new' && (d.offers?.outside.length ?? 0) === 0;
+
 const EXPECT: Record<FixtureName, Expectation> = {
-  company_dream: scored((v) => v.company?.tier === 'dream'),
-  company_fit: scored((v) => v.company?.tier === 'fit'),
-  company_stretch: scored((v) => v.company?.tier === 'stretch'),
-  company_needs_data: scored((v) => v.company?.tier === 'needs_data'),
-  company_off_strategy: scored((v) => v.company?.tier === 'off_strategy'),
-  company_refused: scored((v) => v.company?.tier === 'refused'),
-  deal_fit_focus: scored((v) => v.deal?.tier === 'fit' && v.deal.focus),
-  deal_off_strategy: scored(
-    (v) => v.deal?.tier === 'off_strategy' && v.deal.exception.status === 'none',
+  company_dream: scored((v) => v.company?.tier === 'dream' && v.company.positioning !== null),
+  company_fit: scored((v) => v.company?.tier === 'fit' && v.company.positioning !== null),
+  company_stretch: scored((v) => v.company?.tier === 'stretch' && v.company.positioning !== null),
+  company_needs_data: scored(
+    (v) => v.company?.tier === 'needs_data' && v.company.positioning !== null,
   ),
-  deal_refused: scored((v) => v.deal?.tier === 'refused'),
-  deal_price_competition: scored((v) => v.deal?.warnings.includes('price_competition') === true),
+  company_off_strategy: scored(
+    (v) => v.company?.tier === 'off_strategy' && v.company.positioning === null,
+  ),
+  company_refused: scored((v) => v.company?.tier === 'refused' && v.company.positioning === null),
+  company_long_positioning: scored(
+    (v) =>
+      v.company?.tier === 'dream' &&
+      (v.company.positioning?.differentiators.length ?? 0) > 3 &&
+      (v.company.positioning?.expectations.length ?? 0) > 3,
+  ),
+  company_no_positioning: scored(
+    (v) =>
+      v.company !== null &&
+      SELLING.includes(v.company.tier) &&
+      v.company.segmentId !== null &&
+      v.company.positioning === null,
+  ),
+  deal_fit_focus: scored(
+    (v) =>
+      v.deal?.tier === 'fit' &&
+      v.deal.focus &&
+      v.deal.positioning !== null &&
+      v.deal.warnings.length === 0 &&
+      plain(v.deal),
+  ),
+  deal_off_strategy: scored(
+    (v) =>
+      v.deal?.tier === 'off_strategy' &&
+      v.deal.exception.status === 'none' &&
+      v.deal.positioning === null &&
+      plain(v.deal),
+  ),
+  deal_refused: scored((v) => v.deal?.tier === 'refused' && v.deal.positioning === null),
+  deal_price_competition: scored(
+    (v) =>
+      v.deal?.warnings.includes('price_competition') === true &&
+      (v.deal.positioning?.differentiators.length ?? 0) > 0,
+  ),
   deal_exception_requested: scored(
     (v) => v.deal?.exception.status === 'requested' && v.managerNames.length > 0,
   ),
   deal_exception_approved: scored((v) => v.deal?.exception.active === true),
   deal_no_company: scored((v) => v.deal?.companyId === null && v.company === null),
+  deal_offer_outside: scored(
+    (v) =>
+      v.deal?.warnings.includes('offer_outside_segment') === true &&
+      v.deal.offers !== null &&
+      v.deal.offers.outside.length === 2 &&
+      v.deal.offers.notJudged === 1 &&
+      v.deal.positioning !== null,
+  ),
+  deal_competitors: scored((v) => {
+    const c = v.deal?.competitors ?? [];
+    return (
+      c.some((x) => x.competitorId !== 'other' && x.targetsSegment) &&
+      c.some((x) => x.competitorId !== 'other' && !x.targetsSegment) &&
+      c.some((x) => x.competitorId === 'other')
+    );
+  }),
+  deal_existing_retained: scored(
+    (v) =>
+      v.deal?.business === 'existing' &&
+      v.deal.retained &&
+      v.deal.offStrategy &&
+      v.deal.exception.status === 'none',
+  ),
+  deal_existing_fit: scored(
+    (v) => v.deal?.business === 'existing' && !v.deal.retained && v.deal.tier === 'fit',
+  ),
+  deal_no_positioning: scored(
+    (v) =>
+      v.deal !== null &&
+      SELLING.includes(v.deal.tier) &&
+      v.deal.segmentId !== null &&
+      v.deal.positioning === null &&
+      v.deal.warnings.includes('price_competition'),
+  ),
   no_strategy: failed(ScoreRecordResponse, 'strategy_not_published'),
   error_unavailable: failed(ScoreRecordResponse, 'hubspot_unavailable'),
   exception_request_answer: exception('requested'),
@@ -113,6 +199,7 @@ const EXPECT: Record<FixtureName, Expectation> = {
   exception_approve_answer: exception('approved'),
   exception_reject_answer: exception('rejected'),
   exception_decide_not_allowed: failed(ExceptionResponse, 'not_allowed'),
+  exception_request_retained: failed(ExceptionResponse, 'exception_not_allowed'),
 };
 
 const score = (rt: Runtime, objectType: 'company' | 'deal', objectId: string) =>
@@ -141,6 +228,53 @@ const decideFor = (
 
 const REASON = 'Lighthouse logo in a new region; the retail board asked for a pilot';
 
+/** A company in the example's Healthcare providers segment, which has no positioning (fit). */
+const HEALTHCARE = {
+  name: 'Harbor Health Network',
+  industry: 'HOSPITAL_HEALTH_CARE',
+  numberofemployees: '300',
+  country: 'United States',
+};
+
+/** Line items by SKU (SCORING §10): one in the Mid-market tech offer, two outside, one unjudged. */
+const MIXED_OFFER: Record<string, string>[] = [
+  { name: 'Platform licence (annual)', price: '12000', quantity: '1', hs_sku: 'PLAT-ANNUAL' },
+  { name: 'Enterprise seat', price: '1200', quantity: '10', hs_sku: 'SEAT-ENT' },
+  { name: 'Data connector', price: '1800', quantity: '1', hs_sku: 'ADD-CONNECT' },
+  { name: 'Custom workshop', price: '2000', quantity: '1' },
+];
+
+/**
+ * The example strategy with a longer positioning for Enterprise SaaS (the sidebar shortens lists
+ * over three items): published last, after every other answer is in.
+ */
+const withLongPositioning = (strategy: Strategy): Strategy => ({
+  ...strategy,
+  segments: strategy.segments.map((s) =>
+    s.positioning === undefined || s.id !== 'enterprise-saas'
+      ? s
+      : {
+          ...s,
+          positioning: {
+            ...s.positioning,
+            differentiators: [
+              ...(s.positioning.differentiators ?? []),
+              'Forecast accuracy reported every week',
+              'One price for the platform, seats as you grow',
+            ],
+            expectations: [
+              ...(s.positioning.expectations ?? []),
+              'A sandbox portal for their admins',
+              'Data processing agreement under EU law',
+            ],
+          },
+        },
+  ),
+});
+
+/** Forecastly targets Mid-market tech, Pipewise does not; "Big Four consultancy" is listed by none. */
+const COMPETITORS = 'Forecastly;Pipewise;Big Four consultancy';
+
 /**
  * Starts a sandbox, sets it up, creates companies and deals that land in each state, runs the
  * real handlers (as HubSpot would call them, with `propertiesToSend.hs_object_id`) and returns
@@ -165,6 +299,7 @@ export async function produceCardFixtures(): Promise<CardFixtures> {
       needs_data: await createCompany(hs, COMPANIES.needs_data),
       off_strategy: await createCompany(hs, COMPANIES.off_strategy),
       refused: await createCompany(hs, COMPANIES.refused),
+      healthcare: await createCompany(hs, HEALTHCARE),
     };
     const deals = {
       focus: await createDeal(hs, focusDeal(), { companyId: ids.fit }),
@@ -182,6 +317,29 @@ export async function produceCardFixtures(): Promise<CardFixtures> {
       }),
       rejected: await createDeal(hs, plainDeal('Grocery kiosks'), { companyId: ids.off_strategy }),
       none: await createDeal(hs, plainDeal('Orphan opportunity')),
+      offer: await createDeal(hs, plainDeal('Brightloop platform and seats', '30000'), {
+        companyId: ids.fit,
+        lineItems: MIXED_OFFER,
+      }),
+      competitors: await createDeal(
+        hs,
+        { ...plainDeal('Brightloop forecasting', '25000'), competitors: COMPETITORS },
+        { companyId: ids.fit },
+      ),
+      retained: await createDeal(
+        hs,
+        { ...plainDeal('Corner Grocers renewal', '20000'), dealtype: 'existingbusiness' },
+        { companyId: ids.off_strategy },
+      ),
+      existingFit: await createDeal(
+        hs,
+        { ...plainDeal('Brightloop renewal 2027', '30000'), dealtype: 'existingbusiness' },
+        { companyId: ids.fit },
+      ),
+      healthcare: await createDeal(hs, plainDeal('Harbor Health rollout', '40000'), {
+        companyId: ids.healthcare,
+        lineItems: [{ name: 'Seats', price: '1000', quantity: '50', discount: '300' }],
+      }),
     };
 
     const exception_request_not_verified = await requestFor(portal, deals.requested, null);
@@ -192,18 +350,21 @@ export async function produceCardFixtures(): Promise<CardFixtures> {
     const exception_decide_not_allowed = await decideFor(portal, deals.approved, 'reject', REP);
     const exception_approve_answer = await decideFor(portal, deals.approved, 'approve', MANAGER);
     const exception_reject_answer = await decideFor(portal, deals.rejected, 'reject', MANAGER);
+    // The card offers no request on a retained deal; asked anyway, the function refuses (§12).
+    const exception_request_retained = await requestFor(portal, deals.retained, REASON);
 
     const unavailable = createRuntime({
       accessToken: portal.sandbox.token,
       basePath: await closedOrigin(),
     });
-    const fixtures: CardFixtures = {
+    const answers: Omit<CardFixtures, 'company_long_positioning'> = {
       company_dream: await score(rt, 'company', dreamId),
       company_fit: await score(rt, 'company', ids.fit),
       company_stretch: await score(rt, 'company', ids.stretch),
       company_needs_data: await score(rt, 'company', ids.needs_data),
       company_off_strategy: await score(rt, 'company', ids.off_strategy),
       company_refused: await score(rt, 'company', ids.refused),
+      company_no_positioning: await score(rt, 'company', ids.healthcare),
       deal_fit_focus: await score(rt, 'deal', deals.focus),
       deal_off_strategy: await score(rt, 'deal', deals.off),
       deal_refused: await score(rt, 'deal', deals.refused),
@@ -211,6 +372,11 @@ export async function produceCardFixtures(): Promise<CardFixtures> {
       deal_exception_requested: await score(rt, 'deal', deals.requested),
       deal_exception_approved: await score(rt, 'deal', deals.approved),
       deal_no_company: await score(rt, 'deal', deals.none),
+      deal_offer_outside: await score(rt, 'deal', deals.offer),
+      deal_competitors: await score(rt, 'deal', deals.competitors),
+      deal_existing_retained: await score(rt, 'deal', deals.retained),
+      deal_existing_fit: await score(rt, 'deal', deals.existingFit),
+      deal_no_positioning: await score(rt, 'deal', deals.healthcare),
       no_strategy,
       error_unavailable: await score(unavailable, 'deal', deals.focus),
       exception_request_answer,
@@ -219,6 +385,13 @@ export async function produceCardFixtures(): Promise<CardFixtures> {
       exception_approve_answer,
       exception_reject_answer,
       exception_decide_not_allowed,
+      exception_request_retained,
+    };
+    // Last: a new version with a longer positioning, for the sidebar's shortened lists.
+    await portal.publish(withLongPositioning(loadExampleStrategy()));
+    const fixtures: CardFixtures = {
+      ...answers,
+      company_long_positioning: await score(rt, 'company', dreamId),
     };
     const wrong = [...SCORE_FIXTURE_NAMES, ...EXCEPTION_FIXTURE_NAMES].flatMap((name) => {
       const problem = EXPECT[name](fixtures[name]);

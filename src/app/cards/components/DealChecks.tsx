@@ -2,6 +2,7 @@ import {
   Alert,
   Flex,
   Heading,
+  List,
   StatusTag,
   Table,
   TableBody,
@@ -9,6 +10,7 @@ import {
   TableHead,
   TableHeader,
   TableRow,
+  Text,
 } from '@hubspot/ui-extensions';
 
 import type { DreamRow, WarningView } from '../view-model/deal-card.ts';
@@ -42,14 +44,31 @@ export const DreamTestTable = ({ rows }: { rows: readonly DreamRow[] }) => (
   </Flex>
 );
 
-/** Price competition and deal size (SCORING §7). */
+/** One warning; under price competition, the segment's differentiators (SCORING §10). */
+const DealWarning = ({ warning }: { warning: WarningView }) => (
+  <Alert variant="warning" title={warning.title} testId={`warning-${warning.code}`}>
+    {warning.points === null ? (
+      warning.body
+    ) : (
+      <Flex direction="column" gap="xs">
+        <Text>{warning.body}</Text>
+        <Text format={{ fontWeight: 'demibold' }}>{warning.points.label}</Text>
+        <List variant="unordered-styled" testId={`warning-${warning.code}-points`}>
+          {warning.points.items.map((item, i) => (
+            <Text key={`${i}:${item}`}>{item}</Text>
+          ))}
+        </List>
+      </Flex>
+    )}
+  </Alert>
+);
+
+/** Price competition, deal size and the offer (SCORING §7, §10). */
 export const DealWarnings = ({ warnings }: { warnings: readonly WarningView[] }) =>
   warnings.length === 0 ? null : (
     <Flex direction="column" gap="sm">
       {warnings.map((w) => (
-        <Alert key={w.code} variant="warning" title={w.title} testId={`warning-${w.code}`}>
-          {w.body}
-        </Alert>
+        <DealWarning key={w.code} warning={w} />
       ))}
     </Flex>
   );

@@ -6,12 +6,14 @@ type Props = {
   summary: SummaryView;
   /** Deals: dream or fit and all three questions pass. */
   focus?: boolean;
+  /** Deals: existing business (SCORING §12). */
+  existingCustomer?: boolean;
   /** The reason is already the body of an alert above. */
   hideReason?: boolean;
 };
 
 /** Score, tier, segment and the one-line reason: the head of every card. */
-export const FitSummary = ({ summary, focus, hideReason }: Props) => (
+export const FitSummary = ({ summary, focus, existingCustomer, hideReason }: Props) => (
   <Flex direction="row" gap="md" align="center" testId="fit-summary">
     <ScoreCircle score={summary.score} testId="fit-score" />
     <Flex direction="column" gap="xs">
@@ -22,6 +24,11 @@ export const FitSummary = ({ summary, focus, hideReason }: Props) => (
         {focus === true && (
           <Tag variant="success" testId="deal-focus">
             Focus deal
+          </Tag>
+        )}
+        {existingCustomer === true && (
+          <Tag variant="default" testId="deal-existing">
+            Existing customer
           </Tag>
         )}
         {summary.segmentName !== null && (

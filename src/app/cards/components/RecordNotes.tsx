@@ -1,5 +1,6 @@
 import { Alert, Flex, Heading, List, Text } from '@hubspot/ui-extensions';
 
+import { firstItems } from '../view-model/first-items.ts';
 import type { FindingView, TodoView } from '../view-model/record-notes.ts';
 
 /** The to-dos that would raise the tier (SCORING §7 "questions for the rep"). */
@@ -13,7 +14,7 @@ export const TodoList = ({
   limit?: number;
 }) => {
   if (todos.length === 0) return null;
-  const shown = limit === undefined ? todos : todos.slice(0, limit);
+  const { shown, more } = firstItems(todos, limit);
   return (
     <Flex direction="column" gap="xs" testId="fit-todos">
       <Heading>{title}</Heading>
@@ -22,9 +23,7 @@ export const TodoList = ({
           <Text key={t.key}>{t.text}</Text>
         ))}
       </List>
-      {shown.length < todos.length && (
-        <Text variant="microcopy">and {todos.length - shown.length} more on the record tab</Text>
-      )}
+      {more !== null && <Text variant="microcopy">{more}</Text>}
     </Flex>
   );
 };

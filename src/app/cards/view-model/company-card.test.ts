@@ -25,6 +25,12 @@ describe('companyCardView', () => {
     expect(view.dataQuality).toEqual([]);
   });
 
+  it('a company of a positioned segment carries its positioning; one without, none (SCORING §10)', () => {
+    expect(viewOf(COMPANIES.dream).positioning?.title).toBe('Positioning for Enterprise SaaS');
+    expect(viewOf(COMPANIES.fit).positioning).toBeNull();
+    expect(viewOf(COMPANIES.offStrategy).positioning).toBeNull();
+  });
+
   it('an off-strategy company gets a danger alert with the reason, and no segment', () => {
     const view = viewOf(COMPANIES.offStrategy);
     expect(view.summary.segmentName).toBeNull();

@@ -2,6 +2,8 @@ import type { CompanyScore, StrategyStamp } from '@strategy-fit/core';
 
 import type { Explanation } from './explanation.ts';
 import { explanationOf } from './explanation.ts';
+import type { PositioningView } from './positioning.ts';
+import { positioningView } from './positioning.ts';
 import type { FindingView, TodoView } from './record-notes.ts';
 import { findingViews, todoViews } from './record-notes.ts';
 import type { AlertView, SummaryView } from './summary.ts';
@@ -11,6 +13,8 @@ import { offStrategyAlert, summaryView } from './summary.ts';
 export type CompanyCardView = {
   readonly summary: SummaryView;
   readonly alert: AlertView | null;
+  /** SCORING §10: what to sell to the segment; null for refused, off strategy or none set. */
+  readonly positioning: PositioningView | null;
   readonly explanation: Explanation;
   readonly todos: readonly TodoView[];
   readonly dataQuality: readonly FindingView[];
@@ -33,6 +37,7 @@ export const companyCardView = (
     reason: company.reason,
   }),
   alert: offStrategyAlert('company', company.tier, company.reason),
+  positioning: positioningView(company.positioning),
   explanation: explanationOf(company),
   todos: todoViews(company.todos),
   dataQuality: findingViews(company.dataQuality),

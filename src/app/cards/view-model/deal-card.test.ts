@@ -68,13 +68,100 @@ describe('dealCardView', () => {
         code: 'price_competition',
         title: 'Price competition: 35% discount',
         body: 'If we do not stand out, we can only compete on price.',
+        points: {
+          label: 'What sets us apart in Enterprise SaaS:',
+          items: ['Native two-way CRM sync', 'An audit trail finance signs off'],
+        },
       },
       {
         code: 'deal_size_outside_segment',
         title: 'Deal size outside the segment',
         body: 'The amount (20,000) is outside the usual deal size for Enterprise SaaS.',
+        points: null,
       },
     ]);
+  });
+
+  it('puts the differentiators next to the price warning once: the positioning section leaves them out', () => {
+    const view = viewOf({ amount: '60000', discount_percent: '35' }, COMPANIES.dream);
+    expect(view.positioning).toEqual({
+      title: 'Positioning for Enterprise SaaS',
+      valueProposition: 'Forecasts the board believes, from the CRM they already run.',
+      differentiators: [],
+      expectations: ['Single sign-on from day one'],
+    });
+  });
+
+  it('without price competition the positioning section has the differentiators', () => {
+    const view = viewOf({ amount: '60000' }, COMPANIES.dream);
+    expect(view.positioning?.differentiators).toEqual([
+      'Native two-way CRM sync',
+      'An audit trail finance signs off',
+    ]);
+  });
+
+  it('a segment without positioning shows nothing extra, next to price competition too', () => {
+    const view = viewOf({ amount: '20000', discount_percent: '35' }, COMPANIES.fit);
+    expect(view.summary.segmentName).toBe('Mid-market');
+    expect(view.positioning).toBeNull();
+    expect(view.warnings.find((w) => w.code === 'price_competition')?.points).toBeNull();
+  });
+
+  it('off-strategy and refused deals show no positioning', () => {
+    expect(viewOf({ amount: '20000' }, COMPANIES.offStrategy).positioning).toBeNull();
+    expect(viewOf({ amount: '20000' }, COMPANIES.refused).positioning).toBeNull();
+  });
+
+  it('names the line items outside the segment’s offer', () => {
+    const value = dealValue({ amount: '60000' }, COMPANIES.dream, {
+      lineItems: [
+        { name: 'Platform', price: '50000', quantity: '1', hs_sku: 'PLAT-ANNUAL' },
+        { name: 'Training day', price: '1500', quantity: '2', hs_sku: 'TRN-1' },
+        { name: 'Workshop', price: '2000', quantity: '1' },
+      ],
+    });
+    const view = dealCardView(value, value.deal);
+    expect(view.warnings).toEqual([
+      {
+        code: 'offer_outside_segment',
+        title: 'Offer outside the segment',
+        body: 'Not in the Enterprise SaaS offer: Training day (SKU TRN-1)',
+        points: null,
+      },
+    ]);
+  });
+
+  it('lists the competitors on the deal, the one going after this segment first in the strategy’s order', () => {
+    const view = viewOf({ amount: '60000', competitors: 'Initech;Globex;Acme' }, COMPANIES.dream);
+    expect(view.competitors.map((c) => [c.testId, c.name, c.listed, c.targets])).toEqual([
+      ['competitor-acme', 'Acme', true, 'Acme goes after this segment too.'],
+      ['competitor-globex', 'Globex', true, null],
+      ['competitor-other-1', 'Initech', false, null],
+    ]);
+    expect(viewOf({ amount: '60000' }, COMPANIES.dream).competitors).toEqual([]);
+  });
+
+  it('an existing customer kept under the retain policy: said so, no exception asked', () => {
+    const view = viewOf({ amount: '20000', dealtype: 'existingbusiness' }, COMPANIES.offStrategy);
+    expect(view.existingCustomer).toBe(true);
+    expect(view.alerts).toEqual([
+      {
+        kind: 'retained',
+        title: 'Existing customer — kept under the retain policy',
+        body: expect.stringMatching(
+          /^Off strategy: the best match, Enterprise SaaS, scores 0% \(stretch needs 40%\)\. This deal is existing business with a customer we keep \(policy “retain”\): it needs no exception/,
+        ),
+        variant: 'info',
+      },
+    ]);
+    expect(view.exception).toBeNull();
+  });
+
+  it('an existing customer on strategy is tagged as such, with no alert', () => {
+    const view = viewOf({ amount: '60000', dealtype: 'existingbusiness' }, COMPANIES.dream);
+    expect(view.existingCustomer).toBe(true);
+    expect(view.alerts).toEqual([]);
+    expect(viewOf({ amount: '60000' }, COMPANIES.dream).existingCustomer).toBe(false);
   });
 
   it('an off-strategy deal gets a danger alert and an exception section', () => {

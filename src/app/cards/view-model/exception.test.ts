@@ -46,6 +46,28 @@ describe('exceptionView (SCORING §7)', () => {
     });
   });
 
+  it('an existing customer kept under the retain policy needs no exception: nothing to ask (SCORING §12)', () => {
+    const value = dealValue(
+      { amount: '20000', dealtype: 'existingbusiness' },
+      COMPANIES.offStrategy,
+    );
+    expect(value.deal.retained).toBe(true);
+    expect(exceptionView(value.deal)).toBeNull();
+  });
+
+  it('a retained deal with an earlier exception shows it, and offers no new request', () => {
+    const value = dealValue(
+      {
+        amount: '20000',
+        dealtype: 'existingbusiness',
+        strategy_fit_exception: 'rejected',
+        strategy_fit_exception_by: 'Maya Okafor',
+      },
+      COMPANIES.offStrategy,
+    );
+    expect(exceptionView(value.deal)).toMatchObject({ status: 'rejected', canRequest: false });
+  });
+
   it('whom a rep asks: the managers by name', () => {
     expect(whoDecides(['Maya Okafor'])).toBe('Maya Okafor decides.');
     expect(whoDecides(['Lukas Berg', 'Maya Okafor', 'Aiko Tanaka'])).toBe(

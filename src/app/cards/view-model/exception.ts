@@ -1,4 +1,5 @@
 import type { DealScore, ExceptionState } from '@strategy-fit/core';
+import { existingBusinessRefusal } from '@strategy-fit/core';
 
 import type { StatusVariant } from './tier.ts';
 
@@ -17,7 +18,10 @@ export type ExceptionView = {
   readonly requestedBy: string | null;
   /** The request a decision answers (the event number the card saw). */
   readonly seq: number;
-  /** A rep may ask (again): off strategy and no open request or active approval. */
+  /**
+   * A rep may ask (again): off strategy, not an existing customer kept under the retain policy
+   * (SCORING §12), and no open request or active approval.
+   */
   readonly canRequest: boolean;
   /** The open request can be decided (by a strategy manager: the function checks who set it). */
   readonly canDecide: boolean;
@@ -71,12 +75,14 @@ const wordingOf = (
 };
 
 /**
- * A deal's exception as the deal card shows it; null when there is nothing to show (the deal is
- * on strategy and has never had an exception).
+ * A deal's exception as the deal card shows it; null when there is nothing to show: the deal has
+ * never had an exception and needs none (on strategy, or existing business kept under the retain
+ * policy, SCORING §12).
  */
 export const exceptionView = (deal: DealScore): ExceptionView | null => {
   const e = deal.exception;
-  if (!deal.offStrategy && e.status === 'none') return null;
+  const needsNone = !deal.offStrategy || existingBusinessRefusal(deal) !== null;
+  if (needsNone && e.status === 'none') return null;
   const status = statusOf(e);
   return {
     status,
@@ -84,8 +90,7 @@ export const exceptionView = (deal: DealScore): ExceptionView | null => {
     note: e.note,
     requestedBy: e.requestedBy,
     seq: e.seq,
-    canRequest:
-      deal.offStrategy && (status === 'none' || status === 'expired' || status === 'rejected'),
+    canRequest: !needsNone && (status === 'none' || status === 'expired' || status === 'rejected'),
     canDecide: status === 'requested',
   };
 };

@@ -15,13 +15,16 @@ export type SummaryView = {
   readonly strategyName: string;
 };
 
-/** The alert a rep cannot miss: off strategy, refused, or a deal without a company. */
+/**
+ * The alert a rep cannot miss: off strategy, refused, a deal without a company, or an
+ * off-strategy deal with an existing customer kept under the retain policy (SCORING §12).
+ */
 export type AlertView = {
   /** What the alert is about; cards use it as the alert's test id (`alert-refused`). */
-  readonly kind: 'refused' | 'off_strategy' | 'no_company';
+  readonly kind: 'refused' | 'off_strategy' | 'no_company' | 'retained';
   readonly title: string;
   readonly body: string;
-  readonly variant: 'danger' | 'warning';
+  readonly variant: 'danger' | 'warning' | 'info';
 };
 
 export const strategyLabel = (stamp: StrategyStamp): string => `Strategy v${stamp.version}`;

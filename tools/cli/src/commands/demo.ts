@@ -15,6 +15,7 @@ import type { CliIo } from '../backend/index.ts';
 import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { readReview } from '../bulk/read-review.ts';
+import { repCardsText } from '../demo/rep-cards.ts';
 import { optionErrors } from './option-errors.ts';
 import { checkOutFile } from './out-file.ts';
 import { reportCommand } from './report.ts';
@@ -64,6 +65,13 @@ const NEXT_STEPS = (out: string): string => `
     npx strategy-fit report --format html --out ${out}
 
   Schedule \`npx strategy-fit score --stale-only\` (cron or CI) to keep scores fresh; see docs/cli.md.
+`;
+
+const NO_DEAL_TO_SHOW = 'No open dream or fit deal of a segment with positioning on this portal.';
+
+const REAL_CARDS = `
+  This is the cards' view model as text. The cards themselves run in HubSpot: \`npx hs project dev\`
+  in a test account with the app installed (docs/cards.md).
 `;
 
 /** Runs the demo and returns the exit code. */
@@ -135,6 +143,21 @@ export const runDemo = async (args: DemoArgs, io: CommandIo): Promise<number> =>
         read.value,
       );
       if (html !== EXIT.ok) return html;
+
+      step(
+        io,
+        5,
+        'What a rep sees: score_record on one company and one deal, as the cards call it',
+      );
+      const cards = await repCardsText(hs, {
+        accessToken: sandbox.token,
+        basePath: sandbox.baseUrl,
+      });
+      if (!cards.ok) {
+        io.stderr.write(`strategy-fit demo: ${describeError(cards.error)}\n`);
+        return EXIT.unusable;
+      }
+      io.stdout.write(`${cards.value ?? NO_DEAL_TO_SHOW}\n${REAL_CARDS}`);
       io.stdout.write(
         `\nThe HTML report (one self-contained file with charts): ${resolve(args.out)}\n${NEXT_STEPS(args.out)}\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
       );

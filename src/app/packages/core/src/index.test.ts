@@ -176,6 +176,7 @@ describe('the public API of @strategy-fit/core', () => {
         "exceptionEventKey",
         "exceptionFromProperties",
         "exceptionProjection",
+        "existingBusinessRefusal",
         "existingCustomersOf",
         "focusGuardOf",
         "formatAmount",

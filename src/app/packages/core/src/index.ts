@@ -140,6 +140,7 @@ export {
   exceptionProjection,
 } from './exceptions/exception-event.ts';
 export { planDecision, planRequest } from './exceptions/plan-transition.ts';
+export { existingBusinessRefusal } from './scoring/existing-business.ts';
 export {
   APP_WRITE_SOURCE_TYPE,
   describeVersion,
