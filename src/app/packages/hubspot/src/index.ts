@@ -53,8 +53,12 @@ export { ASSOCIATION_TYPES, createRecords } from './create-records.ts';
 export type { NewAssociation, NewRecord } from './create-records.ts';
 export { writeRecords } from './write-records.ts';
 export type { FailedWrite, RecordUpdate, WriteOutcome } from './write-records.ts';
-export { ensureFitProperties } from './ensure-fit-properties.ts';
+export { ensureFitProperties, fitPropertySpecs } from './ensure-fit-properties.ts';
 export type { EnsureReport } from './ensure-fit-properties.ts';
+export { runSetupStep, setupPortal } from './setup/setup-portal.ts';
+export type { SetupOptions, SetupRun } from './setup/setup-portal.ts';
+export { readSetupStatus } from './setup/setup-status.ts';
+export { listProducts } from './list-products.ts';
 
 export { checkStrategyOnPortal, readPortalDefinitions } from './check-strategy-on-portal.ts';
 export { ensureStrategyStore } from './strategy-store/ensure-strategy-store.ts';
