@@ -57,7 +57,7 @@ export { ensureFitProperties, fitPropertySpecs } from './ensure-fit-properties.t
 export type { EnsureReport } from './ensure-fit-properties.ts';
 export { runSetupStep, setupPortal } from './setup/setup-portal.ts';
 export type { SetupOptions, SetupRun } from './setup/setup-portal.ts';
-export { readSetupStatus } from './setup/setup-status.ts';
+export { readSetupStatus, setupStatusFrom } from './setup/setup-status.ts';
 export { listProducts } from './list-products.ts';
 
 export { checkStrategyOnPortal, readPortalDefinitions } from './check-strategy-on-portal.ts';
@@ -90,7 +90,7 @@ export {
 
 export { readRecordsWithHistory, HISTORY_BATCH_SIZE } from './read-with-history.ts';
 export type { HistoryRead, RecordWithHistory } from './read-with-history.ts';
-export { ensureCustomObject } from './custom-object.ts';
+export { ensureCustomObject, listCustomObjects } from './custom-object.ts';
 export type { CustomObjectDefinition } from './custom-object.ts';
 export { ensureExceptionEventStore } from './exception-events/ensure-event-store.ts';
 export { EVENT_DEFINITION } from './exception-events/event-schema.ts';

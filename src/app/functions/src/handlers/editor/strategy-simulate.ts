@@ -1,6 +1,6 @@
 // `strategy_simulate`: one chunk of the simulation of a proposed strategy over the portfolio
 // (SCORING §9): companies page by page (the list API, in id order), each scored with the
-// published and the proposed strategy, with its open pipeline (its open deals: `hs_is_closed`
+// published (none before the first version) and the proposed strategy, with its open pipeline (its open deals: `hs_is_closed`
 // not true, each counted for its own company, SCORING §7). A chunk stops starting pages after
 // `budgetMs` and answers its matrix and a cursor; the page merges the chunks. Its requests are
 // paced per warm container (`SIMULATE_PACE`), and when HubSpot's rate limit (or failure, or the
@@ -21,6 +21,7 @@ import {
   StrategySimulateParams,
 } from '@strategy-fit/core';
 import type {
+  CompiledStrategy,
   OpenPipeline,
   PropertyDefinitions,
   Result,
@@ -39,7 +40,6 @@ import {
 import type { RawRecord } from '@strategy-fit/hubspot';
 import type { z } from 'zod';
 
-import type { ActiveStrategy } from '../../lib/active-strategy.ts';
 import type { Runtime } from '../../lib/runtime.ts';
 import { pacerFor } from '../manager/pacer.ts';
 import type { Pacer, PacerLimits } from '../manager/pacer.ts';
@@ -193,7 +193,8 @@ type Chunk = {
 async function simulatePages(
   rt: Runtime,
   run: {
-    active: ActiveStrategy;
+    /** The published strategy; null before the first version (every company is new). */
+    published: CompiledStrategy | null;
     proposed: ReturnType<typeof compileStrategy>;
     properties: readonly string[];
     definitions: PropertyDefinitions;
@@ -266,7 +267,7 @@ async function simulatePages(
         nowMs: run.nowMs,
       };
       const open = pipeline.value.byCompany.get(r.id) ?? { openDeals: 0, openAmount: 0 };
-      run.sim.add(simulateCompany(run.active.compiled, run.proposed, facts, open));
+      run.sim.add(simulateCompany(run.published, run.proposed, facts, open));
     }
     companies += records.length;
     openDeals += pipeline.value.openDeals;
@@ -315,14 +316,16 @@ export async function simulateStrategy(
     cursor === undefined ? count() : Promise.resolve(ok(cursor.totalCompanies)),
   ]);
   // Anyone who can open the settings page may simulate: it writes nothing and answers counts
-  // and sums per tier only (docs/security.md). With nothing published there is nothing to compare.
-  if (!active.ok) return active;
+  // and sums per tier only (docs/security.md). With nothing published, every company is new.
+  if (!active.ok && active.error.code !== 'strategy_not_published') return active;
   if (!definitions.ok) return definitions;
-  if (cursor !== undefined && cursor.publishedVersion !== active.value.version) {
+  const published = active.ok ? active.value : null;
+  const publishedVersion = published?.version ?? null;
+  if (cursor !== undefined && cursor.publishedVersion !== publishedVersion) {
     return err(
       strategyFitError(
         'invalid_input',
-        `Version ${active.value.version} was published while the simulation ran (it compared with version ${cursor.publishedVersion}). Simulate again.`,
+        `Version ${publishedVersion ?? '(none)'} was published while the simulation ran (it compared with version ${cursor.publishedVersion ?? '(none)'}). Simulate again.`,
         { path: 'cursor' },
       ),
     );
@@ -331,14 +334,14 @@ export async function simulateStrategy(
   const properties = [
     ...new Set([
       ...strategyProperties(parsed.value).company,
-      ...strategyProperties(active.value.strategy).company,
+      ...(published === null ? [] : strategyProperties(published.strategy).company),
     ]),
   ].sort();
   const sim = createSimulationAccumulator();
   const chunk = await simulatePages(
     rt,
     {
-      active: active.value,
+      published: published?.compiled ?? null,
       proposed,
       properties,
       definitions: definitions.value,
@@ -357,7 +360,7 @@ export async function simulateStrategy(
   const companiesDone = (cursor?.companiesDone ?? 0) + chunk.value.companies;
   const { stop } = chunk.value;
   return ok({
-    publishedVersion: active.value.version,
+    publishedVersion,
     matrix: sim.finish(),
     chunk: {
       companies: chunk.value.companies,
@@ -370,7 +373,7 @@ export async function simulateStrategy(
         ? null
         : {
             after: chunk.value.after,
-            publishedVersion: active.value.version,
+            publishedVersion,
             companiesDone,
             totalCompanies,
           },

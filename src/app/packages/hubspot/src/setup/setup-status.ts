@@ -36,25 +36,32 @@ const missingOfObject = (
 };
 
 /**
- * What every step of setup would create or complete, from the property definitions the caller
- * has already read (companies and deals) and one read of the custom object schemas. A missing
- * group is created with its properties, so it is not looked for here.
+ * What every step of setup would create or complete, from the companies' and deals' property
+ * definitions and the portal's custom object schemas. A missing group is created with its
+ * properties, so it is not looked for here.
  */
-export async function readSetupStatus(
-  hs: HubSpot,
+export function setupStatusFrom(
   definitions: { companies: PropertyDefinitions; deals: PropertyDefinitions },
-): Promise<Result<SetupStatus, StrategyFitError>> {
-  const schemas = await listCustomObjects(hs);
-  if (!schemas.ok) return schemas;
+  schemas: readonly ObjectSchemaAnswer[],
+): SetupStatus {
   const steps = SetupStep.options.map((step) => {
     const definition = OBJECT_OF_STEP[step];
     if (definition !== undefined) {
-      const schema = schemas.value.find((s) => s.name === definition.name);
+      const schema = schemas.find((s) => s.name === definition.name);
       return { step, missing: missingOfObject(definition, schema) };
     }
     const objectType = step === 'company_properties' ? 'companies' : 'deals';
     const existing = new Map(Object.entries(definitions[objectType]));
     return { step, missing: propertiesToEnsure(fitPropertySpecs(objectType), existing) };
   });
-  return ok({ complete: steps.every((s) => s.missing.length === 0), steps });
+  return { complete: steps.every((s) => s.missing.length === 0), steps };
+}
+
+/** `setupStatusFrom` with one read of the custom object schemas (nothing is written). */
+export async function readSetupStatus(
+  hs: HubSpot,
+  definitions: { companies: PropertyDefinitions; deals: PropertyDefinitions },
+): Promise<Result<SetupStatus, StrategyFitError>> {
+  const schemas = await listCustomObjects(hs);
+  return schemas.ok ? ok(setupStatusFrom(definitions, schemas.value)) : schemas;
 }
