@@ -24,6 +24,7 @@ export {
   CompetitorSchema,
   DealChecksSchema,
   DEFAULT_EVIDENCE_WINDOW_DAYS,
+  DEFAULT_EXISTING_CUSTOMER_CRITERIA,
   DreamCriterionSchema,
   DreamCustomerSchema,
   ExclusionSchema,
