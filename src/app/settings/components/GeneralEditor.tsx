@@ -39,7 +39,7 @@ export const NameEditor = ({ draft, issues, readOnly, dispatch }: Props) => (
   </Flex>
 );
 
-/** Tier thresholds, the deal checks and dream capacity per owner. */
+/** Tier thresholds, the deal checks, dream capacity per owner, the focus guard and the evidence window. */
 export const RulesEditor = ({
   draft,
   issues,
@@ -143,6 +143,35 @@ export const RulesEditor = ({
         {...issues.field('dreamCapacityPerOwner')}
         testId="dreamCapacityPerOwner"
       />
+      <Flex direction="row" gap="sm" wrap>
+        <NumberInput
+          name="focusGuard.maxAcceptedPercent"
+          label="Focus guard: warn when more than this % of companies are dream or fit"
+          min={1}
+          max={100}
+          value={draft.focusGuard?.maxAcceptedPercent ?? 50}
+          readOnly={readOnly}
+          onChange={(n) =>
+            dispatch({ type: 'set', patch: { maxAcceptedPercent: numberOrNothing(n) } })
+          }
+          {...issues.field('focusGuard.maxAcceptedPercent')}
+          testId="focusGuard.maxAcceptedPercent"
+        />
+        <NumberInput
+          name="evidenceWindowDays"
+          label="Evidence window: the review counts deals closed in the last … days"
+          min={30}
+          max={3650}
+          value={draft.evidenceWindowDays ?? 365}
+          readOnly={readOnly}
+          onChange={(n) =>
+            dispatch({ type: 'set', patch: { evidenceWindowDays: numberOrNothing(n) } })
+          }
+          {...issues.field('evidenceWindowDays')}
+          testId="evidenceWindowDays"
+        />
+      </Flex>
+      <IssueText issues={issues} path="focusGuard" />
     </Flex>
   );
 };
