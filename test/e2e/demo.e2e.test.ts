@@ -31,7 +31,7 @@ describe('strategy-fit demo (e2e)', () => {
     expect(run.stdout).toContain('Seeded 300 companies, 450 deals');
     // Steps 1 and 2 inside HubSpot, through the app's functions (issue 11), each named.
     expect(run.stdout).toContain('── 1. In HubSpot, the settings page: “Set up Strategy Fit”');
-    expect(run.stdout).toMatch(/strategy_fit_setup call 1: .*\n(?:.*\n)*?  Set up: \d+ created/);
+    expect(run.stdout).toMatch(/strategy_fit_setup call 1: .*\n(?:.*\n)*? {2}Set up: \d+ created/);
     expect(run.stdout).toContain('strategy_validate: valid on this portal.');
     expect(run.stdout).toMatch(/strategy_simulate: \d+ calls?, \d+ ms: Dream \d+/);
     expect(run.stdout).toContain('strategy_publish: version 1 prepared');
