@@ -1,5 +1,5 @@
-import type { Result, SetupStep, SetupStepReport, StrategyFitSetupValue } from '@strategy-fit/core';
-import { StrategyFitSetupResponse } from '@strategy-fit/core';
+import type { Result, SetupStepReport, StrategyFitSetupValue } from '@strategy-fit/core';
+import { SetupStep, StrategyFitSetupResponse } from '@strategy-fit/core';
 import type { JsonValue } from '@hubspot/ui-extensions';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -59,8 +59,11 @@ export const useSetup = (
       const current = () => call === latest.current;
       void (async () => {
         const reports: SetupStepReport[] = [];
-        let next: SetupStep | null = from ?? 'company_properties';
-        setState({ status: 'running', step: next, stepsDone: 0, stepsTotal: 4, reports });
+        // null: from the start (the function's first step); else where the last chunk stopped.
+        let next: SetupStep | null = from;
+        const total = SetupStep.options.length;
+        const first: SetupStep = from ?? 'company_properties';
+        setState({ status: 'running', step: first, stepsDone: 0, stepsTotal: total, reports });
         for (let chunks = 1; chunks <= MAX_CHUNKS; chunks += 1) {
           const parameters: JsonValue = next === null ? {} : { from: next };
           const answer: Result<StrategyFitSetupValue, EditorError> = await callFunction(
