@@ -50,8 +50,9 @@ const ok = <T,>(answer: { ok: true; value: T } | { ok: false; error: unknown }):
   if (!answer.ok) throw new Error('the fixture is an error');
   return answer.value;
 };
-const loaded = (name: 'load_fresh' | 'load_empty'): StrategyEditorLoadValue =>
-  ok(StrategyEditorLoadResponse.parse(fixtures[name]));
+const loaded = (
+  name: 'load_fresh' | 'load_empty' | 'load_setup_incomplete',
+): StrategyEditorLoadValue => ok(StrategyEditorLoadResponse.parse(fixtures[name]));
 const chunk = (name: 'setup_chunk_first' | 'setup_chunk_last'): StrategyFitSetupValue =>
   ok(StrategyFitSetupResponse.parse(fixtures[name]));
 const TEMPLATE = '02-b2b-saas';
@@ -125,6 +126,39 @@ describe('settings page: a portal that is not set up', () => {
       'Every property it reads exists on this portal.',
     );
     expect(r.findByTestId(Button, 'template.scratch.start')).toBeDefined();
+  });
+});
+
+describe('settings page: setup stopped, or incomplete', () => {
+  it('a call that fails shows the error and Retry, which continues', async () => {
+    const run = runnerAnswering({
+      strategy_editor_load: [fixtures.load_fresh],
+      strategy_fit_setup: [fixtures.setup_unavailable, fixtures.setup_chunk_last],
+    });
+    const r = renderSettings(run);
+    await r.waitFor(() => expect(r.findByTestId(LoadingButton, 'setup-start')).toBeDefined());
+    click(r.findByTestId(LoadingButton, 'setup-start'));
+    await r.waitFor(() => expect(r.findByTestId(Button, 'setup-retry')).toBeDefined());
+    expect(r.findByTestId(Alert, 'setup-error').props.title).toBe('HubSpot did not answer');
+    click(r.findByTestId(Button, 'setup-retry'));
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'setup-done')).toBeDefined());
+    expect(run.mock.calls.filter(([name]) => name === 'strategy_fit_setup')).toEqual([
+      ['strategy_fit_setup', { parameters: {} }],
+      ['strategy_fit_setup', { parameters: {} }],
+    ]);
+  });
+
+  it('a portal set up by an earlier version: the editor says what is missing and offers to complete it', async () => {
+    const r = renderSettings(
+      runnerAnswering({ strategy_editor_load: [fixtures.load_setup_incomplete] }),
+    );
+    await r.waitFor(() => expect(r.findByTestId(Text, 'status')).toBeDefined());
+    const missing = loaded('load_setup_incomplete').setup.steps.flatMap((s) => s.missing);
+    expect(missing.length).toBeGreaterThan(0);
+    expect(allText(r.findByTestId(Alert, 'setup-incomplete'))).toContain(
+      `This version of Strategy Fit needs ${missing.length === 1 ? 'one more thing' : `${missing.length} more things`} on this portal.`,
+    );
+    expect(allText(r.findByTestId(LoadingButton, 'setup-start'))).toBe('Complete the setup');
   });
 });
 

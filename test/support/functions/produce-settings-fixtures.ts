@@ -97,6 +97,8 @@ const SCHEMAS = {
   load_fresh: StrategyEditorLoadResponse,
   setup_chunk_first: StrategyFitSetupResponse,
   setup_chunk_last: StrategyFitSetupResponse,
+  setup_unavailable: StrategyFitSetupResponse,
+  load_setup_incomplete: StrategyEditorLoadResponse,
   load_empty: StrategyEditorLoadResponse,
   validate_first: StrategyValidateResponse,
   simulate_first: StrategySimulateResponse,
@@ -155,6 +157,14 @@ const EXPECT: Record<SettingsFixtureName, Check> = {
   ),
   setup_chunk_first: okWith(StrategyFitSetupResponse, (v) => v.next !== null),
   setup_chunk_last: okWith(StrategyFitSetupResponse, (v) => v.next === null),
+  setup_unavailable: failedWith(StrategyFitSetupResponse, 'hubspot_unavailable'),
+  load_setup_incomplete: okWith(
+    StrategyEditorLoadResponse,
+    (v) =>
+      v.current !== null &&
+      !v.setup.complete &&
+      v.setup.steps.every((s) => (s.step === 'exception_events') === s.missing.length > 0),
+  ),
   load_empty: okWith(
     StrategyEditorLoadResponse,
     (v) => v.current === null && v.setup.complete && v.templates.length > 0,
@@ -207,6 +217,31 @@ const pendingOf = (answer: unknown): PendingVersion => {
     throw new Error(`not prepared: ${JSON.stringify(answer).slice(0, 300)}`);
   }
   return parsed.value.pending;
+};
+
+/**
+ * A portal set up and published by an earlier version of the app, one without the exception
+ * events' custom object: the load of its settings page (setup incomplete, a version published).
+ */
+const loadSetUpByAnEarlierVersion = async (): Promise<unknown> => {
+  const portal = await startTestPortal({ setup: false });
+  try {
+    let from: string | undefined;
+    while (from !== 'exception_events') {
+      const chunk = await invokeSetup(
+        portal.runtime,
+        hubspotContext(from === undefined ? {} : { from }),
+        { budgetMs: 0 },
+        true,
+      );
+      if (!chunk.ok || chunk.value.next === null) throw new Error('setup did not stop where asked');
+      from = chunk.value.next;
+    }
+    await portal.publish(StrategySchema.parse(teamManagedStrategy()));
+    return await invokeEditorLoad(portal.runtime, hubspotContext({}), true);
+  } finally {
+    await portal.close();
+  }
 };
 
 /**
@@ -310,6 +345,8 @@ export async function produceSettingsFixtures(): Promise<SettingsFixtures> {
       load_fresh,
       setup_chunk_first: setupChunks[0],
       setup_chunk_last: setupChunks.at(-1),
+      setup_unavailable: await invokeSetup(unavailable, hubspotContext({}), {}, true),
+      load_setup_incomplete: await loadSetUpByAnEarlierVersion(),
       load_empty,
       validate_first,
       simulate_first,

@@ -1,10 +1,14 @@
 import { Flex, Input, NumberInput, Select, Text, TextArea } from '@hubspot/ui-extensions';
+import { DEFAULT_EVIDENCE_WINDOW_DAYS, FocusGuardSchema } from '@strategy-fit/core';
 import type { EditorProperty } from '@strategy-fit/core';
 
 import { numberOrNothing } from '../view-model/criterion.ts';
 import type { Draft, DraftAction } from '../view-model/draft.ts';
 import type { IssueIndex } from '../view-model/issues.ts';
 import { IssueText } from './IssueText.tsx';
+
+/** What the core assumes without a focus guard (SCORING §13), shown until the manager sets one. */
+const DEFAULT_MAX_ACCEPTED_PERCENT = FocusGuardSchema.parse({}).maxAcceptedPercent;
 
 type Props = {
   draft: Draft;
@@ -149,7 +153,7 @@ export const RulesEditor = ({
           label="Focus guard: warn when more than this % of companies are dream or fit"
           min={1}
           max={100}
-          value={draft.focusGuard?.maxAcceptedPercent ?? 50}
+          value={draft.focusGuard?.maxAcceptedPercent ?? DEFAULT_MAX_ACCEPTED_PERCENT}
           readOnly={readOnly}
           onChange={(n) =>
             dispatch({ type: 'set', patch: { maxAcceptedPercent: numberOrNothing(n) } })
@@ -162,7 +166,7 @@ export const RulesEditor = ({
           label="Evidence window: the review counts deals closed in the last … days"
           min={30}
           max={3650}
-          value={draft.evidenceWindowDays ?? 365}
+          value={draft.evidenceWindowDays ?? DEFAULT_EVIDENCE_WINDOW_DAYS}
           readOnly={readOnly}
           onChange={(n) =>
             dispatch({ type: 'set', patch: { evidenceWindowDays: numberOrNothing(n) } })
