@@ -32,7 +32,12 @@ import { main as simulate } from '../../src/app/functions/src/entries/strategy-s
 import { main as validate } from '../../src/app/functions/src/entries/strategy-validate.ts';
 import { observeRequests, useFunctionEnv } from '../support/functions/hubspot-env.ts';
 import { approvePending } from '../support/functions/invoke-editor.ts';
-import { hubspotContext, MANAGER, startTestPortal } from '../support/functions/test-portal.ts';
+import {
+  hubspotContext,
+  MANAGER,
+  startTestPortal,
+  value,
+} from '../support/functions/test-portal.ts';
 import type { TestPortal } from '../support/functions/test-portal.ts';
 import { associations, listAll } from './support/portal.ts';
 import { AS_OF, expectedScores, FIT_NAMES, mismatches } from './support/sandbox.ts';
@@ -52,11 +57,6 @@ const call = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
     roundTrips,
   });
   return result;
-};
-
-const okValue = <T>(answer: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-  if (!answer.ok) throw new Error(`expected ok, got ${JSON.stringify(answer.error)}`);
-  return answer.value;
 };
 
 let portal: TestPortal;
@@ -87,7 +87,7 @@ afterAll(async () => {
 describe('from a fresh portal to scored records inside HubSpot (issue 11, no CLI)', () => {
   it('setup, the first version from a template, the manager’s approval in HubSpot, then the cards', async () => {
     // 1. The settings page opens: nothing published, setup to do, the examples to start from.
-    const fresh = okValue(
+    const fresh = value(
       StrategyEditorLoadResponse.parse(
         await call('load (fresh portal)', () => load(hubspotContext({}))),
       ),
@@ -103,7 +103,7 @@ describe('from a fresh portal to scored records inside HubSpot (issue 11, no CLI
     let chunks = 0;
     for (;;) {
       chunks += 1;
-      const chunk = okValue(
+      const chunk = value(
         StrategyFitSetupResponse.parse(
           await call(`setup chunk ${chunks}`, () =>
             setup(hubspotContext(from === undefined ? {} : { from })),
@@ -119,7 +119,7 @@ describe('from a fresh portal to scored records inside HubSpot (issue 11, no CLI
     }
     expect(chunks).toBeGreaterThan(1);
     portal.sandbox.control.setLatency(40);
-    const setUp = okValue(
+    const setUp = value(
       StrategyEditorLoadResponse.parse(await call('load (set up)', () => load(hubspotContext({})))),
     );
     expect(setUp.setup.complete).toBe(true);
@@ -134,7 +134,7 @@ describe('from a fresh portal to scored records inside HubSpot (issue 11, no CLI
       name: `${template.strategy.name} — first version`,
       managers: { userIds: [MANAGER.email], teamIds: [] },
     };
-    const validated = okValue(
+    const validated = value(
       StrategyValidateResponse.parse(
         await call('validate', () => validate(hubspotContext({ strategy }))),
       ),
@@ -148,7 +148,7 @@ describe('from a fresh portal to scored records inside HubSpot (issue 11, no CLI
     let simulateCalls = 0;
     do {
       simulateCalls += 1;
-      const chunk = okValue(
+      const chunk = value(
         StrategySimulateResponse.parse(
           await call(`simulate chunk ${simulateCalls}`, () =>
             simulate(hubspotContext({ strategy, ...(cursor === undefined ? {} : { cursor }) })),
@@ -166,7 +166,7 @@ describe('from a fresh portal to scored records inside HubSpot (issue 11, no CLI
     expect(focus.companies).toBe(60);
 
     // Prepare version 1: nothing is published until the approval in HubSpot.
-    const prepared = okValue(
+    const prepared = value(
       StrategyPublishResponse.parse(
         await call('publish (prepare version 1)', () =>
           publish(hubspotContext({ strategy, basedOnVersion: null })),
@@ -181,7 +181,7 @@ describe('from a fresh portal to scored records inside HubSpot (issue 11, no CLI
 
     // The manager approves on HubSpot's own record page (recorded by HubSpot as CRM_UI, by them).
     approvePending(portal, MANAGER, prepared.pending);
-    const published = okValue(
+    const published = value(
       StrategyPublishConfirmResponse.parse(
         await call('publish confirm', () =>
           confirm(hubspotContext({ pendingId: prepared.pending.recordId })),
@@ -191,7 +191,7 @@ describe('from a fresh portal to scored records inside HubSpot (issue 11, no CLI
     if (published.outcome !== 'published') throw new Error(JSON.stringify(published));
     expect(published.version.version).toBe(1);
     expect(published.version.publishedByLabel).toContain(MANAGER.name);
-    const after = okValue(
+    const after = value(
       StrategyEditorLoadResponse.parse(
         await call('load (published)', () => load(hubspotContext({}))),
       ),
@@ -215,7 +215,7 @@ describe('from a fresh portal to scored records inside HubSpot (issue 11, no CLI
       ['company', companyId],
       ['deal', dealId],
     ] as const) {
-      const card = okValue(
+      const card = value(
         ScoreRecordResponse.parse(
           await call(`score_record (${objectType})`, () =>
             scoreRecord(hubspotContext({ objectType }, { hs_object_id: id })),

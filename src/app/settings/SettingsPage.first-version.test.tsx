@@ -32,6 +32,7 @@ import type { StrategyEditorLoadValue, StrategyFitSetupValue } from '@strategy-f
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { firstVersionStrategy } from '../../../test/support/functions/produce-settings-fixtures.ts';
+import { value } from '../../../test/support/functions/test-portal.ts';
 import { choose, click, renderSettings } from '../../../test/support/settings/render-settings.tsx';
 import type { SettingsFixtures } from '../../../test/support/settings/settings-fixtures.ts';
 import {
@@ -46,15 +47,11 @@ beforeAll(async () => {
   fixtures = await loadSettingsFixtures();
 }, 60_000);
 
-const ok = <T,>(answer: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-  if (!answer.ok) throw new Error('the fixture is an error');
-  return answer.value;
-};
 const loaded = (
   name: 'load_fresh' | 'load_empty' | 'load_setup_incomplete',
-): StrategyEditorLoadValue => ok(StrategyEditorLoadResponse.parse(fixtures[name]));
+): StrategyEditorLoadValue => value(StrategyEditorLoadResponse.parse(fixtures[name]));
 const chunk = (name: 'setup_chunk_first' | 'setup_chunk_last'): StrategyFitSetupValue =>
-  ok(StrategyFitSetupResponse.parse(fixtures[name]));
+  value(StrategyFitSetupResponse.parse(fixtures[name]));
 const TEMPLATE = '02-b2b-saas';
 
 type Renderer = ReturnType<typeof renderSettings>;
@@ -187,7 +184,7 @@ describe('settings page: version 1 from a template (SCORING §14 “First versio
     );
     // The warnings are the core's, over the simulated tiers of this draft.
     const template = loaded('load_empty').templates.find((t) => t.id === TEMPLATE);
-    const matrix = ok(StrategySimulateResponse.parse(fixtures.simulate_first)).matrix;
+    const matrix = value(StrategySimulateResponse.parse(fixtures.simulate_first)).matrix;
     const focus = simulationFocusGuard(
       StrategySchema.parse(firstVersionStrategy(template?.strategy ?? ({} as never))),
       matrix,
