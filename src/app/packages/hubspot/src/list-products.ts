@@ -48,5 +48,8 @@ export async function listProducts(
     after = page.value.paging ?? undefined;
   } while (after !== undefined && products.length < max);
   const sorted = products.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  return ok({ products: sorted.slice(0, max), truncated: after !== undefined || sorted.length > max });
+  return ok({
+    products: sorted.slice(0, max),
+    truncated: after !== undefined || sorted.length > max,
+  });
 }
