@@ -111,6 +111,21 @@ describe('the settings page bundle (the UI-extension build of HubSpot’s remote
         file,
       ).toBe(true);
     }
+    // The pages of a new portal and the seed's new parts (issues 11, 12).
+    for (const file of [
+      'settings/components/SetupPanel.tsx',
+      'settings/components/FirstStrategyStart.tsx',
+      'settings/components/SegmentSellingEditor.tsx',
+      'settings/components/CompetitorsEditor.tsx',
+      'settings/components/ExistingCustomersEditor.tsx',
+      'settings/components/FocusGuardView.tsx',
+      'packages/core/src/review/focus-guard.ts',
+    ]) {
+      expect(
+        bundled.some((m) => m.endsWith(file)),
+        file,
+      ).toBe(true);
+    }
     expect(/@strategy-fit\/core/.test(bundle), 'left as an import').toBe(false);
     expect(bundle.includes('must not be empty'), 'the core’s messages').toBe(true);
     // Nothing of the tests, the sandbox or the adapter.
