@@ -113,12 +113,12 @@ describe('the settings page bundle (the UI-extension build of HubSpot’s remote
     }
     // The pages of a new portal and the seed's new parts (issues 11, 12).
     for (const file of [
-      'settings/components/SetupPanel.tsx',
-      'settings/components/FirstStrategyStart.tsx',
-      'settings/components/SegmentSellingEditor.tsx',
-      'settings/components/CompetitorsEditor.tsx',
-      'settings/components/ExistingCustomersEditor.tsx',
-      'settings/components/FocusGuardView.tsx',
+      'components/SetupPanel.tsx',
+      'components/FirstStrategyStart.tsx',
+      'components/SegmentSellingEditor.tsx',
+      'components/CompetitorsEditor.tsx',
+      'components/ExistingCustomersEditor.tsx',
+      'components/FocusGuardView.tsx',
       'packages/core/src/review/focus-guard.ts',
     ]) {
       expect(
