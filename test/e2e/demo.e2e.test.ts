@@ -10,7 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), 'strategy-fit-e2e-demo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('strategy-fit demo (e2e)', () => {
-  it('seeds a portal, sets it up, publishes, scores, reports, writes the HTML report and says how to go live', async () => {
+  it('seeds a portal, sets it up and publishes version 1 in HubSpot (the app’s functions), scores, reports, writes the HTML report and says how to go live', async () => {
     const out = join(dir, 'report.html');
     // No HUBSPOT_* variables: the demo never needs them (and must not use a real portal).
     const run = await runCli(
@@ -29,9 +29,21 @@ describe('strategy-fit demo (e2e)', () => {
     );
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Seeded 300 companies, 450 deals');
-    expect(run.stdout).toMatch(/Setup done: \d+ created/);
-    expect(run.stdout).toContain('Published version 1 of “B2B SaaS');
-    expect(run.stdout).toMatch(/companies\s+scanned\s+300\s+changed\s+300/);
+    // Steps 1 and 2 inside HubSpot, through the app's functions (issue 11), each named.
+    expect(run.stdout).toContain('── 1. In HubSpot, the settings page: “Set up Strategy Fit”');
+    expect(run.stdout).toMatch(/strategy_fit_setup call 1: .*\n(?:.*\n)*? {2}Set up: \d+ created/);
+    expect(run.stdout).toContain('strategy_validate: valid on this portal.');
+    expect(run.stdout).toMatch(/strategy_simulate: \d+ calls?, \d+ ms: Dream \d+/);
+    expect(run.stdout).toContain('strategy_publish: version 1 prepared');
+    expect(run.stdout).toContain('Maya Okafor opens the record in HubSpot');
+    expect(run.stdout).toContain(
+      'strategy_publish_confirm: Published version 1 of “B2B SaaS — FY2026 go-to-market”, approved by Maya Okafor',
+    );
+    expect(run.stdout).toMatch(/score_record \(the company card of .+\): (Dream|Fit), \d+ %/);
+    // The company cards opened in step 2 scored their records already: the bulk job finds them.
+    expect(run.stdout).toMatch(
+      /companies\s+scanned\s+300\s+changed\s+(\d+)\s+unchanged\s+(\d+)\s+failed\s+0/,
+    );
     expect(run.stdout).toMatch(/deals\s+scanned\s+450\s+changed\s+450/);
     expect(run.stdout).toContain('Strategy review: B2B SaaS');
     // What a rep sees: score_record's answers for a deal and its company, as the cards show them.

@@ -18,6 +18,7 @@ import {
   invokePublish,
   invokePublishConfirm,
   invokeRollback,
+  invokeSetup,
   invokeSimulate,
   invokeValidate,
 } from '../support/functions/invoke-editor.ts';
@@ -110,6 +111,21 @@ describe('the settings page bundle (the UI-extension build of HubSpot’s remote
         file,
       ).toBe(true);
     }
+    // The pages of a new portal and the seed's new parts (issues 11, 12).
+    for (const file of [
+      'components/SetupPanel.tsx',
+      'components/FirstStrategyStart.tsx',
+      'components/SegmentSellingEditor.tsx',
+      'components/CompetitorsEditor.tsx',
+      'components/ExistingCustomersEditor.tsx',
+      'components/FocusGuardView.tsx',
+      'packages/core/src/review/focus-guard.ts',
+    ]) {
+      expect(
+        bundled.some((m) => m.endsWith(file)),
+        file,
+      ).toBe(true);
+    }
     expect(/@strategy-fit\/core/.test(bundle), 'left as an import').toBe(false);
     expect(bundle.includes('must not be empty'), 'the core’s messages').toBe(true);
     // Nothing of the tests, the sandbox or the adapter.
@@ -125,14 +141,16 @@ describe('the settings page bundle (the UI-extension build of HubSpot’s remote
 /** The strategy editor's functions, as HubSpot's parser must see them. */
 const EDITOR_FUNCTIONS = [
   'strategy_editor_load',
+  'strategy_fit_setup',
   'strategy_publish',
+  'strategy_publish_confirm',
   'strategy_rollback',
   'strategy_simulate',
   'strategy_validate',
 ];
 
 describe('the settings page and its functions as translate() parses the project', () => {
-  it('one SETTINGS component, and the five editor functions tied to the app', async () => {
+  it('one SETTINGS component, and the editor’s functions (setup included) tied to the app', async () => {
     const result = await translateProject();
     expect(result.skippedHsMetaFiles).toEqual([]);
     const nodes = Object.values(result.intermediateRepresentation.intermediateNodesIndexedByUid);
@@ -163,7 +181,19 @@ describe('the settings page and its functions as translate() parses the project'
 /** The scope each HubSpot call of the editor's functions needs (HubSpot's API reference). */
 const SCOPES: readonly [RegExp, (m: RegExpMatchArray) => string[]][] = [
   [/^GET \/crm-object-schemas\/2026-09\/schemas$/, () => ['crm.schemas.custom.read']],
-  [/^GET \/crm\/properties\/2026-09\/(companies|deals)$/, (m) => [`crm.schemas.${m[1]}.read`]],
+  [/^POST \/crm-object-schemas\/2026-09\/schemas$/, () => ['crm.schemas.custom.write']],
+  [
+    /^GET \/crm\/properties\/2026-09\/(companies|deals)(?:\/groups)?$/,
+    (m) => [`crm.schemas.${m[1]}.read`],
+  ],
+  [
+    /^(?:POST|PATCH) \/crm\/properties\/2026-09\/(companies|deals)(?:\/groups|\/\w+)?$/,
+    (m) => [`crm.schemas.${m[1]}.write`],
+  ],
+  [/^GET \/crm\/properties\/2026-09\/2-\d+$/, () => ['crm.schemas.custom.read']],
+  [/^POST \/crm\/properties\/2026-09\/2-\d+$/, () => ['crm.schemas.custom.write']],
+  // HubSpot's products API names either scope; the app declares the narrower one.
+  [/^GET \/crm\/objects\/2026-09\/products$/, () => ['crm.objects.products.read']],
   [
     /^(?:GET|POST) \/crm\/objects\/2026-09\/(companies|deals)(?:\/batch\/read|\/search)?$/,
     (m) => [`crm.objects.${m[1]}.read`],
@@ -186,13 +216,13 @@ const SCOPES: readonly [RegExp, (m: RegExpMatchArray) => string[]][] = [
 describe("the app's scopes cover the editor's functions", () => {
   let portal: TestPortal;
   beforeAll(async () => {
-    portal = await startTestPortal();
+    portal = await startTestPortal({ setup: false });
     const companyId = await createCompany(portal.hs, COMPANIES.off_strategy);
     await createDeal(portal.hs, plainDeal('Scope check'), { companyId });
   });
   afterAll(() => portal.close());
 
-  it('every call of load, validate, simulate, publish, rollback and their confirmation has a scope the app declares', async () => {
+  it('every call of setup, load, validate, simulate, publish, rollback and their confirmation has a scope the app declares', async () => {
     const rt = portal.runtime;
     const strategy = { ...loadExampleStrategy(), name: 'Scope check' };
     /** Prepares, has MANAGER approve in HubSpot's UI, confirms: the version's number. */
@@ -207,6 +237,11 @@ describe("the app's scopes cover the editor's functions", () => {
       expect(confirmed.ok && confirmed.value.outcome).toBe('published');
     };
     const { sent } = await observeRequests(async () => {
+      // A fresh portal: setup from the page (every step in one chunk on the sandbox), version 1.
+      await invokeEditorLoad(rt, hubspotContext({}));
+      const setUp = await invokeSetup(rt, hubspotContext({}));
+      expect(setUp.ok && setUp.value.next).toBeNull();
+      await portal.publish();
       await invokeEditorLoad(rt, hubspotContext({}));
       await invokeValidate(rt, hubspotContext({ strategy }));
       await invokeSimulate(rt, hubspotContext({ strategy }));
@@ -240,9 +275,13 @@ describe("the app's scopes cover the editor's functions", () => {
         "crm.objects.custom.write",
         "crm.objects.deals.read",
         "crm.objects.owners.read",
+        "crm.objects.products.read",
         "crm.schemas.companies.read",
+        "crm.schemas.companies.write",
         "crm.schemas.custom.read",
+        "crm.schemas.custom.write",
         "crm.schemas.deals.read",
+        "crm.schemas.deals.write",
       ]
     `);
     const app = z

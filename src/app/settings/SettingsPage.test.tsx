@@ -104,6 +104,9 @@ describe('settings page: loading and errors', () => {
 describe('settings page: an empty portal (no strategy yet)', () => {
   it('starts a first version to fill in, marks what is missing, and says how it is published', async () => {
     const r = renderSettings(runnerAnswering({ strategy_editor_load: [fixtures.load_empty] }));
+    // A set-up portal without a version: the page offers the examples first, or nothing.
+    await r.waitFor(() => expect(r.findByTestId(Button, 'template.scratch.start')).toBeDefined());
+    click(r.findByTestId(Button, 'template.scratch.start'));
     await ready(r);
     expect(r.findByTestId(Text, 'status').text).toBe('No strategy is published yet.');
     // SCORING §14: whoever approves the first version publishes it, and it must name them.

@@ -16,6 +16,7 @@ export const SettingsPage = ({ context, actions, run = hubspot.serverless }: Pro
     portalId={context.portal.id}
     run={run}
     copyText={(text) => void actions.copyTextToClipboard(text)}
+    viewerEmail={context.user.email === '' ? null : context.user.email}
   />
 );
 

@@ -2,12 +2,12 @@
 // child process with HUBSPOT_ACCESS_TOKEN / HUBSPOT_API_BASE_URL pointing at a sandbox.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
 import type { Portal } from './portal.ts';
+import { REPO_ROOT } from './repo-root.ts';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export { REPO_ROOT };
 export const BIN = resolve(REPO_ROOT, 'tools/cli/bin/strategy-fit.js');
 
 export type CliRun = { code: number | null; stdout: string; stderr: string };

@@ -18,7 +18,7 @@ import { startSandbox } from '@strategy-fit/sandbox';
 import type { RunningSandbox, SandboxOptions } from '@strategy-fit/sandbox';
 import { z } from 'zod';
 
-import { REPO_ROOT } from './cli.ts';
+import { REPO_ROOT } from './repo-root.ts';
 import { associations, listAll, readByIds } from './portal.ts';
 import type { Bag, Portal } from './portal.ts';
 

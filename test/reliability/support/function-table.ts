@@ -150,6 +150,9 @@ export function validCalls(records: Records, currentVersion: number): Record<str
       writes: true,
     },
     strategy_editor_load: { parameters: {}, writes: false },
+    // The test portal is set up: setup finds everything and writes nothing (test/e2e and the
+    // function's own tests run it on a fresh portal).
+    strategy_fit_setup: { parameters: {}, writes: false },
     strategy_validate: { parameters: { strategy }, free: ['strategy'], writes: false },
     strategy_simulate: { parameters: { strategy }, free: ['strategy'], writes: false },
     strategy_publish: {

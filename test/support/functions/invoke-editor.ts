@@ -3,6 +3,7 @@
 import { ok } from '@strategy-fit/core';
 import type {
   StrategyEditorLoadResponse,
+  StrategyFitSetupResponse,
   PendingVersion,
   StrategyPublishConfirmResponse,
   StrategyPublishResponse,
@@ -38,6 +39,12 @@ import {
   parseStrategyValidate,
   validateStrategy,
 } from '../../../src/app/functions/src/handlers/editor/strategy-validate.ts';
+import {
+  parseStrategyFitSetup,
+  runSetupChunk,
+  SETUP_DEFAULTS,
+} from '../../../src/app/functions/src/handlers/editor/strategy-fit-setup.ts';
+import type { SetupChunkOptions } from '../../../src/app/functions/src/handlers/editor/strategy-fit-setup.ts';
 import { respond } from '../../../src/app/functions/src/lib/respond.ts';
 import { handle } from '../../../src/app/functions/src/lib/runtime.ts';
 import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
@@ -56,6 +63,24 @@ export const invokeEditorLoad = (
   respond(
     'strategy_editor_load',
     () => handle(parseStrategyEditorLoad(context), loadStrategyEditor, () => ok(rt)),
+    optionsFor(rt, quiet),
+  );
+
+/** `strategy_fit_setup`, with a smaller time budget when a test asks for one. */
+export const invokeSetup = (
+  rt: Runtime,
+  context: unknown,
+  options: Partial<SetupChunkOptions> = {},
+  quiet = false,
+): Promise<StrategyFitSetupResponse> =>
+  respond(
+    'strategy_fit_setup',
+    () =>
+      handle(
+        parseStrategyFitSetup(context),
+        (runtime, input) => runSetupChunk(runtime, input, { ...SETUP_DEFAULTS, ...options }),
+        () => ok(rt),
+      ),
     optionsFor(rt, quiet),
   );
 

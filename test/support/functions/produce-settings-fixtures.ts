@@ -4,6 +4,7 @@
 // state its name promises, so a change in the functions shows up here first.
 import {
   StrategyEditorLoadResponse,
+  StrategyFitSetupResponse,
   StrategyPublishConfirmResponse,
   StrategyPublishResponse,
   StrategyRollbackResponse,
@@ -21,6 +22,7 @@ import {
   invokePublish,
   invokePublishConfirm,
   invokeRollback,
+  invokeSetup,
   invokeSimulate,
   invokeValidate,
 } from './invoke-editor.ts';
@@ -81,8 +83,25 @@ const withUnknownProperty = (): StrategyInput => {
   };
 };
 
+/**
+ * The first version a first-time admin makes: the realistic example's template, naming the
+ * manager who approves it, with a stricter focus guard (so the simulation warns).
+ */
+export const firstVersionStrategy = (template: StrategyInput): StrategyInput => ({
+  ...template,
+  managers: { userIds: [MANAGER.email], teamIds: [] },
+  focusGuard: { maxAcceptedPercent: 30 },
+});
+
 const SCHEMAS = {
+  load_fresh: StrategyEditorLoadResponse,
+  setup_chunk_first: StrategyFitSetupResponse,
+  setup_chunk_last: StrategyFitSetupResponse,
+  setup_unavailable: StrategyFitSetupResponse,
+  load_setup_incomplete: StrategyEditorLoadResponse,
   load_empty: StrategyEditorLoadResponse,
+  validate_first: StrategyValidateResponse,
+  simulate_first: StrategySimulateResponse,
   load_published: StrategyEditorLoadResponse,
   load_after_publish: StrategyEditorLoadResponse,
   load_after_rollback: StrategyEditorLoadResponse,
@@ -132,7 +151,29 @@ const failedWith =
 const awaiting = (v: { outcome: string }): boolean => v.outcome === 'awaiting_approval';
 
 const EXPECT: Record<SettingsFixtureName, Check> = {
-  load_empty: okWith(StrategyEditorLoadResponse, (v) => v.current === null),
+  load_fresh: okWith(
+    StrategyEditorLoadResponse,
+    (v) => v.current === null && !v.setup.complete && v.products.list.length > 0,
+  ),
+  setup_chunk_first: okWith(StrategyFitSetupResponse, (v) => v.next !== null),
+  setup_chunk_last: okWith(StrategyFitSetupResponse, (v) => v.next === null),
+  setup_unavailable: failedWith(StrategyFitSetupResponse, 'hubspot_unavailable'),
+  load_setup_incomplete: okWith(
+    StrategyEditorLoadResponse,
+    (v) =>
+      v.current !== null &&
+      !v.setup.complete &&
+      v.setup.steps.every((s) => (s.step === 'exception_events') === s.missing.length > 0),
+  ),
+  load_empty: okWith(
+    StrategyEditorLoadResponse,
+    (v) => v.current === null && v.setup.complete && v.templates.length > 0,
+  ),
+  validate_first: okWith(StrategyValidateResponse, (v) => v.valid && v.portalChecked),
+  simulate_first: okWith(
+    StrategySimulateResponse,
+    (v) => v.publishedVersion === null && v.cursor === null,
+  ),
   load_published: okWith(
     StrategyEditorLoadResponse,
     (v) => v.current?.summary.version === 1 && v.people.managers.length === 1,
@@ -179,6 +220,31 @@ const pendingOf = (answer: unknown): PendingVersion => {
 };
 
 /**
+ * A portal set up and published by an earlier version of the app, one without the exception
+ * events' custom object: the load of its settings page (setup incomplete, a version published).
+ */
+const loadSetUpByAnEarlierVersion = async (): Promise<unknown> => {
+  const portal = await startTestPortal({ setup: false });
+  try {
+    let from: string | undefined;
+    while (from !== 'exception_events') {
+      const chunk = await invokeSetup(
+        portal.runtime,
+        hubspotContext(from === undefined ? {} : { from }),
+        { budgetMs: 0 },
+        true,
+      );
+      if (!chunk.ok || chunk.value.next === null) throw new Error('setup did not stop where asked');
+      from = chunk.value.next;
+    }
+    await portal.publish(StrategySchema.parse(teamManagedStrategy()));
+    return await invokeEditorLoad(portal.runtime, hubspotContext({}), true);
+  } finally {
+    await portal.close();
+  }
+};
+
+/**
  * Starts a sandbox with companies and deals, runs the strategy editor's real handlers through
  * every state the settings page shows (empty portal, a first version prepared, simulation in two
  * chunks, a version prepared, refused and approved in HubSpot (by a rep, then the manager), a
@@ -189,10 +255,30 @@ const pendingOf = (answer: unknown): PendingVersion => {
  * beforeAll(async () => { fixtures = await produceSettingsFixtures(); });
  */
 export async function produceSettingsFixtures(): Promise<SettingsFixtures> {
-  const portal = await startTestPortal({ publish: false });
+  // A fresh portal with the demo's product library (no company of the seed's).
+  const portal = await startTestPortal({
+    setup: false,
+    seed: { seed: 1, companies: 0, deals: 0, asOf: '2026-11-01' },
+  });
   try {
     const rt = portal.runtime;
     const { hs } = portal;
+    const load = () => invokeEditorLoad(rt, hubspotContext({}), true);
+    const load_fresh = await load();
+    // Setup from the page with no time left in a chunk (one write each): the first and last chunk.
+    const setupChunks: unknown[] = [];
+    let from: string | undefined;
+    for (let n = 0; n < 100; n += 1) {
+      const chunk = await invokeSetup(
+        rt,
+        hubspotContext(from === undefined ? {} : { from }),
+        { budgetMs: 0 },
+        true,
+      );
+      setupChunks.push(chunk);
+      if (!chunk.ok || chunk.value.next === null) break;
+      from = chunk.value.next;
+    }
     const ids: Record<string, string> = {};
     for (const [tier, properties] of Object.entries(COMPANIES)) {
       ids[tier] = await createCompany(hs, properties);
@@ -201,8 +287,14 @@ export async function produceSettingsFixtures(): Promise<SettingsFixtures> {
     await createDeal(hs, plainDeal('Grocery POS', '40000'), { companyId: ids['off_strategy'] });
     await createDeal(hs, plainDeal('Tobacco CRM', '25000'), { companyId: ids['refused'] });
 
-    const load = () => invokeEditorLoad(rt, hubspotContext({}), true);
     const load_empty = await load();
+    const template = StrategyEditorLoadResponse.parse(load_empty);
+    const first = firstVersionStrategy(
+      (template.ok ? template.value.templates : []).find((t) => t.id === '02-b2b-saas')?.strategy ??
+        teamManagedStrategy(),
+    );
+    const validate_first = await invokeValidate(rt, hubspotContext({ strategy: first }), true);
+    const simulate_first = await invokeSimulate(rt, hubspotContext({ strategy: first }), {}, true);
     const publish = (strategy: StrategyInput, basedOnVersion: number | null) =>
       invokePublish(rt, hubspotContext({ strategy, basedOnVersion }), true);
     const confirm = (pending: PendingVersion) =>
@@ -251,7 +343,14 @@ export async function produceSettingsFixtures(): Promise<SettingsFixtures> {
       basePath: await closedOrigin(),
     });
     const answers: Record<SettingsFixtureName, unknown> = {
+      load_fresh,
+      setup_chunk_first: setupChunks[0],
+      setup_chunk_last: setupChunks.at(-1),
+      setup_unavailable: await invokeSetup(unavailable, hubspotContext({}), {}, true),
+      load_setup_incomplete: await loadSetUpByAnEarlierVersion(),
       load_empty,
+      validate_first,
+      simulate_first,
       load_published,
       load_after_publish,
       load_after_rollback: await load(),

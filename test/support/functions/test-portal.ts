@@ -107,22 +107,31 @@ export const setDecision = (
     ...(expiresOn === undefined ? {} : { [EXCEPTION_INPUT_PROPERTIES.expires]: expiresOn }),
   });
 
-/** A sandbox with `setup` done and, unless `publish: false`, the example strategy published. */
+/**
+ * A sandbox with `setup` done and, unless `publish: false`, the example strategy published. With
+ * `setup: false`, a fresh portal: nothing of Strategy Fit's (and nothing published).
+ */
 export async function startTestPortal(
-  options: { publish?: boolean } & Pick<SandboxOptions, 'latencyMs' | 'rateLimit'> = {},
+  options: { publish?: boolean; setup?: boolean } & Pick<
+    SandboxOptions,
+    'latencyMs' | 'rateLimit' | 'seed'
+  > = {},
 ): Promise<TestPortal> {
   const sandbox = await startSandbox({
     rateLimit: options.rateLimit ?? false,
     latencyMs: options.latencyMs ?? 0,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
   });
   const hs = createHubSpotClient({
     accessToken: sandbox.token,
     basePath: sandbox.baseUrl,
     limits: false,
   });
-  value(await ensureFitProperties(hs));
-  value(await ensureStrategyStore(hs));
-  value(await ensureExceptionEventStore(hs));
+  if (options.setup !== false) {
+    value(await ensureFitProperties(hs));
+    value(await ensureStrategyStore(hs));
+    value(await ensureExceptionEventStore(hs));
+  }
   const portal: TestPortal = {
     sandbox,
     hs,
@@ -142,7 +151,7 @@ export async function startTestPortal(
     editAs: editAsFor(sandbox),
     close: () => sandbox.close(),
   };
-  if (options.publish !== false) await portal.publish();
+  if (options.publish !== false && options.setup !== false) await portal.publish();
   return portal;
 }
 

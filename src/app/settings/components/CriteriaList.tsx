@@ -2,12 +2,12 @@ import { Button, Flex, Text } from '@hubspot/ui-extensions';
 import type { CriterionInput } from '@strategy-fit/core';
 
 import type { CriteriaRef, DraftAction } from '../view-model/draft.ts';
-import { criteriaPath, defaultObject } from '../view-model/draft.ts';
+import { criteriaPath, defaultObject, readsDeals } from '../view-model/draft.ts';
 import type { IssueIndex } from '../view-model/issues.ts';
 import type { PortalProperties } from './CriterionEditor.tsx';
 import { CriterionEditor } from './CriterionEditor.tsx';
 
-/** A list of criteria (a segment's, an exclusion's, a dream-customer question's). */
+/** A list of criteria (a segment's, an exclusion's, a dream-customer question's, existing business). */
 export const CriteriaList = ({
   listRef,
   criteria,
@@ -37,7 +37,7 @@ export const CriteriaList = ({
           criterion={criterion}
           path={`${path}[${index}]`}
           defaultObject={defaultObject(listRef)}
-          readsDeals={listRef.kind === 'dream'}
+          readsDeals={readsDeals(listRef)}
           properties={properties}
           issues={issues}
           readOnly={readOnly}

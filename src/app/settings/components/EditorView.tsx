@@ -1,24 +1,28 @@
-import { Alert, Divider, Flex, Heading, Text } from '@hubspot/ui-extensions';
-import { diffStrategies } from '@strategy-fit/core';
+import { Alert, Button, Divider, Flex, Heading, StepIndicator, Text } from '@hubspot/ui-extensions';
+import { diffStrategies, simulationFocusGuard } from '@strategy-fit/core';
 import type { EditorIssue, PublishOutcome, StrategyEditorLoadValue } from '@strategy-fit/core';
 import type { ReactNode } from 'react';
-import { useCallback, useMemo, useReducer } from 'react';
+import { useCallback, useMemo, useReducer, useState } from 'react';
 
 import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { usePublishing } from '../hooks/usePublishing.ts';
 import { useSimulation } from '../hooks/useSimulation.ts';
 import type { Draft } from '../view-model/draft.ts';
 import { draftFromStrategy, draftReducer, starterDraft } from '../view-model/draft.ts';
+import { FIRST_VERSION_STEPS, firstVersionStep } from '../view-model/first-version.ts';
 import { formatInstant } from '../view-model/format.ts';
 import { checkDraft, indexIssues } from '../view-model/issues.ts';
 import { publishGate, simulateGate } from '../view-model/publish-gate.ts';
+import { CompetitorsEditor } from './CompetitorsEditor.tsx';
 import { DreamCustomerEditor } from './DreamCustomerEditor.tsx';
 import { ExclusionsEditor } from './ExclusionsEditor.tsx';
+import { ExistingCustomersEditor } from './ExistingCustomersEditor.tsx';
 import { NameEditor, RulesEditor } from './GeneralEditor.tsx';
 import { IssueSummary } from './IssueSummary.tsx';
 import { ManagersEditor } from './ManagersEditor.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { SegmentsEditor } from './SegmentsEditor.tsx';
+import { SetupPanel } from './SetupPanel.tsx';
 import { VersionHistory } from './VersionHistory.tsx';
 
 type Props = {
@@ -31,10 +35,22 @@ type Props = {
   onPublished: (outcome: PublishOutcome) => void;
   onReload: () => void;
   copyText: (text: string) => void;
+  /** Where the first version started (a template's strategy); null: from scratch. */
+  startDraft: Draft | null;
+  /** Back to the templates (the first version only). */
+  onStartOver: () => void;
+  /** The viewer's email as HubSpot's page context gives it, for “Add me” as a manager. */
+  viewerEmail: string | null;
 };
 
-const initialDraft = (loaded: StrategyEditorLoadValue): Draft =>
-  loaded.current === null ? starterDraft() : draftFromStrategy(loaded.current.strategy);
+const initialDraft = (loaded: StrategyEditorLoadValue, start: Draft | null): Draft =>
+  loaded.current === null
+    ? structuredClone(start ?? starterDraft())
+    : draftFromStrategy(loaded.current.strategy);
+
+/** The draft names someone who may approve: a manager kept, an email typed, or a team. */
+const namesManager = (draft: Draft): boolean =>
+  (draft.managers?.userIds ?? []).length + (draft.managers?.teamIds ?? []).length > 0;
 
 const Section = ({
   title,
@@ -68,7 +84,9 @@ const StatusLine = ({ loaded }: { loaded: StrategyEditorLoadValue }) => {
 /** The strategy editor once loaded: the draft, its issues, simulate and publish, the history. */
 export const EditorView = (p: Props) => {
   const { loaded, run } = p;
-  const [draft, dispatch] = useReducer(draftReducer, loaded, initialDraft);
+  const [draft, dispatch] = useReducer(draftReducer, null, () =>
+    initialDraft(loaded, p.startDraft),
+  );
   const draftJson = JSON.stringify(draft);
   const checked = useMemo(() => checkDraft(draft), [draft]);
   const simulation = useSimulation(run);
@@ -101,6 +119,14 @@ export const EditorView = (p: Props) => {
       ? null
       : diffStrategies(current.strategy, checked.strategy);
   const simulated = simulation.state.status === 'done' && simulation.state.draftJson === draftJson;
+  // SCORING §13: the focus guard of the simulation of this exact draft, which the manager
+  // acknowledges before the version is prepared (an edit needs a new simulation, and a new nod).
+  const focus =
+    simulation.state.status === 'done' && simulated && checked.strategy !== null
+      ? simulationFocusGuard(checked.strategy, simulation.state.matrix)
+      : null;
+  const [acknowledgedFor, setAcknowledgedFor] = useState<string | null>(null);
+  const acknowledged = acknowledgedFor === draftJson;
   const gateInput = {
     currentVersion: current?.summary.version ?? null,
     issues: issues.all,
@@ -109,8 +135,22 @@ export const EditorView = (p: Props) => {
   const discard = useCallback(() => {
     simulation.discard();
     publishing.clear();
-    dispatch({ type: 'reset', draft: initialDraft(loaded) });
-  }, [simulation, publishing, loaded]);
+    setAcknowledgedFor(null);
+    dispatch({ type: 'reset', draft: initialDraft(loaded, p.startDraft) });
+  }, [simulation, publishing, loaded, p.startDraft]);
+  const prepared =
+    publishing.state.status === 'answered' &&
+    publishing.state.action.kind === 'publish' &&
+    publishing.state.outcome.outcome === 'awaiting_approval';
+  const first =
+    current === null
+      ? firstVersionStep({
+          problems: issues.all.length,
+          namesManager: namesManager(draft),
+          simulated: simulated && ((focus?.warnings.length ?? 0) === 0 || acknowledged),
+          prepared,
+        })
+      : null;
 
   const editors = { draft, issues, readOnly, dispatch, properties: loaded.properties };
   return (
@@ -128,6 +168,11 @@ export const EditorView = (p: Props) => {
             : 'Cards score with it from now on. Records keep their old scores until they are rescored (open a record, or rescore stale records on the review page).'}
         </Alert>
       )}
+      {current !== null && !loaded.setup.complete && (
+        <Alert title="Setup is not complete" variant="warning" testId="setup-incomplete">
+          <SetupPanel status={loaded.setup} run={run} upgrade onDone={p.onReload} />
+        </Alert>
+      )}
       <Alert
         title={current === null ? 'No strategy published yet' : 'Who publishes'}
         variant="info"
@@ -137,13 +182,34 @@ export const EditorView = (p: Props) => {
           ? 'Prepare the first version here. Whoever approves it in HubSpot publishes it, and it must name them as a manager.'
           : `Anyone who opens this page may prepare a version; it is published only when a manager of version ${current.summary.version} (${managerNames.join(', ') || 'none named'}) approves it in HubSpot.`}
       </Alert>
+      {first !== null && (
+        <Flex direction="column" gap="xs" testId="first-version">
+          <StepIndicator
+            stepNames={[...FIRST_VERSION_STEPS]}
+            currentStep={first.current}
+            testId="first-version.steps"
+          />
+          <Text testId="first-version.todo">{first.todo}</Text>
+          {!prepared && (
+            <Button size="sm" variant="transparent" onClick={p.onStartOver} testId="start-over">
+              Start over from another example
+            </Button>
+          )}
+        </Flex>
+      )}
       <IssueSummary issues={issues.all} />
       <NameEditor {...editors} />
       <Section title="Segments" testId="section-segments">
-        <SegmentsEditor {...editors} />
+        <SegmentsEditor {...editors} products={loaded.products} />
       </Section>
       <Section title="Customers we refuse" testId="section-exclusions">
         <ExclusionsEditor {...editors} />
+      </Section>
+      <Section title="Competitors" testId="section-competitors">
+        <CompetitorsEditor {...editors} dealProperties={loaded.properties.deal} />
+      </Section>
+      <Section title="Existing customers" testId="section-existing">
+        <ExistingCustomersEditor {...editors} />
       </Section>
       <Section title="Dream-customer test" testId="section-dream">
         <DreamCustomerEditor {...editors} />
@@ -156,6 +222,7 @@ export const EditorView = (p: Props) => {
           {...editors}
           managers={loaded.people.managers}
           teams={loaded.people.teams}
+          viewerEmail={p.viewerEmail}
         />
       </Section>
       {!readOnly && (
@@ -166,7 +233,15 @@ export const EditorView = (p: Props) => {
             currentVersion={current?.summary.version ?? null}
             changed={changed && (current !== null || draftJson !== JSON.stringify(starterDraft()))}
             simulateGate={simulateGate(gateInput)}
-            publishGate={publishGate({ ...gateInput, simulated })}
+            publishGate={publishGate({
+              ...gateInput,
+              simulated,
+              warnings: focus?.warnings.length ?? 0,
+              acknowledged,
+            })}
+            focus={focus}
+            acknowledged={acknowledged}
+            onAcknowledge={(checkedBox) => setAcknowledgedFor(checkedBox ? draftJson : null)}
             simulation={simulation.state}
             publishing={publishing.state}
             onSimulate={() => simulation.start(draft)}

@@ -1,10 +1,14 @@
 import { Flex, Input, NumberInput, Select, Text, TextArea } from '@hubspot/ui-extensions';
+import { DEFAULT_EVIDENCE_WINDOW_DAYS, FocusGuardSchema } from '@strategy-fit/core';
 import type { EditorProperty } from '@strategy-fit/core';
 
 import { numberOrNothing } from '../view-model/criterion.ts';
 import type { Draft, DraftAction } from '../view-model/draft.ts';
 import type { IssueIndex } from '../view-model/issues.ts';
 import { IssueText } from './IssueText.tsx';
+
+/** What the core assumes without a focus guard (SCORING §13), shown until the manager sets one. */
+const DEFAULT_MAX_ACCEPTED_PERCENT = FocusGuardSchema.parse({}).maxAcceptedPercent;
 
 type Props = {
   draft: Draft;
@@ -39,7 +43,7 @@ export const NameEditor = ({ draft, issues, readOnly, dispatch }: Props) => (
   </Flex>
 );
 
-/** Tier thresholds, the deal checks and dream capacity per owner. */
+/** Tier thresholds, the deal checks, dream capacity per owner, the focus guard and the evidence window. */
 export const RulesEditor = ({
   draft,
   issues,
@@ -143,6 +147,35 @@ export const RulesEditor = ({
         {...issues.field('dreamCapacityPerOwner')}
         testId="dreamCapacityPerOwner"
       />
+      <Flex direction="row" gap="sm" wrap>
+        <NumberInput
+          name="focusGuard.maxAcceptedPercent"
+          label="Focus guard: warn when more than this % of companies are dream or fit"
+          min={1}
+          max={100}
+          value={draft.focusGuard?.maxAcceptedPercent ?? DEFAULT_MAX_ACCEPTED_PERCENT}
+          readOnly={readOnly}
+          onChange={(n) =>
+            dispatch({ type: 'set', patch: { maxAcceptedPercent: numberOrNothing(n) } })
+          }
+          {...issues.field('focusGuard.maxAcceptedPercent')}
+          testId="focusGuard.maxAcceptedPercent"
+        />
+        <NumberInput
+          name="evidenceWindowDays"
+          label="Evidence window: the review counts deals closed in the last … days"
+          min={30}
+          max={3650}
+          value={draft.evidenceWindowDays ?? DEFAULT_EVIDENCE_WINDOW_DAYS}
+          readOnly={readOnly}
+          onChange={(n) =>
+            dispatch({ type: 'set', patch: { evidenceWindowDays: numberOrNothing(n) } })
+          }
+          {...issues.field('evidenceWindowDays')}
+          testId="evidenceWindowDays"
+        />
+      </Flex>
+      <IssueText issues={issues} path="focusGuard" />
     </Flex>
   );
 };

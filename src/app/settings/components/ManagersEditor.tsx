@@ -1,4 +1,4 @@
-import { Flex, MultiSelect, Text, TextArea } from '@hubspot/ui-extensions';
+import { Button, Flex, MultiSelect, Text, TextArea } from '@hubspot/ui-extensions';
 import type { EditorManager, EditorTeam } from '@strategy-fit/core';
 
 import type { Draft, DraftAction } from '../view-model/draft.ts';
@@ -12,6 +12,11 @@ type Props = {
   issues: IssueIndex;
   readOnly: boolean;
   dispatch: (action: DraftAction) => void;
+  /**
+   * The email HubSpot's page context gives for whoever looks (null when it gives none): only a
+   * shortcut to type it; the approval in HubSpot is what names the approver (docs/security.md).
+   */
+  viewerEmail: string | null;
 };
 
 const isRef = (id: string): boolean => id.startsWith('manager:');
@@ -22,13 +27,18 @@ const isRef = (id: string): boolean => id.startsWith('manager:');
  * verified manager receives one (issue 10).
  */
 export const ManagersEditor = (props: Props) => {
-  const { draft, managers, teams, issues, readOnly, dispatch } = props;
+  const { draft, managers, teams, issues, readOnly, dispatch, viewerEmail } = props;
   const userIds = draft.managers?.userIds ?? [];
   const teamIds = draft.managers?.teamIds ?? [];
   const kept = userIds.filter(isRef);
   const added = userIds.filter((id) => !isRef(id));
   const setUsers = (next: string[]) =>
     dispatch({ type: 'set', patch: { managers: { userIds: next } } });
+  const canAddViewer =
+    !readOnly &&
+    viewerEmail !== null &&
+    viewerEmail !== '' &&
+    !added.some((a) => a.toLowerCase() === viewerEmail.toLowerCase());
   return (
     <Flex direction="column" gap="sm" testId="managers">
       <Text variant="microcopy">
@@ -61,6 +71,15 @@ export const ManagersEditor = (props: Props) => {
         {...issues.field('managers.userIds')}
         testId="managers.emails"
       />
+      {canAddViewer && (
+        <Button
+          size="sm"
+          onClick={() => setUsers([...kept, ...added, viewerEmail])}
+          testId="managers.add-me"
+        >
+          {`Add me (${viewerEmail})`}
+        </Button>
+      )}
       <MultiSelect
         name="managers.teamIds"
         label="Managers (every member of these teams)"

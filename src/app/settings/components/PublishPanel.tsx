@@ -7,7 +7,7 @@ import {
   ProgressBar,
   Text,
 } from '@hubspot/ui-extensions';
-import type { StrategyChange } from '@strategy-fit/core';
+import type { FocusGuardFigure, StrategyChange } from '@strategy-fit/core';
 
 import type { PublishingState } from '../hooks/usePublishing.ts';
 import type { SimulationState } from '../hooks/useSimulation.ts';
@@ -16,6 +16,7 @@ import type { PublishGate } from '../view-model/publish-gate.ts';
 import { pausesText, pauseText, progressView } from '../view-model/simulation-view.ts';
 import { ApprovalNotice } from './ApprovalNotice.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { FocusGuardView } from './FocusGuardView.tsx';
 import { SimulationMatrixView } from './SimulationMatrixView.tsx';
 
 const MARK = { added: '+', removed: '−', changed: '~' } as const;
@@ -59,6 +60,11 @@ type Props = {
   onDiscard: () => void;
   onCopyJson: () => void;
   onReload: () => void;
+  /** The focus guard of the simulation of this exact draft (SCORING §13); null without one. */
+  focus: FocusGuardFigure | null;
+  /** The manager acknowledged its warnings for this exact draft. */
+  acknowledged: boolean;
+  onAcknowledge: (checked: boolean) => void;
 };
 
 const SimulationStatus = ({
@@ -125,7 +131,9 @@ const SimulationStatus = ({
       return (
         <Flex direction="column" gap="xs">
           <Text testId="simulation-summary">
-            {`Simulated ${simulation.companiesDone} companies against version ${simulation.publishedVersion}. Nothing was written.`}
+            {simulation.publishedVersion === null
+              ? `Simulated ${simulation.companiesDone} companies: nothing is published yet, so every company is scored for the first time. Nothing was written.`
+              : `Simulated ${simulation.companiesDone} companies against version ${simulation.publishedVersion}. Nothing was written.`}
           </Text>
           {pausesText(simulation.pauses) !== null && (
             <Text variant="microcopy" testId="simulation-pauses">
@@ -249,6 +257,13 @@ export const PublishPanel = (p: Props) => {
         draftJson={p.draftJson}
         onSimulate={p.onSimulate}
       />
+      {p.focus !== null && (
+        <FocusGuardView
+          focus={p.focus}
+          acknowledged={p.acknowledged}
+          onAcknowledge={p.onAcknowledge}
+        />
+      )}
       <PublishResult publishing={p.publishing} onReload={p.onReload} />
       {p.publishing.status !== 'idle' && p.publishing.action.kind === 'publish' && (
         <ApprovalNotice

@@ -9,6 +9,7 @@ import {
   TextArea,
 } from '@hubspot/ui-extensions';
 import { Priority } from '@strategy-fit/core';
+import type { EditorProduct } from '@strategy-fit/core';
 
 import { numberOrNothing } from '../view-model/criterion.ts';
 import type { Draft, DraftAction, SegmentDraft } from '../view-model/draft.ts';
@@ -17,6 +18,7 @@ import type { IssueIndex } from '../view-model/issues.ts';
 import { CriteriaList } from './CriteriaList.tsx';
 import type { PortalProperties } from './CriterionEditor.tsx';
 import { IssueText } from './IssueText.tsx';
+import { SegmentSellingEditor } from './SegmentSellingEditor.tsx';
 
 const PRIORITY_WORDS: Readonly<Record<Priority, string>> = {
   dream: 'Dream: the customers we most want',
@@ -27,6 +29,8 @@ const PRIORITY_WORDS: Readonly<Record<Priority, string>> = {
 type Props = {
   draft: Draft;
   properties: PortalProperties;
+  /** The portal's product library, for the offers. */
+  products: { list: readonly EditorProduct[]; truncated: boolean };
   issues: IssueIndex;
   readOnly: boolean;
   dispatch: (action: DraftAction) => void;
@@ -37,6 +41,7 @@ const SegmentEditor = ({
   index,
   count,
   properties,
+  products,
   issues,
   readOnly,
   dispatch,
@@ -131,6 +136,16 @@ const SegmentEditor = ({
           issues={issues}
           readOnly={readOnly}
           weighted
+          dispatch={dispatch}
+        />
+        <SegmentSellingEditor
+          segment={segment}
+          path={path}
+          index={index}
+          products={products.list}
+          productsTruncated={products.truncated}
+          issues={issues}
+          readOnly={readOnly}
           dispatch={dispatch}
         />
         <IssueText issues={issues} path={path} />

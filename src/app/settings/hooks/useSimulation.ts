@@ -37,7 +37,8 @@ export type SimulationState =
       readonly status: 'done';
       readonly draftJson: string;
       readonly matrix: SimulationMatrix;
-      readonly publishedVersion: number;
+      /** null: nothing is published, every company was scored for the first time. */
+      readonly publishedVersion: number | null;
       readonly companiesDone: number;
       readonly chunks: number;
       /** Chunks that HubSpot's rate limit ended early (each continued where it stopped). */

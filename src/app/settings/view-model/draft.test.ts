@@ -6,6 +6,8 @@ import {
   criteriaPath,
   draftFromStrategy,
   draftReducer,
+  linesOf,
+  positioningFrom,
   starterDraft,
 } from './draft.ts';
 import type { CriteriaRef, Draft } from './draft.ts';
@@ -94,5 +96,74 @@ describe('the draft', () => {
     expect(Object.keys(on.dreamCustomer ?? {})).toEqual(['need', 'abilityToPay', 'urgency']);
     const off = draftReducer(on, { type: 'set_dream_test', enabled: false });
     expect('dreamCustomer' in off).toBe(false);
+  });
+});
+
+describe('the draft: the seed’s selling parts (SCORING §10–§13, §15)', () => {
+  const base = draftFromStrategy(strategy);
+
+  it('positioning typed as nothing is removed; list lines drop empty ones', () => {
+    expect(
+      positioningFrom({ valueProposition: '', differentiators: [' ', ''], expectations: [] }),
+    ).toBeUndefined();
+    expect(
+      positioningFrom({ valueProposition: 'Fast', differentiators: ['a', ' '], expectations: [] }),
+    ).toEqual({ valueProposition: 'Fast', differentiators: ['a'] });
+    expect(linesOf(' one\n\n two \n')).toEqual(['one', 'two']);
+    const positioned = draftReducer(base, {
+      type: 'set_segment',
+      index: 0,
+      patch: { positioning: { valueProposition: 'Fast' }, offers: ['SKU-1'] },
+    });
+    expect(parseStrategy(positioned).ok).toBe(true);
+  });
+
+  it('adds competitors with free ids, edits and removes them (the last one removes the list)', () => {
+    const one = draftReducer(base, { type: 'add_competitor' });
+    const two = draftReducer(one, { type: 'add_competitor' });
+    expect(two.competitors?.map((c) => c.id)).toEqual(['competitor-1', 'competitor-2']);
+    const named = draftReducer(two, {
+      type: 'set_competitor',
+      index: 1,
+      patch: { name: 'Rival', howWeWin: undefined, targets: ['a'] },
+    });
+    expect(named.competitors?.[1]).toEqual({ id: 'competitor-2', name: 'Rival', targets: ['a'] });
+    const none = draftReducer(draftReducer(named, { type: 'remove_competitor', index: 0 }), {
+      type: 'remove_competitor',
+      index: 0,
+    });
+    expect('competitors' in none).toBe(false);
+  });
+
+  it('existing business: own criteria start from the default (deal type), and go back to it', () => {
+    const own = draftReducer(base, { type: 'use_existing_criteria', own: true });
+    expect(own.existingCustomers?.criteria?.[0]).toMatchObject({
+      property: 'dealtype',
+      object: 'deal',
+    });
+    expect(parseStrategy(own).ok).toBe(true);
+    const back = draftReducer(own, { type: 'use_existing_criteria', own: false });
+    expect('existingCustomers' in back).toBe(false);
+  });
+
+  it('the competitor property, focus guard and evidence window are set and removed', () => {
+    const set = draftReducer(base, {
+      type: 'set',
+      patch: { competitorProperty: 'competitor', maxAcceptedPercent: 30, evidenceWindowDays: 180 },
+    });
+    expect([set.competitorProperty, set.focusGuard, set.evidenceWindowDays]).toEqual([
+      'competitor',
+      { maxAcceptedPercent: 30 },
+      180,
+    ]);
+    const removed = draftReducer(set, {
+      type: 'set',
+      patch: {
+        competitorProperty: undefined,
+        maxAcceptedPercent: undefined,
+        evidenceWindowDays: undefined,
+      },
+    });
+    expect(removed).toEqual(base);
   });
 });

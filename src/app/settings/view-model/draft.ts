@@ -1,17 +1,25 @@
 // The strategy as the manager edits it: a StrategyInput that may be invalid at any moment (the
 // core's parseStrategy says where), changed only through these pure actions.
+import { DEFAULT_EXISTING_CUSTOMER_CRITERIA } from '@strategy-fit/core';
 import type { CriterionInput, DreamGroup, Strategy, StrategyInput } from '@strategy-fit/core';
 
 export type Draft = StrategyInput;
 export type SegmentDraft = Draft['segments'][number];
 export type ExclusionDraft = NonNullable<Draft['exclusions']>[number];
+export type CompetitorDraft = NonNullable<Draft['competitors']>[number];
+export type PositioningDraft = NonNullable<SegmentDraft['positioning']>;
+export type ExistingCustomersDraft = NonNullable<Draft['existingCustomers']>;
 type DreamDraft = NonNullable<Draft['dreamCustomer']>;
 
-/** Which list of criteria: a segment's, an exclusion's, or a dream-customer question's. */
+/**
+ * Which list of criteria: a segment's, an exclusion's, a dream-customer question's, or the one
+ * that says which deals are existing business (SCORING §12).
+ */
 export type CriteriaRef =
   | { readonly kind: 'segment'; readonly index: number }
   | { readonly kind: 'exclusion'; readonly index: number }
-  | { readonly kind: 'dream'; readonly group: DreamGroup };
+  | { readonly kind: 'dream'; readonly group: DreamGroup }
+  | { readonly kind: 'existing' };
 
 /** The top-level fields edited one at a time; `undefined` removes an optional one. */
 export type StrategyPatch = {
@@ -21,6 +29,14 @@ export type StrategyPatch = {
   dealChecks?: Draft['dealChecks'];
   dreamCapacityPerOwner?: number | undefined;
   managers?: { userIds?: string[]; teamIds?: string[] };
+  /** SCORING §11: the deal property naming the competitors; `undefined` removes it. */
+  competitorProperty?: string | undefined;
+  /** SCORING §12; `undefined` removes it (the defaults: retain, dealtype EQ existingbusiness). */
+  existingCustomers?: ExistingCustomersDraft | undefined;
+  /** SCORING §13: the share of dream and fit companies above which the guard warns. */
+  maxAcceptedPercent?: number | undefined;
+  /** SCORING §15: the days of closed deals the review counts. */
+  evidenceWindowDays?: number | undefined;
 };
 
 export type DraftAction =
@@ -34,6 +50,10 @@ export type DraftAction =
   | { type: 'set_exclusion'; index: number; patch: Partial<ExclusionDraft> }
   | { type: 'remove_exclusion'; index: number }
   | { type: 'set_dream_test'; enabled: boolean }
+  | { type: 'add_competitor' }
+  | { type: 'set_competitor'; index: number; patch: Partial<CompetitorDraft> }
+  | { type: 'remove_competitor'; index: number }
+  | { type: 'use_existing_criteria'; own: boolean }
   | { type: 'add_criterion'; ref: CriteriaRef }
   | { type: 'set_criterion'; ref: CriteriaRef; index: number; criterion: CriterionInput }
   | { type: 'remove_criterion'; ref: CriteriaRef; index: number };
@@ -49,9 +69,41 @@ export const newCriterion = (object: 'company' | 'deal'): CriterionInput => ({
   operator: 'HAS_PROPERTY',
 });
 
-/** Which object a list's criteria read by default (SCORING §1). */
+/** Which object a list's criteria read by default (SCORING §1, §12). */
 export const defaultObject = (ref: CriteriaRef): 'company' | 'deal' =>
-  ref.kind === 'dream' ? 'deal' : 'company';
+  ref.kind === 'dream' || ref.kind === 'existing' ? 'deal' : 'company';
+
+/** Lists of criteria that may read a deal or a company (segments and exclusions read the company). */
+export const readsDeals = (ref: CriteriaRef): boolean =>
+  ref.kind === 'dream' || ref.kind === 'existing';
+
+/**
+ * A segment's positioning from what the manager typed: nothing at all removes it (SCORING §10: a
+ * segment without positioning shows nothing extra); lists drop their empty lines.
+ */
+export const positioningFrom = (typed: {
+  valueProposition: string;
+  differentiators: readonly string[];
+  expectations: readonly string[];
+}): PositioningDraft | undefined => {
+  const differentiators = typed.differentiators.map((l) => l.trim()).filter((l) => l !== '');
+  const expectations = typed.expectations.map((l) => l.trim()).filter((l) => l !== '');
+  if (typed.valueProposition === '' && differentiators.length + expectations.length === 0) {
+    return undefined;
+  }
+  return compact({
+    valueProposition: typed.valueProposition,
+    differentiators: differentiators.length === 0 ? undefined : differentiators,
+    expectations: expectations.length === 0 ? undefined : expectations,
+  });
+};
+
+/** The lines of a one-per-line text input, without empty ones. */
+export const linesOf = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 
 /** The first free id `base-1`, `base-2`, … among `taken`. */
 export const freeId = (base: string, taken: readonly string[]): string => {
@@ -91,6 +143,8 @@ export const criteriaOf = (draft: Draft, ref: CriteriaRef): readonly CriterionIn
       return draft.exclusions?.[ref.index]?.criteria ?? [];
     case 'dream':
       return draft.dreamCustomer?.[ref.group] ?? [];
+    case 'existing':
+      return draft.existingCustomers?.criteria ?? [];
     default:
       return ref satisfies never;
   }
@@ -105,6 +159,8 @@ export const criteriaPath = (ref: CriteriaRef): string => {
       return `exclusions[${ref.index}].criteria`;
     case 'dream':
       return `dreamCustomer.${ref.group}`;
+    case 'existing':
+      return 'existingCustomers.criteria';
     default:
       return ref satisfies never;
   }
@@ -138,10 +194,22 @@ const withCriteria = (
       if (dream === undefined) return draft;
       return { ...draft, dreamCustomer: { ...dream, [ref.group]: change(dream[ref.group]) } };
     }
+    case 'existing': {
+      const existing = draft.existingCustomers;
+      if (existing?.criteria === undefined) return draft;
+      return { ...draft, existingCustomers: { ...existing, criteria: change(existing.criteria) } };
+    }
     default:
       return ref satisfies never;
   }
 };
+
+/** Sets or removes an optional top-level field (`undefined` removes it). */
+const setOptional = <K extends keyof Draft>(
+  draft: Draft,
+  key: K,
+  value: Draft[K] | undefined,
+): Draft => compact({ ...draft, [key]: value });
 
 const applyPatch = (draft: Draft, patch: StrategyPatch): Draft => {
   const next: Draft = { ...draft };
@@ -164,8 +232,33 @@ const applyPatch = (draft: Draft, patch: StrategyPatch): Draft => {
   if (patch.managers !== undefined) {
     next.managers = { userIds: [], teamIds: [], ...draft.managers, ...patch.managers };
   }
-  return next;
+  let out = next;
+  if ('competitorProperty' in patch) {
+    const name = patch.competitorProperty === '' ? undefined : patch.competitorProperty;
+    out = setOptional(out, 'competitorProperty', name);
+  }
+  if ('existingCustomers' in patch) {
+    out = setOptional(out, 'existingCustomers', patch.existingCustomers);
+  }
+  if ('maxAcceptedPercent' in patch) {
+    const percent = patch.maxAcceptedPercent;
+    out = setOptional(
+      out,
+      'focusGuard',
+      percent === undefined ? undefined : { maxAcceptedPercent: percent },
+    );
+  }
+  if ('evidenceWindowDays' in patch) {
+    out = setOptional(out, 'evidenceWindowDays', patch.evidenceWindowDays);
+  }
+  return out;
 };
+
+/** A new competitor: a free id, its name to fill in. */
+const newCompetitor = (taken: readonly string[]): CompetitorDraft => ({
+  id: freeId('competitor', taken),
+  name: '',
+});
 
 /** Applies one edit; never changes `draft` itself. */
 export const draftReducer = (draft: Draft, action: DraftAction): Draft => {
@@ -232,6 +325,40 @@ export const draftReducer = (draft: Draft, action: DraftAction): Draft => {
       return draft.dreamCustomer === undefined
         ? { ...draft, dreamCustomer: emptyDreamTest() }
         : draft;
+    }
+    case 'add_competitor': {
+      const competitors = draft.competitors ?? [];
+      const next = newCompetitor(competitors.map((c) => c.id));
+      return { ...draft, competitors: [...competitors, next] };
+    }
+    case 'set_competitor': {
+      const competitors = draft.competitors ?? [];
+      const competitor = competitors[action.index];
+      if (competitor === undefined) return draft;
+      const next = compact({ ...competitor, ...action.patch });
+      return { ...draft, competitors: replaceAt(competitors, action.index, next) };
+    }
+    case 'remove_competitor': {
+      const competitors = removeAt(draft.competitors ?? [], action.index);
+      return setOptional(draft, 'competitors', competitors.length === 0 ? undefined : competitors);
+    }
+    case 'use_existing_criteria': {
+      // SCORING §12: without criteria of its own, existing business is `dealtype EQ existingbusiness`.
+      const existing = draft.existingCustomers ?? {};
+      if (!action.own) {
+        const rest = compact({ ...existing, criteria: undefined });
+        return setOptional(
+          draft,
+          'existingCustomers',
+          Object.keys(rest).length === 0 ? undefined : rest,
+        );
+      }
+      if (existing.criteria !== undefined) return draft;
+      const criteria = DEFAULT_EXISTING_CUSTOMER_CRITERIA.map((c) => ({
+        ...c,
+        object: 'deal' as const,
+      }));
+      return { ...draft, existingCustomers: { ...existing, criteria } };
     }
     case 'add_criterion':
       return withCriteria(draft, action.ref, (list) => [

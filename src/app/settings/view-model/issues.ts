@@ -87,6 +87,11 @@ const LIST_WORDS: Readonly<Record<string, string>> = {
   abilityToPay: 'criterion',
   urgency: 'criterion',
   values: 'value',
+  competitors: 'Competitor',
+  offers: 'offer',
+  differentiators: 'differentiator',
+  expectations: 'expectation',
+  targets: 'target',
 };
 
 const KEY_WORDS: Readonly<Record<string, string>> = {
@@ -95,4 +100,12 @@ const KEY_WORDS: Readonly<Record<string, string>> = {
   thresholds: 'Thresholds',
   managers: 'Managers',
   dealAmount: 'deal amount',
+  positioning: 'positioning',
+  valueProposition: 'value proposition',
+  howWeWin: 'how we win',
+  competitorProperty: 'Competitor property',
+  existingCustomers: 'Existing customers',
+  focusGuard: 'Focus guard',
+  maxAcceptedPercent: 'largest share of dream and fit',
+  evidenceWindowDays: 'Evidence window',
 };

@@ -1,5 +1,7 @@
 // Whether Publish is enabled, and if not, why: nothing invalid, unchanged or unsimulated is ever
-// prepared (the functions check it again; a manager's approval in HubSpot publishes). Pure.
+// prepared, nor anything whose focus-guard warnings (SCORING §13) the manager has not
+// acknowledged (the functions check the rest again; a manager's approval in HubSpot publishes).
+// Pure.
 import type { EditorIssue } from '@strategy-fit/core';
 
 export type PublishGate = { readonly enabled: boolean; readonly reason: string };
@@ -12,6 +14,10 @@ export type GateInput = {
   readonly changed: boolean;
   /** A finished simulation of this exact draft. */
   readonly simulated: boolean;
+  /** The focus-guard warnings of that simulation (SCORING §13); 0 without a simulation. */
+  readonly warnings?: number;
+  /** The manager acknowledged those warnings for this exact draft. */
+  readonly acknowledged?: boolean;
 };
 
 const problems = (n: number): string => (n === 1 ? '1 problem' : `${n} problems`);
@@ -30,21 +36,29 @@ export const publishGate = (g: GateInput): PublishGate => {
       reason: `Nothing to publish: this is the strategy of version ${g.currentVersion ?? '?'}.`,
     };
   }
-  // The first version has nothing to be compared with: it is published without a simulation.
-  if (!g.simulated && g.currentVersion !== null) {
+  if (!g.simulated) {
     return {
       enabled: false,
-      reason: 'Simulate first, to see which companies and how much open pipeline change tier.',
+      reason:
+        g.currentVersion === null
+          ? 'Simulate first, to see how your companies fall into tiers and what the focus guard says.'
+          : 'Simulate first, to see which companies and how much open pipeline change tier.',
+    };
+  }
+  const warnings = g.warnings ?? 0;
+  if (warnings > 0 && g.acknowledged !== true) {
+    return {
+      enabled: false,
+      reason: `Read the ${warnings === 1 ? 'focus warning' : `${warnings} focus warnings`} of the simulation and acknowledge ${warnings === 1 ? 'it' : 'them'} first.`,
     };
   }
   return { enabled: true, reason: '' };
 };
 
-/** Whether Simulate may start, and if not, why: the same rules, up to the simulation itself. */
-export const simulateGate = (g: Omit<GateInput, 'simulated'>): PublishGate =>
-  g.currentVersion === null
-    ? {
-        enabled: false,
-        reason: 'Nothing is published yet, so there is nothing to compare the first version with.',
-      }
-    : publishGate({ ...g, simulated: true });
+/**
+ * Whether Simulate may start, and if not, why: the same rules, up to the simulation itself. The
+ * first version simulates too: every company is scored for the first time.
+ */
+export const simulateGate = (
+  g: Omit<GateInput, 'simulated' | 'warnings' | 'acknowledged'>,
+): PublishGate => publishGate({ ...g, simulated: true });

@@ -1,30 +1,26 @@
 // `strategy-fit demo` (and `npm start`): the whole job on a fresh embedded sandbox. Seeds a demo
-// portal, runs setup, publishes the example strategy, scores everything with the progress bar,
-// prints the report and writes the HTML report, with the same command functions the CLI runs
-// against a real portal; then says how to do that.
+// portal; inside HubSpot, sets it up and publishes version 1 from the settings page's functions
+// (demo-in-app.ts); then scores everything with the progress bar, prints the report and writes
+// the HTML report, with the same command functions the CLI runs against a real portal; then says
+// how to do that.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { startSandbox } from '@strategy-fit/sandbox';
 import type { Command } from 'commander';
 import { z } from 'zod';
 
 import { withBackend } from '../backend/index.ts';
-import type { CliIo } from '../backend/index.ts';
 import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { readReview } from '../bulk/read-review.ts';
 import { repCardsText } from '../demo/rep-cards.ts';
 import { optionErrors } from './option-errors.ts';
+import { runInAppPath } from './demo-in-app.ts';
 import { checkOutFile } from './out-file.ts';
 import { reportCommand } from './report.ts';
 import { ScoreArgsSchema, scoreCommand } from './score.ts';
-import { runSetup } from './setup.ts';
-import { publishFile } from './strategy.ts';
 
-const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
-export const DEMO_STRATEGY = join(REPO_ROOT, 'examples/strategies/02-b2b-saas.json');
 export const DEMO_REPORT = 'strategy-fit-report.html';
 
 export const DemoArgsSchema = z.strictObject({
@@ -36,15 +32,6 @@ export const DemoArgsSchema = z.strictObject({
   progress: z.boolean().default(true),
 });
 export type DemoArgs = z.output<typeof DemoArgsSchema>;
-
-const cliIoOf = (io: CommandIo): CliIo => ({
-  out: (text) => {
-    io.stdout.write(text);
-  },
-  err: (text) => {
-    io.stderr.write(text);
-  },
-});
 
 const step = (io: CommandIo, n: number, text: string): void => {
   io.stdout.write(`\n── ${n}. ${text}\n\n`);
@@ -104,18 +91,9 @@ export const runDemo = async (args: DemoArgs, io: CommandIo): Promise<number> =>
       write: (text: string) => (text.startsWith('backend: ') ? true : io.stderr.write(text)),
     };
     return await withBackend({ env, stderr, failureExitCode: EXIT.unusable }, async (hs, info) => {
-      const cli = cliIoOf(io);
-      step(io, 1, 'strategy-fit setup: the strategy_fit properties and the strategy store');
-      const setup = await runSetup(hs, { json: false }, cli);
-      if (setup !== 0) return setup;
-
-      step(io, 2, `strategy-fit strategy publish ${relative(process.cwd(), DEMO_STRATEGY)}`);
-      const published = await publishFile(
-        hs,
-        { file: DEMO_STRATEGY, json: false, nowMs: io.nowMs },
-        cli,
-      );
-      if (published !== 0) return published;
+      // Steps 1 and 2 inside HubSpot, with the app's functions (demo-in-app.ts).
+      const inApp = await runInAppPath(hs, sandbox, io, (n, text) => step(io, n, text));
+      if (inApp !== 0) return inApp;
 
       step(io, 3, 'strategy-fit score: every company, then every deal (diff-only batches of 100)');
       const scoreArgs = ScoreArgsSchema.parse({

@@ -24,6 +24,7 @@ export {
   CompetitorSchema,
   DealChecksSchema,
   DEFAULT_EVIDENCE_WINDOW_DAYS,
+  DEFAULT_EXISTING_CUSTOMER_CRITERIA,
   DreamCriterionSchema,
   DreamCustomerSchema,
   ExclusionSchema,
@@ -196,11 +197,13 @@ export {
 // The strategy editor (settings page): its contract and the pure helpers it shares with the CLI.
 export {
   EditorIssue,
+  EditorProduct,
   EditorProperty,
   EditorManager,
   EditorTeam,
   MAX_EDITOR_PARAMETERS_CHARS,
   MAX_HISTORY,
+  MAX_PRODUCTS,
   PendingVersion,
   PublishOutcome,
   SimulationCursor,
@@ -218,9 +221,21 @@ export {
   StrategySimulateValue,
   StrategyValidateParams,
   StrategyValidateResponse,
+  StrategyTemplate,
   StrategyValidateValue,
   VersionSummary,
 } from './app-contract/strategy-editor.ts';
+// Setup from the settings page (strategy_fit_setup) and the CLI: the same steps.
+export {
+  SETUP_STEP_LABELS,
+  SetupChange,
+  SetupStatus,
+  SetupStep,
+  SetupStepReport,
+  StrategyFitSetupParams,
+  StrategyFitSetupResponse,
+  StrategyFitSetupValue,
+} from './app-contract/setup.ts';
 export { describeCriterion, diffCriteria, diffStrategies } from './strategy/diff-strategies.ts';
 export type { ChangeKind, StrategyChange } from './strategy/diff-strategies.ts';
 export {

@@ -38,11 +38,8 @@ type ObjectTypePropertyCreate = {
   hasUniqueValue?: boolean;
 };
 
-/** The live schema of the custom object named `name`, or null. */
-export async function findCustomObject(
-  hs: HubSpot,
-  name: string,
-): Promise<Result<Schema | null, StrategyFitError>> {
+/** The portal's live custom object schemas (archived ones left out). */
+export async function listCustomObjects(hs: HubSpot): Promise<Result<Schema[], StrategyFitError>> {
   const schemas = await hubspotRequest(hs, {
     method: 'GET',
     path: apiPaths.schemas(),
@@ -51,7 +48,17 @@ export async function findCustomObject(
     operation: 'reading the custom object schemas',
   });
   if (!schemas.ok) return schemas;
-  return ok(schemas.value.results.find((s) => s.name === name && s.archived !== true) ?? null);
+  return ok(schemas.value.results.filter((s) => s.archived !== true));
+}
+
+/** The live schema of the custom object named `name`, or null. */
+export async function findCustomObject(
+  hs: HubSpot,
+  name: string,
+): Promise<Result<Schema | null, StrategyFitError>> {
+  const schemas = await listCustomObjects(hs);
+  if (!schemas.ok) return schemas;
+  return ok(schemas.value.find((s) => s.name === name) ?? null);
 }
 
 /** A refusal when the key property of an existing object does not require unique values. */

@@ -34,6 +34,15 @@ export type PropertySpec = {
 
 export type EnsureStatus = 'created' | 'updated' | 'unchanged';
 
+/**
+ * Whether a write may start now (setup in chunks: a call stops writing when its time budget is
+ * spent, and the next call continues). Without one, every write starts.
+ */
+export type WriteGate = { mayWrite(): boolean; wrote(): void };
+
+/** A gate that lets every write start. */
+export const ALWAYS_WRITE: WriteGate = { mayWrite: () => true, wrote: () => {} };
+
 /** An option as a property create or update sends it (`OptionInput`: 2026-09 requires `displayOrder`). */
 type OptionInput = { label: string; value: string; displayOrder: number; hidden: boolean };
 
@@ -47,12 +56,16 @@ export type PropertyUpdate = {
 const optionInputs = (spec: PropertySpec): OptionInput[] =>
   (spec.options ?? []).map((o) => ({ ...o, hidden: false }));
 
-/** Creates the group unless the object type has it (archived groups count as missing). */
+/**
+ * Creates the group unless the object type has it (archived groups count as missing); null when
+ * it is missing and the gate lets no write start.
+ */
 export async function ensurePropertyGroup(
   hs: HubSpot,
   objectType: string,
   group: { name: string; label: string; displayOrder: number },
-): Promise<Result<EnsureStatus, StrategyFitError>> {
+  gate: WriteGate = ALWAYS_WRITE,
+): Promise<Result<EnsureStatus | null, StrategyFitError>> {
   const operation = `reading the ${objectType} property groups`;
   const groups = await hubspotRequest(hs, {
     method: 'GET',
@@ -65,6 +78,8 @@ export async function ensurePropertyGroup(
   if (groups.value.results.some((g) => g.name === group.name && g.archived !== true)) {
     return ok('unchanged');
   }
+  if (!gate.mayWrite()) return ok(null);
+  gate.wrote();
   const created = await hubspotRequest(hs, {
     method: 'POST',
     path: apiPaths.properties(objectType, 'groups'),
@@ -76,17 +91,26 @@ export async function ensurePropertyGroup(
   return created.ok ? ok('created') : created;
 }
 
+/** What setup compares of an existing property: HubSpot's answer, or the core's definition. */
+export type ExistingProperty = Pick<PropertyAnswer, 'type' | 'fieldType'> & {
+  options?: readonly { label: string; value: string; displayOrder?: number; hidden?: boolean }[];
+};
+
 /** What must change on an existing property so that it works as `spec` says; null for nothing. */
-export function propertyPatch(spec: PropertySpec, current: PropertyAnswer): PropertyUpdate | null {
+export function propertyPatch(
+  spec: PropertySpec,
+  current: ExistingProperty,
+): PropertyUpdate | null {
   const patch: PropertyUpdate = {};
   if (current.type !== spec.type || current.fieldType !== spec.fieldType) {
     patch.type = spec.type;
     patch.fieldType = spec.fieldType;
   }
-  const have = new Set(current.options.map((o) => o.value));
+  const options = current.options ?? [];
+  const have = new Set(options.map((o) => o.value));
   const missing = optionInputs(spec).filter((o) => !have.has(o.value));
   if (missing.length > 0) {
-    const kept: OptionInput[] = current.options.map((o, i) => ({
+    const kept: OptionInput[] = options.map((o, i) => ({
       label: o.label,
       value: o.value,
       displayOrder: o.displayOrder ?? i,
@@ -155,17 +179,40 @@ export async function readLiveProperties(
   );
 }
 
-/** Creates or completes every property of `specs` on one object type; the status of each. */
+/** The names of `specs` that are missing or need a change (setup's plan; nothing is written). */
+export function propertiesToEnsure(
+  specs: readonly PropertySpec[],
+  existing: ReadonlyMap<string, ExistingProperty>,
+): string[] {
+  return specs
+    .filter((spec) => {
+      const current = existing.get(spec.name);
+      return current === undefined || propertyPatch(spec, current) !== null;
+    })
+    .map((spec) => spec.name);
+}
+
+/**
+ * Creates or completes every property of `specs` on one object type; the status of each. With a
+ * gate, a property whose write the gate does not let start is left out of the answer (a later
+ * call does it).
+ */
 export async function ensureProperties(
   hs: HubSpot,
   objectType: string,
   specs: readonly PropertySpec[],
+  gate: WriteGate = ALWAYS_WRITE,
 ): Promise<Result<{ name: string; status: EnsureStatus }[], StrategyFitError>> {
   const existing = await readLiveProperties(hs, objectType);
   if (!existing.ok) return existing;
+  const todo = new Set(propertiesToEnsure(specs, existing.value));
   const statuses = await mapBatches(specs, async (spec) => {
+    if (!todo.has(spec.name)) return ok({ name: spec.name, status: 'unchanged' as const });
+    if (!gate.mayWrite()) return ok(null);
+    gate.wrote();
     const status = await ensureOne(hs, objectType, spec, existing.value.get(spec.name));
     return status.ok ? ok({ name: spec.name, status: status.value }) : status;
   });
-  return statuses;
+  if (!statuses.ok) return statuses;
+  return ok(statuses.value.filter((s) => s !== null));
 }

@@ -51,8 +51,12 @@ export { ASSOCIATION_TYPES, createRecords } from './create-records.ts';
 export type { NewAssociation, NewRecord } from './create-records.ts';
 export { writeRecords } from './write-records.ts';
 export type { FailedWrite, RecordUpdate, WriteOutcome } from './write-records.ts';
-export { ensureFitProperties } from './ensure-fit-properties.ts';
+export { ensureFitProperties, fitPropertySpecs } from './ensure-fit-properties.ts';
 export type { EnsureReport } from './ensure-fit-properties.ts';
+export { runSetupStep, setupPortal } from './setup/setup-portal.ts';
+export type { SetupOptions, SetupRun } from './setup/setup-portal.ts';
+export { readSetupStatus, setupStatusFrom } from './setup/setup-status.ts';
+export { listProducts } from './list-products.ts';
 
 export { checkStrategyOnPortal, readPortalDefinitions } from './check-strategy-on-portal.ts';
 export { ensureStrategyStore } from './strategy-store/ensure-strategy-store.ts';
@@ -84,7 +88,7 @@ export {
 
 export { readRecordsWithHistory, HISTORY_BATCH_SIZE } from './read-with-history.ts';
 export type { HistoryRead, RecordWithHistory } from './read-with-history.ts';
-export { ensureCustomObject } from './custom-object.ts';
+export { ensureCustomObject, listCustomObjects } from './custom-object.ts';
 export type { CustomObjectDefinition } from './custom-object.ts';
 export { ensureExceptionEventStore } from './exception-events/ensure-event-store.ts';
 export { EVENT_DEFINITION } from './exception-events/event-schema.ts';

@@ -1,21 +1,39 @@
 // `strategy_editor_load`: what the settings page needs before the first edit: the published
 // strategy (or none), the version history, the portal's company and deal properties for the
-// pickers, the managers by name and the teams. It answers everyone the same: no user ids, no
-// emails, no user list (issue 10); who may publish is decided when a manager approves in HubSpot.
-import { MAX_HISTORY, ok, StrategyEditorLoadParams } from '@strategy-fit/core';
+// pickers, the product library for the offers, the managers by name and the teams, what setup
+// still has to do, and, before the first version, the templates to start from. It answers
+// everyone the same: no user ids, no emails, no user list (issue 10); who may publish is decided
+// when a manager approves in HubSpot.
+import {
+  checkStrategy,
+  MAX_HISTORY,
+  MAX_PRODUCTS,
+  ok,
+  StrategyEditorLoadParams,
+} from '@strategy-fit/core';
 import type {
   EditorProperty,
   EditorTeam,
+  PortalDefinitions,
   PropertyDefinitions,
   Result,
+  SetupStatus,
   StrategyEditorLoadValue,
   StrategyFitError,
+  StrategyTemplate,
 } from '@strategy-fit/core';
-import { listOwners, listStrategyVersions } from '@strategy-fit/hubspot';
+import {
+  listCustomObjects,
+  listOwners,
+  listProducts,
+  listStrategyVersions,
+  setupStatusFrom,
+} from '@strategy-fit/hubspot';
 import type { Owner } from '@strategy-fit/hubspot';
 import type { z } from 'zod';
 
 import type { Runtime } from '../../lib/runtime.ts';
+import { strategyTemplates } from '../../lib/strategy-templates.ts';
 import { parseEditorParams, readPortalDefinitions, toVersionSummary } from './editor-shared.ts';
 import { managerRefs, withManagerRefs } from './manager-refs.ts';
 
@@ -74,22 +92,62 @@ export function editorTeams(owners: readonly Owner[]): { teams: EditorTeam[]; tr
   return { teams: all.slice(0, MAX_TEAMS), truncated: all.length > MAX_TEAMS };
 }
 
-/** Reads everything at once (one round trip when the container is warm, two after a publish). */
+/**
+ * The templates of a first version, with how many problems each has on this portal (properties
+ * it lacks, options it has not: the editor marks them), in one pass of the core's check.
+ */
+export const editorTemplates = (definitions: PortalDefinitions): StrategyTemplate[] =>
+  strategyTemplates().map(({ id, strategy }) => ({
+    id,
+    name: strategy.name,
+    description: strategy.description ?? '',
+    strategy,
+    portalIssues: checkStrategy(strategy, definitions).problems.length,
+  }));
+
+/**
+ * What setup still has to do. This container may keep definitions from before a setup that ran in
+ * another one (DEFINITIONS_TTL_MS): when they say something is missing, they are read again.
+ */
+async function currentSetupStatus(
+  rt: Runtime,
+  definitions: PortalDefinitions,
+  schemas: Parameters<typeof setupStatusFrom>[1],
+): Promise<Result<SetupStatus, StrategyFitError>> {
+  const status = (d: PortalDefinitions) =>
+    setupStatusFrom({ companies: d.company, deals: d.deal }, schemas);
+  const first = status(definitions);
+  if (first.complete) return ok(first);
+  rt.definitions.forget();
+  const fresh = await readPortalDefinitions(rt);
+  return fresh.ok ? ok(status(fresh.value)) : fresh;
+}
+
+/**
+ * Reads everything at once: one round trip when the container is warm (two after a publish, or
+ * while setup is not complete), plus the product library's further pages beyond 100 products.
+ */
 export async function loadStrategyEditor(
   rt: Runtime,
   _input: StrategyEditorLoadInput,
 ): Promise<Result<StrategyEditorLoadValue, StrategyFitError>> {
-  const [active, versions, definitions, owners] = await Promise.all([
+  const [active, versions, definitions, owners, products, schemas] = await Promise.all([
     rt.strategies.current(),
     listStrategyVersions(rt.hs),
     readPortalDefinitions(rt),
     listOwners(rt.hs),
+    listProducts(rt.hs, MAX_PRODUCTS),
+    listCustomObjects(rt.hs),
   ]);
   const published = active.ok ? active.value : null;
   if (!active.ok && active.error.code !== 'strategy_not_published') return active;
   if (!versions.ok) return versions;
   if (!definitions.ok) return definitions;
   if (!owners.ok) return owners;
+  if (!products.ok) return products;
+  if (!schemas.ok) return schemas;
+  const setup = await currentSetupStatus(rt, definitions.value, schemas.value);
+  if (!setup.ok) return setup;
   const teams = editorTeams(owners.value);
   const history = versions.value.map((v) => toVersionSummary(v, owners.value));
   const summary =
@@ -124,5 +182,8 @@ export async function loadStrategyEditor(
       teams: teams.teams,
       truncated: teams.truncated,
     },
+    products: { list: products.value.products, truncated: products.value.truncated },
+    setup: setup.value,
+    templates: published === null ? editorTemplates(definitions.value) : [],
   });
 }

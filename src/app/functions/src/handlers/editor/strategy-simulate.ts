@@ -1,9 +1,10 @@
 // `strategy_simulate`: one chunk of the simulation of a proposed strategy over the portfolio
 // (SCORING §9), walked as `strategy-fit simulate` walks it (@strategy-fit/walk): open deals with
-// their companies, then every company scored with the published and the proposed strategy. A
-// chunk stops starting blocks after its time budget and answers its part of the simulation and a
-// cursor; the page merges the parts. When HubSpot's rate limit (or failure, or the time budget)
-// stops a block, the chunk answers the blocks done with the cursor before that block,
+// their companies, then every company scored with the published strategy (none before the first
+// version: every company is new) and the proposed one. A chunk stops starting blocks after its
+// time budget and answers its part of the simulation and a cursor; the page merges the parts.
+// When HubSpot's rate limit (or failure, or the time budget) stops a block, the chunk answers the
+// blocks done with the cursor before that block,
 // `interrupted` saying why: nothing done is lost. Reads only.
 import {
   compileStrategy,
@@ -102,14 +103,16 @@ export async function simulateStrategy(
       : Promise.resolve(ok(cursor.totalCompanies)),
   ]);
   // Anyone who can open the settings page may simulate: it writes nothing and answers counts
-  // and sums per tier only (docs/security.md). With nothing published there is nothing to compare.
-  if (!active.ok) return active;
+  // and sums per tier only (docs/security.md). With nothing published, every company is new.
+  if (!active.ok && active.error.code !== 'strategy_not_published') return active;
   if (!definitions.ok) return definitions;
-  if (cursor !== undefined && cursor.publishedVersion !== active.value.version) {
+  const published = active.ok ? active.value : null;
+  const publishedVersion = published?.version ?? null;
+  if (cursor !== undefined && cursor.publishedVersion !== publishedVersion) {
     return err(
       strategyFitError(
         'invalid_input',
-        `Version ${active.value.version} was published while the simulation ran (it compared with version ${cursor.publishedVersion}). Simulate again.`,
+        `Version ${publishedVersion ?? '(none)'} was published while the simulation ran (it compared with version ${cursor.publishedVersion ?? '(none)'}). Simulate again.`,
         { path: 'cursor' },
       ),
     );
@@ -117,7 +120,7 @@ export async function simulateStrategy(
   const properties = [
     ...new Set([
       ...strategyProperties(parsed.value).company,
-      ...strategyProperties(active.value.strategy).company,
+      ...(published === null ? [] : strategyProperties(published.strategy).company),
     ]),
   ].sort();
   // The page holds the open pipeline of earlier chunks: every company's cell goes to it.
@@ -128,7 +131,7 @@ export async function simulateStrategy(
     rt.hs,
     sim,
     {
-      published: active.value.compiled,
+      published: published?.compiled ?? null,
       proposed: compileStrategy(parsed.value),
       properties,
       definitions: definitions.value,
@@ -152,7 +155,7 @@ export async function simulateStrategy(
   const companiesDone = (cursor?.companiesDone ?? 0) + done.companies;
   const next: WalkCursor | null = at;
   return ok({
-    publishedVersion: active.value.version,
+    publishedVersion,
     part: sim.part(),
     chunk: {
       companies: done.companies,
@@ -166,7 +169,7 @@ export async function simulateStrategy(
         : {
             phase: next.phase === 'companies' ? 'companies' : 'openDeals',
             page: next.page,
-            publishedVersion: active.value.version,
+            publishedVersion,
             companiesDone,
             totalCompanies,
           },

@@ -4,10 +4,12 @@ import { SimulationPart } from '../review/create-simulation-accumulator.ts';
 import { StrategyProblem } from '../strategy/check-strategy.ts';
 import { StrategySchema } from '../strategy/strategy-schema.ts';
 import { functionResponse } from './schema.ts';
+import { SetupStatus } from './setup.ts';
 
-// The contract between the settings page (the strategy editor) and its five app functions:
-// strategy_editor_load, strategy_validate, strategy_simulate, strategy_publish and
-// strategy_rollback (docs/strategy-editor.md). Both sides parse with these schemas.
+// The contract between the settings page (the strategy editor) and its app functions:
+// strategy_editor_load, strategy_validate, strategy_simulate, strategy_publish,
+// strategy_rollback and strategy_publish_confirm (docs/strategy-editor.md); setup's is in
+// setup.ts. Both sides parse with these schemas.
 
 const Version = z.number().int().min(1).describe('A published strategy version number');
 const Count = z.number().int().min(0);
@@ -60,6 +62,39 @@ export type EditorManager = z.output<typeof EditorManager>;
 export const EditorTeam = z.strictObject({ id: z.string(), name: z.string() });
 export type EditorTeam = z.output<typeof EditorTeam>;
 
+/**
+ * A product of the portal's product library, for the offers picker (SCORING §10: a line item is
+ * in the offer when its SKU, else its product id, is one of the segment's offers).
+ */
+export const EditorProduct = z.strictObject({
+  id: z.string().describe('HubSpot product id (hs_product_id on line items)'),
+  name: z.string(),
+  sku: z.string().nullable().describe('hs_sku; null when the product has none'),
+});
+export type EditorProduct = z.output<typeof EditorProduct>;
+
+/** The products the offers picker lists at most; `truncated` says when the library has more. */
+export const MAX_PRODUCTS = 500;
+
+/**
+ * A strategy to start the first version from: one of the examples (examples/strategies/, the one
+ * source), without managers (version 1 must name whoever approves it, SCORING §14).
+ */
+export const StrategyTemplate = z.strictObject({
+  id: z.string().describe('The example file, e.g. 02-b2b-saas'),
+  name: z.string(),
+  description: z.string(),
+  strategy: StrategySchema,
+  portalIssues: z
+    .number()
+    .int()
+    .min(0)
+    .describe(
+      'Problems on this portal (properties it lacks, options it has not): fixed in the editor',
+    ),
+});
+export type StrategyTemplate = z.output<typeof StrategyTemplate>;
+
 /** `strategy_editor_load` input: nothing (it answers the same to everyone). */
 export const StrategyEditorLoadParams = z.strictObject({});
 export type StrategyEditorLoadParams = z.input<typeof StrategyEditorLoadParams>;
@@ -82,6 +117,14 @@ export const StrategyEditorLoadValue = z.strictObject({
     teams: z.array(EditorTeam),
     truncated: z.boolean(),
   }),
+  products: z.strictObject({
+    list: z.array(EditorProduct).describe('The product library, by name, at most MAX_PRODUCTS'),
+    truncated: z.boolean(),
+  }),
+  setup: SetupStatus.describe('What setup still has to create: the page offers it first'),
+  templates: z
+    .array(StrategyTemplate)
+    .describe('Where a first version can start; empty once a version is published'),
 });
 export type StrategyEditorLoadValue = z.output<typeof StrategyEditorLoadValue>;
 export const StrategyEditorLoadResponse = functionResponse(StrategyEditorLoadValue);
@@ -117,7 +160,9 @@ export const SimulationCursor = z.strictObject({
     .max(200)
     .nullable()
     .describe("HubSpot's paging cursor within the phase; null: its start"),
-  publishedVersion: Version.describe('The version the simulation compares with'),
+  publishedVersion: Version.nullable().describe(
+    'The version the simulation compares with; null: none is published (a first version)',
+  ),
   companiesDone: Count,
   totalCompanies: Count.nullable(),
 });
@@ -152,7 +197,9 @@ const SimulationInterruption = z.strictObject({
  * mergeSimulationParts, then simulationMatrixOf) and progress.
  */
 export const StrategySimulateValue = z.strictObject({
-  publishedVersion: Version,
+  publishedVersion: Version.nullable().describe(
+    'null: nothing is published, every company is scored for the first time',
+  ),
   part: SimulationPart.describe("This chunk's open deals or companies only"),
   chunk: z.strictObject({
     companies: Count,

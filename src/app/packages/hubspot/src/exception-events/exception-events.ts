@@ -22,18 +22,20 @@ import type { RecordWithHistory } from '../read-with-history.ts';
 import { hubspotRequest } from '../request.ts';
 import { HsObject } from '../schema.ts';
 import { resolveEventStore } from './ensure-event-store.ts';
-import { EVENT_PROPERTY_NAMES, fromEventProperties, toEventProperties } from './event-schema.ts';
+import { notSetUp } from '../setup/not-set-up.ts';
+import {
+  EVENT_DEFINITION,
+  EVENT_PROPERTY_NAMES,
+  fromEventProperties,
+  toEventProperties,
+} from './event-schema.ts';
 
 /** Every property of an event: its history must show that only the app ever wrote it. */
 const PROVENANCE = EVENT_PROPERTY_NAMES;
 /** Keys read per request while walking a deal's events. */
 const WALK_STEP = 3;
 
-const storeMissing = (): StrategyFitError =>
-  strategyFitError(
-    'record_not_found',
-    'This portal has no store for exception events yet: run `strategy-fit setup` (it creates the custom object strategy_fit_exception_event).',
-  );
+const storeMissing = (): StrategyFitError => notSetUp(EVENT_DEFINITION.name);
 
 async function eventStore(hs: HubSpot): Promise<Result<string, StrategyFitError>> {
   const store = await resolveEventStore(hs);

@@ -13,8 +13,9 @@ import { hubspotRequest } from '../request.ts';
 import { HsObject } from '../schema.ts';
 import { resolveStore } from './ensure-strategy-store.ts';
 import type { StoreRef } from './ensure-strategy-store.ts';
+import { notSetUp } from '../setup/not-set-up.ts';
 import { unchangedFrom } from './nothing-to-publish.ts';
-import { ALL_PROPERTIES, CONSUMED, PENDING } from './store-schema.ts';
+import { ALL_PROPERTIES, CONSUMED, PENDING, STORE_OBJECT } from './store-schema.ts';
 import type { StoredStrategy } from './store-schema.ts';
 
 /** Tries with the next millisecond when another pending version took the same moment. */
@@ -38,11 +39,7 @@ export type PendingRecord = {
 /** Properties whose history a confirmation reads: all of them (the approval says who approved). */
 export const PENDING_HISTORY = ALL_PROPERTIES;
 
-const storeMissing = (): StrategyFitError =>
-  strategyFitError(
-    'record_not_found',
-    'This portal has no strategy store yet: run `strategy-fit setup` first.',
-  );
+const storeMissing = (): StrategyFitError => notSetUp(STORE_OBJECT.name);
 
 /**
  * Stores `strategy` (already checked) as a pending version; answers its record. A strategy equal

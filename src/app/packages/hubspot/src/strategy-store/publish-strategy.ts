@@ -15,11 +15,12 @@ import { apiPaths } from '../api-paths.ts';
 import { hubspotRequest } from '../request.ts';
 import type { HubSpot } from '../create-client.ts';
 import { HsObject } from '../schema.ts';
+import { notSetUp } from '../setup/not-set-up.ts';
 import { resolveStore } from './ensure-strategy-store.ts';
 import type { StoreRef } from './ensure-strategy-store.ts';
 import { nothingToPublish } from './nothing-to-publish.ts';
 import { listStoredVersions } from './read-strategies.ts';
-import { PUBLISHED } from './store-schema.ts';
+import { PUBLISHED, STORE_OBJECT } from './store-schema.ts';
 import type { Source, StoredStrategy } from './store-schema.ts';
 
 export type PublishMeta = {
@@ -38,11 +39,7 @@ const MAX_PUBLISH_ATTEMPTS = 5;
 /** Failures that no retry with another number can fix. */
 const FINAL_CODES = new Set(['hubspot_unauthorized', 'hubspot_forbidden', 'hubspot_rate_limited']);
 
-const storeMissing = (): StrategyFitError =>
-  strategyFitError(
-    'record_not_found',
-    'This portal has no strategy store yet: run `strategy-fit setup` first (it creates the custom object strategy_fit_strategy).',
-  );
+const storeMissing = (): StrategyFitError => notSetUp(STORE_OBJECT.name);
 
 export type Attempt =
   | { kind: 'stored'; recordId: string }
