@@ -78,3 +78,25 @@ describe('one rate limit shared by every process of the app', () => {
     expect(sandbox.control.rateLimitedCount() - before).toBe(0);
   });
 });
+
+describe('a deadline while HubSpot has not answered yet', () => {
+  it('is HubSpot not answering in time (hubspot_unavailable), not a rate limit, for the requests held behind the first', async () => {
+    sandbox.control.setRateLimit(false);
+    const slowMs = 1_500;
+    sandbox.control.setFaults({ rates: { slow: 1 }, slowMs });
+    try {
+      const events: ClientEvent[] = [];
+      // A new client knows nothing of the window yet: one request goes, the others wait for its
+      // answer, which comes after the deadline.
+      const result = await withDeadline(300, () =>
+        readRecords(processClient(events), 'companies', IDS.slice(0, 500), ['name']),
+      );
+      expect(result.ok ? null : result.error.code).toBe('hubspot_unavailable');
+      expect(result.ok ? null : result.error.retryAfterMs).toBeUndefined();
+    } finally {
+      sandbox.control.setFaults(undefined);
+      // The slow answer still lands; let it, before the next test.
+      await new Promise((resolve) => setTimeout(resolve, slowMs));
+    }
+  });
+});

@@ -51,13 +51,18 @@ function request(
 ) {
   const grantedAt: number[] = [];
   const slots: Slot[] = [];
-  const refused: { at: number; waitMs: number }[] = [];
+  const refused: { at: number; waitMs: number; answersPending: boolean }[] = [];
   for (let i = 0; i < n; i += 1) {
     void limiter.acquire(options.search ?? false, options.deadlineAtMs).then((grant: Grant) => {
       if (grant.ok) {
         grantedAt.push(clock.now());
         slots.push(grant.slot);
-      } else refused.push({ at: clock.now(), waitMs: grant.waitMs });
+      } else
+        refused.push({
+          at: clock.now(),
+          waitMs: grant.waitMs,
+          answersPending: grant.answersPending,
+        });
     });
   }
   return { grantedAt, slots, refused };
@@ -245,11 +250,11 @@ describe('RequestLimiter: deadlines', () => {
     await advance(0);
     expect(run.grantedAt).toEqual([]);
     // Nothing is left until the probe's slot leaves the window (and the report is a window old).
-    expect(run.refused).toEqual([{ at: 100, waitMs: TEN - 100 }]);
+    expect(run.refused).toEqual([{ at: 100, waitMs: TEN - 100, answersPending: false }]);
     expect(limiter.waitEstimateMs()).toBe(TEN - 100);
   });
 
-  it('a caller waiting for answers is released at its deadline with an estimate', async () => {
+  it('a caller waiting for answers is released at its deadline with an estimate, saying answers are pending', async () => {
     const { clock, advance } = fakeClock();
     const limiter = new RequestLimiter({ perTenSeconds: 190, searchPerSecond: 5 }, clock);
     request(limiter, clock, 1); // the first request, never answered
@@ -259,6 +264,8 @@ describe('RequestLimiter: deadlines', () => {
     await advance(1);
     expect(run.refused).toHaveLength(1);
     expect(run.refused[0]?.waitMs).toBeGreaterThan(0);
+    // HubSpot did not answer in time: the request.ts answer is hubspot_unavailable, not a wait.
+    expect(run.refused[0]?.answersPending).toBe(true);
   });
 });
 

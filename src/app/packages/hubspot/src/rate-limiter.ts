@@ -95,8 +95,13 @@ export type Answered = { status: number; report: RateLimitReport | null };
 /** A granted request slot; call `done()` once the answer (or failure) is in. */
 export type Slot = { done: (answer?: Answered) => void };
 
-/** A slot, or how long the request would have had to wait when that is past its deadline. */
-export type Grant = { ok: true; slot: Slot } | { ok: false; waitMs: number };
+/**
+ * A slot, or how long the request would have had to wait when that is past its deadline;
+ * `answersPending`: its deadline came while the limiter still waited for answers of requests in
+ * flight (HubSpot did not answer in time, rather than a window that was full).
+ */
+export type Grant =
+  { ok: true; slot: Slot } | { ok: false; waitMs: number; answersPending: boolean };
 
 type Waiter = {
   search: boolean;
@@ -342,9 +347,15 @@ export class RequestLimiter {
   private expire(waiter: Waiter): void {
     const index = this.queue.indexOf(waiter);
     if (index < 0) return;
-    this.queue.splice(index, 1);
     const now = this.clock.now();
-    waiter.resolve({ ok: false, waitMs: this.waitFor(this.nextChange(now), now) });
+    // When the queue would move, this waiter still in it (Infinity: at an answer in flight).
+    const at = this.nextChange(now);
+    this.queue.splice(index, 1);
+    waiter.resolve({
+      ok: false,
+      waitMs: this.waitFor(at, now),
+      answersPending: !Number.isFinite(at),
+    });
   }
 
   private pump(): void {
@@ -364,7 +375,11 @@ export class RequestLimiter {
         // It cannot be sent before its caller's deadline: say so now, do not keep it waiting.
         this.queue.splice(i, 1);
         if (waiter.timer !== undefined) this.clock.clearTimeout(waiter.timer);
-        waiter.resolve({ ok: false, waitMs: this.waitFor(verdict.retryAt, now) });
+        waiter.resolve({
+          ok: false,
+          waitMs: this.waitFor(verdict.retryAt, now),
+          answersPending: false,
+        });
         continue;
       }
       next = Math.min(next, verdict.retryAt);

@@ -219,7 +219,14 @@ export async function hubspotRequest<S extends z.ZodType>(
     let slot: Slot | undefined;
     if (state.limiter !== undefined) {
       const grant = await state.limiter.acquire(request.search === true, deadline?.atMs);
-      if (!grant.ok) return err(noRoomBeforeDeadline(context, grant.waitMs));
+      if (!grant.ok) {
+        // Answers still in flight at the deadline: HubSpot was slow, not the window full.
+        return err(
+          grant.answersPending && deadline !== undefined
+            ? outOfTime(context, deadline.budgetMs)
+            : noRoomBeforeDeadline(context, grant.waitMs),
+        );
+      }
       slot = grant.slot;
     }
     let failure: unknown;
