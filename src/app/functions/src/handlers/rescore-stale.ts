@@ -23,7 +23,7 @@ import type { RescorePosition } from './manager/rescore-cursor.ts';
 export type RescoreStaleInput = z.output<typeof RescoreStaleParams>;
 
 /**
- * No block starts once the chunk's time plus its longest block would pass `budgetMs`; a block is
+ * No block starts once the chunk's time plus its longest block would reach `budgetMs`; a block is
  * `blockSize` records (HubSpot's 1,000 associations per read by default; tests take fewer).
  */
 export type RescoreLimits = { budgetMs: number; blockSize?: number };

@@ -40,7 +40,7 @@ import type { ReviewPhase, ReviewPosition } from './manager/review-cursor.ts';
 export type StrategyReviewInput = z.output<typeof StrategyReviewParams>;
 
 /**
- * No block starts once the chunk's time plus its longest block would pass `budgetMs`; a block is
+ * No block starts once the chunk's time plus its longest block would reach `budgetMs`; a block is
  * `blockSize` records (1,000 by default; tests take fewer).
  */
 export type ReviewLimits = { budgetMs: number; blockSize?: number };
