@@ -119,7 +119,7 @@ describe('a run never overwrites a record scored by a newer strategy version', (
       for (const objectId of ids) {
         const answer = ScoreRecordResponse.parse(
           await invokeScoreRecord(rt, {
-            parameters: { objectType, objectId },
+            parameters: { objectType },
             propertiesToSend: { hs_object_id: objectId },
           }),
         );

@@ -51,7 +51,7 @@ function request(
 ) {
   const grantedAt: number[] = [];
   const slots: Slot[] = [];
-  const refused: { at: number; waitMs: number }[] = [];
+  const refused: { at: number; waitMs: number | null }[] = [];
   for (let i = 0; i < n; i += 1) {
     void limiter.acquire(options.search ?? false, options.deadlineAtMs).then((grant: Grant) => {
       if (grant.ok) {
@@ -249,7 +249,7 @@ describe('RequestLimiter: deadlines', () => {
     expect(limiter.waitEstimateMs()).toBe(TEN - 100);
   });
 
-  it('a caller waiting for answers is released at its deadline with an estimate', async () => {
+  it('a caller waiting for answers is released at its deadline, without a made-up wait', async () => {
     const { clock, advance } = fakeClock();
     const limiter = new RequestLimiter({ perTenSeconds: 190, searchPerSecond: 5 }, clock);
     request(limiter, clock, 1); // the first request, never answered
@@ -257,8 +257,8 @@ describe('RequestLimiter: deadlines', () => {
     await advance(499);
     expect(run.refused).toEqual([]);
     await advance(1);
-    expect(run.refused).toHaveLength(1);
-    expect(run.refused[0]?.waitMs).toBeGreaterThan(0);
+    // No window frees it, an answer would: HubSpot is slow, the call is out of time (request.ts).
+    expect(run.refused).toEqual([{ at: 500, waitMs: null }]);
   });
 });
 

@@ -95,8 +95,12 @@ export type Answered = { status: number; report: RateLimitReport | null };
 /** A granted request slot; call `done()` once the answer (or failure) is in. */
 export type Slot = { done: (answer?: Answered) => void };
 
-/** A slot, or how long the request would have had to wait when that is past its deadline. */
-export type Grant = { ok: true; slot: Slot } | { ok: false; waitMs: number };
+/**
+ * A slot; or how long the request would have had to wait when that is past its deadline; or, at
+ * its deadline, that it was still waiting for answers in flight (`waitMs: null`: HubSpot is slow,
+ * no window says when a slot frees).
+ */
+export type Grant = { ok: true; slot: Slot } | { ok: false; waitMs: number | null };
 
 type Waiter = {
   search: boolean;
@@ -338,13 +342,18 @@ export class RequestLimiter {
     });
   }
 
-  /** A waiter whose deadline came before its slot: told how long it would have waited. */
+  /**
+   * A waiter whose deadline came before its slot: told how long it would have waited, or (null)
+   * that only an answer still in flight could have let it go.
+   */
   private expire(waiter: Waiter): void {
     const index = this.queue.indexOf(waiter);
     if (index < 0) return;
     this.queue.splice(index, 1);
     const now = this.clock.now();
-    waiter.resolve({ ok: false, waitMs: this.waitFor(this.nextChange(now), now) });
+    const verdict = this.verdict(waiter.search, now);
+    const next = verdict.go ? now : verdict.retryAt;
+    waiter.resolve({ ok: false, waitMs: Number.isFinite(next) ? this.waitFor(next, now) : null });
   }
 
   private pump(): void {

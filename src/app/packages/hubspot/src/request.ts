@@ -219,7 +219,14 @@ export async function hubspotRequest<S extends z.ZodType>(
     let slot: Slot | undefined;
     if (state.limiter !== undefined) {
       const grant = await state.limiter.acquire(request.search === true, deadline?.atMs);
-      if (!grant.ok) return err(noRoomBeforeDeadline(context, grant.waitMs));
+      if (!grant.ok) {
+        // Still waiting for answers in flight at the deadline: HubSpot is slow, not rate limiting.
+        return err(
+          grant.waitMs === null
+            ? outOfTime(context, deadline?.budgetMs ?? 0)
+            : noRoomBeforeDeadline(context, grant.waitMs),
+        );
+      }
       slot = grant.slot;
     }
     let failure: unknown;
