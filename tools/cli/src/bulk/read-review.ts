@@ -23,7 +23,7 @@ import type { HubSpot, StoredStrategy } from '@strategy-fit/hubspot';
 import { reviewPhases } from '@strategy-fit/walk';
 
 import type { ProgressReporter } from './progress.ts';
-import { walkPhases } from './walk-phases.ts';
+import { phaseProgress, walkPhases } from './walk-phases.ts';
 
 /** Names the renderers show instead of ids (ReportOptions of tools/cli/src/report). */
 export type ReviewNames = {
@@ -67,8 +67,6 @@ export const readReview = async (
     nowMs: options.nowMs,
     owners: owners.value.map(toReviewOwner),
   });
-  let phase = '';
-  let seen = 0;
   const [deals, companies] = reviewPhases(
     hs,
     review,
@@ -79,11 +77,7 @@ export const readReview = async (
       scoring: { compiled: compileStrategy(strategy), definitions: definitions.value },
       outcomes: 'awaited',
     },
-    async (block) => {
-      if (block.phase !== phase) [phase, seen] = [block.phase, 0];
-      seen += block.records;
-      options.progress.update({ done: seen, changed: 0, failed: 0 });
-    },
+    phaseProgress(options.progress),
   );
   if (companies === undefined || deals === undefined) throw new Error('a review has two phases');
   const failed = await walkPhases(

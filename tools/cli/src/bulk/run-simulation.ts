@@ -14,7 +14,7 @@ import type { HubSpot } from '@strategy-fit/hubspot';
 import { simulatePhases } from '@strategy-fit/walk';
 
 import type { ProgressReporter } from './progress.ts';
-import { walkPhases } from './walk-phases.ts';
+import { phaseProgress, walkPhases } from './walk-phases.ts';
 
 export type SimulationRead = {
   matrix: SimulationMatrix;
@@ -44,8 +44,6 @@ export const runSimulation = async (
     ]),
   ].sort();
   const sim = createSimulationAccumulator();
-  let phase = '';
-  let seen = 0;
   const [openDeals, companies] = simulatePhases(
     hs,
     sim,
@@ -56,11 +54,7 @@ export const runSimulation = async (
       definitions: definitions.value,
       nowMs: options.nowMs,
     },
-    async (block) => {
-      if (block.phase !== phase) [phase, seen] = [block.phase, 0];
-      seen += block.records;
-      options.progress.update({ done: seen, changed: 0, failed: 0 });
-    },
+    phaseProgress(options.progress),
   );
   if (openDeals === undefined || companies === undefined) throw new Error('two phases');
   const failed = await walkPhases(

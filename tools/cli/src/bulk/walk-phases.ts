@@ -8,6 +8,22 @@ import type { ProgressReporter } from './progress.ts';
 /** Blocks in flight while a read-only job walks: reads overlap the work on earlier blocks. */
 const DEPTH = 4;
 
+/**
+ * A commit for read-only phases that shows, per phase, how many records its blocks held so far
+ * (the counter starts again when the phase changes).
+ */
+export function phaseProgress(
+  progress: ProgressReporter,
+): (block: { phase: string; records: number }) => Promise<void> {
+  let phase = '';
+  let seen = 0;
+  return async (block) => {
+    if (block.phase !== phase) [phase, seen] = [block.phase, 0];
+    seen += block.records;
+    progress.update({ done: seen, changed: 0, failed: 0 });
+  };
+}
+
 /** Walks every phase to its end; the first block HubSpot could not read (after retries) ends it. */
 export async function walkPhases(
   phases: readonly { phase: Phase; label: string }[],

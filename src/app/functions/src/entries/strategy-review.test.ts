@@ -122,6 +122,16 @@ describe('strategy_review on a scored demo portal', () => {
     expect(value.review).toEqual(whole.review);
     expect(value.exceptionsQueue).toEqual(whole.exceptionsQueue);
     expect(value.reads).toMatchObject({ companies: 301, deals: 451, chunks: 10, complete: true });
+    // Criterion evidence joins the deals of earlier chunks with the companies' outcomes; once the
+    // deals are read, the page keeps no company's outcomes (its merged part stays flat).
+    expect(value.review.criterionEvidence.deals).toBeGreaterThan(0);
+    let merged: ReviewChunks | null = null;
+    const kept: number[] = [];
+    for (const chunk of chunks) {
+      merged = addReviewChunk(merged, chunk);
+      kept.push(Object.keys(merged.part.criterionEvidence.outcomes).length);
+    }
+    expect(kept).toEqual(new Array<number>(chunks.length).fill(0));
   });
 
   it('a version published between chunks starts the review again with it', async () => {

@@ -3,7 +3,7 @@
 // `strategy-fit score --stale-only` (@strategy-fit/walk), companies first, then deals, block by
 // block within a time budget. Its cursor continues the run (docs/rescoring.md).
 import { countRecords } from '@strategy-fit/hubspot';
-import { err, ok, RescoreStaleParams, strategyFitError } from '@strategy-fit/core';
+import { ok, RescoreStaleParams } from '@strategy-fit/core';
 import type {
   FunctionError,
   RescoreFailure,
@@ -15,7 +15,7 @@ import { scorePhases, walk } from '@strategy-fit/walk';
 import type { ScoringRun } from '@strategy-fit/walk';
 import type { z } from 'zod';
 
-import { parseFunctionContext } from '../lib/function-context.ts';
+import { parseChunkInput, toFunctionError } from '../lib/chunk-input.ts';
 import type { Runtime } from '../lib/runtime.ts';
 import { decodeRescoreCursor, encodeRescoreCursor } from './manager/rescore-cursor.ts';
 import type { RescorePosition } from './manager/rescore-cursor.ts';
@@ -23,7 +23,7 @@ import type { RescorePosition } from './manager/rescore-cursor.ts';
 export type RescoreStaleInput = z.output<typeof RescoreStaleParams>;
 
 /**
- * No block starts once the chunk's time plus its longest block would pass `budgetMs`; a block is
+ * No block starts once the chunk's time plus its longest block would reach `budgetMs`; a block is
  * `blockSize` records (HubSpot's 1,000 associations per read by default; tests take fewer).
  */
 export type RescoreLimits = { budgetMs: number; blockSize?: number };
@@ -32,26 +32,12 @@ export type RescoreLimits = { budgetMs: number; blockSize?: number };
 export const RESCORE_LIMITS: RescoreLimits = { budgetMs: 3_500 };
 
 /** The page's parameters; the cursor must be one this function answered. */
-export function parseRescoreStale(context: unknown): Result<RescoreStaleInput, StrategyFitError> {
-  const parsed = parseFunctionContext(context, RescoreStaleParams);
-  if (!parsed.ok) return parsed;
-  const { cursor } = parsed.value.params;
-  if (cursor !== undefined && decodeRescoreCursor(cursor) === null) {
-    return err(
-      strategyFitError(
-        'invalid_input',
-        `The request is not valid: "${cursor}" is not a rescore cursor. Start the rescore again.`,
-        { path: 'cursor' },
-      ),
-    );
-  }
-  return ok(parsed.value.params);
-}
-
-const toFunctionError = (e: StrategyFitError): FunctionError => ({
-  code: e.code,
-  message: e.message,
-});
+export const parseRescoreStale = (context: unknown): Result<RescoreStaleInput, StrategyFitError> =>
+  parseChunkInput(context, RescoreStaleParams, {
+    decode: decodeRescoreCursor,
+    what: 'a rescore cursor',
+    again: 'Start the rescore again.',
+  });
 
 /** `rescore_stale` with a given budget (tests shorten it). */
 export const rescoreStaleWith =

@@ -5,15 +5,8 @@
 // complete, merging the parts (docs/review-page.md). A company page also gives each company's
 // criterion outcomes today (criterion evidence, §15), scored with the published strategy. Open to
 // any page user; names only — no user ids, no emails (issue 10, docs/security.md).
-import {
-  createReviewAccumulator,
-  err,
-  ok,
-  StrategyReviewParams,
-  strategyFitError,
-} from '@strategy-fit/core';
+import { createReviewAccumulator, err, ok, StrategyReviewParams } from '@strategy-fit/core';
 import type {
-  FunctionError,
   QueuedException,
   Result,
   StrategyFitError,
@@ -31,7 +24,7 @@ import {
 import type { Phase, ReviewFilters, WalkCursor, WalkRecord } from '@strategy-fit/walk';
 import type { z } from 'zod';
 
-import { parseFunctionContext } from '../lib/function-context.ts';
+import { parseChunkInput, toFunctionError } from '../lib/chunk-input.ts';
 import type { Runtime } from '../lib/runtime.ts';
 import { QUEUE_PROPERTIES, queueFilters, toQueuedException } from './manager/exceptions-queue.ts';
 import { decodeReviewCursor, encodeReviewCursor } from './manager/review-cursor.ts';
@@ -40,7 +33,7 @@ import type { ReviewPhase, ReviewPosition } from './manager/review-cursor.ts';
 export type StrategyReviewInput = z.output<typeof StrategyReviewParams>;
 
 /**
- * No block starts once the chunk's time plus its longest block would pass `budgetMs`; a block is
+ * No block starts once the chunk's time plus its longest block would reach `budgetMs`; a block is
  * `blockSize` records (1,000 by default; tests take fewer).
  */
 export type ReviewLimits = { budgetMs: number; blockSize?: number };
@@ -49,28 +42,14 @@ export type ReviewLimits = { budgetMs: number; blockSize?: number };
 export const REVIEW_LIMITS: ReviewLimits = { budgetMs: 3_500 };
 
 /** The page's parameters (no record: pages send no `propertiesToSend`); the cursor must be ours. */
-export function parseStrategyReview(
+export const parseStrategyReview = (
   context: unknown,
-): Result<StrategyReviewInput, StrategyFitError> {
-  const parsed = parseFunctionContext(context, StrategyReviewParams);
-  if (!parsed.ok) return parsed;
-  const { cursor } = parsed.value.params;
-  if (cursor !== undefined && decodeReviewCursor(cursor) === null) {
-    return err(
-      strategyFitError(
-        'invalid_input',
-        `The request is not valid: "${cursor}" is not a review cursor. Read the review again.`,
-        { path: 'cursor' },
-      ),
-    );
-  }
-  return ok(parsed.value.params);
-}
-
-const toFunctionError = (e: StrategyFitError): FunctionError => ({
-  code: e.code,
-  message: e.message,
-});
+): Result<StrategyReviewInput, StrategyFitError> =>
+  parseChunkInput(context, StrategyReviewParams, {
+    decode: decodeReviewCursor,
+    what: 'a review cursor',
+    again: 'Read the review again.',
+  });
 
 /** The exceptions queue: deals whose exception is requested (SCORING §7), within the filters. */
 const queuePhase = (

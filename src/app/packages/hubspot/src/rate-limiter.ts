@@ -96,12 +96,11 @@ export type Answered = { status: number; report: RateLimitReport | null };
 export type Slot = { done: (answer?: Answered) => void };
 
 /**
- * A slot, or how long the request would have had to wait when that is past its deadline;
- * `answersPending`: its deadline came while the limiter still waited for answers of requests in
- * flight (HubSpot did not answer in time, rather than a window that was full).
+ * A slot; or how long the request would have had to wait when that is past its deadline; or, at
+ * its deadline, that it was still waiting for answers in flight (`waitMs: null`: HubSpot is slow,
+ * no window says when a slot frees).
  */
-export type Grant =
-  { ok: true; slot: Slot } | { ok: false; waitMs: number; answersPending: boolean };
+export type Grant = { ok: true; slot: Slot } | { ok: false; waitMs: number | null };
 
 type Waiter = {
   search: boolean;
@@ -343,19 +342,18 @@ export class RequestLimiter {
     });
   }
 
-  /** A waiter whose deadline came before its slot: told how long it would have waited. */
+  /**
+   * A waiter whose deadline came before its slot: told how long it would have waited, or (null)
+   * that only an answer still in flight could have let it go.
+   */
   private expire(waiter: Waiter): void {
     const index = this.queue.indexOf(waiter);
     if (index < 0) return;
-    const now = this.clock.now();
-    // When the queue would move, this waiter still in it (Infinity: at an answer in flight).
-    const at = this.nextChange(now);
     this.queue.splice(index, 1);
-    waiter.resolve({
-      ok: false,
-      waitMs: this.waitFor(at, now),
-      answersPending: !Number.isFinite(at),
-    });
+    const now = this.clock.now();
+    const verdict = this.verdict(waiter.search, now);
+    const next = verdict.go ? now : verdict.retryAt;
+    waiter.resolve({ ok: false, waitMs: Number.isFinite(next) ? this.waitFor(next, now) : null });
   }
 
   private pump(): void {
@@ -375,11 +373,7 @@ export class RequestLimiter {
         // It cannot be sent before its caller's deadline: say so now, do not keep it waiting.
         this.queue.splice(i, 1);
         if (waiter.timer !== undefined) this.clock.clearTimeout(waiter.timer);
-        waiter.resolve({
-          ok: false,
-          waitMs: this.waitFor(verdict.retryAt, now),
-          answersPending: false,
-        });
+        waiter.resolve({ ok: false, waitMs: this.waitFor(verdict.retryAt, now) });
         continue;
       }
       next = Math.min(next, verdict.retryAt);

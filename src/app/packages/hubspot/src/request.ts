@@ -220,10 +220,10 @@ export async function hubspotRequest<S extends z.ZodType>(
     if (state.limiter !== undefined) {
       const grant = await state.limiter.acquire(request.search === true, deadline?.atMs);
       if (!grant.ok) {
-        // Answers still in flight at the deadline: HubSpot was slow, not the window full.
+        // Still waiting for answers in flight at the deadline: HubSpot is slow, not rate limiting.
         return err(
-          grant.answersPending && deadline !== undefined
-            ? outOfTime(context, deadline.budgetMs)
+          grant.waitMs === null
+            ? outOfTime(context, deadline?.budgetMs ?? 0)
             : noRoomBeforeDeadline(context, grant.waitMs),
         );
       }

@@ -126,6 +126,17 @@ describe('walk', () => {
     expect(none).toEqual({ kind: 'stopped', at: { phase: 'a', page: '2' } });
   });
 
+  it('a budget of 0 reads exactly one block with records, even when no time passes', async () => {
+    const commits: Commit[] = [];
+    const end = await walk([phaseOf('a', numbers(0, 10, 2), commits)], {
+      from: null,
+      budgetMs: 0,
+      clock: () => 0,
+    });
+    expect(commits.map(([, items]) => items)).toEqual([[0, 1]]);
+    expect(end).toEqual({ kind: 'stopped', at: { phase: 'a', page: '2' } });
+  });
+
   it('stops when asked, after committing the blocks read', async () => {
     const commits: Commit[] = [];
     let stop = false;

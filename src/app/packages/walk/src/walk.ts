@@ -62,7 +62,8 @@ export type WalkOptions = {
   shouldStop?: () => boolean;
   /**
    * The walk's time budget (ms from its start): no block starts once the time spent plus the
-   * longest block so far would pass it. At least one block with records is always read.
+   * longest block so far would reach it. At least one block with records is always read; with
+   * 0, exactly one, however fast the machine.
    */
   budgetMs?: number;
   /** The clock (ms), for the budget. */
@@ -150,7 +151,7 @@ export async function walk(phases: readonly Phase[], options: WalkOptions): Prom
       options.shouldStop?.() === true ||
       (options.budgetMs !== undefined &&
         records > 0 &&
-        clock() - startedMs + longestMs > options.budgetMs),
+        clock() - startedMs + longestMs >= options.budgetMs),
     took: (ms, items) => {
       longestMs = Math.max(longestMs, ms);
       records += items;

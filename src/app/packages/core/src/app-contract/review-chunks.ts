@@ -8,6 +8,7 @@ import {
 } from '../review/create-review-accumulator.ts';
 import type { ReviewPart } from '../review/create-review-accumulator.ts';
 import { markPartial } from '../review/completeness.ts';
+import { settleCriterionEvidence } from '../review/criterion-evidence.ts';
 import type { ReviewSource } from '../review/schema.ts';
 import type { QueuedException, StrategyReviewChunk, StrategyReviewValue } from './review.ts';
 
@@ -21,19 +22,29 @@ export type ReviewChunks = {
   readonly elapsedMs: number;
 };
 
+/** The phase of a review cursor: deals (d), companies (c), then the queue (q). */
+const phaseOf = (cursor: string): string | undefined => cursor.split('.')[2];
+
+/** Whether a read stopped at `cursor` (null: at the end) has read every deal. */
+const dealsRead = (cursor: string | null): boolean => cursor === null || phaseOf(cursor) !== 'd';
+
 /** Adds a chunk; a restarted review (a newer version) drops the chunks before it. */
 export const addReviewChunk = (
   merged: ReviewChunks | null,
   chunk: StrategyReviewChunk,
 ): ReviewChunks => {
   const before = merged === null || chunk.restarted ? null : merged;
+  const part = mergeReviewParts(
+    before?.part ?? emptyReviewPart(chunk.setup.strategy),
+    chunk.part,
+    chunk.setup,
+  );
   return {
     last: chunk,
-    part: mergeReviewParts(
-      before?.part ?? emptyReviewPart(chunk.setup.strategy),
-      chunk.part,
-      chunk.setup,
-    ),
+    // Criterion evidence keeps each company's outcomes only while deals may still come.
+    part: dealsRead(chunk.cursor)
+      ? { ...part, criterionEvidence: settleCriterionEvidence(part.criterionEvidence) }
+      : part,
     exceptions: [...(before?.exceptions ?? []), ...chunk.exceptions],
     read: {
       companies: (before?.read.companies ?? 0) + chunk.read.companies,
@@ -61,7 +72,7 @@ const compareQueued = (a: QueuedException, b: QueuedException): number => {
  * then the queue (q).
  */
 const unfinished = (cursor: string): { review: ReviewSource[]; queue: boolean } => {
-  const phase = cursor.split('.')[2];
+  const phase = phaseOf(cursor);
   if (phase === 'd') return { review: ['companies', 'open_deals', 'closed_deals'], queue: true };
   if (phase === 'c') return { review: ['companies'], queue: true };
   return { review: [], queue: true };

@@ -168,7 +168,7 @@ export type ReviewAccumulatorOptions = {
  * managers are left out: a setup travels to every page user (issue 10: no user ids).
  */
 export const reviewSetupOf = (options: ReviewAccumulatorOptions): ReviewSetup => {
-  const strategy = { ...options.strategy };
+  const strategy: Strategy = { ...options.strategy };
   delete strategy.managers;
   return {
     strategy,

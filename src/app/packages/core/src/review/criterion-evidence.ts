@@ -119,6 +119,14 @@ export const addCriterionEvidenceCompany = (
 export const awaitsCompany = (part: CriterionEvidencePart, companyId: string): boolean =>
   part.awaiting[companyId] !== undefined;
 
+/**
+ * The part once every deal is in (a review walks deals before companies, so after the deals no
+ * deal is still to come): the outcomes kept for later deals are dropped, and the part grows only
+ * with the companies its deals still await. A page merging chunks calls it once the deals are read.
+ */
+export const settleCriterionEvidence = (part: CriterionEvidencePart): CriterionEvidencePart =>
+  Object.keys(part.outcomes).length === 0 ? part : { ...part, outcomes: {} };
+
 export const mergeCriterionEvidence = (
   a: CriterionEvidencePart,
   b: CriterionEvidencePart,
