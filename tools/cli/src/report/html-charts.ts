@@ -13,14 +13,40 @@ export const escapeHtml = (text: string): string =>
 const LABEL_WIDTH = 190;
 const BAR_HEIGHT = 18;
 const ROW_HEIGHT = 28;
-const LABEL_CHARS = 26;
+/** The charts' font size in px (the CSS's `.chart{font-size:13px}`). */
+const FONT_PX = 13;
+const GAP = 8;
+
+/**
+ * A generous estimate of how wide `text` is drawn at `px` in the system sans-serif (advance widths
+ * in em, rounded up, of Arial / DejaVu Sans / Roboto, whichever is widest): the charts size their
+ * room for labels and values with it, so no text runs past its chart's edge (issue 12: "0
+ * approved" was cut off). Checked in headless Chromium by `npm run bench -- report-labels`.
+ */
+export const textWidth = (text: string, px = FONT_PX): number => {
+  let em = 0;
+  for (const ch of text) {
+    if (/[iljI.,:;'|!() ]/.test(ch)) em += 0.36;
+    else if (/[mwMW@%]/.test(ch)) em += 0.95;
+    else if (/[A-Z]/.test(ch)) em += 0.75;
+    else if (/[0-9]/.test(ch)) em += 0.64;
+    else if (/[a-z]/.test(ch)) em += 0.62;
+    else em += 1;
+  }
+  return Math.ceil(em * px);
+};
 
 /** One bar made of parts (one part for a plain bar). */
 export type BarPart = { value: number; color: string; title: string };
 export type BarRow = { label: string; parts: readonly BarPart[]; text: string; flag?: boolean };
 
-const shorten = (label: string): string =>
-  label.length <= LABEL_CHARS ? label : `${label.slice(0, LABEL_CHARS - 1)}…`;
+/** The label, shortened with an ellipsis until it fits `room` px. */
+export const fitText = (label: string, room: number): string => {
+  if (textWidth(label) <= room) return label;
+  let kept = label;
+  while (kept.length > 1 && textWidth(`${kept}…`) > room) kept = kept.slice(0, -1);
+  return `${kept.trimEnd()}…`;
+};
 
 const n = (x: number): string => (Math.round(x * 10) / 10).toString();
 
@@ -35,13 +61,16 @@ export const barChart = (input: {
   title: string;
   rows: readonly BarRow[];
   width?: number;
-  /** Room for the value texts, right of the bars (about 7 px per character). */
+  /** Least room for the value texts, right of the bars; it grows to fit the longest text. */
   valueWidth?: number;
   max?: number;
   marker?: { value: number; label: string };
 }): string => {
-  const width = input.width ?? 720;
-  const plot = width - LABEL_WIDTH - (input.valueWidth ?? 170);
+  const longest = Math.max(0, ...input.rows.map((row) => textWidth(row.text)));
+  const valueRoom = Math.max(input.valueWidth ?? 170, longest + 2 * GAP);
+  // The plot keeps at least 200 px; a long value text widens the chart (the SVG scales to fit).
+  const width = Math.max(input.width ?? 720, LABEL_WIDTH + 200 + valueRoom);
+  const plot = width - LABEL_WIDTH - valueRoom;
   const total = (row: BarRow) => row.parts.reduce((s, p) => s + Math.max(0, p.value), 0);
   const max = Math.max(input.max ?? 0, input.marker?.value ?? 0, ...input.rows.map(total), 1e-9);
   const top = input.marker === undefined ? 4 : 20;
@@ -58,17 +87,29 @@ export const barChart = (input: {
     });
     const cls = row.flag === true ? 'label flag' : 'label';
     return [
-      `<text class="${cls}" x="${LABEL_WIDTH - 8}" y="${y + 17}" text-anchor="end">${escapeHtml(shorten(row.label))}<title>${escapeHtml(row.label)}</title></text>`,
+      `<text class="${cls}" x="${LABEL_WIDTH - 8}" y="${y + 17}" text-anchor="end">${escapeHtml(fitText(row.label, LABEL_WIDTH - 2 * GAP))}<title>${escapeHtml(row.label)}</title></text>`,
       `<rect x="${LABEL_WIDTH}" y="${y + 4}" width="${n(plot)}" height="${BAR_HEIGHT}" rx="2" class="track"/>`,
       ...bars,
-      `<text class="value" x="${n(LABEL_WIDTH + plot + 8)}" y="${y + 17}">${escapeHtml(row.text)}</text>`,
+      `<text class="value" x="${n(LABEL_WIDTH + plot + GAP)}" y="${y + 17}">${escapeHtml(row.text)}</text>`,
     ].join('');
   });
   const marker =
     input.marker === undefined
       ? ''
-      : `<line class="cap" x1="${n(LABEL_WIDTH + scale(input.marker.value))}" y1="14" x2="${n(LABEL_WIDTH + scale(input.marker.value))}" y2="${height}"/><text class="cap-label" x="${n(LABEL_WIDTH + scale(input.marker.value))}" y="11" text-anchor="middle">${escapeHtml(input.marker.label)}</text>`;
+      : markerLine(input.marker, LABEL_WIDTH + scale(input.marker.value), width, height);
   return `${svgOpen(width, height, input.title)}${rows.join('')}${marker}</svg>`;
+};
+
+/** A dashed line at `x` with its label above, kept inside the chart (12 px font). */
+const markerLine = (
+  marker: { label: string },
+  x: number,
+  width: number,
+  height: number,
+): string => {
+  const half = textWidth(marker.label, 12) / 2;
+  const labelX = Math.min(Math.max(x, half + 2), width - half - 2);
+  return `<line class="cap" x1="${n(x)}" y1="14" x2="${n(x)}" y2="${height}"/><text class="cap-label" x="${n(labelX)}" y="11" text-anchor="middle">${escapeHtml(marker.label)}</text>`;
 };
 
 /** A legend of colored squares. */

@@ -17,7 +17,9 @@ import {
   tierWords,
   truncate,
 } from './format.ts';
+import { additionSections } from './addition-sections.ts';
 import { pipelineRows } from './pipeline-rows.ts';
+import { additionSectionText, focusGuardText } from './render-additions-table.ts';
 import type { PipelineRow } from './pipeline-rows.ts';
 import { namesOf } from './report-options.ts';
 import type { Names, ReportOptions } from './report-options.ts';
@@ -281,6 +283,8 @@ const staleScores = (r: StrategyReview): string => {
  */
 export const renderReportTable = (review: StrategyReview, options: ReportOptions): string => {
   const names = namesOf(review, options);
+  const additions = additionSections(review, names);
+  const guard = additions.find((s) => s.id === 'focus_guard');
   const partial = review.completeness.partial
     ? [`Partial figures: ${review.completeness.reasons.join('; ')}`, '']
     : [];
@@ -288,6 +292,7 @@ export const renderReportTable = (review: StrategyReview, options: ReportOptions
     `Strategy review: ${options.strategyName} (version ${review.publishedVersion}, ${formatDay(review.nowMs)})`,
     '',
     ...partial,
+    ...(guard === undefined ? [] : focusGuardText(guard)),
     ...miscalibration(review),
     section('Summary', null, summary(review)),
     '',
@@ -302,5 +307,6 @@ export const renderReportTable = (review: StrategyReview, options: ReportOptions
     dreamCapacity(review, names),
     '',
     staleScores(review),
+    ...additions.flatMap((s) => ['', additionSectionText(s)]),
   ].join('\n')}\n`;
 };
