@@ -19,15 +19,27 @@ const partialBadge = (s: AdditionSection): string =>
     ? `<span class="badge" title="${esc(s.completeness.reasons.join('; '))}">partial</span>`
     : '';
 
+/** A column of numbers (right-aligned, never wrapped), or of words. */
+const numericColumns = (t: FigureTable): boolean[] =>
+  t.head.map(
+    (_, i) =>
+      i > 0 &&
+      t.rows.every((row) =>
+        (row.cells[i - 1]?.values ?? []).every(([, v]) => typeof v === 'number' || v === null),
+      ),
+  );
+
 const tableHtml = (t: FigureTable): string => {
   const title = `<h3>${esc(t.title)}</h3>`;
   if (t.rows.length === 0) return `${title}<p>${esc(t.none)}</p>`;
-  const head = t.head.map((h, i) => `<th${i === 0 ? '' : ' class="num"'}>${esc(h)}</th>`).join('');
+  const num = numericColumns(t);
+  const cls = (i: number) => (num[i] === true ? ' class="num"' : '');
+  const head = t.head.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join('');
   const rows = t.rows
     .map(
       (row) =>
         `<tr${row.flag === undefined ? '' : ' class="flag"'} data-key="${esc(row.key)}"><td>${esc(row.label)}</td>${row.cells
-          .map((c) => `<td class="num">${esc(c.text)}</td>`)
+          .map((c, i) => `<td${cls(i + 1)}>${esc(c.text)}</td>`)
           .join('')}</tr>`,
     )
     .join('');

@@ -86,6 +86,7 @@ table{border-collapse:collapse;width:100%;font-size:14px;margin-top:10px}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{color:var(--muted);font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+@media (min-width:900px){td.num{white-space:nowrap}}
 tr.flag td{color:var(--bad)}
 footer{color:var(--muted);font-size:13px}
 a{color:#1d4ed8}
