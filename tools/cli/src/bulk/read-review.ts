@@ -2,7 +2,13 @@
 // the strategy review (SCORING §9, §12, §13, §15), with the names the renderers show instead of
 // ids. One accumulator sees every deal before the companies, so only the companies whose closed
 // deals of the evidence window await them are scored for criterion evidence (§15).
-import { compileStrategy, createReviewAccumulator, err, ok, strategyFitError } from '@strategy-fit/core';
+import {
+  compileStrategy,
+  createReviewAccumulator,
+  err,
+  ok,
+  strategyFitError,
+} from '@strategy-fit/core';
 import type { Result, StrategyFitError, StrategyReview } from '@strategy-fit/core';
 import {
   listDealPipelines,

@@ -1,6 +1,7 @@
 // The SCORING §13 and §15 figures of a review as sections of tables, the one source the table,
 // CSV and HTML reports render (JSON is the review itself): each cell carries the text a person
 // reads and the values a spreadsheet reads, so every format shows the same numbers.
+import { focusGuardSummary } from './focus-guard-lines.ts';
 import { formatAmount, formatCount, formatShare, plural } from './format.ts';
 import { reasonLabel } from './pipeline-rows.ts';
 import type { Names } from './report-options.ts';
@@ -98,12 +99,7 @@ const focusGuard = (r: StrategyReview): AdditionSection => {
     id: 'focus_guard',
     title: 'Focus guard',
     completeness: g.completeness,
-    notes: [
-      ...g.warnings.map((w) => `Warning: ${w.message}`),
-      g.companies === 0
-        ? `No scored company yet; the guard warns above ${g.maxAcceptedPercent}% dream or fit.`
-        : `${formatShare(g.acceptedShare)} of ${plural(g.companies, 'scored company', 'scored companies')} are dream or fit; the guard warns above ${g.maxAcceptedPercent}%.`,
-    ],
+    notes: [...g.warnings.map((w) => `Warning: ${w.message}`), focusGuardSummary(g)],
     tables: [
       {
         id: 'companies',

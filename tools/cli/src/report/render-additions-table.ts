@@ -59,18 +59,3 @@ export const additionSectionText = (s: AdditionSection): string =>
     ...s.notes.flatMap((n) => wrapText(n, COLUMNS, '  ')),
     ...s.tables.flatMap(table),
   ].join('\n');
-
-/** The focus guard as the report's first lines: its warnings, loud, else one calm line. */
-export const focusGuardText = (s: AdditionSection): string[] => {
-  const warnings = s.notes.filter((n) => n.startsWith('Warning: '));
-  const summary = s.notes.filter((n) => !n.startsWith('Warning: ')).join(' ');
-  return warnings.length === 0
-    ? [...wrapText(`Focus guard: ${summary}`, COLUMNS, ''), '']
-    : [
-        ...warnings.flatMap((w) =>
-          wrapText(`!! Focus guard: ${w.slice('Warning: '.length)}`, COLUMNS, ''),
-        ),
-        ...wrapText(summary, COLUMNS, '   '),
-        '',
-      ];
-};

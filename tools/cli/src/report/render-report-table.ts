@@ -19,7 +19,8 @@ import {
 } from './format.ts';
 import { additionSections } from './addition-sections.ts';
 import { pipelineRows } from './pipeline-rows.ts';
-import { additionSectionText, focusGuardText } from './render-additions-table.ts';
+import { focusGuardLines } from './focus-guard-lines.ts';
+import { additionSectionText, COLUMNS, wrapText } from './render-additions-table.ts';
 import type { PipelineRow } from './pipeline-rows.ts';
 import { namesOf } from './report-options.ts';
 import type { Names, ReportOptions } from './report-options.ts';
@@ -284,7 +285,6 @@ const staleScores = (r: StrategyReview): string => {
 export const renderReportTable = (review: StrategyReview, options: ReportOptions): string => {
   const names = namesOf(review, options);
   const additions = additionSections(review, names);
-  const guard = additions.find((s) => s.id === 'focus_guard');
   const partial = review.completeness.partial
     ? [`Partial figures: ${review.completeness.reasons.join('; ')}`, '']
     : [];
@@ -292,7 +292,10 @@ export const renderReportTable = (review: StrategyReview, options: ReportOptions
     `Strategy review: ${options.strategyName} (version ${review.publishedVersion}, ${formatDay(review.nowMs)})`,
     '',
     ...partial,
-    ...(guard === undefined ? [] : focusGuardText(guard)),
+    ...focusGuardLines(review.focusGuard).flatMap((l) =>
+      wrapText(l, COLUMNS, l.startsWith('  ') ? '  ' : ''),
+    ),
+    '',
     ...miscalibration(review),
     section('Summary', null, summary(review)),
     '',

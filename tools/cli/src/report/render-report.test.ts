@@ -25,8 +25,8 @@ describe('renderReportTable', () => {
 
       Partial figures: Only the first 10,000 open deals were read
 
-      !! Focus guard: 57 % of your companies are dream or fit customers: that is not a focus.
-         57.1% of 7 scored companies are dream or fit; the guard warns above 50%.
+      Focus guard: 57 % of your companies are dream or fit customers: that is not a focus.
+        57.1% of 7 scored companies are dream or fit; the guard warns above 50%.
 
       !! The strategy may be miscalibrated: off-strategy deals win at least as often as fit deals.
       !! Off strategy: 33.3% of 21 closed deals; fit: 25% of 20 closed deals.
