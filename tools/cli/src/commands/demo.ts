@@ -16,6 +16,7 @@ import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.
 import type { CommandIo } from '../bulk/command-io.ts';
 import { readReview } from '../bulk/read-review.ts';
 import { optionErrors } from './option-errors.ts';
+import { simulateWithoutExclusions } from './demo-focus-guard.ts';
 import { checkOutFile } from './out-file.ts';
 import { reportCommand } from './report.ts';
 import { ScoreArgsSchema, scoreCommand } from './score.ts';
@@ -117,7 +118,15 @@ export const runDemo = async (args: DemoArgs, io: CommandIo): Promise<number> =>
       const scored = await scoreCommand(hs, info, scoreArgs, io);
       if (scored !== EXIT.ok) return scored;
 
-      step(io, 4, 'strategy-fit report');
+      step(
+        io,
+        4,
+        'strategy-fit simulate: the same strategy without its exclusions (the focus guard)',
+      );
+      const simulated = await simulateWithoutExclusions(hs, DEMO_STRATEGY, work, io);
+      if (simulated !== EXIT.ok) return simulated;
+
+      step(io, 5, 'strategy-fit report');
       const read = await readReview(hs, {
         nowMs: io.nowMs,
         progress: progressFor(io, args.progress),
