@@ -239,9 +239,7 @@ describe('strategy_review when HubSpot fails part of the read (sandbox fault pla
       methods: ['GET'],
     });
     const limits: ReviewLimits = { budgetMs: 60_000, blockSize: 100 };
-    const stopped = chunkOf(
-      await invokeStrategyReview(portal.runtime, reviewContext(), limits),
-    );
+    const stopped = chunkOf(await invokeStrategyReview(portal.runtime, reviewContext(), limits));
     expect(stopped.interrupted?.code).toBe('hubspot_unavailable');
     expect(stopped.read).toEqual({ companies: 100, deals: 450, exceptions: 0 });
     expect(stopped.cursor).toMatch(/^1\.\d+\.c\.\d+$/);
@@ -364,10 +362,7 @@ describe('strategy_review before anything is scored', () => {
 
   it('parameters outside the contract are refused; HubSpot unreachable is hubspot_unavailable', async () => {
     const bad = StrategyReviewResponse.parse(
-      await invokeStrategyReview(
-        portal.runtime,
-        hubspotContext({ filters: { ownerId: 'me' } }),
-      ),
+      await invokeStrategyReview(portal.runtime, hubspotContext({ filters: { ownerId: 'me' } })),
     );
     expect(bad.ok ? null : [bad.error.code, bad.error.path]).toEqual([
       'invalid_input',

@@ -5,7 +5,13 @@
 // complete, merging the parts (docs/review-page.md). A company page also gives each company's
 // criterion outcomes today (criterion evidence, §15), scored with the published strategy. Open to
 // any page user; names only — no user ids, no emails (issue 10, docs/security.md).
-import { createReviewAccumulator, err, ok, StrategyReviewParams, strategyFitError } from '@strategy-fit/core';
+import {
+  createReviewAccumulator,
+  err,
+  ok,
+  StrategyReviewParams,
+  strategyFitError,
+} from '@strategy-fit/core';
 import type {
   FunctionError,
   QueuedException,
@@ -117,9 +123,7 @@ export const strategyReviewWith =
     // A publish since the last chunk changes what is stale: the review starts again.
     const restarted = from !== null && from.version !== version;
     const start: ReviewPosition =
-      from === null || restarted
-        ? { version, nowMs: rt.now(), phase: 'deals', page: null }
-        : from;
+      from === null || restarted ? { version, nowMs: rt.now(), phase: 'deals', page: null } : from;
     const { nowMs } = start;
     const filters = input.filters ?? {};
     const stages = stageIndex(pipelines.value);
