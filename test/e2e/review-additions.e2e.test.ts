@@ -237,6 +237,19 @@ const inWindow = (d: Deal): boolean =>
   d.isClosed && d.closedAtMs !== null && d.closedAtMs >= startMs();
 const open = (): Deal[] => records.deals.filter((d) => !d.isClosed);
 const evidence = (): Deal[] => scored().filter(inWindow);
+/** §15 discount bands: below 5 % (negative included), 5 to below 10, 10 to below 20, 20 and more. */
+const bandByHand = (d: Deal): string => {
+  const p = d.discountPercent;
+  return p === null
+    ? 'unknown'
+    : p < 5
+      ? 'under_5'
+      : p < 10
+        ? 'from_5_to_10'
+        : p < 20
+          ? 'from_10_to_20'
+          : 'from_20';
+};
 
 describe('what scoring wrote back on the seeded portal (SCORING §8, §10–§12)', () => {
   it('strategy_fit_competitors: the matched competitor ids, ;-joined, sorted; an unmatched value adds other', () => {
@@ -442,23 +455,11 @@ describe('the §12, §13, §15 figures of `strategy_review` = the CLI report = c
   });
 
   it('price the customer accepts: win rate and count by discount band per segment', () => {
-    const band = (d: Deal) => {
-      const p = d.discountPercent;
-      return p === null
-        ? 'unknown'
-        : p < 5
-          ? 'under_5'
-          : p < 10
-            ? 'from_5_to_10'
-            : p < 20
-              ? 'from_10_to_20'
-              : 'from_20';
-    };
     const bands = (ds: Deal[]) =>
       new Map(
         ['under_5', 'from_5_to_10', 'from_10_to_20', 'from_20', 'unknown'].map((b) => [
           b,
-          win(ds.filter((d) => band(d) === b)),
+          win(ds.filter((d) => bandByHand(d) === b)),
         ]),
       );
     const asMap = (rows: { band: string; closed: number; won: number; winRate: number | null }[]) =>
@@ -470,7 +471,7 @@ describe('the §12, §13, §15 figures of `strategy_review` = the CLI report = c
         bands(evidence().filter((d) => d.segmentId === s.segmentId)),
       ]);
     }
-    expect(evidence().filter((d) => band(d) === 'from_20').length).toBeGreaterThan(0);
+    expect(evidence().filter((d) => bandByHand(d) === 'from_20').length).toBeGreaterThan(0);
   });
 });
 
@@ -672,20 +673,8 @@ describe('the same §13/§15 figures on the review page and in the report’s fo
       json.discountBands.all.map(wins),
       ...json.discountBands.segments.map((s) => s.bands.map(wins)),
     ]);
-    const bandOf = (d: Deal) => {
-      const p = d.discountPercent;
-      return p === null
-        ? 'unknown'
-        : p < 5
-          ? 'under_5'
-          : p < 10
-            ? 'from_5_to_10'
-            : p < 20
-              ? 'from_10_to_20'
-              : 'from_20';
-    };
     expect(market.discountBands.rows[0]?.cells).toEqual(
-      json.discountBands.all.map((b) => wins(win(closed.filter((d) => bandOf(d) === b.band)))),
+      json.discountBands.all.map((b) => wins(win(closed.filter((d) => bandByHand(d) === b.band)))),
     );
 
     // Criterion evidence: each criterion's match / miss / unknown and its flag.

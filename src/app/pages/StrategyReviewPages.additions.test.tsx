@@ -13,14 +13,17 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import type { ReviewChunks, StrategyReviewValue, WinRecord } from '@strategy-fit/core';
-import { addReviewChunk, reviewValueOf, StrategyReviewResponse } from '@strategy-fit/core';
+import type { StrategyReviewValue, WinRecord } from '@strategy-fit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { StrategyReviewPages } from './StrategyReviewPages.tsx';
 import type { AdditionFixtures } from '../../../test/support/pages/additions-fixtures.ts';
 import { produceAdditionFixtures } from '../../../test/support/pages/additions-fixtures.ts';
-import { allText, runnerAnswering } from '../../../test/support/pages/helpers.ts';
+import {
+  allText,
+  reviewValueOfAnswers,
+  runnerAnswering,
+} from '../../../test/support/pages/helpers.ts';
 import type { PageFixtures } from '../../../test/support/pages/page-fixtures.ts';
 import { loadPageFixtures } from '../../../test/support/pages/page-fixtures.ts';
 import { formatAmount, formatNumber } from './view-model/format.ts';
@@ -44,16 +47,8 @@ const renderPage = (answers: readonly unknown[], path: string) => {
   return { ...renderer, run };
 };
 
-const reviewOf = (...names: (keyof typeof fixtures)[]): StrategyReviewValue => {
-  let merged: ReviewChunks | null = null;
-  for (const name of names) {
-    const answer = StrategyReviewResponse.parse(fixtures[name]);
-    if (!answer.ok) throw new Error(`${name} is an error`);
-    merged = addReviewChunk(merged, answer.value);
-  }
-  if (merged === null) throw new Error('no chunk');
-  return reviewValueOf(merged);
-};
+const reviewOf = (...names: (keyof typeof fixtures)[]): StrategyReviewValue =>
+  reviewValueOfAnswers(names.map((n) => fixtures[n]));
 
 type Rendered = ReturnType<typeof renderPage>;
 /** The cells of a table's body rows, as text. */

@@ -1,10 +1,10 @@
 // The view models of the SCORING §13/§15 routes on the real functions' answers
 // (producePageFixtures), and the few rules they add: what a stopped read marks partial, words for
 // a win record without closed deals, "other" competitors, the segment columns, the flags.
-import { addReviewChunk, reviewValueOf, StrategyReviewResponse } from '@strategy-fit/core';
 import type { StrategyReviewValue } from '@strategy-fit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { reviewValueOfAnswers } from '../../../../test/support/pages/helpers.ts';
 import type { PageFixtures } from '../../../../test/support/pages/page-fixtures.ts';
 import { loadPageFixtures } from '../../../../test/support/pages/page-fixtures.ts';
 import { criteriaOf, FLAG_WORDS } from './criteria.ts';
@@ -17,11 +17,8 @@ beforeAll(async () => {
   fixtures = await loadPageFixtures();
 }, 60_000);
 
-const reviewOf = (name: keyof PageFixtures): StrategyReviewValue => {
-  const answer = StrategyReviewResponse.parse(fixtures[name]);
-  if (!answer.ok) throw new Error(`${name} is an error`);
-  return reviewValueOf(addReviewChunk(null, answer.value), 'HubSpot stopped the read.');
-};
+const reviewOf = (name: keyof PageFixtures): StrategyReviewValue =>
+  reviewValueOfAnswers([fixtures[name]], 'HubSpot stopped the read.');
 
 describe('the §13/§15 view models', () => {
   it('words: a win record without closed deals is “—”; amounts unknown on some deals are said', () => {
