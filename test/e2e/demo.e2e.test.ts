@@ -46,8 +46,15 @@ describe('strategy-fit demo (e2e)', () => {
     );
     expect(run.stdout).toMatch(/deals\s+scanned\s+450\s+changed\s+450/);
     expect(run.stdout).toContain('Strategy review: B2B SaaS');
+    // SCORING §13, §15: a focus-guard warning (step 4 simulates the strategy without its
+    // exclusions), the guard at the top of the report, competitor and criterion evidence in it.
+    expect(run.stdout).toContain('Focus guard: This strategy names no customers we refuse.');
+    expect(run.stdout).toMatch(/Strategy review: [^\n]*\n\nFocus guard: /);
+    expect(run.stdout).toMatch(/\nCompetitors\n {2}Closed deals in the evidence window: we win /);
+    expect(run.stdout).toContain('\nCriterion evidence: do we know what customers expect');
+    expect(readFileSync(out, 'utf8')).toContain('data-section="criterion_evidence"');
     // What a rep sees: score_record's answers for a deal and its company, as the cards show them.
-    const cards = run.stdout.slice(run.stdout.indexOf('── 5. What a rep sees'));
+    const cards = run.stdout.slice(run.stdout.indexOf('── 6. What a rep sees'));
     expect(cards).toMatch(/Company card · .+ \(company \d+\)\n {2}(Dream|Fit) · score \d+\/100 · /);
     expect(cards).toMatch(/Deal card · .+ \(deal \d+\)/);
     expect(cards).toMatch(

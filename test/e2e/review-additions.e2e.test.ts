@@ -8,11 +8,18 @@
 // criterion outcomes today, which the review walk computes from the company pages it reads anyway
 // (no request more): checked against each company's explained score, tallied by hand.
 import { compileStrategy, scoreCompany } from '@strategy-fit/core';
-import type { StrategyReview, Strategy, WinRecord } from '@strategy-fit/core';
+import type { StrategyReview, StrategyReviewValue, Strategy, WinRecord } from '@strategy-fit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { criteriaOf } from '../../src/app/pages/view-model/criteria.ts';
+import { focusBoardOf } from '../../src/app/pages/view-model/focus-board.ts';
+import { focusGuardViewOf } from '../../src/app/pages/view-model/focus-guard.ts';
+import { formatAmount as pageAmount, formatNumber } from '../../src/app/pages/view-model/format.ts';
+import { marketOf } from '../../src/app/pages/view-model/market.ts';
 import { silentProgress } from '../../tools/cli/src/bulk/progress.ts';
 import { readReview } from '../../tools/cli/src/bulk/read-review.ts';
+import type { ReviewRead } from '../../tools/cli/src/bulk/read-review.ts';
+import { renderReview } from '../../tools/cli/src/commands/report.ts';
 import { rescoreAll, reviewAll, startManagerPortal } from '../support/functions/manager-portal.ts';
 import { loadExampleStrategy } from '../support/functions/test-portal.ts';
 import type { TestPortal } from '../support/functions/test-portal.ts';
@@ -20,6 +27,7 @@ import { companyOfDeal, discountOf, ms, num, text } from './support/plain-readin
 import { associations, dealStages, listAll, readByIds } from './support/portal.ts';
 import { readDefinitions } from './support/sandbox.ts';
 import type { Bag, PortalRecord } from './support/portal.ts';
+import { csvValues, expectedRows, htmlCells, tableHasRow } from './support/report-formats.ts';
 
 const NOW_MS = Date.parse('2026-11-02T09:00:00Z');
 const DAY_MS = 86_400_000;
@@ -28,6 +36,8 @@ let portal: TestPortal;
 let strategy: Strategy;
 let review: StrategyReview;
 let cliReview: StrategyReview;
+let cliRead: ReviewRead;
+let pageValue: StrategyReviewValue;
 let reviewChunks: number;
 let records: Records;
 
@@ -183,10 +193,12 @@ beforeAll(async () => {
   // As the page reads it: chunk after chunk (blocks of 300 records), merged.
   const read = await reviewAll(portal.runtime, {}, { budgetMs: 0, blockSize: 300 });
   review = read.value.review;
+  pageValue = read.value;
   reviewChunks = read.chunks.length;
   const cli = await readReview(portal.hs, { nowMs: NOW_MS, progress: silentProgress });
   if (!cli.ok) throw new Error(cli.error.message);
   cliReview = cli.value.review;
+  cliRead = cli.value;
   records = await readRecords();
 }, 120_000);
 afterAll(() => portal.close());
@@ -225,6 +237,19 @@ const inWindow = (d: Deal): boolean =>
   d.isClosed && d.closedAtMs !== null && d.closedAtMs >= startMs();
 const open = (): Deal[] => records.deals.filter((d) => !d.isClosed);
 const evidence = (): Deal[] => scored().filter(inWindow);
+/** §15 discount bands: below 5 % (negative included), 5 to below 10, 10 to below 20, 20 and more. */
+const bandByHand = (d: Deal): string => {
+  const p = d.discountPercent;
+  return p === null
+    ? 'unknown'
+    : p < 5
+      ? 'under_5'
+      : p < 10
+        ? 'from_5_to_10'
+        : p < 20
+          ? 'from_10_to_20'
+          : 'from_20';
+};
 
 describe('what scoring wrote back on the seeded portal (SCORING §8, §10–§12)', () => {
   it('strategy_fit_competitors: the matched competitor ids, ;-joined, sorted; an unmatched value adds other', () => {
@@ -430,23 +455,11 @@ describe('the §12, §13, §15 figures of `strategy_review` = the CLI report = c
   });
 
   it('price the customer accepts: win rate and count by discount band per segment', () => {
-    const band = (d: Deal) => {
-      const p = d.discountPercent;
-      return p === null
-        ? 'unknown'
-        : p < 5
-          ? 'under_5'
-          : p < 10
-            ? 'from_5_to_10'
-            : p < 20
-              ? 'from_10_to_20'
-              : 'from_20';
-    };
     const bands = (ds: Deal[]) =>
       new Map(
         ['under_5', 'from_5_to_10', 'from_10_to_20', 'from_20', 'unknown'].map((b) => [
           b,
-          win(ds.filter((d) => band(d) === b)),
+          win(ds.filter((d) => bandByHand(d) === b)),
         ]),
       );
     const asMap = (rows: { band: string; closed: number; won: number; winRate: number | null }[]) =>
@@ -458,7 +471,7 @@ describe('the §12, §13, §15 figures of `strategy_review` = the CLI report = c
         bands(evidence().filter((d) => d.segmentId === s.segmentId)),
       ]);
     }
-    expect(evidence().filter((d) => band(d) === 'from_20').length).toBeGreaterThan(0);
+    expect(evidence().filter((d) => bandByHand(d) === 'from_20').length).toBeGreaterThan(0);
   });
 });
 
@@ -520,5 +533,162 @@ describe('criterion evidence (SCORING §15) of `strategy_review` on the seeded p
     });
     expect(flagged).toBeGreaterThan(0);
     expect(e.note).toMatch(/today's data/);
+  });
+});
+
+describe('the same §13/§15 figures on the review page and in the report’s four formats', () => {
+  const SECTION_TITLES: Record<string, string> = {
+    focus_guard: 'Focus guard',
+    evidence_window: 'Evidence window',
+    focus_board: 'Focus board: where the best resources should go this week',
+    existing_customers: 'Existing customers outside the strategy',
+    competitors: 'Competitors',
+    customers_say: 'What customers say (lost reasons)',
+    discount_bands: 'Price the customer accepts: win rate by discount',
+    criterion_evidence: 'Criterion evidence: do we know what customers expect, or only think so?',
+  };
+
+  it('JSON ⇔ CSV ⇔ table ⇔ HTML: every row of every section carries the same numbers', () => {
+    const json = JSON.parse(renderReview(cliRead, 'json')) as StrategyReview;
+    expect(json).toEqual(review);
+    const csv = csvValues(renderReview(cliRead, 'csv'));
+    const table = renderReview(cliRead, 'table');
+    const html = renderReview(cliRead, 'html');
+    const rows = expectedRows(json);
+    const sections = new Set(rows.map((r) => r.section));
+    expect([...sections].sort()).toEqual(Object.keys(SECTION_TITLES).sort());
+    for (const row of rows) {
+      const where = `${row.section} ${row.group} ${row.key}`;
+      for (const [metric, v] of Object.entries(row.values)) {
+        expect([
+          where,
+          metric,
+          csv.get(`${row.section}|${row.group}|${row.key}|${metric}`),
+        ]).toEqual([where, metric, v === null ? '' : String(v)]);
+      }
+      expect([where, htmlCells(html, row)]).toEqual([where, row.texts]);
+      expect([where, tableHasRow(table, SECTION_TITLES[row.section] ?? '', row.texts)]).toEqual([
+        where,
+        true,
+      ]);
+    }
+    // Every section has rows with data on the seeded portal (not only zeros).
+    for (const section of sections) {
+      expect(
+        rows.filter(
+          (r) =>
+            r.section === section &&
+            Object.values(r.values).some((v) => typeof v === 'number' && v > 0),
+        ).length,
+      ).toBeGreaterThan(0);
+    }
+    // The focus guard at the top of the table and of the HTML report.
+    expect(table.split('\n')[2]).toMatch(/Focus guard/);
+    expect(html.indexOf('data-section="focus_guard_banner"')).toBeLessThan(
+      html.indexOf('class="cards"'),
+    );
+  });
+
+  it('the page’s view models of its merged chunks = the CLI report’s JSON = computed by hand', () => {
+    const json = JSON.parse(renderReview(cliRead, 'json')) as StrategyReview;
+    const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
+    const wins = (w: { closed: number; winRate: number | null }) =>
+      w.closed === 0 ? '—' : `${pct(w.winRate)} of ${formatNumber(w.closed)}`;
+    const deals = (t: { count: number; amount: number; withoutAmount: number }) =>
+      `${formatNumber(t.count)} ${t.count === 1 ? 'deal' : 'deals'} · ${pageAmount(t.amount)}${t.withoutAmount > 0 ? ` (${formatNumber(t.withoutAmount)} without an amount)` : ''}`;
+
+    // The focus guard.
+    const guard = focusGuardViewOf(pageValue);
+    expect(guard.warnings.map((w) => w.message)).toEqual(
+      json.focusGuard.warnings.map((w) => w.message),
+    );
+    expect(guard.summary).toContain(
+      `${formatNumber(json.focusGuard.dreamOrFit)} of ${formatNumber(json.focusGuard.companies)} scored companies`,
+    );
+    const scoredCompanies = records.companies.filter(
+      (c) => text(c.properties['strategy_fit_tier']) !== null,
+    );
+    expect(json.focusGuard.companies).toBe(scoredCompanies.length);
+
+    // The focus board: unanswered dream tests and the warnings by owner.
+    const board = focusBoardOf(pageValue);
+    const unanswered = open().filter(
+      (d) =>
+        (d.tier === 'dream' || d.tier === 'fit') &&
+        list(d.raw['strategy_fit_open_questions']).length > 0,
+    );
+    const group = (id: string) => board.groups.find((g) => g.id === id);
+    expect(group('unanswered')?.total).toContain(deals(json.focusBoard.unanswered));
+    expect(group('unanswered')?.total).toContain(deals(totalOf(unanswered)));
+    for (const w of json.focusBoard.warnings) {
+      const g = group(w.warning.replace(/_/g, '-'));
+      expect(g?.rows.map((r) => [r.key, r.deals, r.amount])).toEqual(
+        w.byOwner.map((o) => [o.ownerId ?? '', formatNumber(o.count), pageAmount(o.amount)]),
+      );
+      const warned = open().filter((d) => list(d.raw['strategy_fit_warnings']).includes(w.warning));
+      expect(g?.total).toContain(deals(totalOf(warned)));
+    }
+    expect(board.existing.total).toContain(deals(json.existingCustomers.total));
+
+    // Competitors, what customers say, discount bands.
+    const market = marketOf(pageValue);
+    const closed = evidence();
+    expect(
+      market.competitors.rows.map((r) => [
+        r.key,
+        r.closed,
+        r.won,
+        r.winRate,
+        r.openDeals,
+        r.openAmount,
+      ]),
+    ).toEqual(
+      json.competitors.rows.map((r) => {
+        const against = closed.filter((d) => competitorIdsByHand(d).includes(r.competitorId));
+        const hand = win(against);
+        expect([r.competitorId, r.closed, r.won]).toEqual([r.competitorId, hand.closed, hand.won]);
+        return [
+          r.competitorId,
+          formatNumber(r.closed),
+          formatNumber(r.won),
+          pct(r.winRate),
+          formatNumber(r.open.count),
+          pageAmount(r.open.amount),
+        ];
+      }),
+    );
+    expect(market.competitors.whereWeLose.map((l) => l.key)).toEqual(
+      json.competitors.whereWeLose.map((l) => l.competitorId),
+    );
+    expect(
+      market.customersSay.segments.map((s) => [s.key, s.lost, s.reasons.map((x) => x.deals)]),
+    ).toEqual(
+      json.customersSay.segments.map((s) => [
+        s.segmentId ?? '',
+        deals(s.lost),
+        s.reasons.map((x) => formatNumber(x.count)),
+      ]),
+    );
+    expect(market.discountBands.rows.map((r) => r.cells)).toEqual([
+      json.discountBands.all.map(wins),
+      ...json.discountBands.segments.map((s) => s.bands.map(wins)),
+    ]);
+    expect(market.discountBands.rows[0]?.cells).toEqual(
+      json.discountBands.all.map((b) => wins(win(closed.filter((d) => bandByHand(d) === b.band)))),
+    );
+
+    // Criterion evidence: each criterion's match / miss / unknown and its flag.
+    const criteria = criteriaOf(pageValue);
+    expect(
+      criteria.segments.map((s) =>
+        s.rows.map((r) => [r.match, r.miss, r.unknown, r.flag?.code ?? null]),
+      ),
+    ).toEqual(
+      json.criterionEvidence.segments.map((s) =>
+        s.criteria.map((c) => [wins(c.match), wins(c.miss), wins(c.unknown), c.flag]),
+      ),
+    );
+    expect(criteria.note).toBe(json.criterionEvidence.note);
+    expect(criteria.evidenceWindow).toBe(json.evidenceWindow.note);
   });
 });

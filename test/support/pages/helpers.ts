@@ -1,6 +1,8 @@
 // Test runners for the page's injected `run` (createRenderer does not mock hubspot.serverless).
 import { vi } from 'vitest';
 
+import type { ReviewChunks, StrategyReviewValue } from '@strategy-fit/core';
+import { addReviewChunk, reviewValueOf, StrategyReviewResponse } from '@strategy-fit/core';
 import type { FunctionRunner } from '@strategy-fit/function-calls';
 
 /**
@@ -36,3 +38,21 @@ export const allText = (node: TextNode): string =>
   node.childNodes === undefined || node.childNodes.length === 0
     ? (node.text ?? '')
     : node.childNodes.map(allText).join(' ');
+
+/**
+ * The review the page shows from these `strategy_review` answers, merged in order as its loop
+ * merges chunks; `why`: a read that stopped (the figures so far, partial).
+ */
+export const reviewValueOfAnswers = (
+  answers: readonly unknown[],
+  why?: string,
+): StrategyReviewValue => {
+  let merged: ReviewChunks | null = null;
+  for (const [i, raw] of answers.entries()) {
+    const answer = StrategyReviewResponse.parse(raw);
+    if (!answer.ok) throw new Error(`answer ${i} is an error: ${answer.error.code}`);
+    merged = addReviewChunk(merged, answer.value);
+  }
+  if (merged === null) throw new Error('no chunk');
+  return why === undefined ? reviewValueOf(merged) : reviewValueOf(merged, why);
+};

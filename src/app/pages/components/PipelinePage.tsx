@@ -1,10 +1,8 @@
 import {
-  Button,
   EmptyState,
   Flex,
   Heading,
   Link,
-  Select,
   StatusTag,
   Table,
   TableBody,
@@ -19,54 +17,26 @@ import { useState } from 'react';
 
 import { useReviewPage } from '../hooks/review-context.tsx';
 import { formatNumber } from '../view-model/format.ts';
-import { filterOptions, pipelineOf } from '../view-model/pipeline.ts';
+import { pipelineOf } from '../view-model/pipeline.ts';
 import { PartialTag } from './PartialNote.tsx';
+import { ReviewFilters } from './ReviewFilters.tsx';
 import { TotalsTable } from './TotalsTable.tsx';
 
-const ALL = '';
 /** Deals per table page. */
 export const PAGE_SIZE = 25;
 
 /** Off-strategy open pipeline (SCORING §9): each deal with a link, totals, owner and pipeline filters. */
 export const PipelinePage = () => {
-  const { review, portalId, filters, setFilters } = useReviewPage();
+  const { review, portalId } = useReviewPage();
   const [page, setPage] = useState(1);
   if (review.status !== 'ready') return null;
   const view = pipelineOf(review.value, portalId);
-  const options = filterOptions(review.value);
-  const set = (key: 'ownerId' | 'pipelineId', value: string) => {
-    const next = { ...filters, [key]: value === ALL ? undefined : value };
-    setPage(1);
-    setFilters(next);
-  };
   const pageCount = Math.max(1, Math.ceil(view.rows.length / PAGE_SIZE));
   const current = Math.min(page, pageCount);
   const shown = view.rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
   return (
     <Flex direction="column" gap="md" testId="pipeline">
-      <Flex direction="row" gap="md" align="end">
-        <Select
-          label="Owner"
-          name="ownerId"
-          value={filters.ownerId ?? ALL}
-          options={[{ label: 'All owners', value: ALL }, ...options.owners]}
-          onChange={(v) => set('ownerId', String(v))}
-          testId="filter-owner"
-        />
-        <Select
-          label="Pipeline"
-          name="pipelineId"
-          value={filters.pipelineId ?? ALL}
-          options={[{ label: 'All pipelines', value: ALL }, ...options.pipelines]}
-          onChange={(v) => set('pipelineId', String(v))}
-          testId="filter-pipeline"
-        />
-        {(filters.ownerId !== undefined || filters.pipelineId !== undefined) && (
-          <Button onClick={() => setFilters({})} testId="filter-clear">
-            Clear filters
-          </Button>
-        )}
-      </Flex>
+      <ReviewFilters onChange={() => setPage(1)} />
       <Flex direction="row" gap="sm" align="center">
         <Heading>Off-strategy open pipeline</Heading>
         <PartialTag partial={view.partial} testId="partial-pipeline" />

@@ -4,8 +4,11 @@ import { createPageRouter, PageLink, PageRoutes } from '@hubspot/ui-extensions/p
 
 import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { ReviewProvider } from '../hooks/review-context.tsx';
+import { CriteriaPage } from './CriteriaPage.tsx';
 import { EvidencePage } from './EvidencePage.tsx';
 import { ExceptionsPage } from './ExceptionsPage.tsx';
+import { FocusPage } from './FocusPage.tsx';
+import { MarketPage } from './MarketPage.tsx';
 import { OverviewPage } from './OverviewPage.tsx';
 import { PipelinePage } from './PipelinePage.tsx';
 import { RescorePage } from './RescorePage.tsx';
@@ -26,6 +29,9 @@ const ReviewRouter = createPageRouter(
     <PageRoutes.Route path="/pipeline" component={PipelinePage} id="pipeline" />
     <PageRoutes.Route path="/exceptions" component={ExceptionsPage} id="exceptions" />
     <PageRoutes.Route path="/evidence" component={EvidencePage} id="evidence" />
+    <PageRoutes.Route path="/focus" component={FocusPage} id="focus" />
+    <PageRoutes.Route path="/market" component={MarketPage} id="market" />
+    <PageRoutes.Route path="/criteria" component={CriteriaPage} id="criteria" />
     <PageRoutes.Route path="/rescore" component={RescorePage} id="rescore" />
     <PageRoutes.AnyRoute component={NotFound} />
   </PageRoutes>,

@@ -3,7 +3,9 @@ import { PageHeader, PageLink, PageTitle } from '@hubspot/ui-extensions/pages';
 import type { ReactNode } from 'react';
 
 import { useReviewPage } from '../hooks/review-context.tsx';
+import { focusGuardViewOf } from '../view-model/focus-guard.ts';
 import { namesOf } from '../view-model/names.ts';
+import { FocusGuardBanner } from './FocusGuardBanner.tsx';
 import { PartialNote } from './PartialNote.tsx';
 import { NoStrategyState, PageErrorState, ReviewLoading } from './ReviewStates.tsx';
 
@@ -11,7 +13,10 @@ export const ROUTES = [
   { to: '/', label: 'Overview' },
   { to: '/pipeline', label: 'Off-strategy pipeline' },
   { to: '/exceptions', label: 'Exceptions' },
+  { to: '/focus', label: 'Focus board' },
   { to: '/evidence', label: 'Evidence' },
+  { to: '/market', label: 'Competitors and customers' },
+  { to: '/criteria', label: 'Criterion evidence' },
   { to: '/rescore', label: 'Rescore' },
 ] as const;
 
@@ -65,6 +70,7 @@ export const ReviewLayout = ({ children }: { children: ReactNode }) => {
               reads={review.value.reads}
             />
           )}
+          <FocusGuardBanner view={focusGuardViewOf(review.value)} />
           {children}
         </Flex>
       )}

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startSandbox } from '@strategy-fit/sandbox';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -16,7 +17,8 @@ import type { CommandIo } from '../bulk/command-io.ts';
 import { readReview } from '../bulk/read-review.ts';
 import { repCardsText } from '../demo/rep-cards.ts';
 import { optionErrors } from './option-errors.ts';
-import { runInAppPath } from './demo-in-app.ts';
+import { simulateWithoutExclusions } from './demo-focus-guard.ts';
+import { DEMO_TEMPLATE, runInAppPath } from './demo-in-app.ts';
 import { checkOutFile } from './out-file.ts';
 import { reportCommand } from './report.ts';
 import { ScoreArgsSchema, scoreCommand } from './score.ts';
@@ -32,6 +34,12 @@ export const DemoArgsSchema = z.strictObject({
   progress: z.boolean().default(true),
 });
 export type DemoArgs = z.output<typeof DemoArgsSchema>;
+
+/** The example strategies (the templates of a first version are the same files). */
+const EXAMPLES = resolve(
+  fileURLToPath(new URL('.', import.meta.url)),
+  '../../../../examples/strategies',
+);
 
 const step = (io: CommandIo, n: number, text: string): void => {
   io.stdout.write(`\n── ${n}. ${text}\n\n`);
@@ -103,7 +111,20 @@ export const runDemo = async (args: DemoArgs, io: CommandIo): Promise<number> =>
       const scored = await scoreCommand(hs, info, scoreArgs, io);
       if (scored !== EXIT.ok) return scored;
 
-      step(io, 4, 'strategy-fit report');
+      step(
+        io,
+        4,
+        'strategy-fit simulate: the same strategy without its exclusions (the focus guard)',
+      );
+      const simulated = await simulateWithoutExclusions(
+        hs,
+        join(EXAMPLES, `${DEMO_TEMPLATE}.json`),
+        work,
+        io,
+      );
+      if (simulated !== EXIT.ok) return simulated;
+
+      step(io, 5, 'strategy-fit report');
       const read = await readReview(hs, {
         nowMs: io.nowMs,
         progress: progressFor(io, args.progress),
@@ -124,7 +145,7 @@ export const runDemo = async (args: DemoArgs, io: CommandIo): Promise<number> =>
 
       step(
         io,
-        5,
+        6,
         'What a rep sees: score_record on one company and one deal, as the cards call it',
       );
       const cards = await repCardsText(hs, {

@@ -86,7 +86,7 @@ export function registerReportCommand(program: Command): void {
   const command = program
     .command('report')
     .description(
-      'The strategy review: off-strategy pipeline, tier distribution, strategy evidence, false negatives, dream capacity and stale scores.',
+      'The strategy review: the focus guard, off-strategy pipeline, tier distribution, strategy evidence, false negatives, dream capacity, stale scores, the focus board, existing customers, competitors, lost reasons, discount bands and criterion evidence.',
     )
     .option('--format <format>', 'table, json, csv or html', 'table')
     .option('--out <file>', 'write the report to a file instead of stdout')

@@ -1,4 +1,5 @@
 // `strategy-fit simulate FILE`: the old-tier → new-tier matrix of a proposed strategy; writes nothing.
+import { simulationFocusGuard } from '@strategy-fit/core';
 import type { Strategy } from '@strategy-fit/core';
 import { readPortalDefinitions } from '@strategy-fit/hubspot';
 import type { HubSpot } from '@strategy-fit/hubspot';
@@ -9,6 +10,7 @@ import { formatError, withBackend } from '../backend/index.ts';
 import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { runSimulation } from '../bulk/run-simulation.ts';
+import { focusGuardLines } from '../report/focus-guard-lines.ts';
 import { renderSimulationTable } from '../report/index.ts';
 import { optionErrors } from './option-errors.ts';
 import {
@@ -69,15 +71,18 @@ export const simulateCommand = async (
     io.stderr.write(`strategy-fit simulate: ${describeError(sim.error)}\n`);
     return EXIT.unusable;
   }
+  // SCORING §13 over the companies the proposed strategy scores.
+  const focusGuard = simulationFocusGuard(proposed, sim.value.matrix);
   if (args.json) {
-    io.stdout.write(`${JSON.stringify(sim.value, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ...sim.value, focusGuard }, null, 2)}\n`);
     return EXIT.ok;
   }
   const against =
     sim.value.publishedVersion === null
       ? 'No strategy is published yet: every company counts as never scored.'
       : `“${proposed.name}” against the published version ${sim.value.publishedVersion}. Nothing was written.`;
-  io.stdout.write(`${against}\n\n${renderSimulationTable(sim.value.matrix)}`);
+  const guard = focusGuardLines(focusGuard, 'would be').join('\n');
+  io.stdout.write(`${against}\n${guard}\n\n${renderSimulationTable(sim.value.matrix)}`);
   return EXIT.ok;
 };
 

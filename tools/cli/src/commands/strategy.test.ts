@@ -123,7 +123,13 @@ describe('strategy validate', () => {
       const file = join(repoRoot, 'examples/strategies', name);
       const run = await runCli(['strategy', 'validate', file, '--json'], env);
       expect(run.code).toBe(0);
-      expect(JSON.parse(run.out)).toEqual({ file, valid: true, portalChecked: true, issues: [] });
+      expect(JSON.parse(run.out)).toEqual({
+        file,
+        valid: true,
+        portalChecked: true,
+        issues: [],
+        warnings: [],
+      });
       const managers = z
         .object({ managers: z.object({ userIds: z.array(z.string()) }) })
         .parse(JSON.parse(readFileSync(file, 'utf8'))).managers.userIds;

@@ -2,7 +2,12 @@
 // command line (docs/strategy-store.md). Results go to stdout, the backend line and errors to stderr.
 import { existsSync } from 'node:fs';
 
-import { checkStrategy, strategyFitError } from '@strategy-fit/core';
+import {
+  checkStrategy,
+  simulationFocusGuard,
+  strategyFitError,
+  strategyFocusWarnings,
+} from '@strategy-fit/core';
 import type { PortalDefinitions, Result, Strategy, StrategyFitError } from '@strategy-fit/core';
 import {
   listOwners,
@@ -25,6 +30,9 @@ import {
   withBackend,
 } from '../backend/index.ts';
 import type { BackendInfo, CliIo } from '../backend/index.ts';
+import { silentProgress } from '../bulk/progress.ts';
+import { runSimulation } from '../bulk/run-simulation.ts';
+import { focusGuardLines, focusWarningLines } from '../report/focus-guard-lines.ts';
 import { optionErrors } from './option-errors.ts';
 import {
   checkStrategyFile,
@@ -128,10 +136,21 @@ export async function validateStrategy(
   const report = (definitions: PortalDefinitions | null, where: string): number => {
     const { strategy, problems, portalChecked } = checkStrategy(text.value, definitions);
     const valid = strategy !== null && problems.length === 0;
+    // SCORING §13: the focus guard's warning a strategy raises by itself (no portal needed).
+    const warnings = strategy === null ? [] : strategyFocusWarnings(strategy);
     if (args.json) {
-      io.out(toJson({ file: args.file, valid, portalChecked, issues: problems.map(problemError) }));
+      io.out(
+        toJson({
+          file: args.file,
+          valid,
+          portalChecked,
+          issues: problems.map(problemError),
+          warnings,
+        }),
+      );
     } else if (valid) {
       io.out(`${args.file} is valid: ${shapeSummary(strategy)}${where}\n`);
+      for (const line of focusWarningLines(warnings)) io.out(`${line}\n`);
     } else {
       printProblems((t) => io.err(t), args.file, problems, 'It is not valid.');
     }
@@ -192,6 +211,27 @@ const refused = (io: CliIo, error: StrategyFitError): number => {
   return refusesStrategy(error) ? EXIT.invalidStrategy : EXIT.failed;
 };
 
+/**
+ * SCORING §13 before publishing: the focus guard over the portal's companies scored with the
+ * strategy (the simulation's walk, which writes nothing), on stderr. Warnings, never errors: when
+ * the portal cannot be read, the strategy's own warning (no exclusions) and why.
+ */
+const printFocusGuard = async (
+  hs: HubSpot,
+  strategy: Strategy,
+  nowMs: number,
+  io: CliIo,
+): Promise<void> => {
+  const sim = await runSimulation(hs, strategy, { nowMs, progress: silentProgress });
+  const lines = sim.ok
+    ? focusGuardLines(simulationFocusGuard(strategy, sim.value.matrix), 'would be')
+    : [
+        ...focusWarningLines(strategyFocusWarnings(strategy)),
+        `Focus guard: the companies could not be read (${sim.error.message}).`,
+      ];
+  for (const line of lines) io.err(`${line}\n`);
+};
+
 /** Publishes a strategy file as the next version, after checking it against the portal. */
 export async function publishFile(hs: HubSpot, args: PublishArgs, io: CliIo): Promise<number> {
   const definitions = await readPortalDefinitions(hs);
@@ -211,6 +251,7 @@ export async function publishFile(hs: HubSpot, args: PublishArgs, io: CliIo): Pr
   }
   const publisher = await resolvePublisher(hs, args.by);
   if (!publisher.ok) return refusedPublisher(io, publisher.error, 'Nothing was published.');
+  await printFocusGuard(hs, strategy, args.nowMs, io);
   const stored = await publishStrategy(hs, strategy, {
     publishedBy: publisher.value,
     nowMs: args.nowMs,

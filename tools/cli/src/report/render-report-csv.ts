@@ -1,5 +1,7 @@
 // The strategy review as one tidy CSV (RFC 4180): section,group,key,metric,value.
+import { additionSections } from './addition-sections.ts';
 import { formatDay } from './format.ts';
+import { additionCsvRows } from './render-additions-csv.ts';
 import { reasonLabel } from './pipeline-rows.ts';
 import { namesOf } from './report-options.ts';
 import type { Names, ReportOptions } from './report-options.ts';
@@ -275,6 +277,7 @@ export const renderReportCsv = (
     ...falseNegativeRows(review, names),
     ...capacityRows(review, names),
     ...staleRows(review),
+    ...additionSections(review, names).flatMap(additionCsvRows),
   ];
   const header = 'section,group,key,metric,value';
   return `${[header, ...rows.map(line)].join('\r\n')}\r\n`;

@@ -18,9 +18,11 @@ import {
   SIDE_WORDS,
   tierWords,
 } from './format.ts';
+import { additionSections } from './addition-sections.ts';
 import { barChart, escapeHtml as esc, legend } from './html-charts.ts';
 import type { BarRow } from './html-charts.ts';
 import { pipelineRows } from './pipeline-rows.ts';
+import { additionSectionHtml, focusGuardBanner } from './render-additions-html.ts';
 import type { PipelineRow } from './pipeline-rows.ts';
 import { namesOf } from './report-options.ts';
 import type { Names, ReportOptions } from './report-options.ts';
@@ -61,6 +63,8 @@ h1{font-size:26px;margin:0}
 h2{font-size:19px;margin:0 0 4px}
 .sub,.hint{color:var(--muted);margin:4px 0 14px}
 section{background:#fff;border:1px solid var(--line);border-radius:10px;padding:18px 20px;margin:18px 0}
+.guard .chart{margin-top:8px}
+.note table,.alert table{background:#fff}
 .alert{background:#fef2f2;border:2px solid var(--bad);color:var(--bad);border-radius:10px;padding:14px 18px;margin:18px 0;font-size:16px}
 .note{background:#fffbeb;border:1px solid #fcd34d;color:var(--warn);border-radius:10px;padding:10px 16px;margin:18px 0}
 .badge{display:inline-block;font-size:12px;font-weight:600;color:var(--warn);background:#fef3c7;border-radius:999px;padding:1px 8px;margin-left:8px;vertical-align:middle}
@@ -82,6 +86,7 @@ table{border-collapse:collapse;width:100%;font-size:14px;margin-top:10px}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{color:var(--muted);font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+@media (min-width:900px){td.num{white-space:nowrap}}
 tr.flag td{color:var(--bad)}
 footer{color:var(--muted);font-size:13px}
 a{color:#1d4ed8}
@@ -510,6 +515,12 @@ const stale = ({ review: r }: Ctx): string => {
 export const renderReportHtml = (review: StrategyReview, options: HtmlReportOptions): string => {
   const ctx: Ctx = { review, names: namesOf(review, options), options };
   const title = `Strategy review: ${options.strategyName}`;
+  const additions = additionSections(review, ctx.names);
+  const guard = additions.find((s) => s.id === 'focus_guard');
+  const sections = additions
+    .filter((s) => s.id !== 'focus_guard')
+    .map((s) => additionSectionHtml(s, review, ctx.names))
+    .join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -521,6 +532,7 @@ export const renderReportHtml = (review: StrategyReview, options: HtmlReportOpti
 <body>
 <main>
 <header><h1>${esc(title)}</h1><p class="sub">Published version ${esc(String(review.publishedVersion))} · as of ${esc(formatDay(review.nowMs))} · ${esc(formatCount(review.totals.companies))} companies, ${esc(formatCount(review.totals.deals))} deals</p></header>
+${guard === undefined ? '' : focusGuardBanner(guard, review)}
 ${alerts(ctx)}
 ${headline(ctx)}
 ${distribution(ctx)}
@@ -530,7 +542,8 @@ ${capacity(ctx)}
 ${falseNegatives(ctx)}
 ${offStrategyDeals(ctx)}
 ${stale(ctx)}
-<footer><p>SCORING §9. Win rate = won ÷ closed. Cycle = days from create to close. Amounts in the portal currency, summed over deals whose amount is known.</p></footer>
+${sections}
+<footer><p>SCORING §9, §13, §15. Win rate = won ÷ closed. Cycle = days from create to close. Amounts in the portal currency, summed over deals whose amount is known.</p></footer>
 </main>
 </body>
 </html>

@@ -17,7 +17,10 @@ import {
   tierWords,
   truncate,
 } from './format.ts';
+import { additionSections } from './addition-sections.ts';
 import { pipelineRows } from './pipeline-rows.ts';
+import { focusGuardLines } from './focus-guard-lines.ts';
+import { additionSectionText, COLUMNS, wrapText } from './render-additions-table.ts';
 import type { PipelineRow } from './pipeline-rows.ts';
 import { namesOf } from './report-options.ts';
 import type { Names, ReportOptions } from './report-options.ts';
@@ -281,6 +284,7 @@ const staleScores = (r: StrategyReview): string => {
  */
 export const renderReportTable = (review: StrategyReview, options: ReportOptions): string => {
   const names = namesOf(review, options);
+  const additions = additionSections(review, names);
   const partial = review.completeness.partial
     ? [`Partial figures: ${review.completeness.reasons.join('; ')}`, '']
     : [];
@@ -288,6 +292,10 @@ export const renderReportTable = (review: StrategyReview, options: ReportOptions
     `Strategy review: ${options.strategyName} (version ${review.publishedVersion}, ${formatDay(review.nowMs)})`,
     '',
     ...partial,
+    ...focusGuardLines(review.focusGuard).flatMap((l) =>
+      wrapText(l, COLUMNS, l.startsWith('  ') ? '  ' : ''),
+    ),
+    '',
     ...miscalibration(review),
     section('Summary', null, summary(review)),
     '',
@@ -302,5 +310,6 @@ export const renderReportTable = (review: StrategyReview, options: ReportOptions
     dreamCapacity(review, names),
     '',
     staleScores(review),
+    ...additions.flatMap((s) => ['', additionSectionText(s)]),
   ].join('\n')}\n`;
 };

@@ -25,6 +25,9 @@ describe('renderReportTable', () => {
 
       Partial figures: Only the first 10,000 open deals were read
 
+      Focus guard: 57 % of your companies are dream or fit customers: that is not a focus.
+        57.1% of 7 scored companies are dream or fit; the guard warns above 50%.
+
       !! The strategy may be miscalibrated: off-strategy deals win at least as often as fit deals.
       !! Off strategy: 33.3% of 21 closed deals; fit: 25% of 20 closed deals.
 
@@ -144,6 +147,119 @@ describe('renderReportTable', () => {
       ├───────────┼───────┼───────┼───────────────┼────────────┼─────────┤
       │ Deals     │    46 │     1 │             1 │          0 │      45 │
       └───────────┴───────┴───────┴───────────────┴────────────┴─────────┘
+
+      Focus guard
+        Warning: 57 % of your companies are dream or fit customers: that is not a focus.
+        57.1% of 7 scored companies are dream or fit; the guard warns above 50%.
+        Scored companies
+      ┌─────────────────────────┬───────────┬───────┐
+      │ Tiers                   │ Companies │ Share │
+      ├─────────────────────────┼───────────┼───────┤
+      │ Dream or fit            │         4 │ 57.1% │
+      ├─────────────────────────┼───────────┼───────┤
+      │ Stretch or needs data   │         1 │ 14.3% │
+      ├─────────────────────────┼───────────┼───────┤
+      │ Refused or off strategy │         2 │ 28.6% │
+      └─────────────────────────┴───────────┴───────┘
+
+      Evidence window
+        Evidence counts deals closed in the last 365 days (since 2025-03-01).
+        Closed deals
+      ┌────────────────────────────────────┬───────┐
+      │ Closed deals                       │ Deals │
+      ├────────────────────────────────────┼───────┤
+      │ In the last 365 days (counted)     │    41 │
+      ├────────────────────────────────────┼───────┤
+      │ Before the window (not counted)    │     0 │
+      ├────────────────────────────────────┼───────┤
+      │ Without a close date (not counted) │     0 │
+      └────────────────────────────────────┴───────┘
+
+      Focus board: where the best resources should go this week
+        Partial: Only the first 10,000 open deals were read
+        Open focus deals: 0 deals, 0.
+        Open dream and fit deals with an unanswered dream-test question: 0 deals, 0.
+        Open deals with price competition: 0 deals, 0.
+        Open deals with an offer outside the segment: 0 deals, 0.
+        Open focus deals by owner
+          None: no open deal is marked focus.
+        Unanswered dream-test questions (open dream and fit deals)
+          None: every open dream and fit deal has its dream test answered.
+        Price competition by owner
+          None.
+        Offer outside the segment by owner
+          None.
+
+      Existing customers outside the strategy
+        Partial: Only the first 10,000 open deals were read
+        Kept deliberately (policy retain), not off-strategy pipeline: 0 deals, 0.
+        By reason
+          None.
+        By owner
+          None.
+
+      Competitors
+        Partial: Only the first 10,000 open deals were read
+        Closed deals in the evidence window: we win 29.3% of 41 overall, 29.3% of 41 where no competitor
+        is named.
+        Our win rate per competitor (closed deals), open deals against it
+          None: the strategy names no competitor and no deal names one.
+        Per competitor and segment (closed deals)
+          None.
+        Where we lose, and to whom (10+ closed deals, below our overall win rate)
+          None: no competitor with enough closed deals beats our overall win rate.
+
+      What customers say (lost reasons)
+        The 5 most frequent closed-lost reasons per segment, over lost deals in the evidence window.
+        Enterprise SaaS: 0 deals, 0 lost
+          None: no lost deal.
+        Mid-market: 15 deals, 330,000 lost
+      ┌───────────────────────┬───────┬─────────┐
+      │ Reason                │ Deals │  Amount │
+      ├───────────────────────┼───────┼─────────┤
+      │ Lost without a reason │    15 │ 330,000 │
+      └───────────────────────┴───────┴─────────┘
+        No segment: 14 deals, 315,000 lost
+      ┌───────────────────────┬───────┬─────────┐
+      │ Reason                │ Deals │  Amount │
+      ├───────────────────────┼───────┼─────────┤
+      │ Lost without a reason │    14 │ 315,000 │
+      └───────────────────────┴───────┴─────────┘
+
+      Price the customer accepts: win rate by discount
+        Win rate of closed deals by the discount scoring saw, per segment.
+        Win rate by discount band
+      ┌─────────────────┬───────┬───────┬───────────┬──────┬─────────────┐
+      │ Segment         │ below │  5 to │     10 to │ 20 % │     unknown │
+      │                 │   5 % │ below │  below 20 │  and │             │
+      │                 │       │  10 % │         % │ more │             │
+      ├─────────────────┼───────┼───────┼───────────┼──────┼─────────────┤
+      │ All segments    │     – │     – │ 30% of 20 │    – │ 28.6% of 21 │
+      ├─────────────────┼───────┼───────┼───────────┼──────┼─────────────┤
+      │ Enterprise SaaS │     – │     – │         – │    – │           – │
+      ├─────────────────┼───────┼───────┼───────────┼──────┼─────────────┤
+      │ Mid-market      │     – │     – │ 30% of 10 │    – │   20% of 10 │
+      ├─────────────────┼───────┼───────┼───────────┼──────┼─────────────┤
+      │ No segment      │     – │     – │ 30% of 10 │    – │ 36.4% of 11 │
+      └─────────────────┴───────┴───────┴───────────┴──────┴─────────────┘
+
+      Criterion evidence: do we know what customers expect, or only think so?
+        0 closed deals of the window with their company's outcome on each criterion; 41 without a company
+        are not counted. Flags need 20 closed deals on both the match and the miss side: inverse when
+        misses win more often, no signal when both win about as often.
+        These flags use today's data of each company, not the data at the time the deal closed.
+        Enterprise SaaS
+      ┌─────────────────────────────────┬───────┬──────┬─────────┬───────┬──────┐
+      │ Criterion                       │ Match │ Miss │ Unknown │ Ratio │ Flag │
+      ├─────────────────────────────────┼───────┼──────┼─────────┼───────┼──────┤
+      │ industry EQ “COMPUTER_SOFTWARE” │     – │    – │       – │     – │      │
+      └─────────────────────────────────┴───────┴──────┴─────────┴───────┴──────┘
+        Mid-market
+      ┌───────────────────────────┬───────┬──────┬─────────┬───────┬──────┐
+      │ Criterion                 │ Match │ Miss │ Unknown │ Ratio │ Flag │
+      ├───────────────────────────┼───────┼──────┼─────────┼───────┼──────┤
+      │ numberofemployees GTE 200 │     – │    – │       – │     – │      │
+      └───────────────────────────┴───────┴──────┴─────────┴───────┴──────┘
       "
     `);
   });
@@ -497,6 +613,139 @@ describe('renderReportCsv', () => {
       stale_scores,deals,,older,1
       stale_scores,deals,,missing_version,0
       stale_scores,deals,,newer,0
+      focus_guard,completeness,,partial,false
+      focus_guard,note,,note,Warning: 57 % of your companies are dream or fit customers: that is not a focus.
+      focus_guard,note,,note,57.1% of 7 scored companies are dream or fit; the guard warns above 50%.
+      focus_guard,companies,dream_or_fit,label,Dream or fit
+      focus_guard,companies,dream_or_fit,companies,4
+      focus_guard,companies,dream_or_fit,share,0.5714285714285714
+      focus_guard,companies,stretch_or_needs_data,label,Stretch or needs data
+      focus_guard,companies,stretch_or_needs_data,companies,1
+      focus_guard,companies,stretch_or_needs_data,share,0.14285714285714285
+      focus_guard,companies,refused_or_off_strategy,label,Refused or off strategy
+      focus_guard,companies,refused_or_off_strategy,companies,2
+      focus_guard,companies,refused_or_off_strategy,share,0.2857142857142857
+      evidence_window,completeness,,partial,false
+      evidence_window,note,,note,Evidence counts deals closed in the last 365 days (since 2025-03-01).
+      evidence_window,closed_deals,in_window,label,In the last 365 days (counted)
+      evidence_window,closed_deals,in_window,count,41
+      evidence_window,closed_deals,before,label,Before the window (not counted)
+      evidence_window,closed_deals,before,count,0
+      evidence_window,closed_deals,without_date,label,Without a close date (not counted)
+      evidence_window,closed_deals,without_date,count,0
+      focus_board,completeness,,partial,true
+      focus_board,completeness,,partial_reason,"Only the first 10,000 open deals were read"
+      focus_board,note,,note,"Open focus deals: 0 deals, 0."
+      focus_board,note,,note,"Open dream and fit deals with an unanswered dream-test question: 0 deals, 0."
+      focus_board,note,,note,"Open deals with price competition: 0 deals, 0."
+      focus_board,note,,note,"Open deals with an offer outside the segment: 0 deals, 0."
+      existing_customers,completeness,,partial,true
+      existing_customers,completeness,,partial_reason,"Only the first 10,000 open deals were read"
+      existing_customers,note,,note,"Kept deliberately (policy retain), not off-strategy pipeline: 0 deals, 0."
+      competitors,completeness,,partial,true
+      competitors,completeness,,partial_reason,"Only the first 10,000 open deals were read"
+      competitors,note,,note,"Closed deals in the evidence window: we win 29.3% of 41 overall, 29.3% of 41 where no competitor is named."
+      customers_say,completeness,,partial,false
+      customers_say,note,,note,"The 5 most frequent closed-lost reasons per segment, over lost deals in the evidence window."
+      customers_say,segment:mid-market,(without a reason),label,Lost without a reason
+      customers_say,segment:mid-market,(without a reason),count,15
+      customers_say,segment:mid-market,(without a reason),amount,330000
+      customers_say,segment:,(without a reason),label,Lost without a reason
+      customers_say,segment:,(without a reason),count,14
+      customers_say,segment:,(without a reason),amount,315000
+      discount_bands,completeness,,partial,false
+      discount_bands,note,,note,"Win rate of closed deals by the discount scoring saw, per segment."
+      discount_bands,win_rate,*,label,All segments
+      discount_bands,win_rate,*,under_5_closed,0
+      discount_bands,win_rate,*,under_5_won,0
+      discount_bands,win_rate,*,under_5_win_rate,
+      discount_bands,win_rate,*,from_5_to_10_closed,0
+      discount_bands,win_rate,*,from_5_to_10_won,0
+      discount_bands,win_rate,*,from_5_to_10_win_rate,
+      discount_bands,win_rate,*,from_10_to_20_closed,20
+      discount_bands,win_rate,*,from_10_to_20_won,6
+      discount_bands,win_rate,*,from_10_to_20_win_rate,0.3
+      discount_bands,win_rate,*,from_20_closed,0
+      discount_bands,win_rate,*,from_20_won,0
+      discount_bands,win_rate,*,from_20_win_rate,
+      discount_bands,win_rate,*,unknown_closed,21
+      discount_bands,win_rate,*,unknown_won,6
+      discount_bands,win_rate,*,unknown_win_rate,0.2857142857142857
+      discount_bands,win_rate,enterprise-saas,label,Enterprise SaaS
+      discount_bands,win_rate,enterprise-saas,under_5_closed,0
+      discount_bands,win_rate,enterprise-saas,under_5_won,0
+      discount_bands,win_rate,enterprise-saas,under_5_win_rate,
+      discount_bands,win_rate,enterprise-saas,from_5_to_10_closed,0
+      discount_bands,win_rate,enterprise-saas,from_5_to_10_won,0
+      discount_bands,win_rate,enterprise-saas,from_5_to_10_win_rate,
+      discount_bands,win_rate,enterprise-saas,from_10_to_20_closed,0
+      discount_bands,win_rate,enterprise-saas,from_10_to_20_won,0
+      discount_bands,win_rate,enterprise-saas,from_10_to_20_win_rate,
+      discount_bands,win_rate,enterprise-saas,from_20_closed,0
+      discount_bands,win_rate,enterprise-saas,from_20_won,0
+      discount_bands,win_rate,enterprise-saas,from_20_win_rate,
+      discount_bands,win_rate,enterprise-saas,unknown_closed,0
+      discount_bands,win_rate,enterprise-saas,unknown_won,0
+      discount_bands,win_rate,enterprise-saas,unknown_win_rate,
+      discount_bands,win_rate,mid-market,label,Mid-market
+      discount_bands,win_rate,mid-market,under_5_closed,0
+      discount_bands,win_rate,mid-market,under_5_won,0
+      discount_bands,win_rate,mid-market,under_5_win_rate,
+      discount_bands,win_rate,mid-market,from_5_to_10_closed,0
+      discount_bands,win_rate,mid-market,from_5_to_10_won,0
+      discount_bands,win_rate,mid-market,from_5_to_10_win_rate,
+      discount_bands,win_rate,mid-market,from_10_to_20_closed,10
+      discount_bands,win_rate,mid-market,from_10_to_20_won,3
+      discount_bands,win_rate,mid-market,from_10_to_20_win_rate,0.3
+      discount_bands,win_rate,mid-market,from_20_closed,0
+      discount_bands,win_rate,mid-market,from_20_won,0
+      discount_bands,win_rate,mid-market,from_20_win_rate,
+      discount_bands,win_rate,mid-market,unknown_closed,10
+      discount_bands,win_rate,mid-market,unknown_won,2
+      discount_bands,win_rate,mid-market,unknown_win_rate,0.2
+      discount_bands,win_rate,,label,No segment
+      discount_bands,win_rate,,under_5_closed,0
+      discount_bands,win_rate,,under_5_won,0
+      discount_bands,win_rate,,under_5_win_rate,
+      discount_bands,win_rate,,from_5_to_10_closed,0
+      discount_bands,win_rate,,from_5_to_10_won,0
+      discount_bands,win_rate,,from_5_to_10_win_rate,
+      discount_bands,win_rate,,from_10_to_20_closed,10
+      discount_bands,win_rate,,from_10_to_20_won,3
+      discount_bands,win_rate,,from_10_to_20_win_rate,0.3
+      discount_bands,win_rate,,from_20_closed,0
+      discount_bands,win_rate,,from_20_won,0
+      discount_bands,win_rate,,from_20_win_rate,
+      discount_bands,win_rate,,unknown_closed,11
+      discount_bands,win_rate,,unknown_won,4
+      discount_bands,win_rate,,unknown_win_rate,0.36363636363636365
+      criterion_evidence,completeness,,partial,false
+      criterion_evidence,note,,note,"0 closed deals of the window with their company's outcome on each criterion; 41 without a company are not counted. Flags need 20 closed deals on both the match and the miss side: inverse when misses win more often, no signal when both win about as often."
+      criterion_evidence,note,,note,"These flags use today's data of each company, not the data at the time the deal closed."
+      criterion_evidence,segment:enterprise-saas,0,label,industry EQ “COMPUTER_SOFTWARE”
+      criterion_evidence,segment:enterprise-saas,0,match_closed,0
+      criterion_evidence,segment:enterprise-saas,0,match_won,0
+      criterion_evidence,segment:enterprise-saas,0,match_win_rate,
+      criterion_evidence,segment:enterprise-saas,0,miss_closed,0
+      criterion_evidence,segment:enterprise-saas,0,miss_won,0
+      criterion_evidence,segment:enterprise-saas,0,miss_win_rate,
+      criterion_evidence,segment:enterprise-saas,0,unknown_closed,0
+      criterion_evidence,segment:enterprise-saas,0,unknown_won,0
+      criterion_evidence,segment:enterprise-saas,0,unknown_win_rate,
+      criterion_evidence,segment:enterprise-saas,0,ratio,
+      criterion_evidence,segment:enterprise-saas,0,flag,
+      criterion_evidence,segment:mid-market,0,label,numberofemployees GTE 200
+      criterion_evidence,segment:mid-market,0,match_closed,0
+      criterion_evidence,segment:mid-market,0,match_won,0
+      criterion_evidence,segment:mid-market,0,match_win_rate,
+      criterion_evidence,segment:mid-market,0,miss_closed,0
+      criterion_evidence,segment:mid-market,0,miss_won,0
+      criterion_evidence,segment:mid-market,0,miss_win_rate,
+      criterion_evidence,segment:mid-market,0,unknown_closed,0
+      criterion_evidence,segment:mid-market,0,unknown_won,0
+      criterion_evidence,segment:mid-market,0,unknown_win_rate,
+      criterion_evidence,segment:mid-market,0,ratio,
+      criterion_evidence,segment:mid-market,0,flag,
       "
     `);
   });
@@ -554,12 +803,16 @@ describe('renderReportHtml', () => {
       (m) => m[1],
     );
     expect(charts).toEqual([
+      'Scored companies by tier group',
       'Companies per tier',
       'Open pipeline per tier',
       'Win rate per tier',
       'Off-strategy pipeline by owner',
       'Dream accounts per owner',
       'Score versions',
+      'Win rate by discount band, all segments',
+      'Criterion evidence: Enterprise SaaS',
+      'Criterion evidence: Mid-market',
     ]);
     expect(html).toContain('partial</span>');
     expect(html).toContain('cap 2');
