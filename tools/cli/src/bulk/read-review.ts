@@ -76,7 +76,7 @@ export const readReview = async (
     async (block) => {
       if (block.phase !== phase) [phase, seen] = [block.phase, 0];
       seen += block.records;
-      options.progress.update({ done: seen, changed: 0, failed: 0 });
+      options.progress.update({ done: seen });
     },
   );
   if (companies === undefined || deals === undefined) throw new Error('a review has two phases');

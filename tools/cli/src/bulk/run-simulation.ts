@@ -59,7 +59,7 @@ export const runSimulation = async (
     async (block) => {
       if (block.phase !== phase) [phase, seen] = [block.phase, 0];
       seen += block.records;
-      options.progress.update({ done: seen, changed: 0, failed: 0 });
+      options.progress.update({ done: seen });
     },
   );
   if (openDeals === undefined || companies === undefined) throw new Error('two phases');
