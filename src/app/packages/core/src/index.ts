@@ -167,7 +167,7 @@ export {
   writtenFitProperties,
 } from './writeback/fit-properties.ts';
 export type { FitStamp } from './writeback/fit-properties.ts';
-export { diffFitProperties } from './writeback/diff-fit-properties.ts';
+export { carriesStamp, diffFitProperties } from './writeback/diff-fit-properties.ts';
 
 export {
   isMissing,
