@@ -250,4 +250,5 @@ export {
   StrategyReviewValue,
 } from './app-contract/review.ts';
 export { addReviewChunk, reviewValueOf } from './app-contract/review-chunks.ts';
+export { AppliedReviewFilters, applyReviewFilters } from './review/review-filters.ts';
 export type { ReviewChunks } from './app-contract/review-chunks.ts';
