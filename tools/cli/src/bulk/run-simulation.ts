@@ -8,8 +8,19 @@ import {
   ok,
   strategyProperties,
 } from '@strategy-fit/core';
-import type { Result, SimulationMatrix, Strategy, StrategyFitError } from '@strategy-fit/core';
-import { readPropertyDefinitions, readPublishedStrategy } from '@strategy-fit/hubspot';
+import type {
+  Result,
+  SimulationMatrix,
+  SimulationMovers,
+  Strategy,
+  StrategyFitError,
+} from '@strategy-fit/core';
+import {
+  listOwners,
+  readPropertyDefinitions,
+  readPublishedStrategy,
+  reviewOwnerName,
+} from '@strategy-fit/hubspot';
 import type { HubSpot } from '@strategy-fit/hubspot';
 import { simulatePhases } from '@strategy-fit/walk';
 
@@ -18,6 +29,10 @@ import { walkPhases } from './walk-phases.ts';
 
 export type SimulationRead = {
   matrix: SimulationMatrix;
+  /** The companies and open deals that change tier (issue 13). */
+  movers: SimulationMovers;
+  /** Owner names by id, segment names by id (proposed strategy first): for the movers. */
+  names: { ownerNames: Record<string, string>; segmentNames: Record<string, string> };
   /** The published version compared against; null when none is published (every company is new). */
   publishedVersion: number | null;
 };
@@ -30,12 +45,14 @@ export const runSimulation = async (
   proposed: Strategy,
   options: SimulateOptions,
 ): Promise<Result<SimulationRead, StrategyFitError>> => {
-  const [published, definitions] = await Promise.all([
+  const [published, definitions, owners] = await Promise.all([
     readPublishedStrategy(hs),
     readPropertyDefinitions(hs, 'companies'),
+    listOwners(hs),
   ]);
   if (!published.ok) return published;
   if (!definitions.ok) return definitions;
+  if (!owners.ok) return owners;
   const current = published.value?.strategy ?? null;
   const properties = [
     ...new Set([
@@ -71,5 +88,19 @@ export const runSimulation = async (
     options.progress,
   );
   if (failed !== null) return err(failed);
-  return ok({ matrix: sim.finish(), publishedVersion: published.value?.version ?? null });
+  const segments = [...(current?.segments ?? []), ...proposed.segments];
+  return ok({
+    matrix: sim.finish(),
+    movers: sim.movers(),
+    names: {
+      ownerNames: Object.fromEntries(
+        owners.value.flatMap((o) => {
+          const name = reviewOwnerName(o) ?? o.email ?? null;
+          return name === null ? [] : [[o.id, name]];
+        }),
+      ),
+      segmentNames: Object.fromEntries(segments.map((s) => [s.id, s.name])),
+    },
+    publishedVersion: published.value?.version ?? null,
+  });
 };

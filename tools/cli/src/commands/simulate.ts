@@ -9,7 +9,7 @@ import { formatError, withBackend } from '../backend/index.ts';
 import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { runSimulation } from '../bulk/run-simulation.ts';
-import { renderSimulationTable } from '../report/index.ts';
+import { renderSimulationMovers, renderSimulationTable } from '../report/index.ts';
 import { optionErrors } from './option-errors.ts';
 import {
   checkStrategyFile,
@@ -70,14 +70,17 @@ export const simulateCommand = async (
     return EXIT.unusable;
   }
   if (args.json) {
-    io.stdout.write(`${JSON.stringify(sim.value, null, 2)}\n`);
+    const { matrix, movers, publishedVersion } = sim.value;
+    io.stdout.write(`${JSON.stringify({ matrix, movers, publishedVersion }, null, 2)}\n`);
     return EXIT.ok;
   }
   const against =
     sim.value.publishedVersion === null
       ? 'No strategy is published yet: every company counts as never scored.'
       : `“${proposed.name}” against the published version ${sim.value.publishedVersion}. Nothing was written.`;
-  io.stdout.write(`${against}\n\n${renderSimulationTable(sim.value.matrix)}`);
+  io.stdout.write(
+    `${against}\n\n${renderSimulationTable(sim.value.matrix)}\n${renderSimulationMovers(sim.value.movers, sim.value.names)}`,
+  );
   return EXIT.ok;
 };
 

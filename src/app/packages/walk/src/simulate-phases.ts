@@ -1,7 +1,7 @@
 // The walk of a simulation (SCORING §9): open deals with their companies first, so that only the
 // open pipeline of companies still to come is held, then every company scored with the published
 // and the proposed strategy. Reads only.
-import { simulateCompany } from '@strategy-fit/core';
+import { SIMULATION_COMPANY_PROPERTIES, simulateCompany } from '@strategy-fit/core';
 import type {
   CompiledStrategy,
   PropertyDefinitions,
@@ -19,6 +19,9 @@ export const OPEN_DEALS: SearchWhere = {
   kind: 'filters',
   filterGroups: [{ filters: [{ propertyName: 'hs_is_closed', operator: 'EQ', value: 'false' }] }],
 };
+
+/** An open deal's amount, and who it is for the list of deals that move (issue 13). */
+const SIMULATION_DEAL_PROPERTIES = ['amount', 'dealname', 'hubspot_owner_id'];
 
 export type SimulationContext = {
   /** The published strategy; null when none is published (every company counts as new). */
@@ -46,12 +49,24 @@ export function simulatePhases(
       name: 'openDeals',
       read: recordBlocks(
         hs,
-        { objectType: 'deals', properties: ['amount'], where: OPEN_DEALS, links: ['companies'] },
+        {
+          objectType: 'deals',
+          properties: SIMULATION_DEAL_PROPERTIES,
+          where: OPEN_DEALS,
+          links: ['companies'],
+        },
         options,
       ),
       process: async (records: WalkRecord[]): Promise<SimulatedBlock> => {
-        for (const r of records)
-          sim.addOpenDeal({ companyId: r.companyId, amount: r.properties['amount'] });
+        for (const r of records) {
+          sim.addOpenDeal({
+            id: r.id,
+            companyId: r.companyId,
+            amount: r.properties['amount'],
+            name: r.properties['dealname'] ?? null,
+            ownerId: r.properties['hubspot_owner_id'] ?? null,
+          });
+        }
         return { phase: 'openDeals', records: records.length };
       },
       commit,
@@ -60,7 +75,11 @@ export function simulatePhases(
       name: 'companies',
       read: recordBlocks(
         hs,
-        { objectType: 'companies', properties: context.properties, where: null },
+        {
+          objectType: 'companies',
+          properties: [...new Set([...context.properties, ...SIMULATION_COMPANY_PROPERTIES])],
+          where: null,
+        },
         options,
       ),
       process: async (records: WalkRecord[]): Promise<SimulatedBlock> => {
