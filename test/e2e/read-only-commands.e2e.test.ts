@@ -1,8 +1,9 @@
-// The read-only commands on one seeded portal (issue 13): `simulate` lists which accounts move and
+// The read-only commands on one seeded portal (issue 13): `strategy validate --portal` and
+// `simulate` say what the portal holds per criterion; `simulate` lists which accounts move and
 // counts deals without a company, so its open pipeline equals the report's; read-only progress
 // says what it read, never "changed / failed"; `report --owner --pipeline --window` are the
 // review page's filters, bad values answered in plain words.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +25,8 @@ let portal: TestPortal;
 const dir = mkdtempSync(join(tmpdir(), 'strategy-fit-e2e-read-only-'));
 
 beforeAll(async () => {
-  portal = await startPortal({ seed: 13, companies: 400, deals: 700 });
+  // Countries in other spellings as the demo portal has them (issue 13's traps).
+  portal = await startPortal({ seed: 13, companies: 400, deals: 700, spellingVariantsPercent: 25 });
   await setUpAndPublish(portal, EXAMPLE_STRATEGY);
   const scored = await runCli(
     ['score', '--now', NOW, '--checkpoint', join(dir, 'checkpoint.json')],
@@ -184,5 +186,87 @@ describe('report --owner, --pipeline, --window (the review page’s filters)', (
       expect(run.code, run.stderr).toBe(2);
       expect(run.stderr).toContain(words);
     }
+  });
+});
+
+type Holds = {
+  companies: number;
+  deals: number;
+  criteria: {
+    path: string;
+    property: string;
+    object: string;
+    match: number;
+    miss: number;
+    unknown: number;
+    unmatchedValues: { value: string; count: number }[];
+    flag: string | null;
+  }[];
+};
+
+describe('what the portal holds (validate --portal, simulate)', () => {
+  it('counts each criterion and the values it never matches, as the portal holds them', async () => {
+    const run = await runCli(
+      ['strategy', 'validate', EXAMPLE_STRATEGY, '--portal', '--json'],
+      portal,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const holds = (JSON.parse(run.stdout) as { portal: Holds }).portal;
+    const companies = await listAll(portal, 'companies', ['country']);
+    expect(holds.companies).toBe(companies.length);
+    const country = holds.criteria.find((c) => c.path === 'segments[0].criteria[4]');
+    expect(country?.property).toBe('country');
+    const wanted = ['united states', 'canada', 'united kingdom', 'germany'];
+    const values = companies.map((c) => (c.properties.country ?? '').trim());
+    expect(country?.match).toBe(values.filter((v) => wanted.includes(v.toLowerCase())).length);
+    expect(country?.unknown).toBe(values.filter((v) => v === '').length);
+    // The seed's traps: other spellings of the countries the criterion names.
+    const traps = country?.unmatchedValues.filter((v) =>
+      ['Deutschland', 'USA', 'U.S.', 'US', 'UK', 'England'].includes(v.value),
+    );
+    expect(traps?.length, JSON.stringify(country?.unmatchedValues)).toBeGreaterThan(0);
+    for (const v of country?.unmatchedValues ?? []) {
+      expect(v.count, v.value).toBe(
+        values.filter((x) => x.toLowerCase() === v.value.toLowerCase()).length,
+      );
+    }
+    for (const c of holds.criteria) {
+      expect(c.match + c.miss + c.unknown, c.path).toBe(
+        c.object === 'company' ? holds.companies : holds.deals,
+      );
+    }
+    // simulate counts the same from its own pages.
+    const sim = await json<{ portal: Holds }>([
+      'simulate',
+      EXAMPLE_STRATEGY,
+      '--json',
+      '--no-progress',
+    ]);
+    expect(sim.portal).toEqual(holds);
+  });
+
+  it('prints the figures and the traps as a table', async () => {
+    const run = await runCli(['strategy', 'validate', EXAMPLE_STRATEGY, '--portal'], portal);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('What the portal holds:');
+    expect(run.stdout).toContain('Values it never matches');
+    expect(run.stderr).toMatch(/companies read: [\d,]+/);
+    expect(run.stderr).not.toMatch(/changed|failed/);
+  });
+
+  it('offers the closest options for an enumeration value that is not an option', async () => {
+    const strategy = JSON.parse(readFileSync(MINIMAL_STRATEGY, 'utf8')) as {
+      segments: { criteria: unknown[] }[];
+    };
+    const file = join(dir, 'mechanical.json');
+    strategy.segments[0]?.criteria.push({
+      property: 'industry',
+      operator: 'IN',
+      values: ['Mechanical Engineering'],
+    });
+    writeFileSync(file, JSON.stringify(strategy));
+    const run = await runCli(['strategy', 'validate', file], portal);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('MECHANICAL_OR_INDUSTRIAL_ENGINEERING');
   });
 });

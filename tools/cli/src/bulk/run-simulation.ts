@@ -4,23 +4,22 @@
 import {
   compileStrategy,
   createSimulationAccumulator,
+  emptyPortalPart,
   err,
   ok,
+  portalHoldsOf,
   strategyProperties,
 } from '@strategy-fit/core';
 import type {
+  PortalDefinitions,
+  PortalHolds,
   Result,
   SimulationMatrix,
   SimulationMovers,
   Strategy,
   StrategyFitError,
 } from '@strategy-fit/core';
-import {
-  listOwners,
-  readPropertyDefinitions,
-  readPublishedStrategy,
-  reviewOwnerName,
-} from '@strategy-fit/hubspot';
+import { listOwners, readPublishedStrategy, reviewOwnerName } from '@strategy-fit/hubspot';
 import type { HubSpot } from '@strategy-fit/hubspot';
 import { simulatePhases } from '@strategy-fit/walk';
 
@@ -35,9 +34,21 @@ export type SimulationRead = {
   names: { ownerNames: Record<string, string>; segmentNames: Record<string, string> };
   /** The published version compared against; null when none is published (every company is new). */
   publishedVersion: number | null;
+  /** What the portal holds for the proposed strategy, per criterion (issue 13). */
+  portal: PortalHolds;
 };
 
-export type SimulateOptions = { nowMs: number; progress: ProgressReporter };
+export type SimulateOptions = {
+  nowMs: number;
+  progress: ProgressReporter;
+  /** The portal's company and deal definitions (read once, by the strategy check before). */
+  definitions: PortalDefinitions;
+  /** Compare with the published strategy (simulate); false: only what the portal holds (validate --portal). */
+  compare?: boolean;
+};
+
+const NONE_PUBLISHED = Promise.resolve(ok(null));
+const NO_OWNERS = Promise.resolve(ok([]));
 
 /** Scores the portfolio with both strategies and returns the matrix; calls no write. */
 export const runSimulation = async (
@@ -45,14 +56,16 @@ export const runSimulation = async (
   proposed: Strategy,
   options: SimulateOptions,
 ): Promise<Result<SimulationRead, StrategyFitError>> => {
-  const [published, definitions, owners] = await Promise.all([
-    readPublishedStrategy(hs),
-    readPropertyDefinitions(hs, 'companies'),
-    listOwners(hs),
+  const compare = options.compare ?? true;
+  const [published, owners] = await Promise.all([
+    compare ? readPublishedStrategy(hs) : NONE_PUBLISHED,
+    compare ? listOwners(hs) : NO_OWNERS,
   ]);
   if (!published.ok) return published;
-  if (!definitions.ok) return definitions;
   if (!owners.ok) return owners;
+  const definitions = options.definitions;
+  const plan = compileStrategy(proposed);
+  const portal = emptyPortalPart(plan);
   const current = published.value?.strategy ?? null;
   const properties = [
     ...new Set([
@@ -68,10 +81,15 @@ export const runSimulation = async (
     sim,
     {
       published: current === null ? null : compileStrategy(current),
-      proposed: compileStrategy(proposed),
+      proposed: plan,
       properties,
-      definitions: definitions.value,
+      definitions: definitions.company,
       nowMs: options.nowMs,
+      portal: {
+        part: portal,
+        dealProperties: strategyProperties(proposed).deal,
+        dealDefinitions: definitions.deal,
+      },
     },
     async (block) => {
       if (block.phase !== phase) [phase, seen] = [block.phase, 0];
@@ -102,5 +120,6 @@ export const runSimulation = async (
       segmentNames: Object.fromEntries(segments.map((s) => [s.id, s.name])),
     },
     publishedVersion: published.value?.version ?? null,
+    portal: portalHoldsOf(portal, plan, definitions),
   });
 };

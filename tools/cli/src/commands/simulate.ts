@@ -1,5 +1,5 @@
 // `strategy-fit simulate FILE`: the old-tier → new-tier matrix of a proposed strategy; writes nothing.
-import type { Strategy } from '@strategy-fit/core';
+import type { PortalDefinitions, Strategy } from '@strategy-fit/core';
 import { readPortalDefinitions } from '@strategy-fit/hubspot';
 import type { HubSpot } from '@strategy-fit/hubspot';
 import type { Command } from 'commander';
@@ -9,7 +9,11 @@ import { formatError, withBackend } from '../backend/index.ts';
 import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.ts';
 import type { CommandIo } from '../bulk/command-io.ts';
 import { runSimulation } from '../bulk/run-simulation.ts';
-import { renderSimulationMovers, renderSimulationTable } from '../report/index.ts';
+import {
+  renderPortalHolds,
+  renderSimulationMovers,
+  renderSimulationTable,
+} from '../report/index.ts';
 import { optionErrors } from './option-errors.ts';
 import {
   checkStrategyFile,
@@ -33,7 +37,7 @@ const checkedProposal = async (
   hs: HubSpot,
   args: SimulateArgs,
   io: CommandIo,
-): Promise<Strategy | number> => {
+): Promise<{ strategy: Strategy; definitions: PortalDefinitions } | number> => {
   const definitions = await readPortalDefinitions(hs);
   if (!definitions.ok) {
     io.stderr.write(`strategy-fit simulate: ${describeError(definitions.error)}\n`);
@@ -45,7 +49,8 @@ const checkedProposal = async (
     return EXIT.unusable;
   }
   const { strategy, problems } = checked.value;
-  if (strategy !== null && problems.length === 0) return strategy;
+  if (strategy !== null && problems.length === 0)
+    return { strategy, definitions: definitions.value };
   printProblems((t) => io.stderr.write(t), args.file, problems, 'Nothing was simulated.');
   return EXIT_INVALID_STRATEGY;
 };
@@ -59,9 +64,11 @@ export const simulateCommand = async (
   args: SimulateArgs,
   io: CommandIo,
 ): Promise<number> => {
-  const proposed = await checkedProposal(hs, args, io);
-  if (typeof proposed === 'number') return proposed;
+  const checked = await checkedProposal(hs, args, io);
+  if (typeof checked === 'number') return checked;
+  const proposed = checked.strategy;
   const sim = await runSimulation(hs, proposed, {
+    definitions: checked.definitions,
     nowMs: io.nowMs,
     progress: progressFor(io, args.progress && !args.json),
   });
@@ -70,8 +77,8 @@ export const simulateCommand = async (
     return EXIT.unusable;
   }
   if (args.json) {
-    const { matrix, movers, publishedVersion } = sim.value;
-    io.stdout.write(`${JSON.stringify({ matrix, movers, publishedVersion }, null, 2)}\n`);
+    const { matrix, movers, publishedVersion, portal } = sim.value;
+    io.stdout.write(`${JSON.stringify({ matrix, movers, portal, publishedVersion }, null, 2)}\n`);
     return EXIT.ok;
   }
   const against =
@@ -79,7 +86,7 @@ export const simulateCommand = async (
       ? 'No strategy is published yet: every company counts as never scored.'
       : `“${proposed.name}” against the published version ${sim.value.publishedVersion}. Nothing was written.`;
   io.stdout.write(
-    `${against}\n\n${renderSimulationTable(sim.value.matrix)}\n${renderSimulationMovers(sim.value.movers, sim.value.names)}`,
+    `${against}\n\n${renderSimulationTable(sim.value.matrix)}\n${renderSimulationMovers(sim.value.movers, sim.value.names)}\n${renderPortalHolds(sim.value.portal)}`,
   );
   return EXIT.ok;
 };

@@ -3,7 +3,13 @@
 import { existsSync } from 'node:fs';
 
 import { checkStrategy, strategyFitError } from '@strategy-fit/core';
-import type { PortalDefinitions, Result, Strategy, StrategyFitError } from '@strategy-fit/core';
+import type {
+  PortalDefinitions,
+  PortalHolds,
+  Result,
+  Strategy,
+  StrategyFitError,
+} from '@strategy-fit/core';
 import {
   listOwners,
   listStrategyVersions,
@@ -36,6 +42,8 @@ import {
   refusesStrategy,
 } from './strategy-file.ts';
 import { diffStrategies, renderDiff } from './strategy-diff.ts';
+import { readPortalHolds } from './validate-portal.ts';
+import { renderPortalHolds } from '../report/index.ts';
 
 /** Exit codes of the strategy commands (docs/cli.md). */
 const EXIT = {
@@ -107,7 +115,14 @@ const warnWithoutManagers = (io: CliIo, strategy: Strategy): void => {
 
 // ---- validate -----------------------------------------------------------------------------------
 
-export type ValidateArgs = { file: string; offline: boolean; json: boolean };
+export type ValidateArgs = {
+  file: string;
+  offline: boolean;
+  json: boolean;
+  /** Also walk the portal: what it holds per criterion (issue 13). */
+  portal?: boolean;
+  nowMs?: number;
+};
 
 /**
  * Checks a strategy file in one pass: its schema and cross-field rules and, against a portal
@@ -125,17 +140,34 @@ export async function validateStrategy(
     } else printErrors(io, [text.error]);
     return EXIT.failed;
   }
-  const report = (definitions: PortalDefinitions | null, where: string): number => {
+  const report = (
+    definitions: PortalDefinitions | null,
+    where: string,
+    holds: (strategy: Strategy) => Promise<PortalHolds | null> = async () => null,
+  ): Promise<number> | number => {
     const { strategy, problems, portalChecked } = checkStrategy(text.value, definitions);
     const valid = strategy !== null && problems.length === 0;
-    if (args.json) {
-      io.out(toJson({ file: args.file, valid, portalChecked, issues: problems.map(problemError) }));
-    } else if (valid) {
-      io.out(`${args.file} is valid: ${shapeSummary(strategy)}${where}\n`);
-    } else {
-      printProblems((t) => io.err(t), args.file, problems, 'It is not valid.');
-    }
-    return valid ? EXIT.ok : EXIT.invalidStrategy;
+    const print = (portal: PortalHolds | null): number => {
+      if (args.json) {
+        io.out(
+          toJson({
+            file: args.file,
+            valid,
+            portalChecked,
+            issues: problems.map(problemError),
+            ...(portal === null ? {} : { portal }),
+          }),
+        );
+      } else if (valid) {
+        io.out(`${args.file} is valid: ${shapeSummary(strategy)}${where}\n`);
+      } else {
+        printProblems((t) => io.err(t), args.file, problems, 'It is not valid.');
+      }
+      if (portal !== null && !args.json) io.out(`\n${renderPortalHolds(portal)}`);
+      return valid ? EXIT.ok : EXIT.invalidStrategy;
+    };
+    // What the portal holds needs a strategy the schema accepts (its properties may still be wrong).
+    return strategy === null ? print(null) : holds(strategy).then(print);
   };
   if (args.offline) {
     return report(null, ' (schema only: the properties were not checked against a portal)');
@@ -148,9 +180,21 @@ export async function validateStrategy(
       return EXIT.failed;
     }
     const portal = info.kind === 'sandbox' ? 'the sandbox portal' : 'the portal';
+    const holds = async (strategy: Strategy): Promise<PortalHolds | null> => {
+      if (args.portal !== true) return null;
+      const read = await readPortalHolds(hs, strategy, definitions.value, {
+        nowMs: args.nowMs ?? Date.now(),
+        progress: !args.json,
+      });
+      if (read.ok) return read.value;
+      printErrors(io, [read.error]);
+      io.err('What the portal holds could not be read.\n');
+      return null;
+    };
     return report(
       definitions.value,
       `; every property exists on ${portal} with a type its operator suits`,
+      holds,
     );
   });
 }
@@ -419,12 +463,16 @@ export function registerStrategyCommand(program: Command): void {
     )
     .argument('<file>', 'strategy JSON file')
     .option('--offline', 'check the schema only; do not contact HubSpot or start the sandbox')
+    .option(
+      '--portal',
+      'also read every company and open deal once: how many each criterion matches, misses or cannot judge, and the values it never matches',
+    )
     .option('--json', 'print the result as JSON')
     .action(async (file: string, options: Record<string, unknown>) => {
       const f = flags(options, io);
       if (f === null) return void (process.exitCode = EXIT.invalidOptions);
       process.exitCode = await validateStrategy(
-        { file, offline: f.offline, json: f.json },
+        { file, offline: f.offline, json: f.json, portal: options['portal'] === true },
         io,
         (run) => withBackend(options, run),
       );

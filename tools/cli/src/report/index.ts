@@ -8,3 +8,4 @@ export type { ReportOptions } from './report-options.ts';
 export { renderSimulationTable } from './render-simulation-table.ts';
 export { renderSimulationMovers } from './render-simulation-movers.ts';
 export type { MoverNames } from './render-simulation-movers.ts';
+export { flagWords, renderPortalHolds, unmatchedWords } from './render-portal-holds.ts';

@@ -1,9 +1,15 @@
 // The walk of a simulation (SCORING §9): open deals with their companies first, so that only the
 // open pipeline of companies still to come is held, then every company scored with the published
 // and the proposed strategy. Reads only.
-import { SIMULATION_COMPANY_PROPERTIES, simulateCompany } from '@strategy-fit/core';
+import {
+  addPortalCompany,
+  addPortalDeal,
+  SIMULATION_COMPANY_PROPERTIES,
+  simulateCompany,
+} from '@strategy-fit/core';
 import type {
   CompiledStrategy,
+  PortalPart,
   PropertyDefinitions,
   SimulationAccumulator,
 } from '@strategy-fit/core';
@@ -31,6 +37,15 @@ export type SimulationContext = {
   properties: readonly string[];
   definitions: PropertyDefinitions;
   nowMs: number;
+  /**
+   * What the portal holds for the proposed strategy (issue 13), counted from the same pages: the
+   * part to feed, and the deal properties and definitions its deal criteria read on open deals.
+   */
+  portal?: {
+    part: PortalPart;
+    dealProperties: readonly string[];
+    dealDefinitions: PropertyDefinitions;
+  };
 };
 
 /** What a committed block added: how many open deals or companies. */
@@ -44,6 +59,7 @@ export function simulatePhases(
   commit: (block: SimulatedBlock, next: WalkCursor | null) => Promise<unknown>,
   options: BlockOptions = {},
 ): Phase[] {
+  const portal = context.portal;
   return [
     definePhase({
       name: 'openDeals',
@@ -51,7 +67,9 @@ export function simulatePhases(
         hs,
         {
           objectType: 'deals',
-          properties: SIMULATION_DEAL_PROPERTIES,
+          properties: [
+            ...new Set([...SIMULATION_DEAL_PROPERTIES, ...(context.portal?.dealProperties ?? [])]),
+          ],
           where: OPEN_DEALS,
           links: ['companies'],
         },
@@ -66,6 +84,14 @@ export function simulatePhases(
             name: r.properties['dealname'] ?? null,
             ownerId: r.properties['hubspot_owner_id'] ?? null,
           });
+          if (portal !== undefined) {
+            addPortalDeal(portal.part, context.proposed, {
+              id: r.id,
+              properties: r.properties,
+              definitions: portal.dealDefinitions,
+              nowMs: context.nowMs,
+            });
+          }
         }
         return { phase: 'openDeals', records: records.length };
       },
@@ -91,6 +117,7 @@ export function simulatePhases(
             nowMs: context.nowMs,
           };
           sim.addCompany(simulateCompany(context.published, context.proposed, facts));
+          if (portal !== undefined) addPortalCompany(portal.part, context.proposed, facts);
         }
         return { phase: 'companies', records: records.length };
       },

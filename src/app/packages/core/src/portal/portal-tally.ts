@@ -21,7 +21,7 @@ import type { PortalCriterion } from './portal-criteria.ts';
  */
 export const VALUE_CAP = 200;
 /** Values shown per criterion (the most frequent first). */
-export const TOP_VALUES = 5;
+export const TOP_VALUES = 10;
 
 const Count = z.number().int().min(0);
 
