@@ -8,6 +8,7 @@
 import {
   compileStrategy,
   createSimulationAccumulator,
+  emptyPortalPart,
   err,
   ok,
   parseStrategy,
@@ -94,9 +95,10 @@ export async function simulateStrategy(
   if (!parsed.ok) return err(strategyIssuesError(parsed.error));
   const cursor: SimulationCursor | undefined = input.cursor;
   // The first chunk also counts the companies, for the page's progress.
-  const [active, definitions, total] = await Promise.all([
+  const [active, definitions, dealDefinitions, total] = await Promise.all([
     rt.strategies.current(),
     rt.definitions.read('companies'),
+    rt.definitions.read('deals'),
     cursor === undefined
       ? countRecords(rt.hs, 'companies', { kind: 'filters', filterGroups: [] })
       : Promise.resolve(ok(cursor.totalCompanies)),
@@ -105,6 +107,7 @@ export async function simulateStrategy(
   // and sums per tier only (docs/security.md). With nothing published there is nothing to compare.
   if (!active.ok) return active;
   if (!definitions.ok) return definitions;
+  if (!dealDefinitions.ok) return dealDefinitions;
   if (cursor !== undefined && cursor.publishedVersion !== active.value.version) {
     return err(
       strategyFitError(
@@ -122,6 +125,9 @@ export async function simulateStrategy(
   ].sort();
   // The page holds the open pipeline of earlier chunks: every company's cell goes to it.
   const sim = createSimulationAccumulator({ keepCompanies: true });
+  const proposed = compileStrategy(parsed.value);
+  // What the portal holds for the proposed strategy, from the same pages (the page merges chunks).
+  const portal = emptyPortalPart(proposed);
   const done = { companies: 0, openDeals: 0 };
   let at: WalkCursor | null = { phase: cursor?.phase ?? 'openDeals', page: cursor?.page ?? null };
   const phases = simulatePhases(
@@ -129,10 +135,15 @@ export async function simulateStrategy(
     sim,
     {
       published: active.value.compiled,
-      proposed: compileStrategy(parsed.value),
+      proposed,
       properties,
       definitions: definitions.value,
       nowMs,
+      portal: {
+        part: portal,
+        dealProperties: strategyProperties(parsed.value).deal,
+        dealDefinitions: dealDefinitions.value,
+      },
     },
     async (block, next) => {
       done[block.phase] += block.records;
@@ -154,6 +165,7 @@ export async function simulateStrategy(
   return ok({
     publishedVersion: active.value.version,
     part: sim.part(),
+    portal,
     chunk: {
       companies: done.companies,
       openDeals: done.openDeals,

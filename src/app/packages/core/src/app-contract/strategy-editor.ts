@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { PortalPart } from '../portal/portal-tally.ts';
 import { SimulationPart } from '../review/create-simulation-accumulator.ts';
 import { StrategyProblem } from '../strategy/check-strategy.ts';
 import { StrategySchema } from '../strategy/strategy-schema.ts';
@@ -154,6 +155,9 @@ const SimulationInterruption = z.strictObject({
 export const StrategySimulateValue = z.strictObject({
   publishedVersion: Version,
   part: SimulationPart.describe("This chunk's open deals or companies only"),
+  portal: PortalPart.describe(
+    "What the portal holds for the proposed strategy, this chunk's records only (issue 13)",
+  ),
   chunk: z.strictObject({
     companies: Count,
     openDeals: Count,
