@@ -17,6 +17,7 @@ import { pausesText, pauseText, progressView } from '../view-model/simulation-vi
 import { ApprovalNotice } from './ApprovalNotice.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { SimulationMatrixView } from './SimulationMatrixView.tsx';
+import { SimulationMoversView } from './SimulationMoversView.tsx';
 
 const MARK = { added: '+', removed: '−', changed: '~' } as const;
 
@@ -133,6 +134,7 @@ const SimulationStatus = ({
             </Text>
           )}
           <SimulationMatrixView matrix={simulation.matrix} />
+          <SimulationMoversView movers={simulation.movers} matrix={simulation.matrix} />
         </Flex>
       );
     default:
