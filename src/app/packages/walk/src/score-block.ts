@@ -50,10 +50,7 @@ const writtenEarlier = (
 ): number => {
   if (run.resumed !== true) return 0;
   const writing = new Set(updates.map((u) => u.id));
-  return records.filter(
-    (r) =>
-      !writing.has(r.id) && carriesStamp(r.properties, run.stamp),
-  ).length;
+  return records.filter((r) => !writing.has(r.id) && carriesStamp(r.properties, run.stamp)).length;
 };
 
 const write = async (

@@ -11,12 +11,7 @@ export const CLOSEST_OPTIONS = 3;
 
 /** `Mechanical_or-Industrial  &  Engineering` → `mechanical or industrial and engineering`. */
 export const normaliseWords = (text: string): string =>
-  text
-    .toLowerCase()
-    .replaceAll('&', ' and ')
-    .replace(/[_-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  text.toLowerCase().replaceAll('&', ' and ').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 const words = (text: string): Set<string> =>
   new Set(
