@@ -76,9 +76,7 @@ try {
       const c = performance.now();
       const chunkCursor: string | null = merged?.last.cursor ?? null;
       const { result, sent: requests } = await observeRequests(() =>
-        review(
-          hubspotContext(chunkCursor === null ? {} : { cursor: chunkCursor }),
-        ),
+        review(hubspotContext(chunkCursor === null ? {} : { cursor: chunkCursor })),
       );
       times.push(performance.now() - c);
       sent += requests.length;

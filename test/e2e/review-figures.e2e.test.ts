@@ -10,11 +10,7 @@ import { StrategyReview } from '@strategy-fit/core';
 import type { EvidenceStats, StrategyReviewValue } from '@strategy-fit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  rescoreAll,
-  reviewAll,
-  startManagerPortal,
-} from '../support/functions/manager-portal.ts';
+import { rescoreAll, reviewAll, startManagerPortal } from '../support/functions/manager-portal.ts';
 import {
   COMPANIES,
   createCompany,

@@ -38,11 +38,7 @@ import {
 } from '../../../src/app/functions/src/handlers/strategy-review.ts';
 import type { ReviewLimits } from '../../../src/app/functions/src/handlers/strategy-review.ts';
 import { respond } from '../../../src/app/functions/src/lib/respond.ts';
-import {
-  BULK_LIMITS,
-  createRuntime,
-  handle,
-} from '../../../src/app/functions/src/lib/runtime.ts';
+import { BULK_LIMITS, createRuntime, handle } from '../../../src/app/functions/src/lib/runtime.ts';
 import type { Runtime } from '../../../src/app/functions/src/lib/runtime.ts';
 import { editAsFor, hubspotContext, loadExampleStrategy, MANAGER, value } from './test-portal.ts';
 import type { TestPortal } from './test-portal.ts';

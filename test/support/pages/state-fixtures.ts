@@ -69,21 +69,13 @@ export async function produceStateFixtures(): Promise<StateFixtures> {
     );
     await rescoreAll(portal.runtime);
     const rt = portal.runtime;
-    const review_miscalibrated = await invokeStrategyReview(
-      rt,
-      reviewContext(),
-      WHOLE_REVIEW,
-    );
+    const review_miscalibrated = await invokeStrategyReview(rt, reviewContext(), WHOLE_REVIEW);
 
     portal.sandbox.control.setFaults({
       rates: { serverError: 1 },
       paths: ['/crm/objects/2026-09/deals/search'],
     });
-    const review_queue_stopped = await invokeStrategyReview(
-      rt,
-      reviewContext(),
-      WHOLE_REVIEW,
-    );
+    const review_queue_stopped = await invokeStrategyReview(rt, reviewContext(), WHOLE_REVIEW);
     const cursor = review_queue_stopped.ok ? review_queue_stopped.value.cursor : null;
     const review_queue_failed = await invokeStrategyReview(
       rt,
@@ -99,11 +91,10 @@ export async function produceStateFixtures(): Promise<StateFixtures> {
     const review_unauthorized = await invokeStrategyReview(wrongToken, reviewContext());
 
     await portal.publish(StrategySchema.parse({ ...loadExampleStrategy(), name: 'FY2027' }));
-    const rescore_restarted = await invokeRescoreStale(
-      rt,
-      hubspotContext({ cursor: '1.d.' }),
-      { budgetMs: 0, blockSize: 200 },
-    );
+    const rescore_restarted = await invokeRescoreStale(rt, hubspotContext({ cursor: '1.d.' }), {
+      budgetMs: 0,
+      blockSize: 200,
+    });
 
     const fixtures: StateFixtures = {
       review_unauthorized,

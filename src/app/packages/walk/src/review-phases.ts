@@ -5,11 +5,7 @@
 // from the properties read on its company page — no request more — and, where one accumulator
 // sees the whole walk (the CLI), only for the companies whose closed deals await them.
 import { companyCriterionOutcomes, scoreCompany, strategyProperties } from '@strategy-fit/core';
-import type {
-  CompiledStrategy,
-  PropertyDefinitions,
-  ReviewAccumulator,
-} from '@strategy-fit/core';
+import type { CompiledStrategy, PropertyDefinitions, ReviewAccumulator } from '@strategy-fit/core';
 import {
   REVIEW_COMPANY_PROPERTIES,
   REVIEW_DEAL_PROPERTIES,
@@ -120,7 +116,8 @@ export function reviewPhases(
         options,
       ),
       process: async (records: WalkRecord[]): Promise<ReviewedBlock> => {
-        for (const r of records) review.addCompany({ ...toReviewCompany(r), criteria: criteriaOf(r) });
+        for (const r of records)
+          review.addCompany({ ...toReviewCompany(r), criteria: criteriaOf(r) });
         return { phase: 'companies', records: records.length };
       },
       commit,

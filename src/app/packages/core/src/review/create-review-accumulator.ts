@@ -168,7 +168,8 @@ export type ReviewAccumulatorOptions = {
  * managers are left out: a setup travels to every page user (issue 10: no user ids).
  */
 export const reviewSetupOf = (options: ReviewAccumulatorOptions): ReviewSetup => {
-  const { managers: _managers, ...strategy } = options.strategy;
+  const strategy: Strategy = { ...options.strategy };
+  delete strategy.managers;
   return {
     strategy,
     publishedVersion: options.publishedVersion,

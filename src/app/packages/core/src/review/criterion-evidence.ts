@@ -112,7 +112,7 @@ export const addCriterionEvidenceCompany = (
   const waiting = part.awaiting[companyId];
   if (waiting === undefined) return;
   tallyOutcomes(part, codes, waiting);
-  delete part.awaiting[companyId];
+  Reflect.deleteProperty(part.awaiting, companyId);
 };
 
 /** Whether deals of this company wait for its outcomes (the walk scores only those companies). */

@@ -99,10 +99,7 @@ export const mergeFocusBoards = (a: FocusBoardPart, b: FocusBoardPart): FocusBoa
   },
 });
 
-export const finishFocusBoard = (
-  part: FocusBoardPart,
-  completeness: Completeness,
-): FocusBoard => ({
+export const finishFocusBoard = (part: FocusBoardPart, completeness: Completeness): FocusBoard => ({
   completeness,
   focusDeals: { ...amountTotalOf(part.focus.total), byOwner: ownerAmountsOf(part.focus.byOwner) },
   unanswered: {

@@ -250,8 +250,14 @@ describe('a review read in parts (chunks)', () => {
           const strategy = STRATEGY_WITH_COMPETITORS;
           const options = { strategy, publishedVersion: 1, nowMs: NOW_MS, maxDealRows };
           const whole = reviewOf({ companies: cs, deals: ds }, { strategy, maxDealRows });
-          const companyParts = cut(cs, points).map((chunk) => ({ cs: chunk, ds: [] as ReviewDeal[] }));
-          const dealParts = cut(ds, points).map((chunk) => ({ cs: [] as ReviewCompany[], ds: chunk }));
+          const companyParts = cut(cs, points).map((chunk) => ({
+            cs: chunk,
+            ds: [] as ReviewDeal[],
+          }));
+          const dealParts = cut(ds, points).map((chunk) => ({
+            cs: [] as ReviewCompany[],
+            ds: chunk,
+          }));
           const parts = (
             dealsFirst ? [...dealParts, ...companyParts] : [...companyParts, ...dealParts]
           ).map(({ cs: c, ds: d }) => {
@@ -282,7 +288,8 @@ describe('a review read in parts (chunks)', () => {
         const whole = reviewOf({ companies: cs, deals: ds }, { strategy });
         expect(acc.finish()).toEqual(whole);
         expect(Object.keys(acc.part().criterionEvidence.outcomes).length).toBeLessThanOrEqual(
-          new Set(ds.flatMap((d) => (d.isClosed && d.companyId !== null ? [d.companyId] : []))).size,
+          new Set(ds.flatMap((d) => (d.isClosed && d.companyId !== null ? [d.companyId] : [])))
+            .size,
         );
       }),
     );
