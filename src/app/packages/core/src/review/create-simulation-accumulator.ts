@@ -230,25 +230,31 @@ export const createSimulationAccumulator = (
         part.noCompany = addPipeline(part.noCompany, pipeline);
         return;
       }
-      const pendingDeals = emptyPendingDeals();
-      addPendingDeal(pendingDeals, {
+      const row = {
         id: deal.id ?? '',
         name: deal.name ?? null,
         ownerId: deal.ownerId ?? null,
         cents: pipeline.cents,
-      });
+      };
       const key = part.companies[companyId];
       if (key !== undefined) {
         attribute(part, key, pipeline);
         const kept = part.movers.kept[companyId];
-        if (kept !== undefined) settleMovedDeals(part.movers, companyId, kept, pendingDeals);
+        if (kept === undefined) return;
+        const single = emptyPendingDeals();
+        addPendingDeal(single, row);
+        settleMovedDeals(part.movers, companyId, kept, single);
         return;
       }
       const pending = part.pending[companyId];
       part.pending[companyId] = pending === undefined ? pipeline : addPipeline(pending, pipeline);
-      const waiting = part.pendingDeals[companyId];
-      part.pendingDeals[companyId] =
-        waiting === undefined ? pendingDeals : mergePendingDeals(waiting, pendingDeals);
+      // Its identity waits with its company's (held by this part alone: added to in place).
+      let waiting = part.pendingDeals[companyId];
+      if (waiting === undefined) {
+        waiting = emptyPendingDeals();
+        part.pendingDeals[companyId] = waiting;
+      }
+      addPendingDeal(waiting, row);
     },
     addCompany: (company) => {
       const { id, oldTier, newTier } = company;
