@@ -88,12 +88,9 @@ async function child(config: ChildConfig): Promise<void> {
       phaseStart = { ms: performance.now(), requests, rateLimited, label };
     },
     update: (s) => {
-      last = {
-        scanned: s.done,
-        changed: s.changed,
-        unchanged: s.done - s.changed - s.failed,
-        failed: s.failed,
-      };
+      const changed = s.changed ?? 0;
+      const failed = s.failed ?? 0;
+      last = { scanned: s.done, changed, unchanged: s.done - changed - failed, failed };
     },
     stop: () => {
       phases.push({

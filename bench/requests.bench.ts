@@ -145,6 +145,7 @@ function minimumOf(
         (job === 'rescore_stale' ? 0 : staleCount)
       );
     case 'simulate':
+    case 'strategy validate --portal':
     case 'strategy_simulate':
       return up(c.openDeals, 200) + up(c.openDeals, 1000) + up(c.companies, 100);
     case 'report':
@@ -172,6 +173,7 @@ type Job = {
     | 'score --all (nothing changed)'
     | 'score --stale-only (new version)'
     | 'simulate'
+    | 'strategy validate --portal'
     | 'report'
     | 'rescore_stale'
     | 'strategy_review'
@@ -320,6 +322,11 @@ async function cliJobs(companies: number, deals: number): Promise<Measured[]> {
       { name: 'score --all', command: score('--all') },
       { name: 'score --all (nothing changed)', command: score('--all') },
       { name: 'simulate', command: cli('simulate', MINIMAL, '--json', '--no-progress') },
+      // What the portal holds (issue 13): the same walk, once, with nothing to compare.
+      {
+        name: 'strategy validate --portal',
+        command: cli('strategy', 'validate', MINIMAL, '--portal', '--json'),
+      },
       { name: 'report', command: cli('report', '--format', 'json', '--no-progress') },
       {
         name: 'score --stale-only (new version)',

@@ -3,7 +3,17 @@
 // that was never stopped. Rendered with createRenderer('settings'); every answer is produced by
 // the real functions against a sandbox (a 429 injected into the second page's list, as HubSpot
 // answers when other requests of the app used up its 10-second window).
-import { Button, Input, LoadingButton, ProgressBar, Text } from '@hubspot/ui-extensions';
+import {
+  Button,
+  Flex,
+  Input,
+  LoadingButton,
+  ProgressBar,
+  Table,
+  TableCell,
+  TableRow,
+  Text,
+} from '@hubspot/ui-extensions';
 import { simulationMatrixOf, StrategySchema, StrategySimulateResponse } from '@strategy-fit/core';
 import type { StrategySimulateValue } from '@strategy-fit/core';
 import {
@@ -176,6 +186,28 @@ describe('settings page: a chunk HubSpot rate-limited', () => {
     );
     expect(whole.changed).toEqual({ companies: 1, openDeals: 1, openAmount: 40_000 });
     expect(r.findByTestId(LoadingButton, 'publish').props.disabled).toBe(false);
+  });
+
+  it('shows which accounts move, and what the portal holds next to each criterion (issue 13)', async () => {
+    const { r } = await start();
+    await vi.advanceTimersByTimeAsync(valueOf(answers.chunks[0]).interrupted?.retryAfterMs ?? 0);
+    await r.waitFor(() => expect(r.findByTestId(Text, 'simulation-summary')).toBeDefined());
+    const movers = r.findByTestId(Flex, 'simulation-movers');
+    expect(movers.find(Text).text).toBe('Accounts that change tier: 1 company and 1 open deal.');
+    const companies = r.findByTestId(Table, 'movers-companies');
+    expect(companies.findAll(TableRow)).toHaveLength(2);
+    expect(companies.findAll(TableCell).map((c) => c.text)).toEqual([
+      expect.any(String),
+      'Off strategy → Refused',
+      '40,000 in 1 open deal',
+    ]);
+    expect(r.findByTestId(Table, 'movers-deals').findAll(TableCell).at(0)?.text).toBe(
+      'Grocery POS',
+    );
+    // Each criterion of the simulated draft says what the portal holds for it.
+    expect(r.findByTestId(Text, 'segments[0].criteria[0].portal').text).toMatch(
+      /^In this portal: matches [\d,]+ compan(y|ies), misses [\d,]+, unknown for [\d,]+\./,
+    );
   });
 
   it('Discard during the wait ends the simulation: no further chunk is asked for', async () => {

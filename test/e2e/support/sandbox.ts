@@ -39,7 +39,7 @@ export const loadStrategy = (file: string): Strategy => {
 export type TestPortal = Portal & { sandbox: RunningSandbox };
 
 export const startPortal = async (
-  seed: { seed: number; companies: number; deals: number },
+  seed: { seed: number; companies: number; deals: number; spellingVariantsPercent?: number },
   options: Omit<SandboxOptions, 'seed'> = {},
 ): Promise<TestPortal> => {
   const sandbox = await startSandbox({

@@ -2,6 +2,7 @@
 export { startSandbox, type RunningSandbox, type SandboxControl } from './start-sandbox.ts';
 export {
   DEMO_PORTAL_ID,
+  DEMO_SPELLING_VARIANTS_PERCENT,
   type FaultPlan,
   type RateLimitOptions,
   type SandboxOptions,

@@ -398,8 +398,22 @@ export const SeedOptionsSchema = z.strictObject({
   deals: z.number().int().min(0),
   /** The date the seeded history ends at (ISO); default 2026-11-01 so seeds are reproducible. */
   asOf: z.string().optional(),
+  /**
+   * Percent of the companies in the United States, the United Kingdom, Germany, the Netherlands
+   * and Spain whose country reads "USA", "UK", "Deutschland", "Holland", "España": the traps a
+   * text criterion silently misses (issue 13), on top of the 2 % of other spellings every seed
+   * has. 0 (the default) keeps every seed as it always was; the traps come from a stream of their
+   * own, the rest of the seed unchanged.
+   */
+  spellingVariantsPercent: z.number().min(0).max(100).default(0),
 });
 export type SeedOptions = z.input<typeof SeedOptionsSchema>;
+
+/**
+ * Countries written in other spellings in the demo and `strategy-fit sandbox` portals: the traps
+ * `strategy validate --portal` and `simulate` point out (issue 13).
+ */
+export const DEMO_SPELLING_VARIANTS_PERCENT = 25;
 
 /** The portal id of the demo portal (custom object names are `p<portalId>_<name>`). */
 export const DEMO_PORTAL_ID = 48_151_623;

@@ -13,6 +13,7 @@ import {
 } from '../view-model/criterion.ts';
 import { compact } from '../view-model/draft.ts';
 import type { IssueIndex } from '../view-model/issues.ts';
+import { CriterionPortalFigures } from './CriterionPortalFigures.tsx';
 import { OperandInputs } from './OperandInputs.tsx';
 
 export type PortalProperties = {
@@ -182,6 +183,7 @@ export const CriterionEditor = (props: Props) => {
             .join(' ')}
         </Text>
       )}
+      <CriterionPortalFigures path={path} />
     </Flex>
   );
 };

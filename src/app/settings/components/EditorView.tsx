@@ -6,12 +6,14 @@ import { useCallback, useMemo, useReducer, useState } from 'react';
 
 import type { FunctionRunner } from '@strategy-fit/function-calls';
 import { usePublishing } from '../hooks/usePublishing.ts';
+import { PortalFiguresContext } from '../hooks/portal-figures-context.ts';
 import { useSimulation } from '../hooks/useSimulation.ts';
 import type { Draft } from '../view-model/draft.ts';
 import { draftFromStrategy, draftReducer, starterDraft } from '../view-model/draft.ts';
 import { FIRST_VERSION_STEPS, firstVersionStep } from '../view-model/first-version.ts';
 import { formatInstant } from '../view-model/format.ts';
 import { checkDraft, indexIssues } from '../view-model/issues.ts';
+import { portalFiguresView } from '../view-model/portal-figures-view.ts';
 import { publishGate, simulateGate } from '../view-model/publish-gate.ts';
 import { CompetitorsEditor } from './CompetitorsEditor.tsx';
 import { DreamCustomerEditor } from './DreamCustomerEditor.tsx';
@@ -153,123 +155,136 @@ export const EditorView = (p: Props) => {
       : null;
 
   const editors = { draft, issues, readOnly, dispatch, properties: loaded.properties };
+  // What the portal holds, next to each criterion, from the simulation of this exact draft.
+  const shown = simulation.state;
+  const figures = useMemo(
+    () =>
+      shown.status === 'done' && shown.draftJson === draftJson
+        ? portalFiguresView(shown.portal)
+        : null,
+    [shown, draftJson],
+  );
   return (
-    <Flex direction="column" gap="md" testId="strategy-editor">
-      <Heading>Strategy</Heading>
-      <StatusLine loaded={loaded} />
-      {p.notice?.outcome === 'published' && (
+    <PortalFiguresContext.Provider value={figures}>
+      <Flex direction="column" gap="md" testId="strategy-editor">
+        <Heading>Strategy</Heading>
+        <StatusLine loaded={loaded} />
+        {p.notice?.outcome === 'published' && (
+          <Alert
+            title={`Version ${p.notice.version.version} published`}
+            variant="success"
+            testId="publish-success"
+          >
+            {p.notice.version.source === 'rollback'
+              ? `Version ${p.notice.version.rolledBackFrom ?? '?'} is the strategy again, as version ${p.notice.version.version}. Cards score with it from now on.`
+              : 'Cards score with it from now on. Records keep their old scores until they are rescored (open a record, or rescore stale records on the review page).'}
+          </Alert>
+        )}
+        {current !== null && !loaded.setup.complete && (
+          <Alert title="Setup is not complete" variant="warning" testId="setup-incomplete">
+            <SetupPanel status={loaded.setup} run={run} upgrade onDone={p.onReload} />
+          </Alert>
+        )}
         <Alert
-          title={`Version ${p.notice.version.version} published`}
-          variant="success"
-          testId="publish-success"
+          title={current === null ? 'No strategy published yet' : 'Who publishes'}
+          variant="info"
+          testId="viewer-note"
         >
-          {p.notice.version.source === 'rollback'
-            ? `Version ${p.notice.version.rolledBackFrom ?? '?'} is the strategy again, as version ${p.notice.version.version}. Cards score with it from now on.`
-            : 'Cards score with it from now on. Records keep their old scores until they are rescored (open a record, or rescore stale records on the review page).'}
+          {current === null
+            ? 'Prepare the first version here. Whoever approves it in HubSpot publishes it, and it must name them as a manager.'
+            : `Anyone who opens this page may prepare a version; it is published only when a manager of version ${current.summary.version} (${managerNames.join(', ') || 'none named'}) approves it in HubSpot.`}
         </Alert>
-      )}
-      {current !== null && !loaded.setup.complete && (
-        <Alert title="Setup is not complete" variant="warning" testId="setup-incomplete">
-          <SetupPanel status={loaded.setup} run={run} upgrade onDone={p.onReload} />
-        </Alert>
-      )}
-      <Alert
-        title={current === null ? 'No strategy published yet' : 'Who publishes'}
-        variant="info"
-        testId="viewer-note"
-      >
-        {current === null
-          ? 'Prepare the first version here. Whoever approves it in HubSpot publishes it, and it must name them as a manager.'
-          : `Anyone who opens this page may prepare a version; it is published only when a manager of version ${current.summary.version} (${managerNames.join(', ') || 'none named'}) approves it in HubSpot.`}
-      </Alert>
-      {first !== null && (
-        <Flex direction="column" gap="xs" testId="first-version">
-          <StepIndicator
-            stepNames={[...FIRST_VERSION_STEPS]}
-            currentStep={first.current}
-            testId="first-version.steps"
+        {first !== null && (
+          <Flex direction="column" gap="xs" testId="first-version">
+            <StepIndicator
+              stepNames={[...FIRST_VERSION_STEPS]}
+              currentStep={first.current}
+              testId="first-version.steps"
+            />
+            <Text testId="first-version.todo">{first.todo}</Text>
+            {!prepared && (
+              <Button size="sm" variant="transparent" onClick={p.onStartOver} testId="start-over">
+                Start over from another example
+              </Button>
+            )}
+          </Flex>
+        )}
+        <IssueSummary issues={issues.all} />
+        <NameEditor {...editors} />
+        <Section title="Segments" testId="section-segments">
+          <SegmentsEditor {...editors} products={loaded.products} />
+        </Section>
+        <Section title="Customers we refuse" testId="section-exclusions">
+          <ExclusionsEditor {...editors} />
+        </Section>
+        <Section title="Competitors" testId="section-competitors">
+          <CompetitorsEditor {...editors} dealProperties={loaded.properties.deal} />
+        </Section>
+        <Section title="Existing customers" testId="section-existing">
+          <ExistingCustomersEditor {...editors} />
+        </Section>
+        <Section title="Dream-customer test" testId="section-dream">
+          <DreamCustomerEditor {...editors} />
+        </Section>
+        <Section title="Thresholds, deal checks and focus" testId="section-rules">
+          <RulesEditor {...editors} dealProperties={loaded.properties.deal} />
+        </Section>
+        <Section title="Strategy managers" testId="section-managers">
+          <ManagersEditor
+            {...editors}
+            managers={loaded.people.managers}
+            teams={loaded.people.teams}
+            viewerEmail={p.viewerEmail}
           />
-          <Text testId="first-version.todo">{first.todo}</Text>
-          {!prepared && (
-            <Button size="sm" variant="transparent" onClick={p.onStartOver} testId="start-over">
-              Start over from another example
-            </Button>
-          )}
-        </Flex>
-      )}
-      <IssueSummary issues={issues.all} />
-      <NameEditor {...editors} />
-      <Section title="Segments" testId="section-segments">
-        <SegmentsEditor {...editors} products={loaded.products} />
-      </Section>
-      <Section title="Customers we refuse" testId="section-exclusions">
-        <ExclusionsEditor {...editors} />
-      </Section>
-      <Section title="Competitors" testId="section-competitors">
-        <CompetitorsEditor {...editors} dealProperties={loaded.properties.deal} />
-      </Section>
-      <Section title="Existing customers" testId="section-existing">
-        <ExistingCustomersEditor {...editors} />
-      </Section>
-      <Section title="Dream-customer test" testId="section-dream">
-        <DreamCustomerEditor {...editors} />
-      </Section>
-      <Section title="Thresholds, deal checks and focus" testId="section-rules">
-        <RulesEditor {...editors} dealProperties={loaded.properties.deal} />
-      </Section>
-      <Section title="Strategy managers" testId="section-managers">
-        <ManagersEditor
-          {...editors}
-          managers={loaded.people.managers}
-          teams={loaded.people.teams}
-          viewerEmail={p.viewerEmail}
-        />
-      </Section>
-      {!readOnly && (
-        <Section title="Review and publish" testId="section-publish">
-          <PublishPanel
-            draftJson={draftJson}
-            changes={changes}
-            currentVersion={current?.summary.version ?? null}
-            changed={changed && (current !== null || draftJson !== JSON.stringify(starterDraft()))}
-            simulateGate={simulateGate(gateInput)}
-            publishGate={publishGate({
-              ...gateInput,
-              simulated,
-              warnings: focus?.warnings.length ?? 0,
-              acknowledged,
-            })}
-            focus={focus}
-            acknowledged={acknowledged}
-            onAcknowledge={(checkedBox) => setAcknowledgedFor(checkedBox ? draftJson : null)}
-            simulation={simulation.state}
+        </Section>
+        {!readOnly && (
+          <Section title="Review and publish" testId="section-publish">
+            <PublishPanel
+              draftJson={draftJson}
+              changes={changes}
+              currentVersion={current?.summary.version ?? null}
+              changed={
+                changed && (current !== null || draftJson !== JSON.stringify(starterDraft()))
+              }
+              simulateGate={simulateGate(gateInput)}
+              publishGate={publishGate({
+                ...gateInput,
+                simulated,
+                warnings: focus?.warnings.length ?? 0,
+                acknowledged,
+              })}
+              focus={focus}
+              acknowledged={acknowledged}
+              onAcknowledge={(checkedBox) => setAcknowledgedFor(checkedBox ? draftJson : null)}
+              simulation={simulation.state}
+              publishing={publishing.state}
+              onSimulate={() => simulation.start(draft)}
+              onPublish={() => publishing.publish(draft, current?.summary.version ?? null)}
+              onConfirm={publishing.confirm}
+              portalId={p.portalId}
+              managerNames={managerNames}
+              onDiscard={discard}
+              onCopyJson={() => p.copyText(JSON.stringify(draft, null, 2))}
+              onReload={p.onReload}
+            />
+          </Section>
+        )}
+        <Section title="Version history" testId="section-history">
+          <VersionHistory
+            history={loaded.history}
+            historyTotal={loaded.historyTotal}
+            canRollBack={current !== null}
             publishing={publishing.state}
-            onSimulate={() => simulation.start(draft)}
-            onPublish={() => publishing.publish(draft, current?.summary.version ?? null)}
+            onRollback={(version) => {
+              if (current !== null) publishing.rollback(version, current.summary.version);
+            }}
             onConfirm={publishing.confirm}
             portalId={p.portalId}
             managerNames={managerNames}
-            onDiscard={discard}
-            onCopyJson={() => p.copyText(JSON.stringify(draft, null, 2))}
             onReload={p.onReload}
           />
         </Section>
-      )}
-      <Section title="Version history" testId="section-history">
-        <VersionHistory
-          history={loaded.history}
-          historyTotal={loaded.historyTotal}
-          canRollBack={current !== null}
-          publishing={publishing.state}
-          onRollback={(version) => {
-            if (current !== null) publishing.rollback(version, current.summary.version);
-          }}
-          onConfirm={publishing.confirm}
-          portalId={p.portalId}
-          managerNames={managerNames}
-          onReload={p.onReload}
-        />
-      </Section>
-    </Flex>
+      </Flex>
+    </PortalFiguresContext.Provider>
   );
 };

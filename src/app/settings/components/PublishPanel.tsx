@@ -18,6 +18,7 @@ import { ApprovalNotice } from './ApprovalNotice.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { FocusGuardView } from './FocusGuardView.tsx';
 import { SimulationMatrixView } from './SimulationMatrixView.tsx';
+import { SimulationMoversView } from './SimulationMoversView.tsx';
 
 const MARK = { added: '+', removed: '−', changed: '~' } as const;
 
@@ -141,6 +142,7 @@ const SimulationStatus = ({
             </Text>
           )}
           <SimulationMatrixView matrix={simulation.matrix} />
+          <SimulationMoversView movers={simulation.movers} matrix={simulation.matrix} />
         </Flex>
       );
     default:

@@ -1,14 +1,23 @@
 import type {
+  CompiledStrategy,
   EditorIssue,
+  PortalHolds,
   Result,
   SimulationCursor,
   SimulationMatrix,
+  SimulationMovers,
   StrategySimulateValue,
 } from '@strategy-fit/core';
 import {
+  compileStrategy,
+  emptyPortalPart,
   emptySimulationPart,
+  mergePortalParts,
   mergeSimulationParts,
+  parseStrategy,
+  portalHoldsOf,
   simulationMatrixOf,
+  simulationMoversOfPart,
   StrategySimulateResponse,
   StrategyValidateResponse,
 } from '@strategy-fit/core';
@@ -43,6 +52,10 @@ export type SimulationState =
       readonly chunks: number;
       /** Chunks that HubSpot's rate limit ended early (each continued where it stopped). */
       readonly pauses: number;
+      /** Which accounts move (issue 13). */
+      readonly movers: SimulationMovers;
+      /** What the portal holds per criterion of the draft (issue 13). */
+      readonly portal: PortalHolds;
     }
   /** The portal check found problems: shown at their fields, nothing simulated. */
   | {
@@ -51,6 +64,13 @@ export type SimulationState =
       readonly issues: readonly EditorIssue[];
     }
   | { readonly status: 'error'; readonly draftJson: string; readonly error: EditorError };
+
+/** The draft the function simulates, compiled (it validated it): what the portal figures name. */
+const simulatedPlan = (draftJson: string): CompiledStrategy => {
+  const parsed = parseStrategy(draftJson);
+  if (!parsed.ok) throw new Error('a draft strategy_validate accepted parses');
+  return compileStrategy(parsed.value);
+};
 
 /** A wait between chunks that the function asked for (HubSpot's rate limit). */
 export type SimulationPause = { readonly waitMs: number };
@@ -115,6 +135,8 @@ export const useSimulation = (
           return setState({ status: 'blocked', draftJson, issues: checked.value.issues });
         }
         let part = emptySimulationPart();
+        const plan = simulatedPlan(draftJson);
+        let portal = emptyPortalPart(plan);
         let cursor: SimulationCursor | null = null;
         let pauses = 0;
         for (let chunks = 1; chunks <= MAX_CHUNKS; chunks += 1) {
@@ -129,6 +151,7 @@ export const useSimulation = (
           if (!answer.ok) return setState({ status: 'error', draftJson, error: answer.error });
           const { progress, publishedVersion, interrupted } = answer.value;
           part = mergeSimulationParts(part, answer.value.part);
+          portal = mergePortalParts(portal, answer.value.portal);
           const matrix = simulationMatrixOf(part);
           cursor = answer.value.cursor;
           const waitMs = Math.min(MAX_PAUSE_MS, interrupted?.retryAfterMs ?? 0);
@@ -143,6 +166,8 @@ export const useSimulation = (
               companiesDone,
               chunks,
               pauses,
+              movers: simulationMoversOfPart(part),
+              portal: portalHoldsOf(portal, plan, {}),
             });
           }
           setState({

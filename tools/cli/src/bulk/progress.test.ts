@@ -50,3 +50,17 @@ describe('plain progress lines (not a terminal)', () => {
     expect(out.text()).toBe('deals: 4,000 in 2 s · 500/s · changed 0 · failed 0\n');
   });
 });
+
+describe('a read-only job’s progress (simulate, report, validate --portal)', () => {
+  it('says what it read and shows no changed / failed counts', () => {
+    let nowMs = 0;
+    const out = sink();
+    const progress = createProgressReporter({ stream: out.stream, tty: false, clock: () => nowMs });
+    progress.start('open deals read', null, 0);
+    nowMs = 2000;
+    progress.update({ done: 1200 });
+    progress.stop();
+    expect(out.text()).toBe('open deals read: 1,200 in 2 s · 600/s\n');
+    expect(out.text()).not.toMatch(/changed|failed/);
+  });
+});

@@ -5,8 +5,9 @@ import cliProgress from 'cli-progress';
 export type ProgressSnapshot = {
   /** Records read so far in this phase, including those of a resumed run. */
   done: number;
-  changed: number;
-  failed: number;
+  /** Records written (a scoring run); absent for a read-only job, which shows no write counts. */
+  changed?: number;
+  failed?: number;
 };
 
 export type ProgressReporter = {
@@ -54,17 +55,26 @@ const rateOf = (p: PhaseState, nowMs: number): { perSecond: number; etaSeconds: 
   return { perSecond, etaSeconds: perSecond > 0 ? left / perSecond : Number.POSITIVE_INFINITY };
 };
 
-/** One plain progress line, e.g. `companies: 1,200 of 5,000 (24 %) · 950/s · ETA 4 s · changed 80 · failed 0`. */
+/** What a scoring run wrote so far; nothing for a read-only job (simulate, report, validate). */
+const writes = (s: ProgressSnapshot): string =>
+  s.changed === undefined
+    ? ''
+    : ` · changed ${number.format(s.changed)} · failed ${number.format(s.failed ?? 0)}`;
+
+/**
+ * One plain progress line, e.g. `companies: 1,200 of 5,000 (24 %) · 950/s · ETA 4 s · changed 80 ·
+ * failed 0`; a read-only job's says what it read: `companies read: 1,200 · 950/s`.
+ */
 export const formatProgressLine = (p: PhaseState, nowMs: number, final: boolean): string => {
   const { perSecond, etaSeconds } = rateOf(p, nowMs);
-  const { done, changed, failed } = p.last;
+  const { done } = p.last;
   const of =
     p.total === null || p.total === 0
       ? number.format(done)
       : `${number.format(done)} of ${number.format(p.total)} (${Math.floor((100 * done) / p.total)} %)`;
   const eta = final || p.total === null ? '' : ` · ETA ${formatSeconds(etaSeconds)}`;
   const elapsed = final ? ` in ${formatSeconds((nowMs - p.startMs) / 1000)}` : '';
-  return `${p.label}: ${of}${elapsed} · ${number.format(perSecond)}/s${eta} · changed ${number.format(changed)} · failed ${number.format(failed)}`;
+  return `${p.label}: ${of}${elapsed} · ${number.format(perSecond)}/s${eta}${writes(p.last)}`;
 };
 
 const plainReporter = (options: ProgressOptions): ProgressReporter => {
@@ -84,7 +94,7 @@ const plainReporter = (options: ProgressOptions): ProgressReporter => {
         total,
         startDone: done,
         startMs: nowMs,
-        last: { done, changed: 0, failed: 0 },
+        last: { done },
       };
       lastLineMs = nowMs;
     },
@@ -111,8 +121,7 @@ const barReporter = (options: ProgressOptions): ProgressReporter => {
   const payload = (p: PhaseState) => ({
     label: p.label.padEnd(9),
     rate: number.format(rateOf(p, clock()).perSecond),
-    changed: number.format(p.last.changed),
-    failed: number.format(p.last.failed),
+    writes: writes(p.last).replaceAll(' · ', ' | '),
   });
   return {
     wantsTotal: true,
@@ -122,15 +131,15 @@ const barReporter = (options: ProgressOptions): ProgressReporter => {
         total,
         startDone: done,
         startMs: clock(),
-        last: { done, changed: 0, failed: 0 },
+        last: { done },
       };
       bar = new cliProgress.SingleBar(
         {
           stream: options.stream,
           format:
             total === null
-              ? '{label} {value} records | {rate}/s | changed {changed} | failed {failed}'
-              : '{label} |{bar}| {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted} | changed {changed} | failed {failed}',
+              ? '{label} {value} records | {rate}/s{writes}'
+              : '{label} |{bar}| {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}{writes}',
           barsize: 30,
           hideCursor: true,
           etaBuffer: 50,

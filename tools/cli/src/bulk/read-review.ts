@@ -3,13 +3,14 @@
 // ids. One accumulator sees every deal before the companies, so only the companies whose closed
 // deals of the evidence window await them are scored for criterion evidence (§15).
 import {
+  applyReviewFilters,
   compileStrategy,
   createReviewAccumulator,
   err,
   ok,
   strategyFitError,
 } from '@strategy-fit/core';
-import type { Result, StrategyFitError, StrategyReview } from '@strategy-fit/core';
+import type { Result, ReviewFilters, StrategyFitError, StrategyReview } from '@strategy-fit/core';
 import {
   listDealPipelines,
   listOwners,
@@ -21,6 +22,7 @@ import {
 } from '@strategy-fit/hubspot';
 import type { HubSpot, StoredStrategy } from '@strategy-fit/hubspot';
 import { reviewPhases } from '@strategy-fit/walk';
+import type { z } from 'zod';
 
 import type { ProgressReporter } from './progress.ts';
 import { phaseProgress, walkPhases } from './walk-phases.ts';
@@ -35,7 +37,35 @@ export type ReviewNames = {
 
 export type ReviewRead = { review: StrategyReview; names: ReviewNames; published: StoredStrategy };
 
-export type ReadReviewOptions = { nowMs: number; progress: ProgressReporter };
+export type ReadReviewOptions = {
+  nowMs: number;
+  progress: ProgressReporter;
+  /** `--owner`, `--pipeline`, `--window`: the review page's filters (SCORING §9, §15). */
+  filters?: z.output<typeof ReviewFilters>;
+};
+
+/** An owner or pipeline the filters name that this portal does not have, in plain words. */
+const unknownFilter = (
+  filters: z.output<typeof ReviewFilters>,
+  owners: readonly { id: string }[],
+  pipelines: readonly { id: string; label: string }[],
+): StrategyFitError | null => {
+  const { ownerId, pipelineId } = filters;
+  if (ownerId !== undefined && !owners.some((o) => o.id === ownerId)) {
+    return strategyFitError(
+      'invalid_input',
+      `--owner ${ownerId} is no owner of this portal: give a HubSpot owner id (Settings → Users & Teams, or the owner property of a record).`,
+    );
+  }
+  if (pipelineId !== undefined && !pipelines.some((p) => p.id === pipelineId)) {
+    const known = pipelines.map((p) => `${p.id} (${p.label})`).join(', ');
+    return strategyFitError(
+      'invalid_input',
+      `--pipeline ${pipelineId} is no deal pipeline of this portal; its pipelines are: ${known}.`,
+    );
+  }
+  return null;
+};
 
 /** Walks every deal, then every company, into the review; returns it with the names to show. */
 export const readReview = async (
@@ -60,7 +90,11 @@ export const readReview = async (
   if (!owners.ok) return owners;
   if (!pipelines.ok) return pipelines;
   if (!definitions.ok) return definitions;
-  const { strategy, version } = published.value;
+  const filters = options.filters ?? {};
+  const unknown = unknownFilter(filters, owners.value, pipelines.value);
+  if (unknown !== null) return err(unknown);
+  const { version } = published.value;
+  const { strategy } = applyReviewFilters(published.value.strategy, filters);
   const review = createReviewAccumulator({
     strategy,
     publishedVersion: version,
@@ -73,7 +107,7 @@ export const readReview = async (
     {
       stages: stageIndex(pipelines.value),
       nowMs: options.nowMs,
-      filters: {},
+      filters,
       scoring: { compiled: compileStrategy(strategy), definitions: definitions.value },
       outcomes: 'awaited',
     },

@@ -3,7 +3,7 @@
 // the companies just scored (no company is read twice), a stopped run resumes with its pinned
 // version, a --since run scores the deals of the companies it changed once, one run per portal at
 // a time, and the end counts what is still stale.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,6 +143,30 @@ describe('runScore', () => {
       stillStale: { companies: 0, deals: 0 },
     });
     expect(must(await readCheckpoint(options.checkpointPath))).toBeNull();
+  });
+
+  it('--resume counts every record the run scored, those written after the last checkpoint of the interrupted process included (issue 13)', async () => {
+    await publish(EXAMPLE);
+    const options = optionsFor({ batchSize: 5, depth: 1 });
+    let blocks = 0;
+    must(await runScore(hs, { ...options, shouldStop: () => (blocks += 1) > 1 }));
+    // The checkpoint and its side files as the interrupted process left them after its first block…
+    const saved = join(dir, 'saved');
+    const files = readdirSync(dir).filter((f) => join(dir, f).startsWith(options.checkpointPath));
+    for (const f of files) cpSync(join(dir, f), join(saved, f));
+    // …then a process that wrote every other record and was killed before its next checkpoint:
+    // the portal holds its writes, the checkpoint does not count them.
+    must(await runScore(hs, { ...options, resume: true }));
+    for (const f of files) cpSync(join(saved, f), join(dir, f));
+    const resumed = must(await runScore(hs, { ...options, resume: true }));
+    expect(resumed).toMatchObject({
+      resumed: true,
+      companies: { scanned: 120, changed: 120, unchanged: 0, failed: 0 },
+      deals: { scanned: 180, changed: 180, unchanged: 0, failed: 0 },
+    });
+    // A new run (another "now") counts nothing it did not write.
+    const again = must(await runScore(hs, optionsFor({ nowMs: NOW_MS + 1 })));
+    expect(again).toMatchObject({ companies: { changed: 0 }, deals: { changed: 0 } });
   });
 
   it('--since scores the records changed since then and, once each, the deals of those companies', async () => {

@@ -286,6 +286,8 @@ const runLocked = async (
     definitions: definitions.value,
     reads: scoringReads(published.strategy),
     companies: digest,
+    // Records the interrupted process wrote after its last checkpoint count as this run's (issue 13).
+    resumed,
   };
   const batch = Math.min(MAX_BATCH, Math.max(1, options.batchSize));
   // A block is ten list pages (a thousand records by default: one associations read per kind).

@@ -4,12 +4,22 @@
 import {
   compileStrategy,
   createSimulationAccumulator,
+  emptyPortalPart,
   err,
   ok,
+  portalHoldsOf,
   strategyProperties,
 } from '@strategy-fit/core';
-import type { Result, SimulationMatrix, Strategy, StrategyFitError } from '@strategy-fit/core';
-import { readPropertyDefinitions, readPublishedStrategy } from '@strategy-fit/hubspot';
+import type {
+  PortalDefinitions,
+  PortalHolds,
+  Result,
+  SimulationMatrix,
+  SimulationMovers,
+  Strategy,
+  StrategyFitError,
+} from '@strategy-fit/core';
+import { listOwners, readPublishedStrategy, reviewOwnerName } from '@strategy-fit/hubspot';
 import type { HubSpot } from '@strategy-fit/hubspot';
 import { simulatePhases } from '@strategy-fit/walk';
 
@@ -18,11 +28,27 @@ import { phaseProgress, walkPhases } from './walk-phases.ts';
 
 export type SimulationRead = {
   matrix: SimulationMatrix;
+  /** The companies and open deals that change tier (issue 13). */
+  movers: SimulationMovers;
+  /** Owner names by id, segment names by id (proposed strategy first): for the movers. */
+  names: { ownerNames: Record<string, string>; segmentNames: Record<string, string> };
   /** The published version compared against; null when none is published (every company is new). */
   publishedVersion: number | null;
+  /** What the portal holds for the proposed strategy, per criterion (issue 13). */
+  portal: PortalHolds;
 };
 
-export type SimulateOptions = { nowMs: number; progress: ProgressReporter };
+export type SimulateOptions = {
+  nowMs: number;
+  progress: ProgressReporter;
+  /** The portal's company and deal definitions (read once, by the strategy check before). */
+  definitions: PortalDefinitions;
+  /** Compare with the published strategy (simulate); false: only what the portal holds (validate --portal). */
+  compare?: boolean;
+};
+
+const NONE_PUBLISHED = Promise.resolve(ok(null));
+const NO_OWNERS = Promise.resolve(ok([]));
 
 /** Scores the portfolio with both strategies and returns the matrix; calls no write. */
 export const runSimulation = async (
@@ -30,12 +56,16 @@ export const runSimulation = async (
   proposed: Strategy,
   options: SimulateOptions,
 ): Promise<Result<SimulationRead, StrategyFitError>> => {
-  const [published, definitions] = await Promise.all([
-    readPublishedStrategy(hs),
-    readPropertyDefinitions(hs, 'companies'),
+  const compare = options.compare ?? true;
+  const [published, owners] = await Promise.all([
+    compare ? readPublishedStrategy(hs) : NONE_PUBLISHED,
+    compare ? listOwners(hs) : NO_OWNERS,
   ]);
   if (!published.ok) return published;
-  if (!definitions.ok) return definitions;
+  if (!owners.ok) return owners;
+  const definitions = options.definitions;
+  const plan = compileStrategy(proposed);
+  const portal = emptyPortalPart(plan);
   const current = published.value?.strategy ?? null;
   const properties = [
     ...new Set([
@@ -49,10 +79,15 @@ export const runSimulation = async (
     sim,
     {
       published: current === null ? null : compileStrategy(current),
-      proposed: compileStrategy(proposed),
+      proposed: plan,
       properties,
-      definitions: definitions.value,
+      definitions: definitions.company,
       nowMs: options.nowMs,
+      portal: {
+        part: portal,
+        dealProperties: strategyProperties(proposed).deal,
+        dealDefinitions: definitions.deal,
+      },
     },
     phaseProgress(options.progress),
   );
@@ -65,5 +100,20 @@ export const runSimulation = async (
     options.progress,
   );
   if (failed !== null) return err(failed);
-  return ok({ matrix: sim.finish(), publishedVersion: published.value?.version ?? null });
+  const segments = [...(current?.segments ?? []), ...proposed.segments];
+  return ok({
+    matrix: sim.finish(),
+    movers: sim.movers(),
+    names: {
+      ownerNames: Object.fromEntries(
+        owners.value.flatMap((o) => {
+          const name = reviewOwnerName(o) ?? o.email ?? null;
+          return name === null ? [] : [[o.id, name]];
+        }),
+      ),
+      segmentNames: Object.fromEntries(segments.map((s) => [s.id, s.name])),
+    },
+    publishedVersion: published.value?.version ?? null,
+    portal: portalHoldsOf(portal, plan, definitions),
+  });
 };

@@ -20,17 +20,20 @@ export function phaseProgress(
   return async (block) => {
     if (block.phase !== phase) [phase, seen] = [block.phase, 0];
     seen += block.records;
-    progress.update({ done: seen, changed: 0, failed: 0 });
+    progress.update({ done: seen });
   };
 }
 
-/** Walks every phase to its end; the first block HubSpot could not read (after retries) ends it. */
+/**
+ * Walks every phase to its end; the first block HubSpot could not read (after retries) ends it.
+ * The progress says what is read (`companies read: 1,200`): a read-only job changes nothing.
+ */
 export async function walkPhases(
   phases: readonly { phase: Phase; label: string }[],
   progress: ProgressReporter,
 ): Promise<StrategyFitError | null> {
   for (const { phase, label } of phases) {
-    progress.start(label, null, 0);
+    progress.start(`${label} read`, null, 0);
     const end = await walk([phase], { from: null, depth: DEPTH });
     progress.stop();
     if (end.kind === 'failed') return end.error;

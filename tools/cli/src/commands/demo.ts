@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSandbox } from '@strategy-fit/sandbox';
+import { DEMO_SPELLING_VARIANTS_PERCENT, startSandbox } from '@strategy-fit/sandbox';
 import type { Command } from 'commander';
 import { z } from 'zod';
 
@@ -83,7 +83,12 @@ export const runDemo = async (args: DemoArgs, io: CommandIo): Promise<number> =>
   );
   const sandbox = await startSandbox({
     port: 0,
-    seed: { seed: args.seed, companies: args.companies, deals: args.deals },
+    seed: {
+      seed: args.seed,
+      companies: args.companies,
+      deals: args.deals,
+      spellingVariantsPercent: DEMO_SPELLING_VARIANTS_PERCENT,
+    },
     // HubSpot's own limits (190 requests per 10 s), so the run looks like one against a real portal.
     rateLimit: args.rateLimit ? {} : false,
   });

@@ -1,5 +1,6 @@
 // `strategy-fit report`: the strategy review (SCORING §9) as a table, JSON, CSV or one HTML file.
 import { writeFile } from 'node:fs/promises';
+import { ReviewFilters } from '@strategy-fit/core';
 import type { HubSpot } from '@strategy-fit/hubspot';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -25,6 +26,10 @@ export const ReportArgsSchema = z.strictObject({
   format: ReportFormat.default('table'),
   out: z.string().min(1).optional(),
   progress: z.boolean().default(true),
+  // The review page's filters, checked by the same schema (SCORING §9, §15).
+  owner: ReviewFilters.shape.ownerId,
+  pipeline: ReviewFilters.shape.pipelineId,
+  window: ReviewFilters.shape.windowDays,
 });
 export type ReportArgs = z.output<typeof ReportArgsSchema>;
 
@@ -45,6 +50,22 @@ export const renderReview = (read: ReviewRead, format: ReportFormat): string => 
   }
 };
 
+/** The review filters of `report --owner --pipeline --window`. */
+const reviewFiltersOf = (args: ReportArgs): z.output<typeof ReviewFilters> => ({
+  ...(args.owner === undefined ? {} : { ownerId: args.owner }),
+  ...(args.pipeline === undefined ? {} : { pipelineId: args.pipeline }),
+  ...(args.window === undefined ? {} : { windowDays: args.window }),
+});
+
+/** A table report says first what it is narrowed to (the window is in its evidence section). */
+const filtersLine = (args: ReportArgs, read: ReviewRead): string => {
+  const only = [
+    args.owner === undefined ? null : `owner ${read.names.ownerNames[args.owner] ?? args.owner}`,
+    args.pipeline === undefined ? null : `pipeline ${args.pipeline}`,
+  ].filter((w) => w !== null);
+  return only.length === 0 ? '' : `Only the deals of ${only.join(' in ')}.\n\n`;
+};
+
 /** Reads the portal into the review and renders it, to stdout or `--out`; returns the exit code. */
 export const reportCommand = async (
   hs: HubSpot,
@@ -58,6 +79,7 @@ export const reportCommand = async (
     const result = await readReview(hs, {
       nowMs: io.nowMs,
       progress: progressFor(io, args.progress),
+      filters: reviewFiltersOf(args),
     });
     if (!result.ok) {
       io.stderr.write(`strategy-fit report: ${describeError(result.error)}\n`);
@@ -65,7 +87,8 @@ export const reportCommand = async (
     }
     review = result.value;
   }
-  const text = renderReview(review, args.format);
+  const narrowed = args.format === 'table' ? filtersLine(args, review) : '';
+  const text = `${narrowed}${renderReview(review, args.format)}`;
   if (args.out === undefined) {
     io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     return EXIT.ok;
@@ -90,6 +113,12 @@ export function registerReportCommand(program: Command): void {
     )
     .option('--format <format>', 'table, json, csv or html', 'table')
     .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--owner <id>', 'only the deals and companies of this HubSpot owner id')
+    .option('--pipeline <id>', 'only the deals of this pipeline id')
+    .option(
+      '--window <days>',
+      "the evidence window: deals closed in the last DAYS days (30–3650; default the strategy's)",
+    )
     .option('--no-progress', 'no progress bar or progress lines')
     .action(async (options: Record<string, unknown>) => {
       const parsed = ReportArgsSchema.safeParse(options);

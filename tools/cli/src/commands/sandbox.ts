@@ -1,7 +1,7 @@
 // `strategy-fit sandbox`: runs the embedded HubSpot sandbox until SIGINT/SIGTERM. Stdout carries
 // exactly two eval-able lines (base URL and token); everything else goes to stderr.
 import { resolve } from 'node:path';
-import { startSandbox } from '@strategy-fit/sandbox';
+import { DEMO_SPELLING_VARIANTS_PERCENT, startSandbox } from '@strategy-fit/sandbox';
 import type { Command } from 'commander';
 import { z } from 'zod';
 
@@ -84,6 +84,7 @@ async function runSandbox(args: SandboxArgs): Promise<void> {
       seed: args.seed,
       companies: args.companies,
       deals: args.deals,
+      spellingVariantsPercent: DEMO_SPELLING_VARIANTS_PERCENT,
       ...(args.asOf === undefined ? {} : { asOf: args.asOf }),
     },
   });

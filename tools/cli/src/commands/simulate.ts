@@ -1,6 +1,6 @@
 // `strategy-fit simulate FILE`: the old-tier → new-tier matrix of a proposed strategy; writes nothing.
 import { simulationFocusGuard } from '@strategy-fit/core';
-import type { Strategy } from '@strategy-fit/core';
+import type { PortalDefinitions, Strategy } from '@strategy-fit/core';
 import { readPortalDefinitions } from '@strategy-fit/hubspot';
 import type { HubSpot } from '@strategy-fit/hubspot';
 import type { Command } from 'commander';
@@ -11,7 +11,11 @@ import { describeError, EXIT, progressFor, streamsIo } from '../bulk/command-io.
 import type { CommandIo } from '../bulk/command-io.ts';
 import { runSimulation } from '../bulk/run-simulation.ts';
 import { focusGuardLines } from '../report/focus-guard-lines.ts';
-import { renderSimulationTable } from '../report/index.ts';
+import {
+  renderPortalHolds,
+  renderSimulationMovers,
+  renderSimulationTable,
+} from '../report/index.ts';
 import { optionErrors } from './option-errors.ts';
 import {
   checkStrategyFile,
@@ -35,7 +39,7 @@ const checkedProposal = async (
   hs: HubSpot,
   args: SimulateArgs,
   io: CommandIo,
-): Promise<Strategy | number> => {
+): Promise<{ strategy: Strategy; definitions: PortalDefinitions } | number> => {
   const definitions = await readPortalDefinitions(hs);
   if (!definitions.ok) {
     io.stderr.write(`strategy-fit simulate: ${describeError(definitions.error)}\n`);
@@ -47,7 +51,8 @@ const checkedProposal = async (
     return EXIT.unusable;
   }
   const { strategy, problems } = checked.value;
-  if (strategy !== null && problems.length === 0) return strategy;
+  if (strategy !== null && problems.length === 0)
+    return { strategy, definitions: definitions.value };
   printProblems((t) => io.stderr.write(t), args.file, problems, 'Nothing was simulated.');
   return EXIT_INVALID_STRATEGY;
 };
@@ -61,9 +66,11 @@ export const simulateCommand = async (
   args: SimulateArgs,
   io: CommandIo,
 ): Promise<number> => {
-  const proposed = await checkedProposal(hs, args, io);
-  if (typeof proposed === 'number') return proposed;
+  const checked = await checkedProposal(hs, args, io);
+  if (typeof checked === 'number') return checked;
+  const proposed = checked.strategy;
   const sim = await runSimulation(hs, proposed, {
+    definitions: checked.definitions,
     nowMs: io.nowMs,
     progress: progressFor(io, args.progress && !args.json),
   });
@@ -74,7 +81,10 @@ export const simulateCommand = async (
   // SCORING §13 over the companies the proposed strategy scores.
   const focusGuard = simulationFocusGuard(proposed, sim.value.matrix);
   if (args.json) {
-    io.stdout.write(`${JSON.stringify({ ...sim.value, focusGuard }, null, 2)}\n`);
+    const { matrix, movers, publishedVersion, portal } = sim.value;
+    io.stdout.write(
+      `${JSON.stringify({ matrix, movers, portal, publishedVersion, focusGuard }, null, 2)}\n`,
+    );
     return EXIT.ok;
   }
   const against =
@@ -82,7 +92,9 @@ export const simulateCommand = async (
       ? 'No strategy is published yet: every company counts as never scored.'
       : `“${proposed.name}” against the published version ${sim.value.publishedVersion}. Nothing was written.`;
   const guard = focusGuardLines(focusGuard, 'would be').join('\n');
-  io.stdout.write(`${against}\n${guard}\n\n${renderSimulationTable(sim.value.matrix)}`);
+  io.stdout.write(
+    `${against}\n${guard}\n\n${renderSimulationTable(sim.value.matrix)}\n${renderSimulationMovers(sim.value.movers, sim.value.names)}\n${renderPortalHolds(sim.value.portal)}`,
+  );
   return EXIT.ok;
 };
 

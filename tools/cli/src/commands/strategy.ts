@@ -8,7 +8,13 @@ import {
   strategyFitError,
   strategyFocusWarnings,
 } from '@strategy-fit/core';
-import type { PortalDefinitions, Result, Strategy, StrategyFitError } from '@strategy-fit/core';
+import type {
+  PortalDefinitions,
+  PortalHolds,
+  Result,
+  Strategy,
+  StrategyFitError,
+} from '@strategy-fit/core';
 import {
   listOwners,
   listStrategyVersions,
@@ -44,6 +50,8 @@ import {
   refusesStrategy,
 } from './strategy-file.ts';
 import { diffStrategies, renderDiff } from './strategy-diff.ts';
+import { readPortalHolds } from './validate-portal.ts';
+import { renderPortalHolds } from '../report/index.ts';
 
 /** Exit codes of the strategy commands (docs/cli.md). */
 const EXIT = {
@@ -115,7 +123,14 @@ const warnWithoutManagers = (io: CliIo, strategy: Strategy): void => {
 
 // ---- validate -----------------------------------------------------------------------------------
 
-export type ValidateArgs = { file: string; offline: boolean; json: boolean };
+export type ValidateArgs = {
+  file: string;
+  offline: boolean;
+  json: boolean;
+  /** Also walk the portal: what it holds per criterion (issue 13). */
+  portal?: boolean;
+  nowMs?: number;
+};
 
 /**
  * Checks a strategy file in one pass: its schema and cross-field rules and, against a portal
@@ -133,28 +148,38 @@ export async function validateStrategy(
     } else printErrors(io, [text.error]);
     return EXIT.failed;
   }
-  const report = (definitions: PortalDefinitions | null, where: string): number => {
+  const report = (
+    definitions: PortalDefinitions | null,
+    where: string,
+    holds: (strategy: Strategy) => Promise<PortalHolds | null> = async () => null,
+  ): Promise<number> | number => {
     const { strategy, problems, portalChecked } = checkStrategy(text.value, definitions);
     const valid = strategy !== null && problems.length === 0;
     // SCORING §13: the focus guard's warning a strategy raises by itself (no portal needed).
     const warnings = strategy === null ? [] : strategyFocusWarnings(strategy);
-    if (args.json) {
-      io.out(
-        toJson({
-          file: args.file,
-          valid,
-          portalChecked,
-          issues: problems.map(problemError),
-          warnings,
-        }),
-      );
-    } else if (valid) {
-      io.out(`${args.file} is valid: ${shapeSummary(strategy)}${where}\n`);
-      for (const line of focusWarningLines(warnings)) io.out(`${line}\n`);
-    } else {
-      printProblems((t) => io.err(t), args.file, problems, 'It is not valid.');
-    }
-    return valid ? EXIT.ok : EXIT.invalidStrategy;
+    const print = (portal: PortalHolds | null): number => {
+      if (args.json) {
+        io.out(
+          toJson({
+            file: args.file,
+            valid,
+            portalChecked,
+            issues: problems.map(problemError),
+            warnings,
+            ...(portal === null ? {} : { portal }),
+          }),
+        );
+      } else if (valid) {
+        io.out(`${args.file} is valid: ${shapeSummary(strategy)}${where}\n`);
+        for (const line of focusWarningLines(warnings)) io.out(`${line}\n`);
+      } else {
+        printProblems((t) => io.err(t), args.file, problems, 'It is not valid.');
+      }
+      if (portal !== null && !args.json) io.out(`\n${renderPortalHolds(portal)}`);
+      return valid ? EXIT.ok : EXIT.invalidStrategy;
+    };
+    // What the portal holds needs a strategy the schema accepts (its properties may still be wrong).
+    return strategy === null ? print(null) : holds(strategy).then(print);
   };
   if (args.offline) {
     return report(null, ' (schema only: the properties were not checked against a portal)');
@@ -167,9 +192,21 @@ export async function validateStrategy(
       return EXIT.failed;
     }
     const portal = info.kind === 'sandbox' ? 'the sandbox portal' : 'the portal';
+    const holds = async (strategy: Strategy): Promise<PortalHolds | null> => {
+      if (args.portal !== true) return null;
+      const read = await readPortalHolds(hs, strategy, definitions.value, {
+        nowMs: args.nowMs ?? Date.now(),
+        progress: !args.json,
+      });
+      if (read.ok) return read.value;
+      printErrors(io, [read.error]);
+      io.err('What the portal holds could not be read.\n');
+      return null;
+    };
     return report(
       definitions.value,
       `; every property exists on ${portal} with a type its operator suits`,
+      holds,
     );
   });
 }
@@ -219,10 +256,11 @@ const refused = (io: CliIo, error: StrategyFitError): number => {
 const printFocusGuard = async (
   hs: HubSpot,
   strategy: Strategy,
+  definitions: PortalDefinitions,
   nowMs: number,
   io: CliIo,
 ): Promise<void> => {
-  const sim = await runSimulation(hs, strategy, { nowMs, progress: silentProgress });
+  const sim = await runSimulation(hs, strategy, { definitions, nowMs, progress: silentProgress });
   const lines = sim.ok
     ? focusGuardLines(simulationFocusGuard(strategy, sim.value.matrix), 'would be')
     : [
@@ -251,7 +289,7 @@ export async function publishFile(hs: HubSpot, args: PublishArgs, io: CliIo): Pr
   }
   const publisher = await resolvePublisher(hs, args.by);
   if (!publisher.ok) return refusedPublisher(io, publisher.error, 'Nothing was published.');
-  await printFocusGuard(hs, strategy, args.nowMs, io);
+  await printFocusGuard(hs, strategy, definitions.value, args.nowMs, io);
   const stored = await publishStrategy(hs, strategy, {
     publishedBy: publisher.value,
     nowMs: args.nowMs,
@@ -460,12 +498,16 @@ export function registerStrategyCommand(program: Command): void {
     )
     .argument('<file>', 'strategy JSON file')
     .option('--offline', 'check the schema only; do not contact HubSpot or start the sandbox')
+    .option(
+      '--portal',
+      'also read every company and open deal once: how many each criterion matches, misses or cannot judge, and the values it never matches',
+    )
     .option('--json', 'print the result as JSON')
     .action(async (file: string, options: Record<string, unknown>) => {
       const f = flags(options, io);
       if (f === null) return void (process.exitCode = EXIT.invalidOptions);
       process.exitCode = await validateStrategy(
-        { file, offline: f.offline, json: f.json },
+        { file, offline: f.offline, json: f.json, portal: options['portal'] === true },
         io,
         (run) => withBackend(options, run),
       );

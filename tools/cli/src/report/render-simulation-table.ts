@@ -47,10 +47,14 @@ export const renderSimulationTable = (matrix: SimulationMatrix): string =>
       c.companies === 0 ? '·' : formatCount(c.companies),
     ),
     '',
-    'Open pipeline',
+    'Open pipeline (open deals in brackets)',
     matrixTable('Today \\ New', matrix, (c) =>
-      c.openDeals === 0 && c.openAmount === 0 ? '·' : formatCompactAmount(c.openAmount),
+      c.openDeals === 0 && c.openAmount === 0
+        ? '·'
+        : `${formatCompactAmount(c.openAmount)} (${formatCount(c.openDeals)})`,
     ),
+    `No company:  ${formatAmount(matrix.noCompany.openAmount)} in ${plural(matrix.noCompany.openDeals, 'open deal', 'open deals')} (no associated company: in no row above)`,
+    `Open pipeline in all: ${formatAmount(matrix.openPipeline.openAmount)} in ${plural(matrix.openPipeline.openDeals, 'open deal', 'open deals')} (as the report counts it)`,
     '',
     `Change tier: ${moved(matrix.changed)}`,
     `  up:        ${moved(matrix.upgraded)}`,

@@ -92,6 +92,9 @@ export function* generateSeed(options: SeedOptions): Generator<SeedRecord> {
   // SCORING §10–§15 data (competitors, lost reasons, SKUs) comes from a second stream, so the
   // records the first stream gives are the same as before they were added.
   const extra = new Random((parsed.seed ^ 0x5eed_c0de) >>> 0);
+  // More countries in other spellings (issue 13's traps), from a third stream.
+  const variants = new Random((parsed.seed ^ 0x7a4b_5ee0) >>> 0);
+  const moreVariants = parsed.spellingVariantsPercent / 100;
   const facts = {
     employees: new Int32Array(parsed.companies),
     industry: new Uint8Array(parsed.companies),
@@ -102,6 +105,7 @@ export function* generateSeed(options: SeedOptions): Generator<SeedRecord> {
   const domains = new Map<string, number>();
   for (let index = 0; index < parsed.companies; index += 1) {
     const company = generateCompany(random, index, asOf, domains);
+    if (moreVariants > 0) respell(variants, company.record.properties, moreVariants);
     facts.employees[index] = company.employees;
     facts.industry[index] = Math.max(0, industries.indexOf(company.industry));
     facts.owner[index] = company.ownerIndex;
@@ -475,4 +479,22 @@ function addSalesContext(random: Random, deal: SeedDeal): SeedDeal {
     return { properties };
   });
   return { ...deal, properties, lineItems };
+}
+
+/** The spellings issue 13 names: what a criterion on "Germany" or "United States" silently misses. */
+const TRAPS: Readonly<Record<string, string>> = {
+  'United States': 'USA',
+  'United Kingdom': 'UK',
+  Germany: 'Deutschland',
+  Netherlands: 'Holland',
+  Spain: 'España',
+};
+
+/**
+ * Writes a company's country the way issue 13's trial found it ("Deutschland", "USA", "Holland",
+ * "España") with the chance given, from a stream of its own: the first stream's records stay.
+ */
+function respell(random: Random, p: Record<string, string>, chance: number): void {
+  const trap = TRAPS[p['country'] ?? ''];
+  if (random.chance(chance) && trap !== undefined) p['country'] = trap;
 }

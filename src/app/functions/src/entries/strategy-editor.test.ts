@@ -3,9 +3,13 @@
 // HubSpot's UI (the sandbox's editAs) and published by strategy_publish_confirm. Every refusal is
 // checked to publish nothing, and the simulation to write nothing. Attacks: test/security/.
 import {
+  compileStrategy,
+  emptyPortalPart,
   emptySimulationPart,
+  mergePortalParts,
   mergeSimulationParts,
   simulationMatrixOf,
+  simulationMoversOfPart,
   PublishOutcome,
   StrategyEditorLoadResponse,
   StrategyPublishConfirmResponse,
@@ -387,11 +391,18 @@ describe('a published portal', () => {
         openAmount: 40000,
       });
       expect(matrix.total).toEqual({ companies: 6, openDeals: 3, openAmount: 100000 });
+      expect(matrix.noCompany.openDeals).toBe(1);
+      expect(matrix.openPipeline.openDeals).toBe(4);
       expect(matrix.changed.companies).toBe(1);
+      // Which accounts move, and what the portal holds (issue 13), from the same pages.
+      const movers = simulationMoversOfPart(whole.part);
+      expect([movers.companies.total, movers.deals.total]).toEqual([1, 2]);
+      expect(whole.portal).toMatchObject({ companies: 6, deals: 4 });
 
       // In chunks of one block of 2 records (open deals first, then companies), on the cursor.
       const rt = portal.runtime;
       let merged = emptySimulationPart();
+      let portalMerged = emptyPortalPart(compileStrategy(StrategySchema.parse(refusingRetail())));
       let cursor: unknown;
       const chunks: number[] = [];
       do {
@@ -408,11 +419,14 @@ describe('a published portal', () => {
           ),
         );
         merged = mergeSimulationParts(merged, answer.part);
+        portalMerged = mergePortalParts(portalMerged, answer.portal);
         chunks.push(answer.progress.companiesDone);
         cursor = answer.cursor ?? undefined;
       } while (cursor !== undefined);
       expect(chunks).toEqual([0, 0, 2, 4, 6]);
       expect(simulationMatrixOf(merged)).toEqual(matrix);
+      expect(simulationMoversOfPart(merged)).toEqual(movers);
+      expect(portalMerged).toEqual(whole.portal);
     });
 
     it('writes nothing: only reads are sent, and no record changes', async () => {

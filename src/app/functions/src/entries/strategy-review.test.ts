@@ -94,7 +94,7 @@ describe('strategy_review on a scored demo portal', () => {
     await portal.close();
   });
   /** The whole review, as the page reads it (the sandbox has no rate limits here). */
-  const review = async (filters?: { ownerId?: string; pipelineId?: string }) =>
+  const review = async (filters?: { ownerId?: string; pipelineId?: string; windowDays?: number }) =>
     (await reviewAll(portal.runtime, filters === undefined ? {} : { filters })).value;
 
   it('is the review `strategy-fit report` prints: same figures from the same stored scores', async () => {
@@ -182,13 +182,24 @@ describe('strategy_review on a scored demo portal', () => {
   it('filters narrow the deals to an owner and a pipeline, and the companies to the owner', async () => {
     const ownerId = '70110003';
     const answer = await review({ ownerId, pipelineId: 'default' });
-    expect(answer.filters).toEqual({ ownerId, pipelineId: 'default' });
+    expect(answer.filters).toEqual({ ownerId, pipelineId: 'default', windowDays: null });
     const rows = answer.review.offStrategyPipeline.deals;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((d) => d.ownerId === ownerId && d.pipelineId === 'default')).toBe(true);
     expect(answer.review.dreamCapacity.owners.filter((o) => o.scoredAccounts > 0)).toEqual([
       expect.objectContaining({ ownerId }),
     ]);
+  });
+
+  it('the window filter sets the evidence window, as report --window (SCORING §15)', async () => {
+    const whole = await review();
+    const narrow = await review({ windowDays: 30 });
+    expect(narrow.filters).toEqual({ ownerId: null, pipelineId: null, windowDays: 30 });
+    expect(narrow.review.evidenceWindow.days).toBe(30);
+    expect(whole.review.evidenceWindow.days).toBe(365);
+    expect(narrow.review.evidenceWindow.closedInWindow).toBeLessThan(
+      whole.review.evidenceWindow.closedInWindow,
+    );
   });
 
   it('the exceptions queue: who asked, why and when; a manager decides on the deal', async () => {

@@ -5,7 +5,13 @@
 // complete, merging the parts (docs/review-page.md). A company page also gives each company's
 // criterion outcomes today (criterion evidence, §15), scored with the published strategy. Open to
 // any page user; names only — no user ids, no emails (issue 10, docs/security.md).
-import { createReviewAccumulator, err, ok, StrategyReviewParams } from '@strategy-fit/core';
+import {
+  applyReviewFilters,
+  createReviewAccumulator,
+  err,
+  ok,
+  StrategyReviewParams,
+} from '@strategy-fit/core';
 import type {
   QueuedException,
   Result,
@@ -105,9 +111,11 @@ export const strategyReviewWith =
       from === null || restarted ? { version, nowMs: rt.now(), phase: 'deals', page: null } : from;
     const { nowMs } = start;
     const filters = input.filters ?? {};
+    // The window filter replaces the strategy's evidence window (SCORING §15), as `report --window`.
+    const { strategy, applied } = applyReviewFilters(active.value.strategy, filters);
     const stages = stageIndex(pipelines.value);
     const review = createReviewAccumulator({
-      strategy: active.value.strategy,
+      strategy,
       publishedVersion: version,
       nowMs,
       owners: owners.value.map(toReviewOwner),
@@ -156,7 +164,7 @@ export const strategyReviewWith =
     return ok({
       strategy: active.value.stamp,
       computedAt: new Date(nowMs).toISOString(),
-      filters: { ownerId: filters.ownerId ?? null, pipelineId: filters.pipelineId ?? null },
+      filters: applied,
       setup: review.setup,
       part: review.part(),
       exceptions,

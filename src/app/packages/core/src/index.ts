@@ -169,7 +169,7 @@ export {
   writtenFitProperties,
 } from './writeback/fit-properties.ts';
 export type { FitStamp } from './writeback/fit-properties.ts';
-export { diffFitProperties } from './writeback/diff-fit-properties.ts';
+export { carriesStamp, diffFitProperties } from './writeback/diff-fit-properties.ts';
 
 export {
   isMissing,
@@ -266,4 +266,20 @@ export {
   StrategyReviewValue,
 } from './app-contract/review.ts';
 export { addReviewChunk, reviewValueOf } from './app-contract/review-chunks.ts';
+export { AppliedReviewFilters, applyReviewFilters } from './review/review-filters.ts';
 export type { ReviewChunks } from './app-contract/review-chunks.ts';
+
+// What the portal holds (issue 13): per criterion, its counts and the values it never matches.
+export {
+  addPortalCompany,
+  addPortalDeal,
+  emptyPortalPart,
+  mergePortalParts,
+  PortalCriterionFigures,
+  PortalHolds,
+  PortalPart,
+  portalHoldsOf,
+  TOP_VALUES,
+  VALUE_CAP,
+} from './portal/portal-tally.ts';
+export { closestOptions, normaliseWords } from './strategy/closest-options.ts';

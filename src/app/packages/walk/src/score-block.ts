@@ -2,7 +2,7 @@
 // write the changed records in batches of 100, and count what happened. A record HubSpot refuses
 // is a failure of that record; a block whose companies or line items cannot be read, or whose
 // write HubSpot refuses as a whole, is an error the job decides about.
-import { ok } from '@strategy-fit/core';
+import { carriesStamp, ok } from '@strategy-fit/core';
 import type { ErrorCode, Result, StrategyFitError } from '@strategy-fit/core';
 import { writeRecords } from '@strategy-fit/hubspot';
 import type { HubSpot, RawRecord, RecordUpdate } from '@strategy-fit/hubspot';
@@ -34,15 +34,35 @@ export type ScoringRun = ScoringSetup & {
   reads: { companies: readonly string[]; deals: readonly string[] };
   /** Companies the run keeps (the CLI's, on disk): their deals need not read them again. */
   companies?: CompanyStore;
+  /**
+   * A resumed run (the CLI's `--resume`): a record that needs no write and already carries this
+   * run's stamp (its version and `scored_at`, "now" pinned by the checkpoint) was written by the
+   * interrupted process after its last checkpoint; it counts as changed by this run, not unchanged.
+   */
+  resumed?: boolean;
+};
+
+/** Records written by an interrupted process of this run: its stamp, and nothing to write now. */
+const writtenEarlier = (
+  run: ScoringRun,
+  records: readonly RawRecord[],
+  updates: readonly RecordUpdate[],
+): number => {
+  if (run.resumed !== true) return 0;
+  const writing = new Set(updates.map((u) => u.id));
+  return records.filter((r) => !writing.has(r.id) && carriesStamp(r.properties, run.stamp)).length;
 };
 
 const write = async (
   run: ScoringRun,
   objectType: 'companies' | 'deals',
-  scanned: number,
+  records: readonly RawRecord[],
   updates: RecordUpdate[],
 ): Promise<Result<BlockOutcome, StrategyFitError>> => {
-  if (updates.length === 0) return ok({ scanned, changed: 0, unchanged: scanned, failed: [] });
+  const scanned = records.length;
+  const earlier = writtenEarlier(run, records, updates);
+  if (updates.length === 0)
+    return ok({ scanned, changed: earlier, unchanged: scanned - earlier, failed: [] });
   const written = await writeRecords(run.hs, objectType, updates);
   if (!written.ok) return written;
   const failed = written.value.failed.map((f) => ({
@@ -53,8 +73,8 @@ const write = async (
   }));
   return ok({
     scanned,
-    changed: written.value.written.length,
-    unchanged: scanned - updates.length,
+    changed: written.value.written.length + earlier,
+    unchanged: scanned - updates.length - earlier,
     failed,
   });
 };
@@ -64,7 +84,7 @@ export const scoreCompanyBlock = (
   run: ScoringRun,
   records: readonly RawRecord[],
 ): Promise<Result<BlockOutcome, StrategyFitError>> =>
-  write(run, 'companies', records.length, scorePage(run, { kind: 'companies', records }));
+  write(run, 'companies', records, scorePage(run, { kind: 'companies', records }));
 
 /** SCORING §7 + §8: a block of deals with their companies and line items. */
 export async function scoreDealBlock(
@@ -80,7 +100,7 @@ export async function scoreDealBlock(
   return write(
     run,
     'deals',
-    records.length,
+    records,
     scorePage(run, { kind: 'deals', records, context: context.value }),
   );
 }

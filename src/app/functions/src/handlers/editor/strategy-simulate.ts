@@ -9,6 +9,7 @@
 import {
   compileStrategy,
   createSimulationAccumulator,
+  emptyPortalPart,
   err,
   ok,
   parseStrategy,
@@ -125,6 +126,9 @@ export async function simulateStrategy(
   ].sort();
   // The page holds the open pipeline of earlier chunks: every company's cell goes to it.
   const sim = createSimulationAccumulator({ keepCompanies: true });
+  const proposed = compileStrategy(parsed.value);
+  // What the portal holds for the proposed strategy, from the same pages (the page merges chunks).
+  const portal = emptyPortalPart(proposed);
   const done = { companies: 0, openDeals: 0 };
   let at: WalkCursor | null = { phase: cursor?.phase ?? 'openDeals', page: cursor?.page ?? null };
   const phases = simulatePhases(
@@ -132,10 +136,17 @@ export async function simulateStrategy(
     sim,
     {
       published: published?.compiled ?? null,
-      proposed: compileStrategy(parsed.value),
+      proposed,
       properties,
       definitions: definitions.value,
       nowMs,
+      portal: {
+        part: portal,
+        dealProperties: strategyProperties(parsed.value).deal,
+        // No request more for the deals' definitions (a chunk's window is tight): a checkbox deal
+        // property of the dream test counts as one value here, split everywhere else (SCORING §3).
+        dealDefinitions: {},
+      },
     },
     async (block, next) => {
       done[block.phase] += block.records;
@@ -157,6 +168,7 @@ export async function simulateStrategy(
   return ok({
     publishedVersion,
     part: sim.part(),
+    portal,
     chunk: {
       companies: done.companies,
       openDeals: done.openDeals,

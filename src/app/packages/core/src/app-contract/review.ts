@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ErrorCode } from '../errors.ts';
 import { Tier } from '../enums.ts';
 import { ReviewPart, ReviewSetup } from '../review/create-review-accumulator.ts';
+import { AppliedReviewFilters, ReviewFilters } from '../review/review-filters.ts';
 import { Completeness, StrategyReview } from '../review/schema.ts';
 import { FunctionError, functionResponse, StrategyStamp } from './schema.ts';
 
@@ -13,18 +14,7 @@ import { FunctionError, functionResponse, StrategyStamp } from './schema.ts';
 const Count = z.number().int().min(0);
 const RecordId = z.string().regex(/^[1-9][0-9]{0,18}$/, 'a HubSpot record id (digits)');
 
-/** Narrows the review: deals of one owner and/or one pipeline; companies of that owner. */
-export const ReviewFilters = z.strictObject({
-  ownerId: z
-    .string()
-    .regex(/^[0-9]{1,19}$/, 'a HubSpot owner id (digits)')
-    .optional(),
-  pipelineId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,100}$/, 'a HubSpot pipeline id')
-    .optional(),
-});
-export type ReviewFilters = z.input<typeof ReviewFilters>;
+export { ReviewFilters } from '../review/review-filters.ts';
 
 /**
  * Where a review read in chunks goes on, opaque to the page: the strategy version and "now" it
@@ -105,7 +95,7 @@ export type PipelineInfo = z.output<typeof PipelineInfo>;
 export const StrategyReviewChunk = z.strictObject({
   strategy: StrategyStamp,
   computedAt: z.string().describe('"Now" of the whole review (the first chunk\'s)'),
-  filters: z.strictObject({ ownerId: z.string().nullable(), pipelineId: z.string().nullable() }),
+  filters: AppliedReviewFilters,
   setup: ReviewSetup,
   part: ReviewPart.describe("This chunk's records only"),
   exceptions: z.array(QueuedException).describe("This chunk's requested exceptions"),
@@ -129,7 +119,7 @@ export type StrategyReviewResponse = z.output<typeof StrategyReviewResponse>;
 export const StrategyReviewValue = z.strictObject({
   strategy: StrategyStamp,
   computedAt: z.string(),
-  filters: z.strictObject({ ownerId: z.string().nullable(), pipelineId: z.string().nullable() }),
+  filters: AppliedReviewFilters,
   review: StrategyReview,
   exceptionsQueue: ExceptionsQueue,
   reads: ReviewReads,

@@ -85,6 +85,7 @@ describe('the settings page ↔ function contract', () => {
     const value = {
       publishedVersion: 3,
       part: createSimulationAccumulator().part(),
+      portal: { companies: 100, deals: 0, criteria: [] },
       chunk: { companies: 100, openDeals: 40, elapsedMs: 812 },
       progress: { companiesDone: 100, totalCompanies: 250 },
       cursor,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { PortalPart } from '../portal/portal-tally.ts';
 import { SimulationPart } from '../review/create-simulation-accumulator.ts';
 import { StrategyProblem } from '../strategy/check-strategy.ts';
 import { StrategySchema } from '../strategy/strategy-schema.ts';
@@ -201,6 +202,9 @@ export const StrategySimulateValue = z.strictObject({
     'null: nothing is published, every company is scored for the first time',
   ),
   part: SimulationPart.describe("This chunk's open deals or companies only"),
+  portal: PortalPart.describe(
+    "What the portal holds for the proposed strategy, this chunk's records only (issue 13)",
+  ),
   chunk: z.strictObject({
     companies: Count,
     openDeals: Count,

@@ -5,6 +5,19 @@ import { isMissing, readNumber } from '../values/read-value.ts';
 import { fromCents, mergeRecords, toCents } from './cents.ts';
 import { TIERS_AND_UNSCORED } from './compare.ts';
 import type { SimulationCell, SimulationMatrix } from './schema.ts';
+import {
+  addMovedCompany,
+  addPendingDeal,
+  emptyMoversPart,
+  emptyPendingDeals,
+  mergeMoversParts,
+  mergePendingDeals,
+  MoversPart,
+  PendingDeals,
+  settleMovedDeals,
+  simulationMoversOf,
+} from './simulation-movers.ts';
+import type { SimulationMovers } from './simulation-movers.ts';
 
 const Count = z.number().int().min(0);
 const Pipeline = z.strictObject({ openDeals: Count, cents: z.number().int() });
@@ -17,11 +30,27 @@ export const SimulatedCompany = z.strictObject({
   id: z.string(),
   oldTier: Tier.nullable().describe('null: never scored'),
   newTier: Tier,
+  name: z.string().nullable().optional(),
+  ownerId: z.string().nullable().optional(),
+  segmentId: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Its segment under the proposed strategy, else under the published one'),
 });
-export type SimulatedCompany = z.output<typeof SimulatedCompany>;
+export type SimulatedCompany = z.input<typeof SimulatedCompany>;
 
-/** An open deal of a simulation: its company (SCORING §7) and its amount as HubSpot stores it. */
-export type OpenDeal = { companyId: string | null; amount: string | null | undefined };
+/**
+ * An open deal of a simulation: its company (SCORING §7), its amount as HubSpot stores it, and
+ * who it is (for the list of deals that move).
+ */
+export type OpenDeal = {
+  companyId: string | null;
+  amount: string | null | undefined;
+  id?: string;
+  name?: string | null;
+  ownerId?: string | null;
+};
 
 /**
  * A simulation of the records read so far (SCORING §9), mergeable with another read's: companies
@@ -32,6 +61,11 @@ export const SimulationPart = z.strictObject({
   cells: z.record(z.string(), Cell),
   pending: z.record(z.string(), Pipeline),
   companies: z.record(z.string(), z.string()),
+  /** Open deals without a company (SCORING §7): counted apart, so the totals equal the review's. */
+  noCompany: Pipeline,
+  /** The identities of pending open deals, for the movers. */
+  pendingDeals: z.record(z.string(), PendingDeals),
+  movers: MoversPart,
 });
 export type SimulationPart = z.output<typeof SimulationPart>;
 
@@ -41,6 +75,9 @@ export const emptySimulationPart = (): SimulationPart => ({
   cells: {},
   pending: {},
   companies: {},
+  noCompany: { openDeals: 0, cents: 0 },
+  pendingDeals: {},
+  movers: emptyMoversPart(),
 });
 
 const addPipeline = (a: Pipeline, b: Pipeline): Pipeline => ({
@@ -60,6 +97,15 @@ const attribute = (part: SimulationPart, key: string, pipeline: Pipeline): void 
   part.cells[key] = addCells(cell, { companies: 0, ...pipeline });
 };
 
+/** A changed company's pending open deals move with it (the movers). */
+const settleDeals = (part: SimulationPart, id: string): void => {
+  const deals = part.pendingDeals[id];
+  if (deals === undefined) return;
+  const kept = part.movers.kept[id];
+  if (kept !== undefined) settleMovedDeals(part.movers, id, kept, deals);
+  Reflect.deleteProperty(part.pendingDeals, id);
+};
+
 /** Joins pending pipeline with the companies it belongs to, in place. */
 const settle = (part: SimulationPart): void => {
   for (const [id, pipeline] of Object.entries(part.pending)) {
@@ -67,6 +113,7 @@ const settle = (part: SimulationPart): void => {
     if (key === undefined) continue;
     attribute(part, key, pipeline);
     Reflect.deleteProperty(part.pending, id);
+    settleDeals(part, id);
   }
 };
 
@@ -79,10 +126,18 @@ const settle = (part: SimulationPart): void => {
  * const matrix = simulationMatrixOf(part);
  */
 export const mergeSimulationParts = (a: SimulationPart, b: SimulationPart): SimulationPart => {
+  const movers = mergeMoversParts(a.movers, b.movers);
   const merged: SimulationPart = {
     cells: mergeRecords(a.cells, b.cells, addCells),
     pending: mergeRecords(a.pending, b.pending, addPipeline),
     companies: { ...a.companies, ...b.companies },
+    noCompany: addPipeline(a.noCompany, b.noCompany),
+    pendingDeals: mergeRecords(a.pendingDeals, b.pendingDeals, mergePendingDeals),
+    // Kept companies gain the deals settled below: copies, so the parts merged stay as they were.
+    movers: {
+      ...movers,
+      kept: Object.fromEntries(Object.entries(movers.kept).map(([id, c]) => [id, { ...c }])),
+    },
   };
   settle(merged);
   return merged;
@@ -99,8 +154,9 @@ const sumOf = (cells: readonly Cell[]): Cell => cells.reduce(addCells, ZERO);
 
 /**
  * The old-tier → new-tier matrix (SCORING §9): companies, open deals and open pipeline per cell,
- * totals per row and column, and how much changes tier. Open deals of companies the part never
- * saw (deleted, or of another read) count nowhere.
+ * totals per row and column, and how much changes tier. Open deals without a company, and those
+ * of companies the part never saw (deleted since), are `noCompany`; `openPipeline` is every open
+ * deal, as the review counts them.
  */
 export const simulationMatrixOf = (part: SimulationPart): SimulationMatrix => {
   const cell = (o: Tier | null, n: Tier): Cell => part.cells[cellKey(o, n)] ?? ZERO;
@@ -124,16 +180,30 @@ export const simulationMatrixOf = (part: SimulationPart): SimulationMatrix => {
     upgraded: cellOf(where((o, n) => tierRank(n) > tierRank(o))),
     downgraded: cellOf(where((o, n) => tierRank(n) < tierRank(o))),
     newlyScored: cellOf(sumOf(Tier.options.map((n) => cell(null, n)))),
+    noCompany: cellOf({ companies: 0, ...noCompanyOf(part) }),
+    openPipeline: cellOf({
+      companies: 0,
+      ...addPipeline(noCompanyOf(part), sumOf(Object.values(part.cells))),
+    }),
   };
 };
 
+/** Deals without a company, and deals whose company was never read. */
+const noCompanyOf = (part: SimulationPart): Pipeline =>
+  Object.values(part.pending).reduce(addPipeline, part.noCompany);
+
+/** Which accounts move (issue 13): the largest first, with counts per owner and segment. */
+export const simulationMoversOfPart = (part: SimulationPart): SimulationMovers =>
+  simulationMoversOf(part.movers);
+
 export type SimulationAccumulator = {
-  /** An open deal: its amount goes to its company's cell (deals without a company count nowhere). */
+  /** An open deal: its amount goes to its company's cell (without a company: `noCompany`). */
   addOpenDeal: (deal: OpenDeal) => void;
   addCompany: (company: SimulatedCompany) => void;
   /** What was added so far, to merge with the parts of other reads. */
   part: () => SimulationPart;
   finish: () => SimulationMatrix;
+  movers: () => SimulationMovers;
 };
 
 /**
@@ -152,19 +222,42 @@ export const createSimulationAccumulator = (
 ): SimulationAccumulator => {
   const part = emptySimulationPart();
   return {
-    addOpenDeal: ({ companyId, amount }) => {
-      if (companyId === null) return;
+    addOpenDeal: (deal) => {
+      const { companyId, amount } = deal;
       const n = isMissing(amount) ? null : readNumber(amount);
       const pipeline = { openDeals: 1, cents: n === null ? 0 : toCents(n) };
+      if (companyId === null) {
+        part.noCompany = addPipeline(part.noCompany, pipeline);
+        return;
+      }
+      const row = {
+        id: deal.id ?? '',
+        name: deal.name ?? null,
+        ownerId: deal.ownerId ?? null,
+        cents: pipeline.cents,
+      };
       const key = part.companies[companyId];
       if (key !== undefined) {
         attribute(part, key, pipeline);
+        const kept = part.movers.kept[companyId];
+        if (kept === undefined) return;
+        const single = emptyPendingDeals();
+        addPendingDeal(single, row);
+        settleMovedDeals(part.movers, companyId, kept, single);
         return;
       }
       const pending = part.pending[companyId];
       part.pending[companyId] = pending === undefined ? pipeline : addPipeline(pending, pipeline);
+      // Its identity waits with its company's (held by this part alone: added to in place).
+      let waiting = part.pendingDeals[companyId];
+      if (waiting === undefined) {
+        waiting = emptyPendingDeals();
+        part.pendingDeals[companyId] = waiting;
+      }
+      addPendingDeal(waiting, row);
     },
-    addCompany: ({ id, oldTier, newTier }) => {
+    addCompany: (company) => {
+      const { id, oldTier, newTier } = company;
       const key = cellKey(oldTier, newTier);
       attribute(part, key, { openDeals: 0, cents: 0 });
       const cell = part.cells[key];
@@ -174,9 +267,26 @@ export const createSimulationAccumulator = (
         attribute(part, key, pending);
         Reflect.deleteProperty(part.pending, id);
       }
-      if (options.keepCompanies === true) part.companies[id] = key;
+      const keep = options.keepCompanies === true;
+      if (keep) part.companies[id] = key;
+      const deals = part.pendingDeals[id];
+      Reflect.deleteProperty(part.pendingDeals, id);
+      if (oldTier === null || oldTier === newTier) return;
+      const moved = {
+        id,
+        name: company.name ?? null,
+        ownerId: company.ownerId ?? null,
+        oldTier,
+        newTier,
+        segmentId: company.segmentId ?? null,
+        openDeals: pending?.openDeals ?? 0,
+        cents: pending?.cents ?? 0,
+      };
+      if (deals !== undefined) settleMovedDeals(part.movers, id, moved, deals);
+      addMovedCompany(part.movers, moved, keep);
     },
     part: () => part,
     finish: () => simulationMatrixOf(part),
+    movers: () => simulationMoversOf(part.movers),
   };
 };

@@ -79,9 +79,11 @@ export {
   SimulatedCompany,
   SimulationPart,
   simulationMatrixOf,
+  simulationMoversOfPart,
 } from './create-simulation-accumulator.ts';
+export { MOVERS_CAP, SimulationMovers } from './simulation-movers.ts';
 export type { OpenDeal, SimulationAccumulator } from './create-simulation-accumulator.ts';
-export { simulateCompany } from './simulate-company.ts';
+export { SIMULATION_COMPANY_PROPERTIES, simulateCompany } from './simulate-company.ts';
 export { MIN_CLOSED_DEALS } from './compare-win-rates.ts';
 export { FALSE_NEGATIVE_WINDOW_DAYS } from './false-negatives.ts';
 export { FIT_TIERS } from './strategy-evidence.ts';

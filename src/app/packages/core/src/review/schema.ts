@@ -639,5 +639,11 @@ export const SimulationMatrix = z.object({
   upgraded: SimulationCell.describe('Changed to a better tier'),
   downgraded: SimulationCell.describe('Changed to a worse tier'),
   newlyScored: SimulationCell.describe('Never scored before'),
+  noCompany: SimulationCell.describe(
+    'Open deals without a company (or whose company is gone): in no row, in the open pipeline',
+  ),
+  openPipeline: SimulationCell.describe(
+    'Every open deal (the total plus no company): the review’s open pipeline',
+  ),
 });
 export type SimulationMatrix = z.output<typeof SimulationMatrix>;

@@ -22,10 +22,18 @@ describe('simulateCompany', () => {
   const retail = compiledWith([{ property: 'industry', operator: 'EQ', value: 'RETAIL' }]);
 
   it('scores the company with the published and the proposed strategy', () => {
-    expect(simulateCompany(software, retail, facts({ industry: 'RETAIL' }))).toEqual({
+    expect(
+      simulateCompany(
+        software,
+        retail,
+        facts({ industry: 'RETAIL', name: ' Acme ', hubspot_owner_id: '7' }),
+      ),
+    ).toMatchObject({
       id: '1',
       oldTier: 'off_strategy',
       newTier: 'fit',
+      name: 'Acme',
+      ownerId: '7',
     });
   });
 

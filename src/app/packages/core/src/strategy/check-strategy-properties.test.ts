@@ -212,7 +212,7 @@ describe('checkStrategyProperties', () => {
       ['option_unknown', 'segments[0].criteria[1].value', 'is_public'],
     ]);
     expect(issues[0]?.message).toBe(
-      '“SOFTWARE” is not an option of “industry”, so it can never match. Its options are: COMPUTER_SOFTWARE, INTERNET.',
+      '“SOFTWARE” is not an option of “industry”, so it can never match. The closest option is: COMPUTER_SOFTWARE.',
     );
   });
 

@@ -6,6 +6,7 @@ import { strategyFitError } from '../errors.ts';
 import type { StrategyFitError } from '../errors.ts';
 import type { PropertyDefinition, PropertyDefinitions } from '../facts/schema.ts';
 import { formatPath } from '../format.ts';
+import { closestOptions } from './closest-options.ts';
 import { readableCriteriaOf } from './criteria-of-document.ts';
 import type { CriterionPlace, PlacedCriterion } from './criteria-of-document.ts';
 import { WHERE_DEAL_PROPERTIES_BELONG } from './issue-messages.ts';
@@ -137,8 +138,17 @@ const MESSAGES: Record<StrategyPropertyIssueCode, (p: Params) => string> = {
   },
   day_on_datetime: (p) =>
     `“${p.property}” is ${typeWords(p.definition)}: it holds a moment, not a day, so ${comparison(p)} can never match. Use BETWEEN the day's start and end instead: "operator": "BETWEEN", "value": "${dayOf(p.input)}T00:00:00Z", "highValue": "${dayOf(p.input)}T23:59:59.999Z".`,
-  option_unknown: (p) =>
-    `${describeValue(p.input)} is not an option of “${p.property}”, so it can never match. Its options are: ${listOptions(p.definition)}.`,
+  option_unknown: (p) => {
+    const closest =
+      p.definition === undefined || typeof p.input !== 'string'
+        ? []
+        : closestOptions(p.input, p.definition);
+    const advice =
+      closest.length === 0
+        ? `Its options are: ${listOptions(p.definition)}.`
+        : `The closest option${closest.length === 1 ? ' is' : 's are'}: ${closest.join(', ')}.`;
+    return `${describeValue(p.input)} is not an option of “${p.property}”, so it can never match. ${advice}`;
+  },
   user_unknown: (p) =>
     `${describeValue(p.input)} is not an active user of this HubSpot account: name managers by their email.`,
   competitor_property_not_on_deals: (p) =>

@@ -432,6 +432,8 @@ export type FocusGuard = z.output<typeof FocusGuardSchema>;
 
 /** SCORING §15: the review counts deals closed in the last this many days unless the strategy says otherwise. */
 export const DEFAULT_EVIDENCE_WINDOW_DAYS = 365;
+/** SCORING §1, §15: the days an evidence window may span (strategy and review filter alike). */
+export const EVIDENCE_WINDOW_DAYS = { min: 30, max: 3650 } as const;
 
 const checkUniqueIds = (list: unknown, key: string, ctx: Ctx): void => {
   if (!Array.isArray(list)) return;
@@ -530,7 +532,7 @@ export const StrategySchema = z
     ),
     existingCustomers: ExistingCustomersSchema.optional(),
     focusGuard: FocusGuardSchema.optional(),
-    evidenceWindowDays: Int(30, 3650)
+    evidenceWindowDays: Int(EVIDENCE_WINDOW_DAYS.min, EVIDENCE_WINDOW_DAYS.max)
       .optional()
       .describe(
         'The strategy review counts deals closed in the last this many days (30..3650, default 365)',

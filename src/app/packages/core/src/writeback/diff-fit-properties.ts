@@ -1,6 +1,7 @@
 import type { PropertyBag } from '../facts/schema.ts';
-import { readNumber, splitMultiSelect } from '../values/read-value.ts';
+import { readDateMs, readNumber, splitMultiSelect } from '../values/read-value.ts';
 import { FIT_PROPERTIES } from './fit-properties.ts';
+import type { FitStamp } from './fit-properties.ts';
 
 const SCORED_AT = 'strategy_fit_scored_at';
 const VERSION = 'strategy_fit_version';
@@ -62,4 +63,15 @@ export const diffFitProperties = (
   const scoredAt = next[SCORED_AT];
   if (scoredAt !== undefined) changed[SCORED_AT] = scoredAt;
   return changed;
+};
+
+/**
+ * True when the record carries exactly this stamp: the run's strategy version and its `scored_at`
+ * (the same instant, however HubSpot writes the date back). A run's "now" is pinned, so a record
+ * that carries its stamp was written by that run.
+ */
+export const carriesStamp = (current: PropertyBag, stamp: FitStamp): boolean => {
+  const version = readNumber(norm(current[VERSION]));
+  const at = readDateMs(norm(current[SCORED_AT]));
+  return version === stamp.version && at !== null && at === readDateMs(stamp.scoredAt);
 };
