@@ -3,9 +3,9 @@
 // “Approval” on the prepared record in HubSpot's UI), so every attempt by the rep is refused and
 // the published strategy stays as it was. The manager's publish and rollback still work, and before
 // the first version the user who approves it must be named in it (SCORING §14).
-import { StrategySchema } from '@strategy-fit/core';
-import type { PendingVersion, Strategy } from '@strategy-fit/core';
-import { listStrategyVersions, STORE_OBJECT } from '@strategy-fit/hubspot';
+import { SetupStep, StrategySchema } from '@strategy-fit/core';
+import type { PendingVersion, Strategy, StrategyFitSetupValue } from '@strategy-fit/core';
+import { listStrategyVersions, readPortalDefinitions, STORE_OBJECT } from '@strategy-fit/hubspot';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { useFunctionEnv } from '../support/functions/hubspot-env.ts';
@@ -166,6 +166,25 @@ describe('a rep cannot set up or administer the portal', () => {
         expect(answer.error?.code, `${name} ${JSON.stringify(parameters)}`).toBe('invalid_input');
       }
     }
+    expect(await snapshot(portal)).toEqual(before);
+  });
+
+  it('setup from the settings page, from any step a rep names, changes nothing on a set-up portal', async () => {
+    // Anyone who opens the settings page may run setup (docs/security.md): it only creates Strategy
+    // Fit's own missing parts. On a portal that is set up, a rep's calls find everything and change
+    // no record, no strategy, no event and no property definition.
+    const before = await snapshot(portal);
+    const definitions = await readPortalDefinitions(portal.hs);
+    for (const from of [undefined, ...SetupStep.options]) {
+      const answer = await call('strategy_fit_setup', from === undefined ? {} : { from });
+      expect(answer.ok, JSON.stringify(answer)).toBe(true);
+      const { done } = answer.value as StrategyFitSetupValue;
+      const found = done.flatMap((d) => d.changes);
+      expect(found.length, 'setup looked at what it would create').toBeGreaterThan(0);
+      const changed = found.filter((c) => c.status !== 'unchanged');
+      expect(changed, `from ${from ?? 'the start'}`).toEqual([]);
+    }
+    expect(await readPortalDefinitions(portal.hs)).toEqual(definitions);
     expect(await snapshot(portal)).toEqual(before);
   });
 });
