@@ -16,6 +16,9 @@ const owner = (names: MoverNames, id: string | null): string =>
 const segment = (names: MoverNames, id: string | null): string =>
   id === null ? 'No segment' : (names.segmentNames[id] ?? id);
 
+/** Accounts listed in a terminal; `--json` carries every row the simulation kept (MOVERS_CAP). */
+export const SHOWN_MOVERS = 20;
+
 const table = (head: string[], rows: string[][], right: number[]): string => {
   if (rows.length === 0) return NONE.rows;
   const t = new Table({
@@ -35,8 +38,10 @@ const groupRow = (label: string, g: Group): string[] => [
   formatAmount(g.openAmount),
 ];
 
-const listed = (shown: number, total: number, what: string): string =>
-  shown < total ? `${what} (the ${formatCount(shown)} largest of ${formatCount(total)})` : what;
+const listed = (shown: number, kept: number, total: number, what: string): string =>
+  shown < total
+    ? `${what} (the ${formatCount(shown)} largest of ${formatCount(total)}${shown < kept ? `; --json lists the ${formatCount(kept)} largest` : ''})`
+    : what;
 
 /**
  * The movers as terminal text: totals, by owner, by segment, then the companies and the open
@@ -64,32 +69,46 @@ export const renderSimulationMovers = (m: SimulationMovers, names: MoverNames): 
       [1, 2, 3],
     ),
     '',
-    listed(m.companies.rows.length, m.companies.total, 'Companies that change tier'),
+    listed(
+      Math.min(SHOWN_MOVERS, m.companies.rows.length),
+      m.companies.rows.length,
+      m.companies.total,
+      'Companies that change tier',
+    ),
     table(
       ['Id', 'Company', 'Owner', 'Today → New', 'Segment', 'Open deals', 'Open amount'],
-      m.companies.rows.map((c) => [
-        c.id,
-        truncate(c.name ?? '–', 40),
-        owner(names, c.ownerId),
-        move(c.oldTier, c.newTier),
-        segment(names, c.segmentId),
-        formatCount(c.openDeals),
-        formatAmount(c.openAmount),
-      ]),
+      m.companies.rows
+        .slice(0, SHOWN_MOVERS)
+        .map((c) => [
+          c.id,
+          truncate(c.name ?? '–', 40),
+          owner(names, c.ownerId),
+          move(c.oldTier, c.newTier),
+          segment(names, c.segmentId),
+          formatCount(c.openDeals),
+          formatAmount(c.openAmount),
+        ]),
       [5, 6],
     ),
     '',
-    listed(m.deals.rows.length, m.deals.total, 'Open deals that change tier'),
+    listed(
+      Math.min(SHOWN_MOVERS, m.deals.rows.length),
+      m.deals.rows.length,
+      m.deals.total,
+      'Open deals that change tier',
+    ),
     table(
       ['Id', 'Deal', 'Owner', 'Company', 'Today → New', 'Amount'],
-      m.deals.rows.map((d) => [
-        d.id,
-        truncate(d.name ?? '–', 40),
-        owner(names, d.ownerId),
-        d.companyId,
-        move(d.oldTier, d.newTier),
-        formatAmount(d.amount),
-      ]),
+      m.deals.rows
+        .slice(0, SHOWN_MOVERS)
+        .map((d) => [
+          d.id,
+          truncate(d.name ?? '–', 40),
+          owner(names, d.ownerId),
+          d.companyId,
+          move(d.oldTier, d.newTier),
+          formatAmount(d.amount),
+        ]),
       [5],
     ),
   ].join('\n')}\n`;
