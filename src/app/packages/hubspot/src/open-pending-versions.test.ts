@@ -1,7 +1,7 @@
 // The open pending versions the settings page shows again after a reload: pending (not consumed),
 // based on the current version, written by the app alone; newest first, at most `limit`, each
 // with the history a confirmation checks. Against the sandbox through the real client.
-import { approvalOf, StrategySchema } from '@strategy-fit/core';
+import { approvalOf } from '@strategy-fit/core';
 import type { Strategy } from '@strategy-fit/core';
 import type { RunningSandbox } from '@strategy-fit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubSpot } from './create-client.ts';
 import { ensureFitProperties } from './ensure-fit-properties.ts';
 import { connect, startTestSandbox, value } from '../../../../../test/support/hubspot/sandbox.ts';
+import { oneSegmentStrategy } from '../../../../../test/support/hubspot/one-segment-strategy.ts';
 import { ensureStrategyStore } from './strategy-store/ensure-strategy-store.ts';
 import { listOpenPendingVersions } from './strategy-store/open-pending-versions.ts';
 import {
@@ -21,19 +22,7 @@ import { readPublishedStrategy } from './strategy-store/read-strategies.ts';
 import { APPROVAL_PROPERTY, STORE_OBJECT } from './strategy-store/store-schema.ts';
 
 const strategy = (name: string): Strategy =>
-  StrategySchema.parse({
-    schemaVersion: 1,
-    name,
-    segments: [
-      {
-        id: 'core',
-        name: 'Core',
-        priority: 'core',
-        criteria: [{ property: 'industry', operator: 'EQ', value: 'COMPUTER_SOFTWARE' }],
-      },
-    ],
-    managers: { userIds: ['9100001'], teamIds: [] },
-  });
+  oneSegmentStrategy(name, 'industry', { managers: { userIds: ['9100001'], teamIds: [] } });
 
 let sandbox: RunningSandbox;
 let hs: HubSpot;
