@@ -181,12 +181,24 @@ describe('from a fresh portal to scored records inside HubSpot (issue 11, no CLI
     );
     expect(early.ok ? early.value : early.error.code).toBe('not_verified');
 
-    // The manager approves on HubSpot's own record page (recorded by HubSpot as CRM_UI, by them).
+    // The manager approves on HubSpot's own record page (recorded by HubSpot as CRM_UI, by them),
+    // following the page's link in the same tab: back on the settings page, it loads again and
+    // finds the prepared version only in the load's answer (the page kept it in memory).
     approvePending(portal, MANAGER, prepared.pending);
+    const reloaded = value(
+      StrategyEditorLoadResponse.parse(
+        await call('load (after the approval)', () => load(hubspotContext({}))),
+      ),
+    );
+    expect(reloaded.current).toBeNull();
+    const [waiting, ...others] = reloaded.pending;
+    expect(others).toEqual([]);
+    expect(waiting?.pending).toEqual(prepared.pending);
+    expect(waiting?.approval).toEqual({ set: true, byName: MANAGER.name });
     const published = value(
       StrategyPublishConfirmResponse.parse(
         await call('publish confirm', () =>
-          confirm(hubspotContext({ pendingId: prepared.pending.recordId })),
+          confirm(hubspotContext({ pendingId: waiting?.pending.recordId ?? '' })),
         ),
       ),
     );
@@ -200,6 +212,7 @@ describe('from a fresh portal to scored records inside HubSpot (issue 11, no CLI
     );
     expect(after.current?.summary.version).toBe(1);
     expect(after.templates).toEqual([]);
+    expect(after.pending).toEqual([]);
 
     // 4. The cards: score_record on a company and on one of its deals (the record HubSpot says
     // the card is on, in propertiesToSend).

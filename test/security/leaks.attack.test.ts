@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { OWNERS } from '@strategy-fit/sandbox';
 
+import { StrategyEditorLoadResponse, StrategyPublishResponse } from '@strategy-fit/core';
+
 import { useFunctionEnv } from '../support/functions/hubspot-env.ts';
-import { startTestPortal } from '../support/functions/test-portal.ts';
+import { approvePending } from '../support/functions/invoke-editor.ts';
+import { loadExampleStrategy, startTestPortal } from '../support/functions/test-portal.ts';
 import type { TestPortal } from '../support/functions/test-portal.ts';
 import {
   createRecordsFor,
@@ -15,7 +18,7 @@ import {
   secondVersion,
   validCalls,
 } from '../reliability/support/function-table.ts';
-import { call, MANAGER } from './support/portal.ts';
+import { call, COLLEAGUE, EVERY_ID_AND_EMAIL, MANAGER, REP } from './support/portal.ts';
 
 let portal: TestPortal;
 let restoreEnv: () => void = () => undefined;
@@ -60,5 +63,36 @@ describe('what any caller receives', () => {
     expect(byName['strategy_editor_load']).toMatchObject({
       value: { people: { managers: [{ ref: 'manager:0', name: MANAGER.name }] } },
     });
+  });
+});
+
+describe('the versions waiting for approval, as the load answers them to a rep', () => {
+  it('name who approved, never a user id or an email, though the stored strategy holds them', async () => {
+    // A version prepared on top of version 2 naming the published manager (by ref) and a new
+    // one by email: the store holds both user ids. The manager approves it in HubSpot; a rep
+    // opens the settings page afterwards.
+    const strategy = {
+      ...loadExampleStrategy(),
+      name: 'B2B SaaS — version 3',
+      managers: { userIds: ['manager:0', COLLEAGUE.email], teamIds: [] },
+    };
+    const prepared = StrategyPublishResponse.parse(
+      await call('strategy_publish', { strategy, basedOnVersion: 2 }),
+    );
+    if (!prepared.ok || prepared.value.outcome !== 'awaiting_approval') {
+      throw new Error(`not prepared: ${JSON.stringify(prepared)}`);
+    }
+    approvePending(portal, MANAGER, prepared.value.pending);
+    const loaded = StrategyEditorLoadResponse.parse(await call('strategy_editor_load', {}));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    // Newest first; the publish and rollback of the calls above wait too, unapproved.
+    expect(loaded.value.pending[0]).toMatchObject({
+      pending: { recordId: prepared.value.pending.recordId },
+      approval: { set: true, byName: MANAGER.name },
+    });
+    expect(loaded.value.pending.length).toBeGreaterThan(1);
+    const text = JSON.stringify(loaded.value.pending);
+    for (const idOrEmail of EVERY_ID_AND_EMAIL) expect(text).not.toContain(idOrEmail);
+    expect(text).not.toContain(REP.name);
   });
 });

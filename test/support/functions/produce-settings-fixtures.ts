@@ -103,6 +103,9 @@ const SCHEMAS = {
   validate_first: StrategyValidateResponse,
   simulate_first: StrategySimulateResponse,
   load_published: StrategyEditorLoadResponse,
+  load_first_pending: StrategyEditorLoadResponse,
+  load_pending: StrategyEditorLoadResponse,
+  load_pending_approved: StrategyEditorLoadResponse,
   load_after_publish: StrategyEditorLoadResponse,
   load_after_rollback: StrategyEditorLoadResponse,
   load_unavailable: StrategyEditorLoadResponse,
@@ -176,7 +179,28 @@ const EXPECT: Record<SettingsFixtureName, Check> = {
   ),
   load_published: okWith(
     StrategyEditorLoadResponse,
-    (v) => v.current?.summary.version === 1 && v.people.managers.length === 1,
+    // The first version prepared on the page is based on none: once version 1 exists it is out.
+    (v) =>
+      v.current?.summary.version === 1 && v.people.managers.length === 1 && v.pending.length === 0,
+  ),
+  load_first_pending: okWith(
+    StrategyEditorLoadResponse,
+    (v) =>
+      v.current === null &&
+      v.templates.length > 0 &&
+      v.pending.length === 1 &&
+      v.pending[0]?.pending.targetVersion === 1,
+  ),
+  load_pending: okWith(
+    StrategyEditorLoadResponse,
+    (v) =>
+      v.current?.summary.version === 1 &&
+      v.pending.length === 1 &&
+      v.pending[0]?.approval.set === false,
+  ),
+  load_pending_approved: okWith(
+    StrategyEditorLoadResponse,
+    (v) => v.pending.length === 1 && v.pending[0]?.approval.byName === 'Maya Okafor',
   ),
   load_after_publish: okWith(
     StrategyEditorLoadResponse,
@@ -246,8 +270,9 @@ const loadSetUpByAnEarlierVersion = async (): Promise<unknown> => {
 
 /**
  * Starts a sandbox with companies and deals, runs the strategy editor's real handlers through
- * every state the settings page shows (empty portal, a first version prepared, simulation in two
- * chunks, a version prepared, refused and approved in HubSpot (by a rep, then the manager), a
+ * every state the settings page shows (empty portal, a first version prepared and found again
+ * after a reload, simulation in two
+ * chunks, a version prepared, listed after a reload, refused and approved in HubSpot (by a rep, then the manager), a
  * concurrent publish, rollback, HubSpot unreachable) and returns their answers, checked. About a second; the sandbox is closed before it returns.
  *
  * @example
@@ -301,6 +326,8 @@ export async function produceSettingsFixtures(): Promise<SettingsFixtures> {
       invokePublishConfirm(rt, hubspotContext({ pendingId: pending.recordId }), true);
     // The first version, prepared on the empty page (it is published by the CLI below instead).
     const publish_first_prepared = await publish(teamManagedStrategy(), null);
+    // The page reloaded (or another manager opened it): the prepared first version is there.
+    const load_first_pending = await load();
     await portal.publish(StrategySchema.parse(teamManagedStrategy()));
 
     const simulateChunk = (cursor?: unknown) =>
@@ -322,11 +349,14 @@ export async function produceSettingsFixtures(): Promise<SettingsFixtures> {
     const publish_invalid = await publish(withUnknownProperty(), 1);
     const publish_prepared = await publish(refusingRetailStrategy(), 1);
     const prepared = pendingOf(publish_prepared);
+    // The page reloaded after the manager followed the link: the prepared version is listed.
+    const load_pending = await load();
     const confirm_not_verified = await confirm(prepared);
     approvePending(portal, REP, prepared);
     const confirm_not_allowed = await confirm(prepared);
     approvePending(portal, MANAGER, prepared, 'approve_not_manager');
     approvePending(portal, MANAGER, prepared);
+    const load_pending_approved = await load();
     const confirm_published = await confirm(prepared);
     const load_after_publish = await load();
     const publish_conflict = await publish(teamManagedStrategy(), 1);
@@ -352,6 +382,9 @@ export async function produceSettingsFixtures(): Promise<SettingsFixtures> {
       validate_first,
       simulate_first,
       load_published,
+      load_first_pending,
+      load_pending,
+      load_pending_approved,
       load_after_publish,
       load_after_rollback: await load(),
       load_unavailable: await invokeEditorLoad(unavailable, hubspotContext({}), true),

@@ -22,6 +22,7 @@ import { ExistingCustomersEditor } from './ExistingCustomersEditor.tsx';
 import { NameEditor, RulesEditor } from './GeneralEditor.tsx';
 import { IssueSummary } from './IssueSummary.tsx';
 import { ManagersEditor } from './ManagersEditor.tsx';
+import { PendingApprovals } from './PendingApprovals.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { SegmentsEditor } from './SegmentsEditor.tsx';
 import { SetupPanel } from './SetupPanel.tsx';
@@ -180,6 +181,14 @@ export const EditorView = (p: Props) => {
               : 'Cards score with it from now on. Records keep their old scores until they are rescored (open a record, or rescore stale records on the review page).'}
           </Alert>
         )}
+        <PendingApprovals
+          pending={loaded.pending}
+          run={run}
+          portalId={p.portalId}
+          managerNames={managerNames}
+          onPublished={p.onPublished}
+          onReload={p.onReload}
+        />
         {current !== null && !loaded.setup.complete && (
           <Alert title="Setup is not complete" variant="warning" testId="setup-incomplete">
             <SetupPanel status={loaded.setup} run={run} upgrade onDone={p.onReload} />
@@ -260,7 +269,7 @@ export const EditorView = (p: Props) => {
               publishing={publishing.state}
               onSimulate={() => simulation.start(draft)}
               onPublish={() => publishing.publish(draft, current?.summary.version ?? null)}
-              onConfirm={publishing.confirm}
+              onConfirm={() => publishing.confirm()}
               portalId={p.portalId}
               managerNames={managerNames}
               onDiscard={discard}
@@ -278,7 +287,7 @@ export const EditorView = (p: Props) => {
             onRollback={(version) => {
               if (current !== null) publishing.rollback(version, current.summary.version);
             }}
-            onConfirm={publishing.confirm}
+            onConfirm={() => publishing.confirm()}
             portalId={p.portalId}
             managerNames={managerNames}
             onReload={p.onReload}

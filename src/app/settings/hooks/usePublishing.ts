@@ -1,4 +1,4 @@
-import type { PublishOutcome } from '@strategy-fit/core';
+import type { PendingVersion, PublishOutcome } from '@strategy-fit/core';
 import {
   StrategyPublishConfirmResponse,
   StrategyPublishResponse,
@@ -14,7 +14,11 @@ import type { FunctionRunner } from '@strategy-fit/function-calls';
 
 export type PublishAction =
   | { readonly kind: 'publish'; readonly draftJson: string }
-  | { readonly kind: 'rollback'; readonly version: number };
+  | { readonly kind: 'rollback'; readonly version: number }
+  /** Publishing a version prepared earlier, as `strategy_editor_load` listed it (after a reload). */
+  | { readonly kind: 'confirm'; readonly recordId: string };
+
+type AwaitingApproval = Extract<PublishOutcome, { outcome: 'awaiting_approval' }>;
 
 /** The last publish or rollback: under way, its outcome, or its error. */
 export type PublishingState =
@@ -30,7 +34,7 @@ export type PublishingState =
       readonly action: PublishAction;
       readonly error: EditorError;
       /** The prepared version the failed confirmation was about, to confirm it again. */
-      readonly pending: Extract<PublishOutcome, { outcome: 'awaiting_approval' }> | null;
+      readonly pending: AwaitingApproval | null;
     };
 
 type Answer = { ok: true; value: PublishOutcome } | { ok: false; error: EditorError };
@@ -38,7 +42,8 @@ type Answer = { ok: true; value: PublishOutcome } | { ok: false; error: EditorEr
 /**
  * Prepares a draft (`strategy_publish`, on top of the version it was edited from) or a rollback
  * (`strategy_rollback`) for a manager's approval in HubSpot, then publishes the approved version
- * (`strategy_publish_confirm`). A new version is followed by `onPublished()` (the page loads
+ * (`strategy_publish_confirm`): the one this page prepared, or one the load listed (prepared
+ * before a reload, in another tab or by someone else). A new version is followed by `onPublished()` (the page loads
  * again); a refusal (problems, a newer version, no approval yet) is kept for the page to show.
  */
 export const usePublishing = (
@@ -48,7 +53,8 @@ export const usePublishing = (
   state: PublishingState;
   publish: (draft: Draft, basedOnVersion: number | null) => void;
   rollback: (version: number, basedOnVersion: number) => void;
-  confirm: () => void;
+  /** Publishes `loaded` (a pending version the load listed), else the one this page prepared. */
+  confirm: (loaded?: PendingVersion) => void;
   clear: () => void;
 } => {
   const [state, setState] = useState<PublishingState>({ status: 'idle' });
@@ -103,25 +109,35 @@ export const usePublishing = (
     [run, settle],
   );
 
-  const confirm = useCallback(() => {
-    const waiting =
-      state.status === 'answered' && state.outcome.outcome === 'awaiting_approval'
-        ? state.outcome
-        : state.status === 'error'
-          ? state.pending
-          : null;
-    if (waiting === null || state.status === 'idle' || state.status === 'pending') return;
-    const { action } = state;
-    const before = state;
-    setState({ status: 'pending', action, confirming: true });
-    const parameters = { pendingId: waiting.pending.recordId };
-    void callFunction(
-      run,
-      'strategy_publish_confirm',
-      { parameters },
-      StrategyPublishConfirmResponse,
-    ).then((r) => settle(action, r, before));
-  }, [run, settle, state]);
+  const confirm = useCallback(
+    (loaded?: PendingVersion) => {
+      if (loaded === undefined && (state.status === 'idle' || state.status === 'pending')) return;
+      const waiting: AwaitingApproval | null =
+        loaded !== undefined
+          ? { outcome: 'awaiting_approval', pending: loaded }
+          : state.status === 'answered' && state.outcome.outcome === 'awaiting_approval'
+            ? state.outcome
+            : state.status === 'error'
+              ? state.pending
+              : null;
+      if (waiting === null || state.status === 'pending') return;
+      const action: PublishAction =
+        loaded !== undefined || state.status === 'idle'
+          ? { kind: 'confirm', recordId: waiting.pending.recordId }
+          : state.action;
+      // What a refusal falls back to: the same prepared version, to confirm again.
+      const before: PublishingState = { status: 'answered', action, outcome: waiting };
+      setState({ status: 'pending', action, confirming: true });
+      const parameters = { pendingId: waiting.pending.recordId };
+      void callFunction(
+        run,
+        'strategy_publish_confirm',
+        { parameters },
+        StrategyPublishConfirmResponse,
+      ).then((r) => settle(action, r, before));
+    },
+    [run, settle, state],
+  );
 
   const clear = useCallback(() => setState({ status: 'idle' }), []);
 

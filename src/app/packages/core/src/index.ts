@@ -153,7 +153,11 @@ export {
 } from './authority/property-version.ts';
 export type { VerifiedEdit } from './authority/property-version.ts';
 export { checkManager } from './authority/check-manager.ts';
-export { checkPublishApproval } from './authority/publish-approval.ts';
+export {
+  approvalOf,
+  checkPublishApproval,
+  pendingChangedOutside,
+} from './authority/publish-approval.ts';
 export type { PendingFacts } from './authority/publish-approval.ts';
 export type { KnownUser, ManagerAction } from './authority/check-manager.ts';
 export { NO_COMPANY_REASON, TIER_WORDS } from './scoring/reason.ts';
@@ -202,7 +206,9 @@ export {
   EditorManager,
   EditorTeam,
   MAX_EDITOR_PARAMETERS_CHARS,
+  LoadedPendingVersion,
   MAX_HISTORY,
+  MAX_PENDING,
   MAX_PRODUCTS,
   PendingVersion,
   PublishOutcome,

@@ -1,7 +1,5 @@
 // The adapter additions of the strategy editor: each company's deals (the simulation's open
 // pipeline) and publishing on top of a known version (no silent overwrite).
-import { StrategySchema } from '@strategy-fit/core';
-import type { Strategy } from '@strategy-fit/core';
 import type { RunningSandbox } from '@strategy-fit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -9,24 +7,13 @@ import { ASSOCIATION_TYPES, createRecords } from './create-records.ts';
 import { ensureFitProperties } from './ensure-fit-properties.ts';
 import { readAssociations } from './read-associations.ts';
 import { connect, startTestSandbox, value } from '../../../../../test/support/hubspot/sandbox.ts';
+import { oneSegmentStrategy } from '../../../../../test/support/hubspot/one-segment-strategy.ts';
 import { ensureStrategyStore } from './strategy-store/ensure-strategy-store.ts';
 import { publishStrategy } from './strategy-store/publish-strategy.ts';
 import { publishStrategyIfCurrent } from './strategy-store/publish-strategy-if-current.ts';
 import { listStrategyVersions } from './strategy-store/read-strategies.ts';
 
-const strategy = (name: string, property = 'industry'): Strategy =>
-  StrategySchema.parse({
-    schemaVersion: 1,
-    name,
-    segments: [
-      {
-        id: 'core',
-        name: 'Core',
-        priority: 'core',
-        criteria: [{ property, operator: 'EQ', value: 'COMPUTER_SOFTWARE' }],
-      },
-    ],
-  });
+const strategy = oneSegmentStrategy;
 
 let sandbox: RunningSandbox;
 

@@ -1,7 +1,5 @@
 // The adapter additions the app functions build on: a retry-wait cap, a single-request owner
 // lookup, the current strategy against a known version, record creation with associations.
-import { StrategySchema } from '@strategy-fit/core';
-import type { Strategy } from '@strategy-fit/core';
 import type { RunningSandbox } from '@strategy-fit/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -18,23 +16,12 @@ import {
   startTestSandbox,
   value,
 } from '../../../../../test/support/hubspot/sandbox.ts';
+import { oneSegmentStrategy } from '../../../../../test/support/hubspot/one-segment-strategy.ts';
 import { ensureStrategyStore } from './strategy-store/ensure-strategy-store.ts';
 import { publishStrategy } from './strategy-store/publish-strategy.ts';
 import { readCurrentStrategy } from './strategy-store/read-current-strategy.ts';
 
-const strategy = (name: string): Strategy =>
-  StrategySchema.parse({
-    schemaVersion: 1,
-    name,
-    segments: [
-      {
-        id: 'core',
-        name: 'Core',
-        priority: 'core',
-        criteria: [{ property: 'industry', operator: 'EQ', value: 'COMPUTER_SOFTWARE' }],
-      },
-    ],
-  });
+const strategy = oneSegmentStrategy;
 
 let sandbox: RunningSandbox;
 

@@ -77,6 +77,7 @@ export {
   readPendingVersion,
 } from './strategy-store/pending-versions.ts';
 export type { PendingMeta, PendingRecord } from './strategy-store/pending-versions.ts';
+export { listOpenPendingVersions } from './strategy-store/open-pending-versions.ts';
 export {
   APPROVAL_PROPERTY,
   APPROVALS,

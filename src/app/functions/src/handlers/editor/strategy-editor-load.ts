@@ -1,5 +1,5 @@
 // `strategy_editor_load`: what the settings page needs before the first edit: the published
-// strategy (or none), the version history, the portal's company and deal properties for the
+// strategy (or none), the version history, the versions prepared on it that wait for approval, the portal's company and deal properties for the
 // pickers, the product library for the offers, the managers by name and the teams, what setup
 // still has to do, and, before the first version, the templates to start from. It answers
 // everyone the same: no user ids, no emails, no user list (issue 10); who may publish is decided
@@ -7,6 +7,7 @@
 import {
   checkStrategy,
   MAX_HISTORY,
+  MAX_PENDING,
   MAX_PRODUCTS,
   ok,
   StrategyEditorLoadParams,
@@ -24,6 +25,7 @@ import type {
 } from '@strategy-fit/core';
 import {
   listCustomObjects,
+  listOpenPendingVersions,
   listOwners,
   listProducts,
   listStrategyVersions,
@@ -36,6 +38,7 @@ import type { Runtime } from '../../lib/runtime.ts';
 import { strategyTemplates } from '../../lib/strategy-templates.ts';
 import { parseEditorParams, readPortalDefinitions, toVersionSummary } from './editor-shared.ts';
 import { managerRefs, withManagerRefs } from './manager-refs.ts';
+import { loadedPendingOf } from './pending-view.ts';
 
 export type StrategyEditorLoadInput = z.output<typeof StrategyEditorLoadParams>;
 
@@ -131,13 +134,14 @@ export async function loadStrategyEditor(
   rt: Runtime,
   _input: StrategyEditorLoadInput,
 ): Promise<Result<StrategyEditorLoadValue, StrategyFitError>> {
-  const [active, versions, definitions, owners, products, schemas] = await Promise.all([
+  const [active, versions, definitions, owners, products, schemas, open] = await Promise.all([
     rt.strategies.current(),
     listStrategyVersions(rt.hs),
     readPortalDefinitions(rt),
     listOwners(rt.hs),
     listProducts(rt.hs, MAX_PRODUCTS),
     listCustomObjects(rt.hs),
+    listOpenPendingVersions(rt.hs, MAX_PENDING),
   ]);
   const published = active.ok ? active.value : null;
   if (!active.ok && active.error.code !== 'strategy_not_published') return active;
@@ -146,6 +150,7 @@ export async function loadStrategyEditor(
   if (!owners.ok) return owners;
   if (!products.ok) return products;
   if (!schemas.ok) return schemas;
+  if (!open.ok) return open;
   const setup = await currentSetupStatus(rt, definitions.value, schemas.value);
   if (!setup.ok) return setup;
   const teams = editorTeams(owners.value);
@@ -185,5 +190,13 @@ export async function loadStrategyEditor(
     products: { list: products.value.products, truncated: products.value.truncated },
     setup: setup.value,
     templates: published === null ? editorTemplates(definitions.value) : [],
+    // Prepared on the version this load shows (the list and the cache agree), names only.
+    pending:
+      open.value.current === (published?.version ?? 0)
+        ? open.value.pending.flatMap((record) => {
+            const loaded = loadedPendingOf(record, published?.strategy ?? null, owners.value);
+            return loaded === null ? [] : [loaded];
+          })
+        : [],
   });
 }

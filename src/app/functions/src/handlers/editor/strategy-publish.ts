@@ -12,12 +12,7 @@ import type {
   Strategy,
   StrategyFitError,
 } from '@strategy-fit/core';
-import {
-  APPROVAL_PROPERTY,
-  listOwners,
-  preparePendingVersion,
-  readPublishedStrategy,
-} from '@strategy-fit/hubspot';
+import { listOwners, preparePendingVersion, readPublishedStrategy } from '@strategy-fit/hubspot';
 import type { PendingMeta, StoredStrategy } from '@strategy-fit/hubspot';
 import type { z } from 'zod';
 
@@ -29,6 +24,7 @@ import {
   toVersionSummary,
 } from './editor-shared.ts';
 import { resolveManagerIds } from './manager-refs.ts';
+import { pendingVersionOf } from './pending-view.ts';
 
 export type StrategyPublishInput = z.output<typeof StrategyPublishParams>;
 
@@ -76,14 +72,10 @@ export async function prepareForApproval(
   if (!prepared.ok) return prepared;
   return ok({
     outcome: 'awaiting_approval',
-    pending: {
-      recordId: prepared.value.recordId,
-      objectTypeId: prepared.value.store.objectTypeId,
-      targetVersion: (published?.version ?? 0) + 1,
-      basedOnVersion: meta.basedOnVersion,
+    pending: pendingVersionOf(prepared.value.store, prepared.value.recordId, {
+      basedOnVersion: published?.version ?? null,
       source: meta.source,
-      approvalProperty: APPROVAL_PROPERTY,
-    },
+    }),
   });
 }
 

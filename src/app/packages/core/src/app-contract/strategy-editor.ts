@@ -96,6 +96,46 @@ export const StrategyTemplate = z.strictObject({
 });
 export type StrategyTemplate = z.output<typeof StrategyTemplate>;
 
+/**
+ * A version prepared by `strategy_publish` or `strategy_rollback`: a record of the strategy store
+ * that a manager approves in HubSpot's own record page (HubSpot records who), before
+ * `strategy_publish_confirm` makes it the current version.
+ */
+export const PendingVersion = z.strictObject({
+  recordId: z.string().regex(/^[1-9][0-9]{0,18}$/),
+  objectTypeId: z.string().describe('The strategy store, to link to the record in HubSpot'),
+  targetVersion: Version.describe('The number it gets if it is published now'),
+  basedOnVersion: Version.nullable(),
+  source: z.enum(['publish', 'rollback']),
+  approvalProperty: z.string().describe('The property a manager sets on the record to approve'),
+});
+export type PendingVersion = z.output<typeof PendingVersion>;
+
+/** The open pending versions `strategy_editor_load` lists at most (newest first). */
+export const MAX_PENDING = 5;
+
+/**
+ * A version prepared and not yet published, as the settings page shows it after a reload: only
+ * those based on the current version (an older one can never be confirmed), whose record the app
+ * alone wrote. Names only, never a user id or an email (issue 10).
+ */
+export const LoadedPendingVersion = z.strictObject({
+  pending: PendingVersion.describe('What strategy_publish answered; confirm it with its recordId'),
+  strategyName: z.string(),
+  preparedAt: z.string().describe('ISO instant'),
+  rolledBackFrom: Version.nullable().describe('For a rollback: the version prepared again'),
+  changeCount: Count.nullable().describe(
+    'Changes against the current version (diffStrategies, top level); null for a first version',
+  ),
+  approval: z
+    .strictObject({
+      set: z.boolean().describe('“Approval” was set in HubSpot’s UI after it was prepared'),
+      byName: z.string().nullable().describe('Who set it, by name; null when not set'),
+    })
+    .describe('What HubSpot recorded; whether it publishes is checked by the confirmation'),
+});
+export type LoadedPendingVersion = z.output<typeof LoadedPendingVersion>;
+
 /** `strategy_editor_load` input: nothing (it answers the same to everyone). */
 export const StrategyEditorLoadParams = z.strictObject({});
 export type StrategyEditorLoadParams = z.input<typeof StrategyEditorLoadParams>;
@@ -126,6 +166,10 @@ export const StrategyEditorLoadValue = z.strictObject({
   templates: z
     .array(StrategyTemplate)
     .describe('Where a first version can start; empty once a version is published'),
+  pending: z
+    .array(LoadedPendingVersion)
+    .max(MAX_PENDING)
+    .describe('Versions prepared on the current one and waiting for approval, newest first'),
 });
 export type StrategyEditorLoadValue = z.output<typeof StrategyEditorLoadValue>;
 export const StrategyEditorLoadResponse = functionResponse(StrategyEditorLoadValue);
@@ -238,21 +282,6 @@ export const StrategyRollbackParams = z.strictObject({
   basedOnVersion: Version.optional().describe('When given, must still be the current version'),
 });
 export type StrategyRollbackParams = z.input<typeof StrategyRollbackParams>;
-
-/**
- * A version prepared by `strategy_publish` or `strategy_rollback`: a record of the strategy store
- * that a manager approves in HubSpot's own record page (HubSpot records who), before
- * `strategy_publish_confirm` makes it the current version.
- */
-export const PendingVersion = z.strictObject({
-  recordId: z.string().regex(/^[1-9][0-9]{0,18}$/),
-  objectTypeId: z.string().describe('The strategy store, to link to the record in HubSpot'),
-  targetVersion: Version.describe('The number it gets if it is published now'),
-  basedOnVersion: Version.nullable(),
-  source: z.enum(['publish', 'rollback']),
-  approvalProperty: z.string().describe('The property a manager sets on the record to approve'),
-});
-export type PendingVersion = z.output<typeof PendingVersion>;
 
 /** `strategy_publish_confirm` input: the prepared version a manager approved in HubSpot. */
 export const StrategyPublishConfirmParams = z.strictObject({

@@ -11,7 +11,7 @@ import { isStrategyManager } from '../strategy/managers.ts';
 import type { Strategy } from '../strategy/strategy-schema.ts';
 import { checkManager } from './check-manager.ts';
 import type { KnownUser } from './check-manager.ts';
-import { describeVersion, isAppWritten } from './property-version.ts';
+import { describeVersion, isAppWritten, verifiedEdit } from './property-version.ts';
 import type { PropertyVersion, VerifiedEdit } from './property-version.ts';
 
 /** The approval options a manager sets on a pending version. */
@@ -36,6 +36,29 @@ const preparedAt = (history: PendingFacts['history']): number | null => {
   );
 };
 
+/**
+ * Refused (`not_allowed`) when any version of a property that makes the pending version is not
+ * the app's own write (a hand edit, an import, a workflow); null when the app alone wrote it.
+ */
+export function pendingChangedOutside(history: PendingFacts['history']): StrategyFitError | null {
+  for (const [name, versions] of Object.entries(history)) {
+    const foreign = versions.find((v) => !isAppWritten([v]));
+    if (foreign !== undefined) {
+      return strategyFitError(
+        'not_allowed',
+        `This prepared version was changed outside Strategy Fit (${name} set by ${describeVersion(foreign)}), so it cannot be published. Prepare it again on the settings page.`,
+      );
+    }
+  }
+  return null;
+}
+
+/** When a manager approved it: HubSpot's verified edit of “Approval” after it was prepared. */
+export const approvalOf = (
+  history: PendingFacts['history'],
+  approval: readonly PropertyVersion[],
+): VerifiedEdit | null => verifiedEdit(approval, preparedAt(history) ?? Number.NEGATIVE_INFINITY);
+
 /** Whether `approver` may publish `pending` on top of `published` (null: nothing published yet). */
 export function checkPublishApproval(input: {
   pending: PendingFacts;
@@ -44,17 +67,8 @@ export function checkPublishApproval(input: {
   published: { readonly version: number; readonly strategy: Pick<Strategy, 'managers'> } | null;
 }): Result<{ confirmedNotManager: boolean }, StrategyFitError> {
   const { pending, approval, approver, published } = input;
-  for (const [name, versions] of Object.entries(pending.history)) {
-    const foreign = versions.find((v) => !isAppWritten([v]));
-    if (foreign !== undefined) {
-      return err(
-        strategyFitError(
-          'not_allowed',
-          `This prepared version was changed outside Strategy Fit (${name} set by ${describeVersion(foreign)}), so it cannot be published. Prepare it again on the settings page.`,
-        ),
-      );
-    }
-  }
+  const changed = pendingChangedOutside(pending.history);
+  if (changed !== null) return err(changed);
   if (pending.status !== 'pending') {
     return err(
       strategyFitError(

@@ -33,16 +33,19 @@ const PAGE = 100;
 
 export type Listed = { recordId: string; properties: StoredProperties };
 
-/**
- * Every published version record, in no particular order; without the strategy JSON unless
- * `properties` asks for it.
- */
-export async function listStoredVersions(
+/** A record of the store as listed: its id and the properties asked for, unparsed. */
+export type StoreRecord = {
+  readonly id: string;
+  readonly properties: Readonly<Record<string, string | null | undefined>>;
+};
+
+/** Every record of the strategy store (published, pending and consumed), in no particular order. */
+export async function listStoreRecords(
   hs: HubSpot,
   store: StoreRef,
-  properties: readonly string[] = SUMMARY_PROPERTIES,
-): Promise<Result<Listed[], StrategyFitError>> {
-  const listed: Listed[] = [];
+  properties: readonly string[],
+): Promise<Result<StoreRecord[], StrategyFitError>> {
+  const records: StoreRecord[] = [];
   let after: string | undefined;
   do {
     const cursor = after;
@@ -55,19 +58,47 @@ export async function listStoredVersions(
       objectType: store.objectTypeId,
     });
     if (!page.ok) return page;
-    for (const record of page.value.results) {
-      // Pending and consumed records (prepared on the settings page) are not versions.
-      if ((record.properties['status'] ?? PUBLISHED) !== PUBLISHED) continue;
-      const properties = parseAnswer(StoredProperties, record.properties, {
-        operation: `reading strategy record ${record.id}`,
-        objectType: store.objectTypeId,
-        recordId: record.id,
-      });
-      if (!properties.ok) return properties;
-      listed.push({ recordId: record.id, properties: properties.value });
-    }
+    records.push(...page.value.results);
     after = page.value.paging ?? undefined;
   } while (after !== undefined);
+  return ok(records);
+}
+
+/** Whether a listed record is a published version (pending and consumed ones are not). */
+export const isPublishedRecord = (record: StoreRecord): boolean =>
+  (record.properties['status'] ?? PUBLISHED) === PUBLISHED;
+
+/**
+ * Every published version record, in no particular order; without the strategy JSON unless
+ * `properties` asks for it.
+ */
+export async function listStoredVersions(
+  hs: HubSpot,
+  store: StoreRef,
+  properties: readonly string[] = SUMMARY_PROPERTIES,
+): Promise<Result<Listed[], StrategyFitError>> {
+  const records = await listStoreRecords(hs, store, properties);
+  if (!records.ok) return records;
+  return publishedOf(store, records.value);
+}
+
+/** The published versions among listed records, parsed. */
+export function publishedOf(
+  store: StoreRef,
+  records: readonly StoreRecord[],
+): Result<Listed[], StrategyFitError> {
+  const listed: Listed[] = [];
+  for (const record of records) {
+    // Pending and consumed records (prepared on the settings page) are not versions.
+    if (!isPublishedRecord(record)) continue;
+    const properties = parseAnswer(StoredProperties, record.properties, {
+      operation: `reading strategy record ${record.id}`,
+      objectType: store.objectTypeId,
+      recordId: record.id,
+    });
+    if (!properties.ok) return properties;
+    listed.push({ recordId: record.id, properties: properties.value });
+  }
   return ok(listed);
 }
 
