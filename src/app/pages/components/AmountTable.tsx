@@ -1,14 +1,7 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-  Text,
-} from '@hubspot/ui-extensions';
+import { Text } from '@hubspot/ui-extensions';
 
 import type { AmountRow } from '../view-model/focus-board.ts';
+import { TextTable } from './TextTable.tsx';
 
 /** Deals and amount per owner, question or reason; without rows it says `none`, never a bare header. */
 export const AmountTable = ({
@@ -25,22 +18,9 @@ export const AmountTable = ({
   rows.length === 0 ? (
     <Text testId={`${testId}-none`}>{none}</Text>
   ) : (
-    <Table testId={testId}>
-      <TableHead>
-        <TableRow>
-          <TableHeader>{by}</TableHeader>
-          <TableHeader>Open deals</TableHeader>
-          <TableHeader>Amount</TableHeader>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map((r) => (
-          <TableRow key={r.key}>
-            <TableCell>{r.label}</TableCell>
-            <TableCell>{r.deals}</TableCell>
-            <TableCell>{r.amount}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <TextTable
+      headers={[by, 'Open deals', 'Amount']}
+      rows={rows.map((r) => ({ key: r.key, cells: [r.label, r.deals, r.amount] }))}
+      testId={testId}
+    />
   );

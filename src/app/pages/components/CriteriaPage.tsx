@@ -1,20 +1,10 @@
-import {
-  Flex,
-  Heading,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-  Tag,
-  Text,
-} from '@hubspot/ui-extensions';
+import { Flex, Heading, Tag, Text } from '@hubspot/ui-extensions';
 
 import { useReviewPage } from '../hooks/review-context.tsx';
 import { criteriaOf } from '../view-model/criteria.ts';
 import { PartialTag } from './PartialNote.tsx';
 import { ReviewFilters } from './ReviewFilters.tsx';
+import { TextTable } from './TextTable.tsx';
 
 /**
  * Criterion evidence (SCORING §15): do we know what customers expect, or only think so? Each
@@ -44,41 +34,37 @@ export const CriteriaPage = () => {
       {view.segments.map((s) => (
         <Flex key={s.key} direction="column" gap="xs">
           <Text format={{ fontWeight: 'bold' }}>{s.name}</Text>
-          <Table testId={`criteria-${s.key}`}>
-            <TableHead>
-              <TableRow>
-                <TableHeader>Criterion</TableHeader>
-                <TableHeader>Match: win rate</TableHeader>
-                <TableHeader>Miss: win rate</TableHeader>
-                <TableHeader>Unknown: win rate</TableHeader>
-                <TableHeader>Match ÷ miss</TableHeader>
-                <TableHeader>Flag</TableHeader>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {s.rows.map((r) => (
-                <TableRow key={r.key}>
-                  <TableCell>{r.label}</TableCell>
-                  <TableCell>{r.match}</TableCell>
-                  <TableCell>{r.miss}</TableCell>
-                  <TableCell>{r.unknown}</TableCell>
-                  <TableCell>{r.ratio}</TableCell>
-                  <TableCell>
-                    {r.flag === null ? (
-                      ''
-                    ) : (
-                      <Tag
-                        variant={r.flag.code === 'inverse' ? 'error' : 'warning'}
-                        testId={`flag-${r.key}`}
-                      >
-                        {r.flag.label}
-                      </Tag>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <TextTable
+            headers={[
+              'Criterion',
+              'Match: win rate',
+              'Miss: win rate',
+              'Unknown: win rate',
+              'Match ÷ miss',
+              'Flag',
+            ]}
+            rows={s.rows.map((r) => ({
+              key: r.key,
+              cells: [
+                r.label,
+                r.match,
+                r.miss,
+                r.unknown,
+                r.ratio,
+                r.flag === null ? (
+                  ''
+                ) : (
+                  <Tag
+                    variant={r.flag.code === 'inverse' ? 'error' : 'warning'}
+                    testId={`flag-${r.key}`}
+                  >
+                    {r.flag.label}
+                  </Tag>
+                ),
+              ],
+            }))}
+            testId={`criteria-${s.key}`}
+          />
         </Flex>
       ))}
     </Flex>

@@ -1,23 +1,11 @@
-import {
-  Alert,
-  Flex,
-  Heading,
-  Link,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-  Tag,
-  Text,
-} from '@hubspot/ui-extensions';
+import { Alert, Flex, Heading, Link, Tag, Text } from '@hubspot/ui-extensions';
 
 import { useReviewPage } from '../hooks/review-context.tsx';
 import type { EvidenceRow } from '../view-model/evidence.ts';
 import { evidenceOf } from '../view-model/evidence.ts';
 import { formatNumber } from '../view-model/format.ts';
 import { PartialTag } from './PartialNote.tsx';
+import { TextTable } from './TextTable.tsx';
 
 const EvidenceTable = ({
   by,
@@ -30,34 +18,32 @@ const EvidenceTable = ({
   lift: boolean;
   testId: string;
 }) => (
-  <Table testId={testId}>
-    <TableHead>
-      <TableRow>
-        <TableHeader>{by}</TableHeader>
-        <TableHeader>Closed</TableHeader>
-        <TableHeader>Won</TableHeader>
-        <TableHeader>Win rate</TableHeader>
-        {lift && <TableHeader>Lift</TableHeader>}
-        <TableHeader>Median cycle</TableHeader>
-        <TableHeader>Average amount</TableHeader>
-        <TableHeader>Average discount</TableHeader>
-      </TableRow>
-    </TableHead>
-    <TableBody>
-      {rows.map((r) => (
-        <TableRow key={r.key}>
-          <TableCell>{r.label}</TableCell>
-          <TableCell>{r.closed}</TableCell>
-          <TableCell>{r.won}</TableCell>
-          <TableCell>{r.winRate}</TableCell>
-          {lift && <TableCell>{r.lift}</TableCell>}
-          <TableCell>{r.cycle}</TableCell>
-          <TableCell>{r.amount}</TableCell>
-          <TableCell>{r.discount}</TableCell>
-        </TableRow>
-      ))}
-    </TableBody>
-  </Table>
+  <TextTable
+    headers={[
+      by,
+      'Closed',
+      'Won',
+      'Win rate',
+      ...(lift ? ['Lift'] : []),
+      'Median cycle',
+      'Average amount',
+      'Average discount',
+    ]}
+    rows={rows.map((r) => ({
+      key: r.key,
+      cells: [
+        r.label,
+        r.closed,
+        r.won,
+        r.winRate,
+        ...(lift ? [r.lift] : []),
+        r.cycle,
+        r.amount,
+        r.discount,
+      ],
+    }))}
+    testId={testId}
+  />
 );
 
 /** Strategy evidence (SCORING §9): does the strategy win? Lift, miscalibration, false negatives, capacity. */
@@ -93,60 +79,41 @@ export const EvidencePage = () => {
       </Flex>
       <Text testId="false-negatives-summary">{view.falseNegatives.summary}</Text>
       {view.falseNegatives.rows.length > 0 && (
-        <Table testId="false-negatives">
-          <TableHead>
-            <TableRow>
-              <TableHeader>Won deal</TableHeader>
-              <TableHeader>Amount</TableHeader>
-              <TableHeader>Closed</TableHeader>
-              <TableHeader>Owner</TableHeader>
-              <TableHeader>Company</TableHeader>
-              <TableHeader>Its tier today</TableHeader>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {view.falseNegatives.rows.slice(0, 50).map((d) => (
-              <TableRow key={d.dealId}>
-                <TableCell>
-                  <Link href={d.url}>{d.name}</Link>
-                </TableCell>
-                <TableCell>{d.amount}</TableCell>
-                <TableCell>{d.closedOn}</TableCell>
-                <TableCell>{d.owner}</TableCell>
-                <TableCell>{d.company}</TableCell>
-                <TableCell>{d.companyTier}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <TextTable
+          headers={['Won deal', 'Amount', 'Closed', 'Owner', 'Company', 'Its tier today']}
+          rows={view.falseNegatives.rows.slice(0, 50).map((d) => ({
+            key: d.dealId,
+            cells: [
+              <Link href={d.url}>{d.name}</Link>,
+              d.amount,
+              d.closedOn,
+              d.owner,
+              d.company,
+              d.companyTier,
+            ],
+          }))}
+          testId="false-negatives"
+        />
       )}
       <Flex direction="row" gap="sm" align="center">
         <Heading>Dream capacity per owner</Heading>
         <PartialTag partial={view.capacity.partial} testId="partial-capacity" />
       </Flex>
       <Text testId="capacity-summary">{view.capacity.summary}</Text>
-      <Table testId="capacity">
-        <TableHead>
-          <TableRow>
-            <TableHeader>Owner</TableHeader>
-            <TableHeader>Scored accounts</TableHeader>
-            <TableHeader>Dream accounts</TableHeader>
-            <TableHeader>Dream share</TableHeader>
-            <TableHeader> </TableHeader>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {view.capacity.rows.map((o) => (
-            <TableRow key={o.key}>
-              <TableCell>{o.owner}</TableCell>
-              <TableCell>{o.scored}</TableCell>
-              <TableCell>{o.dream}</TableCell>
-              <TableCell>{o.share}</TableCell>
-              <TableCell>{o.flag === null ? '' : <Tag variant="error">{o.flag}</Tag>}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <TextTable
+        headers={['Owner', 'Scored accounts', 'Dream accounts', 'Dream share', ' ']}
+        rows={view.capacity.rows.map((o) => ({
+          key: o.key,
+          cells: [
+            o.owner,
+            o.scored,
+            o.dream,
+            o.share,
+            o.flag === null ? '' : <Tag variant="error">{o.flag}</Tag>,
+          ],
+        }))}
+        testId="capacity"
+      />
     </Flex>
   );
 };

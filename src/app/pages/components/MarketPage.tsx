@@ -1,22 +1,11 @@
-import {
-  BarChart,
-  Flex,
-  Heading,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-  Tag,
-  Text,
-} from '@hubspot/ui-extensions';
+import { BarChart, Flex, Heading, Tag, Text } from '@hubspot/ui-extensions';
 
 import { useReviewPage } from '../hooks/review-context.tsx';
 import { marketOf } from '../view-model/market.ts';
 import type { MarketView } from '../view-model/market.ts';
 import { PartialTag } from './PartialNote.tsx';
 import { ReviewFilters } from './ReviewFilters.tsx';
+import { TextTable } from './TextTable.tsx';
 
 const Competitors = ({ view }: { view: MarketView['competitors'] }) => {
   const charted = view.rows.filter((r) => r.winPercent !== null);
@@ -48,59 +37,42 @@ const Competitors = ({ view }: { view: MarketView['competitors'] }) => {
               testId="chart-competitors"
             />
           )}
-          <Table testId="competitors">
-            <TableHead>
-              <TableRow>
-                <TableHeader>Competitor</TableHeader>
-                <TableHeader>Closed</TableHeader>
-                <TableHeader>Won</TableHeader>
-                <TableHeader>Win rate</TableHeader>
-                <TableHeader>Open deals</TableHeader>
-                <TableHeader>Open amount</TableHeader>
-                <TableHeader> </TableHeader>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {view.rows.map((r) => (
-                <TableRow key={r.key}>
-                  <TableCell>{r.name}</TableCell>
-                  <TableCell>{r.closed}</TableCell>
-                  <TableCell>{r.won}</TableCell>
-                  <TableCell>{r.winRate}</TableCell>
-                  <TableCell>{r.openDeals}</TableCell>
-                  <TableCell>{r.openAmount}</TableCell>
-                  <TableCell>{r.losing ? <Tag variant="error">We lose</Tag> : ''}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <TextTable
+            headers={['Competitor', 'Closed', 'Won', 'Win rate', 'Open deals', 'Open amount', ' ']}
+            rows={view.rows.map((r) => ({
+              key: r.key,
+              cells: [
+                r.name,
+                r.closed,
+                r.won,
+                r.winRate,
+                r.openDeals,
+                r.openAmount,
+                r.losing ? <Tag variant="error">We lose</Tag> : '',
+              ],
+            }))}
+            testId="competitors"
+          />
           {view.segmentColumns.length > 0 && (
             <>
               <Text format={{ fontWeight: 'bold' }}>Win rate per competitor and segment</Text>
               <Text variant="microcopy">“Targets” marks the segments a competitor goes after.</Text>
-              <Table testId="competitor-segments">
-                <TableHead>
-                  <TableRow>
-                    <TableHeader>Competitor</TableHeader>
-                    {view.segmentColumns.map((c) => (
-                      <TableHeader key={c.key}>{c.name}</TableHeader>
-                    ))}
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {view.rows.map((r) => (
-                    <TableRow key={r.key}>
-                      <TableCell>{r.name}</TableCell>
-                      {r.segments.map((s) => (
-                        <TableCell key={s.key}>
-                          {s.text}
-                          {s.targeted ? <Tag variant="info">Targets</Tag> : ''}
-                        </TableCell>
-                      ))}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <TextTable
+                headers={['Competitor', ...view.segmentColumns.map((c) => c.name)]}
+                rows={view.rows.map((r) => ({
+                  key: r.key,
+                  cells: [
+                    r.name,
+                    ...r.segments.map((c) => (
+                      <>
+                        {c.text}
+                        {c.targeted ? <Tag variant="info">Targets</Tag> : ''}
+                      </>
+                    )),
+                  ],
+                }))}
+                testId="competitor-segments"
+              />
             </>
           )}
         </>
@@ -111,26 +83,14 @@ const Competitors = ({ view }: { view: MarketView['competitors'] }) => {
           {`None: no competitor with ${view.minClosedDeals} or more closed deals beats our overall win rate.`}
         </Text>
       ) : (
-        <Table testId="where-we-lose">
-          <TableHead>
-            <TableRow>
-              <TableHeader>Competitor</TableHeader>
-              <TableHeader>Lost</TableHeader>
-              <TableHeader>Our win rate</TableHeader>
-              <TableHeader>Where we lost</TableHeader>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {view.whereWeLose.map((l) => (
-              <TableRow key={l.key}>
-                <TableCell>{l.name}</TableCell>
-                <TableCell>{l.lost}</TableCell>
-                <TableCell>{l.winRate}</TableCell>
-                <TableCell>{l.segments}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <TextTable
+          headers={['Competitor', 'Lost', 'Our win rate', 'Where we lost']}
+          rows={view.whereWeLose.map((l) => ({
+            key: l.key,
+            cells: [l.name, l.lost, l.winRate, l.segments],
+          }))}
+          testId="where-we-lose"
+        />
       )}
     </Flex>
   );
@@ -151,24 +111,11 @@ const CustomersSay = ({ view }: { view: MarketView['customersSay'] }) => (
         {s.reasons.length === 0 ? (
           <Text>None: no lost deal gave a reason.</Text>
         ) : (
-          <Table testId={`lost-reasons-${s.key || 'none'}`}>
-            <TableHead>
-              <TableRow>
-                <TableHeader>Reason</TableHeader>
-                <TableHeader>Lost deals</TableHeader>
-                <TableHeader>Amount</TableHeader>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {s.reasons.map((r) => (
-                <TableRow key={r.key}>
-                  <TableCell>{r.reason}</TableCell>
-                  <TableCell>{r.deals}</TableCell>
-                  <TableCell>{r.amount}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <TextTable
+            headers={['Reason', 'Lost deals', 'Amount']}
+            rows={s.reasons.map((r) => ({ key: r.key, cells: [r.reason, r.deals, r.amount] }))}
+            testId={`lost-reasons-${s.key || 'none'}`}
+          />
         )}
         <Text variant="microcopy">
           {`Lost without a reason: ${s.withoutReason}${s.other === null ? '' : ` · other reasons: ${s.other}`}`}
@@ -185,26 +132,11 @@ const DiscountBands = ({ view }: { view: MarketView['discountBands'] }) => (
       <PartialTag partial={view.partial} testId="partial-discount-bands" />
     </Flex>
     <Text variant="microcopy">Win rate of closed deals by discount, per segment.</Text>
-    <Table testId="discount-bands">
-      <TableHead>
-        <TableRow>
-          <TableHeader>Segment</TableHeader>
-          {view.columns.map((c) => (
-            <TableHeader key={c.key}>{c.label}</TableHeader>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {view.rows.map((r) => (
-          <TableRow key={r.key}>
-            <TableCell>{r.name}</TableCell>
-            {r.cells.map((c, i) => (
-              <TableCell key={view.columns[i]?.key ?? i}>{c}</TableCell>
-            ))}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <TextTable
+      headers={['Segment', ...view.columns.map((c) => c.label)]}
+      rows={view.rows.map((r) => ({ key: r.key, cells: [r.name, ...r.cells] }))}
+      testId="discount-bands"
+    />
   </Flex>
 );
 

@@ -5,12 +5,6 @@ import {
   Heading,
   LoadingButton,
   ProgressBar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
   Text,
 } from '@hubspot/ui-extensions';
 import { usePageRoute } from '@hubspot/ui-extensions/pages';
@@ -21,6 +15,7 @@ import { formatNumber, plural } from '../view-model/format.ts';
 import { staleOf } from '../view-model/overview.ts';
 import { errorView } from '../view-model/page-error.ts';
 import { failureRows, progressOf } from '../view-model/rescore.ts';
+import { TextTable } from './TextTable.tsx';
 
 /** Rescore stale records: start, stop and resume a chunked rescore, with progress and failures. */
 export const RescorePage = () => {
@@ -136,24 +131,11 @@ export const RescorePage = () => {
           <Text variant="microcopy">
             They stay stale; a new run from the beginning tries them again.
           </Text>
-          <Table testId="rescore-failures-table">
-            <TableHead>
-              <TableRow>
-                <TableHeader>Record</TableHeader>
-                <TableHeader>Code</TableHeader>
-                <TableHeader>What HubSpot said</TableHeader>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {failures.rows.map((f) => (
-                <TableRow key={f.key}>
-                  <TableCell>{f.record}</TableCell>
-                  <TableCell>{f.code}</TableCell>
-                  <TableCell>{f.message}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <TextTable
+            headers={['Record', 'Code', 'What HubSpot said']}
+            rows={failures.rows.map((f) => ({ key: f.key, cells: [f.record, f.code, f.message] }))}
+            testId="rescore-failures-table"
+          />
           {failures.more > 0 && (
             <Text variant="microcopy">{`and ${formatNumber(failures.more)} more`}</Text>
           )}

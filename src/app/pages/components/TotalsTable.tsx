@@ -1,13 +1,5 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@hubspot/ui-extensions';
-
 import type { TotalRow } from '../view-model/pipeline.ts';
+import { TextTable } from './TextTable.tsx';
 
 /** Off-strategy totals of one grouping: unapproved and approved amounts (and deal counts). */
 export const TotalsTable = ({
@@ -19,22 +11,9 @@ export const TotalsTable = ({
   rows: readonly TotalRow[];
   testId: string;
 }) => (
-  <Table testId={testId}>
-    <TableHead>
-      <TableRow>
-        <TableHeader>{by}</TableHeader>
-        <TableHeader>Unapproved (deals)</TableHeader>
-        <TableHeader>Approved exceptions (deals)</TableHeader>
-      </TableRow>
-    </TableHead>
-    <TableBody>
-      {rows.map((r) => (
-        <TableRow key={r.key}>
-          <TableCell>{r.label}</TableCell>
-          <TableCell>{r.unapproved}</TableCell>
-          <TableCell>{r.approved}</TableCell>
-        </TableRow>
-      ))}
-    </TableBody>
-  </Table>
+  <TextTable
+    headers={[by, 'Unapproved (deals)', 'Approved exceptions (deals)']}
+    rows={rows.map((r) => ({ key: r.key, cells: [r.label, r.unapproved, r.approved] }))}
+    testId={testId}
+  />
 );
